@@ -1,0 +1,4 @@
+pub mod explain;
+pub mod inspect;
+pub mod lint;
+pub mod rules;

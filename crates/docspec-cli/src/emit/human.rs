@@ -1,0 +1,29 @@
+//! Source snippets with labels and help, through miette's graphical handler.
+
+use super::{summary, FileReport};
+use docspec_diagnostics::report::Report;
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use std::io::Write;
+
+pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100)
+        .with_context_lines(1);
+    for report in reports {
+        for d in &report.diagnostics {
+            let mut rendered = String::new();
+            let r = Report::new(d, report.path, report.source.text());
+            if handler.render_report(&mut rendered, &r).is_ok() {
+                out.write_all(rendered.as_bytes())?;
+            }
+            writeln!(out)?;
+        }
+    }
+    writeln!(out, "{}", summary(reports))
+}

@@ -1,0 +1,102 @@
+//! A JSON array, one object per finding; positions are one-based, columns count characters.
+
+use super::FileReport;
+use docspec_diagnostics::Diagnostic;
+use docspec_model::SourceFile;
+use serde::Serialize;
+use std::io::Write;
+
+#[derive(Serialize)]
+pub struct Finding<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    pub fix: Option<FixView<'a>>,
+    pub related: Vec<RelatedView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FixView<'a> {
+    pub title: &'a str,
+    pub applicability: docspec_diagnostics::Applicability,
+    pub edits: Vec<EditView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EditView<'a> {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub content: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct RelatedView<'a> {
+    pub path: &'a str,
+    pub line: usize,
+    pub column: usize,
+    pub message: &'a str,
+}
+
+pub fn finding<'a>(path: &'a str, source: &SourceFile, d: &'a Diagnostic) -> Finding<'a> {
+    let start = source.line_col(d.range().start());
+    let end = source.line_col(d.range().end());
+    Finding {
+        path,
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        code: d.code,
+        name: d.name,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        help: d.help.as_deref(),
+        fix: d.fix.as_ref().map(|f| FixView {
+            title: f.title(),
+            applicability: f.applicability(),
+            edits: f
+                .edits()
+                .iter()
+                .map(|e| {
+                    let s = source.line_col(e.range.start());
+                    let t = source.line_col(e.range.end());
+                    EditView {
+                        line: s.line,
+                        column: s.column,
+                        end_line: t.line,
+                        end_column: t.column,
+                        content: &e.replacement,
+                    }
+                })
+                .collect(),
+        }),
+        related: d
+            .related
+            .iter()
+            .map(|r| RelatedView {
+                path: &r.path,
+                line: r.line,
+                column: r.column,
+                message: &r.message,
+            })
+            .collect(),
+    }
+}
+
+pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
+    let findings: Vec<Finding<'_>> = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r.path, r.source, d)))
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &findings)?;
+    writeln!(out)
+}

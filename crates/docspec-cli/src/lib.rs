@@ -1,0 +1,33 @@
+//! The `docspec` command line. Only this crate knows terminals, colors and exit codes.
+
+mod args;
+mod commands;
+mod emit;
+mod error;
+mod files;
+mod workspace;
+
+pub use args::{Args, Command};
+pub use error::{CliError, ExitStatus};
+
+use std::io::Write;
+
+/// Runs one command, writing to `out` and `err`; never panics on user input.
+pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
+    let result = match args.command {
+        Command::Lint(a) => commands::lint::run(&a, out, err),
+        Command::Inspect(a) => commands::inspect::run(&a, out),
+        Command::Rules(a) => commands::rules::run(&a, out),
+        Command::Explain(a) => commands::explain::run(&a, out),
+    };
+    match result {
+        Ok(status) => status,
+        Err(e) => {
+            if e.is_broken_pipe() {
+                return ExitStatus::Success;
+            }
+            let _ = writeln!(err, "docspec: error: {e}");
+            ExitStatus::Usage
+        }
+    }
+}

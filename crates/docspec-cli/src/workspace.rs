@@ -1,0 +1,96 @@
+//! The pages of one run: found, read, matched with their configuration, and parsed.
+
+use crate::args::ConfigArgs;
+use crate::files::{self, Loaded};
+use crate::CliError;
+use docspec_config::{CliOverrides, Config, Discovery};
+use docspec_diagnostics::Diagnostic;
+use docspec_lint::rules::docspec::unreadable_file::UnreadableFile;
+use docspec_lint::LintSettings;
+use docspec_model::{Page, SourceFile};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub struct Entry {
+    /// The path as found on disk (the source's path is the display form).
+    #[allow(dead_code)]
+    pub path: PathBuf,
+    pub source: SourceFile,
+    pub page: Page,
+    pub settings: LintSettings,
+    pub config: Arc<Config>,
+    /// Why the file could not be read as a page, if it could not.
+    pub unreadable: Option<Diagnostic>,
+    /// The file started with a byte-order mark (kept when fixes are written back).
+    #[allow(dead_code)]
+    pub bom: bool,
+}
+
+pub struct Workspace {
+    pub entries: Vec<Entry>,
+}
+
+pub fn discovery(args: &ConfigArgs) -> Result<Discovery, CliError> {
+    if args.no_config {
+        return Ok(Discovery::fixed(Config::defaults(Path::new("."))));
+    }
+    match &args.config {
+        Some(path) => {
+            if !path.is_file() {
+                return Err(CliError::NotFound(path.clone()));
+            }
+            Ok(Discovery::fixed(Config::load(path)?))
+        }
+        None => Ok(Discovery::walk_up()),
+    }
+}
+
+/// Finds, reads and parses the pages under `paths`.
+pub fn load(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Result<Workspace, CliError> {
+    let mut discovery = discovery(config)?;
+    let mut raw = Vec::new();
+    for path in files::discover(paths)? {
+        let config = discovery.for_file(&path)?;
+        if config.is_excluded(&path) {
+            continue;
+        }
+        let loaded = files::load(&path)?;
+        raw.push((path, config, loaded));
+    }
+    let entries = raw
+        .into_par_iter()
+        .map(|(path, config, loaded)| {
+            let display = display_path(&path);
+            let settings = config.settings_for(&path, cli);
+            let (text, bom, unreadable) = match loaded {
+                Loaded::Text { text, bom } => (text, bom, None),
+                Loaded::Unreadable { message, help } => {
+                    (String::new(), false, Some(UnreadableFile::diagnostic(message, help)))
+                }
+            };
+            let source = SourceFile::new(display, text);
+            let page = if unreadable.is_some() {
+                Page::default()
+            } else {
+                docspec_parser::parse(&source)
+            };
+            Entry {
+                path,
+                source,
+                page,
+                settings,
+                config,
+                unreadable,
+                bom,
+            }
+        })
+        .collect();
+    Ok(Workspace { entries })
+}
+
+/// Paths as the user would write them: no leading `./`, forward slashes.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}

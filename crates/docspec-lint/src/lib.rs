@@ -1,0 +1,30 @@
+//! docspec's rules, declared once each, with the runner that applies them.
+//!
+//! A rule is one file under `src/rules/<category>/`: a doc comment, a
+//! `#[derive(RuleMeta)]` declaration and an `impl Check`. One line in `rules/mod.rs`
+//! registers it. The runner resolves severities from [`LintSettings`], applies inline
+//! suppressions and sorts findings.
+
+extern crate self as docspec_lint;
+
+mod context;
+pub mod json;
+mod meta;
+mod project;
+pub mod registry;
+mod rule;
+pub mod rules;
+mod runner;
+mod settings;
+pub mod suppress;
+pub mod vocabulary;
+
+pub use context::LintContext;
+pub use docspec_diagnostics::{Diagnostic, Severity};
+pub use docspec_macros::RuleMeta;
+pub use meta::{Category, FixAvailability, RuleMeta, RuleMetadata};
+pub use project::{ProjectContext, ProjectFile};
+pub use registry::{all_metadata, find, suggest, RULES};
+pub use rule::{Check, Rule};
+pub use runner::{check_page, check_project, finish, lint_page};
+pub use settings::{ApiSettings, LintSettings, RuleSelection};

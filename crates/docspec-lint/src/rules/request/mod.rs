@@ -1,0 +1,2 @@
+pub mod invalid_request_line;
+pub mod request_path_outside_base;

@@ -1,0 +1,75 @@
+use crate::json::parse_example;
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Parses every ```` ```json ```` block of a method (response examples and request
+/// bodies) and reports the first syntax error at its exact line and column. A line
+/// holding only `...` marks elided items and is allowed, as is the trailing comma it
+/// leaves.
+///
+/// ## Why is this bad?
+/// Readers copy examples into tools and tests; a missing comma or quote makes the
+/// example useless and hides what the real response looks like.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// ```json
+/// {
+///   "id": 1
+///   "name": "Widget"
+/// }
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// ```json
+/// {
+///   "id": 1,
+///   "name": "Widget"
+/// }
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "RS002", name = "invalid-json-example", category = Response, severity = Error, fix = None, since = "0.1.0")]
+pub struct InvalidJsonExample;
+
+impl Check for InvalidJsonExample {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for method in ctx.page.methods() {
+            for example in &method.examples {
+                let Some(block) = ctx.page.code_block(example.code_block) else {
+                    continue;
+                };
+                if block.lang() != Some("json") {
+                    continue;
+                }
+                if let Err(err) = parse_example(&block.content) {
+                    let range = block.source_range(err.offset, err.offset + 1);
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            range,
+                            format!("JSON example does not parse: {}", err.message),
+                        )
+                        .with_label("here")
+                        .with_help("fix the JSON; write a line with only `...` to show that items were left out"),
+                    );
+                }
+            }
+        }
+    }
+}

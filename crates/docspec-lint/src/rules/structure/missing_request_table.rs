@@ -1,0 +1,63 @@
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Reports a method without a request attribute table when its path has parameters
+/// (`:id`) or its verb sends a body (`POST`, `PUT`, `PATCH`).
+///
+/// ## Why is this bad?
+/// Every method needs "a detailed description of the attributes". Path parameters and
+/// body attributes are what readers must fill in; without the table they have to guess
+/// names, types and which ones are required.
+///
+/// ## Example
+/// ````markdown
+/// ## Delete a widget
+///
+/// ```plaintext
+/// DELETE /widgets/:id
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Delete a widget
+///
+/// ```plaintext
+/// DELETE /widgets/:id
+/// ```
+///
+/// Supported attributes:
+///
+/// | Attribute | Type    | Required | Description       |
+/// |-----------|---------|----------|-------------------|
+/// | `id`      | integer | Yes      | ID of the widget. |
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "ST002", name = "missing-request-table", category = Structure, severity = Error, fix = None, since = "0.1.0")]
+pub struct MissingRequestTable;
+
+impl Check for MissingRequestTable {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        if !ctx.page.is_reference() {
+            return;
+        }
+        for method in ctx.page.methods().filter(|m| m.request_tables.is_empty()) {
+            let Some(line) = method.request_lines().find(|l| {
+                !l.params.is_empty() || matches!(l.verb.value.to_ascii_uppercase().as_str(), "POST" | "PUT" | "PATCH")
+            }) else {
+                continue;
+            };
+            let why = if line.params.is_empty() {
+                format!("`{}` sends attributes", line.verb.value)
+            } else {
+                let names: Vec<String> = line.params.iter().map(|p| format!("`:{}`", p.value)).collect();
+                format!("the path has {}", names.join(", "))
+            };
+            out.push(
+                ctx.report(&Self::META, line.range, format!("method `{}` has no attribute table, but {why}", method.title.value))
+                    .with_help("add `Supported attributes:` and a table with the header `Attribute | Type | Required | Description`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,65 @@
+use crate::rules::helpers::{has_body, has_example};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+use docspec_model::ExampleRole;
+
+/// ## What it does
+/// Reports a method whose response has a body but that shows no response example
+/// (a ```` ```json ```` block, or any block introduced as the example response). Methods answering `204 No Content` (or a `DELETE` without a success
+/// sentence) need none.
+///
+/// ## Why is this bad?
+/// "Every method must have a response body example (in JSON format)." Readers check
+/// field names and nesting against the example far more than against prose.
+///
+/// ## Example
+/// ````markdown
+/// ## List widgets
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## List widgets
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
+/// Example response:
+///
+/// ```json
+/// [{ "id": 1 }]
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "ST005", name = "missing-response-example", category = Structure, severity = Error, fix = None, since = "0.1.0")]
+pub struct MissingResponseExample;
+
+impl Check for MissingResponseExample {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        if !ctx.page.is_reference() {
+            return;
+        }
+        for method in ctx.page.methods() {
+            if !has_body(method) || has_example(method, ExampleRole::Response) {
+                continue;
+            }
+            out.push(
+                ctx.report(
+                    &Self::META,
+                    method.title.range,
+                    format!("method `{}` has no response example", method.title.value),
+                )
+                .with_help("add `Example response:` and a ```json block with the response body"),
+            );
+        }
+    }
+}

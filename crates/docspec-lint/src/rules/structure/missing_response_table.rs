@@ -1,0 +1,65 @@
+use crate::rules::helpers::has_body;
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Reports a method whose response has a body but has no response attribute table
+/// (`Attribute | Type | Description`) describing it.
+///
+/// ## Why is this bad?
+/// "Every method must have a detailed description of the response body." An example
+/// shows one response; the table says what every field means and which type it has.
+///
+/// ## Example
+/// ````markdown
+/// ## List widgets
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## List widgets
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
+/// following response attributes:
+///
+/// | Attribute | Type    | Description       |
+/// |-----------|---------|-------------------|
+/// | `id`      | integer | ID of the widget. |
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "ST006", name = "missing-response-table", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
+pub struct MissingResponseTable;
+
+impl Check for MissingResponseTable {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        if !ctx.page.is_reference() {
+            return;
+        }
+        for method in ctx.page.methods() {
+            if !has_body(method) || !method.response_tables.is_empty() {
+                continue;
+            }
+            out.push(
+                ctx.report(
+                    &Self::META,
+                    method.title.range,
+                    format!(
+                        "method `{}` does not describe its response attributes",
+                        method.title.value
+                    ),
+                )
+                .with_help("after the success sentence, add a table with the header `Attribute | Type | Description`"),
+            );
+        }
+    }
+}

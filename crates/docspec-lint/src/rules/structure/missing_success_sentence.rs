@@ -1,0 +1,49 @@
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Reports a method without the success sentence that names its status code:
+/// "If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
+/// following response attributes:".
+///
+/// ## Why is this bad?
+/// The status code is part of the contract; the template opens the response
+/// description with this sentence so every page states it the same way.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
+/// following response attributes:
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
+pub struct MissingSuccessSentence;
+
+impl Check for MissingSuccessSentence {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        if !ctx.page.is_reference() {
+            return;
+        }
+        for method in ctx.page.methods().filter(|m| m.success.is_empty()) {
+            out.push(
+                ctx.report(&Self::META, method.title.range, format!("method `{}` does not say what it returns", method.title.value))
+                    .with_help("add \"If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following response attributes:\""),
+            );
+        }
+    }
+}

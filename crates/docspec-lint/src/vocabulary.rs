@@ -1,0 +1,93 @@
+//! Word lists the rules share: types, status codes, tiers and offerings.
+
+/// Type words attribute tables use (seen in GitLab's pages), compared case-sensitively.
+pub const TYPES: &[&str] = &[
+    "string",
+    "integer",
+    "boolean",
+    "array",
+    "hash",
+    "object",
+    "date",
+    "datetime",
+    "float",
+    "number",
+    "file",
+    "JSON",
+    "mixed",
+    "integer or string",
+    "integer/string",
+    "string or integer",
+    "string array",
+    "integer array",
+    "array of strings",
+    "array of integers",
+    "array of hashes",
+    "array of objects",
+    "string or null",
+    "integer or null",
+    "datetime (ISO 8601)",
+    "date (ISO 8601)",
+    "string or array of strings",
+];
+
+/// Whether a Type cell is in the vocabulary (built-in or configured).
+pub fn is_known_type(word: &str, extra: &[String]) -> bool {
+    TYPES.contains(&word) || extra.iter().any(|e| e == word)
+}
+
+/// The built-in type a differently written word most likely means (`String` → `string`).
+pub fn canonical_type(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    if let Some(t) = TYPES.iter().find(|t| t.to_ascii_lowercase() == lower) {
+        return Some(t);
+    }
+    match lower.as_str() {
+        "array of string" | "array[string]" | "string[]" => Some("array of strings"),
+        "array of integer" | "array[integer]" | "integer[]" => Some("array of integers"),
+        "array of hash" => Some("array of hashes"),
+        "int" => Some("integer"),
+        "bool" => Some("boolean"),
+        "str" => Some("string"),
+        _ => None,
+    }
+}
+
+/// Status codes the API documents (`rest/troubleshooting.md#status-codes`) and their reasons.
+pub const STATUS_CODES: &[(u16, &str)] = &[
+    (200, "OK"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (204, "No Content"),
+    (301, "Moved Permanently"),
+    (304, "Not Modified"),
+    (400, "Bad Request"),
+    (401, "Unauthorized"),
+    (403, "Forbidden"),
+    (404, "Not Found"),
+    (405, "Method Not Allowed"),
+    (409, "Conflict"),
+    (412, "Precondition Failed"),
+    (422, "Unprocessable"),
+    (429, "Too Many Requests"),
+    (500, "Server Error"),
+    (503, "Service Unavailable"),
+];
+
+pub fn status_reason(code: u16) -> Option<&'static str> {
+    STATUS_CODES.iter().find(|(c, _)| *c == code).map(|(_, r)| *r)
+}
+
+/// Whether a success status carries a response body.
+pub fn status_has_body(code: u16) -> bool {
+    !matches!(code, 204 | 304)
+}
+
+/// Tier words in their fixed order.
+pub const TIERS: &[&str] = &["Free", "Premium", "Ultimate"];
+
+/// Offering words in their fixed order.
+pub const OFFERINGS: &[&str] = &["GitLab.com", "GitLab Self-Managed", "GitLab Dedicated"];
+
+/// Status words of availability details.
+pub const STATUSES: &[&str] = &["Beta", "Experiment", "Limited availability"];

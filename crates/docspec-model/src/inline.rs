@@ -1,0 +1,106 @@
+//! Inline content of paragraphs, headings and table cells.
+
+use crate::TextRange;
+use serde::Serialize;
+
+/// One piece of inline Markdown, keeping its source range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    Text {
+        text: String,
+        range: TextRange,
+    },
+    Code {
+        code: String,
+        range: TextRange,
+    },
+    Link {
+        dest: String,
+        children: Vec<Inline>,
+        range: TextRange,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+        range: TextRange,
+    },
+    Strong {
+        children: Vec<Inline>,
+        range: TextRange,
+    },
+    Strikethrough {
+        children: Vec<Inline>,
+        range: TextRange,
+    },
+    Image {
+        dest: String,
+        range: TextRange,
+    },
+    Html {
+        html: String,
+        range: TextRange,
+    },
+    /// A soft or hard line break inside a paragraph.
+    Break {
+        range: TextRange,
+    },
+}
+
+impl Inline {
+    pub fn range(&self) -> TextRange {
+        match self {
+            Inline::Text { range, .. }
+            | Inline::Code { range, .. }
+            | Inline::Link { range, .. }
+            | Inline::Emphasis { range, .. }
+            | Inline::Strong { range, .. }
+            | Inline::Strikethrough { range, .. }
+            | Inline::Image { range, .. }
+            | Inline::Html { range, .. }
+            | Inline::Break { range } => *range,
+        }
+    }
+
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Link { children, .. }
+            | Inline::Emphasis { children, .. }
+            | Inline::Strong { children, .. }
+            | Inline::Strikethrough { children, .. } => children,
+            _ => &[],
+        }
+    }
+}
+
+/// The text of inlines as a reader sees it: code spans keep their content, breaks become spaces.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Code { code, .. } => out.push_str(code),
+            Inline::Break { .. } => out.push(' '),
+            Inline::Html { .. } | Inline::Image { .. } => {}
+            other => push_plain(other.children(), out),
+        }
+    }
+}
+
+/// Calls `f` on every inline, depth first.
+pub fn walk_inlines<'a>(inlines: &'a [Inline], f: &mut impl FnMut(&'a Inline)) {
+    for inline in inlines {
+        f(inline);
+        walk_inlines(inline.children(), f);
+    }
+}
+
+/// The range covering all inlines, if any.
+pub fn inlines_range(inlines: &[Inline]) -> Option<TextRange> {
+    let first = inlines.first()?.range();
+    Some(inlines.iter().fold(first, |acc, i| acc.cover(i.range())))
+}

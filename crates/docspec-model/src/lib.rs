@@ -1,0 +1,13 @@
+//! The document model of a REST API reference page.
+//!
+//! A [`Page`] holds [`Resource`]s, which hold [`Method`]s; every node keeps the
+//! [`TextRange`] it was read from. The model is plain data: it does no I/O and knows
+//! no Markdown library, so every later stage (lint, OpenAPI, HTML) can read it alone.
+
+mod inline;
+mod page;
+mod text;
+
+pub use inline::{inlines_range, plain_text, walk_inlines, Inline};
+pub use page::*;
+pub use text::{LineCol, LineIndex, SourceFile, Spanned, TextRange};

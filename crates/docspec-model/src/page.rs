@@ -1,0 +1,494 @@
+//! Page → Resource → Method, and the parts of a method.
+
+use crate::{Inline, Spanned, TextRange};
+use serde::Serialize;
+
+/// One Markdown API reference page.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Page {
+    pub front_matter: Option<FrontMatter>,
+    pub title: Option<Title>,
+    /// Availability details given for the whole page (before the first method).
+    pub availability: Vec<Availability>,
+    /// History given for the whole page (before the first method).
+    pub history: Vec<History>,
+    pub headings: Vec<Heading>,
+    pub resources: Vec<Resource>,
+    /// Every code block of the page, in source order; methods refer to them by index.
+    pub code_blocks: Vec<CodeBlock>,
+    /// Every table of the page, in source order; attribute tables refer to them by index.
+    pub tables: Vec<Table>,
+    pub alerts: Vec<Alert>,
+    pub links: Vec<Link>,
+    pub comments: Vec<Comment>,
+    pub shortcodes: Vec<Shortcode>,
+    /// Paragraphs that are not part of a method or table, for page-wide wording rules.
+    pub paragraphs: Vec<Paragraph>,
+    /// Problems the parser met; lint reports them, nothing is dropped silently.
+    pub issues: Vec<ParseIssue>,
+}
+
+impl Page {
+    pub fn methods(&self) -> impl Iterator<Item = &Method> {
+        self.resources.iter().flat_map(|r| r.methods.iter())
+    }
+
+    pub fn code_block(&self, index: usize) -> Option<&CodeBlock> {
+        self.code_blocks.get(index)
+    }
+
+    pub fn table(&self, index: usize) -> Option<&Table> {
+        self.tables.get(index)
+    }
+
+    /// The cells of one attribute-table row.
+    pub fn row_cells(&self, table: &AttributeTable, row: &AttributeRow) -> &[Cell] {
+        self.tables
+            .get(table.table)
+            .and_then(|t| t.rows.get(row.row))
+            .map(|r| r.cells.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Whether the page reads as API reference: some method has at least two of the
+    /// parts the template asks for (attribute table, cURL example, success sentence,
+    /// response example). Overview pages that only show request lines in passing do not.
+    pub fn is_reference(&self) -> bool {
+        self.methods().any(|m| {
+            let parts = [
+                !m.request_tables.is_empty() || !m.response_tables.is_empty(),
+                m.examples_of(ExampleRole::Curl).next().is_some(),
+                !m.success.is_empty(),
+                m.examples_of(ExampleRole::Response).next().is_some(),
+            ];
+            parts.iter().filter(|p| **p).count() >= 2
+        })
+    }
+
+    /// The page title text, if the page has one.
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.as_ref().map(|t| t.text.as_str())
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FrontMatter {
+    /// The whole block, delimiters included.
+    pub range: TextRange,
+    /// Top-level keys in source order, each with the range of its line.
+    pub keys: Vec<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleSource {
+    FrontMatter,
+    Heading,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Title {
+    pub text: String,
+    pub range: TextRange,
+    pub source: TitleSource,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text without badges.
+    pub text: String,
+    pub inlines: Vec<Inline>,
+    pub range: TextRange,
+    /// The range of the heading's text, without `#` markers.
+    pub text_range: TextRange,
+    /// GitLab-style anchor slug of the text.
+    pub anchor: String,
+    /// `**(FREE SELF)**`-style badges at the end of older headings.
+    pub badges: Vec<Spanned<String>>,
+}
+
+/// A group of methods: the heading above them, or the page itself.
+#[derive(Clone, Debug, Serialize)]
+pub struct Resource {
+    pub title: String,
+    /// Index into `Page::headings`; `None` when methods sit directly under the page title.
+    pub heading: Option<usize>,
+    pub range: TextRange,
+    pub description: Option<Spanned<String>>,
+    pub availability: Vec<Availability>,
+    pub history: Vec<History>,
+    pub methods: Vec<Method>,
+}
+
+/// A heading section that holds at least one request block.
+#[derive(Clone, Debug, Serialize)]
+pub struct Method {
+    pub title: Spanned<String>,
+    /// Index into `Page::headings`; `None` for request blocks before any heading.
+    pub heading: Option<usize>,
+    pub anchor: String,
+    /// The whole section, nested prose subsections included.
+    pub range: TextRange,
+    /// Markdown source of the prose before the request block.
+    pub description: Option<Spanned<String>>,
+    pub request_blocks: Vec<RequestBlock>,
+    pub request_tables: Vec<AttributeTable>,
+    pub response_tables: Vec<AttributeTable>,
+    pub success: Vec<SuccessSentence>,
+    pub examples: Vec<Example>,
+    pub history: Vec<History>,
+    pub availability: Vec<Availability>,
+    /// Indexes into `Page::alerts`.
+    pub alerts: Vec<usize>,
+    /// Other prose paragraphs of the section, for wording rules.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Method {
+    pub fn request_lines(&self) -> impl Iterator<Item = &RequestLine> {
+        self.request_blocks.iter().flat_map(|b| b.lines.iter())
+    }
+
+    pub fn examples_of(&self, role: ExampleRole) -> impl Iterator<Item = &Example> {
+        self.examples.iter().filter(move |e| e.role == role)
+    }
+
+    /// The range of the method's heading, or its first request block.
+    pub fn anchor_range(&self) -> TextRange {
+        self.title.range
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestBlock {
+    /// Index into `Page::code_blocks`.
+    pub code_block: usize,
+    pub range: TextRange,
+    pub lines: Vec<RequestLine>,
+    /// Non-blank lines that are not request lines.
+    pub other_lines: Vec<Spanned<String>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetForm {
+    /// `/projects/:id`
+    Rooted,
+    /// `projects/:id`, missing the leading slash.
+    Unrooted,
+    /// `https://host/api/v4/projects/:id`
+    Url,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestLine {
+    pub range: TextRange,
+    pub verb: Spanned<String>,
+    /// The target as written.
+    pub target: Spanned<String>,
+    pub form: TargetForm,
+    /// The path without query, host, or scheme.
+    pub path: Spanned<String>,
+    pub query: Option<Spanned<String>>,
+    /// `:name` parameters of the path, without the colon.
+    pub params: Vec<Spanned<String>>,
+    /// Words after the target (`GET /x (deprecated)`), kept so lint can point at them.
+    pub trailing: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Table {
+    pub range: TextRange,
+    pub header: Vec<Cell>,
+    pub header_range: TextRange,
+    pub delimiter_range: TextRange,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TableRow {
+    pub range: TextRange,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// Content range, whitespace around the content excluded.
+    pub range: TextRange,
+    pub text: String,
+    pub inlines: Vec<Inline>,
+}
+
+/// Which header cell holds which part of an attribute table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Columns {
+    pub attribute: Option<usize>,
+    pub type_: Option<usize>,
+    pub required: Option<usize>,
+    pub description: Option<usize>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AttributeTable {
+    /// Index into `Page::tables`.
+    pub table: usize,
+    pub range: TextRange,
+    pub header_range: TextRange,
+    pub columns: Columns,
+    /// The sentence before the table (`Supported attributes:`, `Parameters:`).
+    pub lead_in: Option<Spanned<String>>,
+    pub rows: Vec<AttributeRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AttributeRow {
+    /// Index into the table's rows.
+    pub row: usize,
+    pub range: TextRange,
+    pub name: Option<AttributeName>,
+    pub type_: Option<Spanned<String>>,
+    pub required: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AttributeName {
+    pub name: String,
+    pub range: TextRange,
+    pub backticked: bool,
+}
+
+/// `If successful, returns [`200 OK`](...) ...`
+#[derive(Clone, Debug, Serialize)]
+pub struct SuccessSentence {
+    pub range: TextRange,
+    /// The status as written, for example `200 OK` or `200`.
+    pub status_text: Option<Spanned<String>>,
+    pub code: Option<u16>,
+    pub reason: Option<String>,
+    pub link: Option<Spanned<String>>,
+    pub mentions_response_attributes: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleRole {
+    /// A shell block with a `curl` command.
+    Curl,
+    /// A JSON block that shows the response.
+    Response,
+    /// A JSON or other block that shows a request body or input.
+    RequestBody,
+    Other,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    /// Index into `Page::code_blocks`.
+    pub code_block: usize,
+    pub role: ExampleRole,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CodeBlock {
+    pub range: TextRange,
+    pub fenced: bool,
+    /// The first word of the info string.
+    pub lang: Option<Spanned<String>>,
+    pub content: String,
+    /// Maps content offsets back to the source.
+    pub map: OffsetMap,
+    /// The paragraph just before the block (`Example response:`).
+    pub lead_in: Option<String>,
+    /// Whether the block sits inside a list or block quote.
+    pub nested: bool,
+}
+
+impl CodeBlock {
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_ref().map(|l| l.value.as_str())
+    }
+
+    /// The source range of a range of the block's content.
+    pub fn source_range(&self, start: usize, end: usize) -> TextRange {
+        let s = self.map.to_source(start);
+        let e = if end > start {
+            self.map.to_source(end - 1) + 1
+        } else {
+            s
+        };
+        TextRange::new(s, e)
+    }
+}
+
+/// Piecewise mapping from a block's joined content to source offsets.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct OffsetMap {
+    /// `(content_offset, source_offset, len)`, sorted by content offset.
+    segments: Vec<(u32, u32, u32)>,
+}
+
+impl OffsetMap {
+    pub fn push(&mut self, content_offset: usize, source_offset: usize, len: usize) {
+        let c = u32::try_from(content_offset).unwrap_or(u32::MAX);
+        let s = u32::try_from(source_offset).unwrap_or(u32::MAX);
+        let l = u32::try_from(len).unwrap_or(u32::MAX);
+        self.segments.push((c, s, l));
+    }
+
+    pub fn to_source(&self, content_offset: usize) -> usize {
+        let off = u32::try_from(content_offset).unwrap_or(u32::MAX);
+        let idx = match self.segments.binary_search_by(|seg| seg.0.cmp(&off)) {
+            Ok(i) => i,
+            Err(0) => return self.segments.first().map_or(0, |s| s.1 as usize),
+            Err(i) => i - 1,
+        };
+        let (c, s, l) = self.segments[idx];
+        (s + (off - c).min(l)) as usize
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryForm {
+    /// `> - item` lines.
+    BlockquoteList,
+    /// An older single `> Introduced in ...` quote.
+    Blockquote,
+    /// `{{< history >}}` with a plain list.
+    Shortcode,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct History {
+    pub range: TextRange,
+    pub form: HistoryForm,
+    pub entries: Vec<HistoryEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagDefault {
+    Enabled,
+    Disabled,
+}
+
+/// One history item, read into its parts where the wording allows.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryEntry {
+    pub range: TextRange,
+    pub text: String,
+    pub inlines: Vec<Inline>,
+    /// `introduced`, `deprecated`, `generally available`, ... in lower case.
+    pub verb: Option<Spanned<String>>,
+    /// The attribute or sub-feature named before the verb, in backticks.
+    pub subject: Option<Spanned<String>>,
+    pub link: Option<Spanned<String>>,
+    /// `16.10` from `in GitLab 16.10`.
+    pub version: Option<Spanned<String>>,
+    pub flag: Option<Spanned<String>>,
+    pub flag_default: Option<FlagDefault>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AvailabilityForm {
+    /// `DETAILS:` with `**Tier:**` lines.
+    Details,
+    /// `{{< details >}}` with `- Tier:` items.
+    Shortcode,
+    /// `**(FREE SELF)**` at the end of a heading.
+    Badge,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AvailabilityLine {
+    pub range: TextRange,
+    pub key: Spanned<String>,
+    pub value: Spanned<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Availability {
+    pub range: TextRange,
+    pub form: AvailabilityForm,
+    pub lines: Vec<AvailabilityLine>,
+}
+
+impl Availability {
+    pub fn get(&self, key: &str) -> Option<&AvailabilityLine> {
+        self.lines.iter().find(|l| l.key.value.eq_ignore_ascii_case(key))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertForm {
+    /// `NOTE:` on its own line, the text after it.
+    Label,
+    /// `{{< alert type="note" >}}`.
+    Shortcode,
+    /// `> [!note]`.
+    Gfm,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Alert {
+    pub range: TextRange,
+    /// `note`, `warning`, `flag`, `disclaimer`, `tip`, ... in lower case.
+    pub kind: String,
+    pub form: AlertForm,
+    pub text: String,
+    /// For the label form: whether text follows the label on its line.
+    pub text_on_label_line: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    pub range: TextRange,
+    pub dest: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Comment {
+    pub range: TextRange,
+    /// The text between `<!--` and `-->`, trimmed.
+    pub body: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Shortcode {
+    pub range: TextRange,
+    pub name: String,
+    pub closing: bool,
+    /// Written with the spaces Hugo expects: `{{< x >}}`.
+    pub well_spaced: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Paragraph {
+    pub range: TextRange,
+    pub text: String,
+    pub inlines: Vec<Inline>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParseIssueKind {
+    FrontMatterInvalid,
+    FrontMatterUnclosed,
+    ShortcodeUnclosed,
+    ShortcodeUnopened,
+    Empty,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ParseIssue {
+    pub kind: ParseIssueKind,
+    pub range: TextRange,
+    pub message: String,
+}

@@ -1,0 +1,521 @@
+//! pulldown-cmark events to a small spanned block tree.
+//!
+//! Code blocks and tables are stored once in the page (`Page::code_blocks`,
+//! `Page::tables`) and referred to by index, so later passes can point at them.
+
+use docspec_model::{Cell, CodeBlock, Inline, OffsetMap, Spanned, Table, TableRow, TextRange};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::iter::Peekable;
+use std::ops::Range;
+
+/// The one set of Markdown options used to read pages (and to render their prose).
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
+#[derive(Debug, Clone)]
+pub enum Block {
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+        range: TextRange,
+    },
+    Paragraph {
+        inlines: Vec<Inline>,
+        range: TextRange,
+    },
+    /// Index into the collected code blocks.
+    Code {
+        index: usize,
+        range: TextRange,
+    },
+    /// Index into the collected tables.
+    Table {
+        index: usize,
+    },
+    Quote {
+        kind: Option<String>,
+        children: Vec<Block>,
+        range: TextRange,
+    },
+    List {
+        items: Vec<ListItem>,
+        range: TextRange,
+    },
+    Html {
+        text: String,
+        range: TextRange,
+    },
+    Metadata {
+        content: Spanned<String>,
+        range: TextRange,
+    },
+    Rule,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct ListItem {
+    pub children: Vec<Block>,
+    pub range: TextRange,
+}
+
+/// Everything read from one pass over the events.
+pub struct Tree {
+    pub blocks: Vec<Block>,
+    pub code_blocks: Vec<CodeBlock>,
+    pub tables: Vec<Table>,
+    /// Inline HTML fragments (comments live here and in `Block::Html`).
+    pub inline_html: Vec<Spanned<String>>,
+}
+
+type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+
+pub fn build(text: &str) -> Tree {
+    let mut builder = Builder {
+        text,
+        code_blocks: Vec::new(),
+        tables: Vec::new(),
+        inline_html: Vec::new(),
+        depth: 0,
+    };
+    let mut events = Parser::new_ext(text, markdown_options()).into_offset_iter().peekable();
+    let blocks = builder.blocks(&mut events, None);
+    Tree {
+        blocks,
+        code_blocks: builder.code_blocks,
+        tables: builder.tables,
+        inline_html: builder.inline_html,
+    }
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    code_blocks: Vec<CodeBlock>,
+    tables: Vec<Table>,
+    inline_html: Vec<Spanned<String>>,
+    /// Container nesting (lists, quotes) of the block being read.
+    depth: usize,
+}
+
+fn tr(r: Range<usize>) -> TextRange {
+    TextRange::from(r)
+}
+
+impl<'t> Builder<'t> {
+    /// Reads blocks until the end tag `until` (or the end of input).
+    fn blocks(&mut self, ev: &mut Events<'t>, until: Option<TagEnd>) -> Vec<Block> {
+        let mut out = Vec::new();
+        while let Some((event, range)) = ev.next() {
+            match event {
+                Event::End(end) if Some(end) == until => break,
+                Event::Start(tag) if is_inline_tag(&tag) => {
+                    let mut inlines = Vec::new();
+                    self.push_inline(Event::Start(tag), range.clone(), ev, &mut inlines);
+                    self.more_inlines(ev, &mut inlines);
+                    merge_text(&mut inlines);
+                    let range = docspec_model::inlines_range(&inlines).unwrap_or_else(|| tr(range));
+                    out.push(Block::Paragraph { inlines, range });
+                }
+                Event::Start(tag) => {
+                    if let Some(block) = self.block(tag, range, ev) {
+                        out.push(block);
+                    }
+                }
+                Event::Html(html) => out.push(Block::Html {
+                    text: html.to_string(),
+                    range: tr(range),
+                }),
+                Event::Rule => out.push(Block::Rule),
+                // Loose inline content directly in a container (tight list items).
+                Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::SoftBreak | Event::HardBreak => {
+                    let mut inlines = Vec::new();
+                    self.push_inline(event, range.clone(), ev, &mut inlines);
+                    self.more_inlines(ev, &mut inlines);
+                    merge_text(&mut inlines);
+                    let range = docspec_model::inlines_range(&inlines).unwrap_or_else(|| tr(range));
+                    out.push(Block::Paragraph { inlines, range });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Continues a run of loose inlines until a block starts or a container ends.
+    fn more_inlines(&mut self, ev: &mut Events<'t>, inlines: &mut Vec<Inline>) {
+        loop {
+            let is_inline = match ev.peek() {
+                Some((Event::Text(_) | Event::Code(_) | Event::InlineHtml(_), _)) => true,
+                Some((Event::SoftBreak | Event::HardBreak, _)) => true,
+                Some((Event::Start(tag), _)) => is_inline_tag(tag),
+                _ => false,
+            };
+            if !is_inline {
+                return;
+            }
+            if let Some((event, range)) = ev.next() {
+                self.push_inline(event, range, ev, inlines);
+            }
+        }
+    }
+
+    fn block(&mut self, tag: Tag<'t>, range: Range<usize>, ev: &mut Events<'t>) -> Option<Block> {
+        let r = tr(range.clone());
+        Some(match tag {
+            Tag::Heading { level, .. } => Block::Heading {
+                level: heading_level(level),
+                inlines: self.inlines(ev),
+                range: r,
+            },
+            Tag::Paragraph => Block::Paragraph {
+                inlines: self.inlines(ev),
+                range: r,
+            },
+            Tag::CodeBlock(kind) => {
+                let index = self.code_block(kind, r, ev);
+                Block::Code { index, range: r }
+            }
+            Tag::Table(_) => {
+                let index = self.table(r, ev);
+                Block::Table { index }
+            }
+            Tag::BlockQuote(kind) => {
+                self.depth += 1;
+                let children = self.blocks(ev, Some(TagEnd::BlockQuote(kind)));
+                self.depth -= 1;
+                Block::Quote {
+                    kind: kind.map(quote_kind),
+                    children,
+                    range: r,
+                }
+            }
+            Tag::List(start) => {
+                self.depth += 1;
+                let items = self.list_items(ev, start.is_some());
+                self.depth -= 1;
+                Block::List { items, range: r }
+            }
+            Tag::HtmlBlock => {
+                let mut text = String::new();
+                for (event, _) in ev.by_ref() {
+                    match event {
+                        Event::Html(h) | Event::Text(h) => text.push_str(&h),
+                        Event::End(TagEnd::HtmlBlock) => break,
+                        _ => {}
+                    }
+                }
+                Block::Html { text, range: r }
+            }
+            Tag::MetadataBlock(kind) => {
+                let mut content = String::new();
+                let mut content_range: Option<TextRange> = None;
+                for (event, er) in ev.by_ref() {
+                    match event {
+                        Event::Text(t) => {
+                            content.push_str(&t);
+                            let er = tr(er);
+                            content_range = Some(content_range.map_or(er, |c| c.cover(er)));
+                        }
+                        Event::End(TagEnd::MetadataBlock(k)) if k == kind => break,
+                        _ => {}
+                    }
+                }
+                let content_range = content_range.unwrap_or(TextRange::empty(r.start()));
+                Block::Metadata {
+                    content: Spanned::new(content, content_range),
+                    range: r,
+                }
+            }
+            other => {
+                // Footnotes, definition lists and the like: skip to their end.
+                let end = other.to_end();
+                skip_to(ev, end);
+                Block::Other
+            }
+        })
+    }
+
+    fn list_items(&mut self, ev: &mut Events<'t>, ordered: bool) -> Vec<ListItem> {
+        let mut items = Vec::new();
+        while let Some((event, range)) = ev.next() {
+            match event {
+                Event::Start(Tag::Item) => {
+                    let children = self.blocks(ev, Some(TagEnd::Item));
+                    items.push(ListItem {
+                        children,
+                        range: tr(range),
+                    });
+                }
+                Event::End(TagEnd::List(o)) if o == ordered => break,
+                _ => {}
+            }
+        }
+        items
+    }
+
+    fn code_block(&mut self, kind: CodeBlockKind<'t>, range: TextRange, ev: &mut Events<'t>) -> usize {
+        let (fenced, lang) = match &kind {
+            CodeBlockKind::Fenced(info) => {
+                let word = info.split_whitespace().next().unwrap_or("");
+                let lang = if word.is_empty() {
+                    None
+                } else {
+                    // The info string sits after the opening fence on the first line.
+                    let first_line = &self.text[range.as_range()];
+                    let at = first_line.find(word).unwrap_or(0);
+                    Some(Spanned::new(
+                        word.to_string(),
+                        TextRange::new(range.start() + at, range.start() + at + word.len()),
+                    ))
+                };
+                (true, lang)
+            }
+            CodeBlockKind::Indented => (false, None),
+        };
+        let mut content = String::new();
+        let mut map = OffsetMap::default();
+        for (event, er) in ev.by_ref() {
+            match event {
+                Event::Text(t) => {
+                    // Text equals its source slice except for odd cases; map its start then.
+                    let len = if self.text.get(er.clone()) == Some(&*t) {
+                        t.len()
+                    } else {
+                        0
+                    };
+                    map.push(content.len(), er.start, len);
+                    content.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        if content.is_empty() {
+            map.push(0, content_start(self.text, range), 0);
+        }
+        self.code_blocks.push(CodeBlock {
+            range,
+            fenced,
+            lang,
+            content,
+            map,
+            lead_in: None,
+            nested: self.depth > 0,
+        });
+        self.code_blocks.len() - 1
+    }
+
+    fn table(&mut self, range: TextRange, ev: &mut Events<'t>) -> usize {
+        let mut header = Vec::new();
+        let mut header_range = TextRange::empty(range.start());
+        let mut rows = Vec::new();
+        while let Some((event, er)) = ev.next() {
+            match event {
+                Event::Start(Tag::TableHead) => {
+                    header_range = tr(er);
+                    header = self.cells(ev, TagEnd::TableHead);
+                }
+                Event::Start(Tag::TableRow) => {
+                    let cells = self.cells(ev, TagEnd::TableRow);
+                    rows.push(TableRow {
+                        range: trim_newline(self.text, tr(er)),
+                        cells,
+                    });
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        let header_range = trim_newline(self.text, header_range);
+        let delimiter_start = header_range.end() + self.text[header_range.end()..].find('\n').map_or(0, |i| i + 1);
+        let delimiter_end = self.text[delimiter_start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| delimiter_start + i);
+        let delimiter_range = trim_newline(self.text, TextRange::new(delimiter_start, delimiter_end));
+        self.tables.push(Table {
+            range,
+            header,
+            header_range,
+            delimiter_range,
+            rows,
+        });
+        self.tables.len() - 1
+    }
+
+    fn cells(&mut self, ev: &mut Events<'t>, until: TagEnd) -> Vec<Cell> {
+        let mut cells = Vec::new();
+        while let Some((event, range)) = ev.next() {
+            match event {
+                Event::Start(Tag::TableCell) => {
+                    let inlines = self.inlines(ev);
+                    let text = docspec_model::plain_text(&inlines).trim().to_string();
+                    let range = trim_range(self.text, tr(range));
+                    cells.push(Cell { range, text, inlines });
+                }
+                Event::End(end) if end == until => break,
+                _ => {}
+            }
+        }
+        cells
+    }
+
+    /// Reads inline events until the end of the current container.
+    fn inlines(&mut self, ev: &mut Events<'t>) -> Vec<Inline> {
+        let mut out = Vec::new();
+        while let Some((event, range)) = ev.next() {
+            if let Event::End(_) = event {
+                break;
+            }
+            self.push_inline(event, range, ev, &mut out);
+        }
+        merge_text(&mut out);
+        out
+    }
+
+    fn push_inline(&mut self, event: Event<'t>, range: Range<usize>, ev: &mut Events<'t>, out: &mut Vec<Inline>) {
+        let r = tr(range);
+        match event {
+            Event::Text(t) => out.push(Inline::Text {
+                text: t.to_string(),
+                range: r,
+            }),
+            Event::Code(c) => out.push(Inline::Code {
+                code: c.to_string(),
+                range: r,
+            }),
+            Event::SoftBreak | Event::HardBreak => out.push(Inline::Break { range: r }),
+            Event::InlineHtml(h) | Event::Html(h) => {
+                self.inline_html.push(Spanned::new(h.to_string(), r));
+                out.push(Inline::Html {
+                    html: h.to_string(),
+                    range: r,
+                });
+            }
+            Event::Start(tag) => match tag {
+                Tag::Link { dest_url, .. } => out.push(Inline::Link {
+                    dest: dest_url.to_string(),
+                    children: self.inlines(ev),
+                    range: r,
+                }),
+                Tag::Image { dest_url, .. } => {
+                    let _ = self.inlines(ev);
+                    out.push(Inline::Image {
+                        dest: dest_url.to_string(),
+                        range: r,
+                    });
+                }
+                Tag::Emphasis => out.push(Inline::Emphasis {
+                    children: self.inlines(ev),
+                    range: r,
+                }),
+                Tag::Strong => out.push(Inline::Strong {
+                    children: self.inlines(ev),
+                    range: r,
+                }),
+                Tag::Strikethrough => out.push(Inline::Strikethrough {
+                    children: self.inlines(ev),
+                    range: r,
+                }),
+                other => {
+                    // Block content inside an inline context (should not happen): skip it.
+                    skip_to(ev, other.to_end());
+                }
+            },
+            Event::TaskListMarker(_) | Event::Rule | Event::End(_) => {}
+            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+        }
+    }
+}
+
+fn is_inline_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough
+    )
+}
+
+fn skip_to(ev: &mut Events<'_>, end: TagEnd) {
+    let mut depth = 0usize;
+    for (event, _) in ev.by_ref() {
+        match event {
+            Event::Start(tag) if tag.to_end() == end => depth += 1,
+            Event::End(e) if e == end => {
+                if depth == 0 {
+                    return;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Joins adjacent text pieces that pulldown-cmark split (at `[`, escapes, ...).
+fn merge_text(inlines: &mut Vec<Inline>) {
+    let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        if let (
+            Some(Inline::Text { text, range }),
+            Inline::Text {
+                text: next,
+                range: next_range,
+            },
+        ) = (merged.last_mut(), &inline)
+        {
+            if range.end() <= next_range.start() && next_range.start() - range.end() <= 1 {
+                text.push_str(next);
+                *range = range.cover(*next_range);
+                continue;
+            }
+        }
+        merged.push(inline);
+    }
+    *inlines = merged;
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn quote_kind(kind: BlockQuoteKind) -> String {
+    match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
+    }
+    .to_string()
+}
+
+/// Where an empty fenced block's content would start: after the opening line.
+fn content_start(text: &str, range: TextRange) -> usize {
+    text[range.as_range()]
+        .find('\n')
+        .map_or(range.start(), |i| range.start() + i + 1)
+}
+
+pub fn trim_range(text: &str, range: TextRange) -> TextRange {
+    let slice = &text[range.as_range()];
+    let start = range.start() + (slice.len() - slice.trim_start().len());
+    let end = range.start() + slice.trim_end().len();
+    TextRange::new(start, end.max(start))
+}
+
+fn trim_newline(text: &str, range: TextRange) -> TextRange {
+    let slice = &text[range.as_range()];
+    let trimmed = slice.trim_end_matches(['\n', '\r']);
+    TextRange::new(range.start(), range.start() + trimmed.len())
+}

@@ -1,0 +1,273 @@
+//! History notes: `> - [Introduced](link) in GitLab 16.10.` and their older forms.
+
+use docspec_model::{plain_text, FlagDefault, HistoryEntry, Inline, Spanned, TextRange};
+
+/// Verbs a history entry may use, longest first so `generally available` wins over shorter words.
+pub const HISTORY_VERBS: &[&str] = &[
+    "generally available",
+    "enabled by default",
+    "introduced",
+    "deprecated",
+    "recommended",
+    "renamed",
+    "removed",
+    "changed",
+    "enabled",
+    "disabled",
+    "updated",
+    "moved",
+    "added",
+];
+
+/// Whether a sentence reads like a history note: a verb and a GitLab version.
+pub fn looks_like_history(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    HISTORY_VERBS.iter().any(|v| lower.contains(v)) && find_version(text).is_some()
+}
+
+pub fn entry(inlines: &[Inline], range: TextRange) -> HistoryEntry {
+    let text = plain_text(inlines).trim().to_string();
+    let mut verb = None;
+    let mut link = None;
+    let mut subject = None;
+    // The first link whose text starts with a verb carries both the verb and the link.
+    for inline in inlines {
+        if let Inline::Link { dest, children, range } = inline {
+            let link_text = plain_text(children);
+            if let Some(v) = leading_verb(&link_text) {
+                verb = Some(Spanned::new(v.to_string(), *range));
+                link = Some(Spanned::new(dest.clone(), *range));
+                break;
+            }
+            if link.is_none() {
+                link = Some(Spanned::new(dest.clone(), *range));
+            }
+        }
+    }
+    if verb.is_none() {
+        verb = text_verb(inlines);
+    }
+    // A code span before the verb names the attribute the entry is about.
+    let verb_start = verb.as_ref().map_or(usize::MAX, |v| v.range.start());
+    for inline in inlines {
+        if inline.range().start() >= verb_start {
+            break;
+        }
+        if let Inline::Code { code, range } = inline {
+            subject = Some(Spanned::new(code.clone(), *range));
+            break;
+        }
+    }
+    let version = version_in(inlines);
+    let flag = flag_in(inlines);
+    let lower = text.to_ascii_lowercase();
+    let flag_default = if lower.contains("disabled by default") {
+        Some(FlagDefault::Disabled)
+    } else if lower.contains("enabled by default") {
+        Some(FlagDefault::Enabled)
+    } else {
+        None
+    };
+    HistoryEntry {
+        range,
+        text,
+        inlines: inlines.to_vec(),
+        verb,
+        subject,
+        link,
+        version,
+        flag,
+        flag_default,
+    }
+}
+
+fn leading_verb(text: &str) -> Option<&'static str> {
+    let lower = text.trim().to_ascii_lowercase();
+    HISTORY_VERBS.iter().copied().find(|v| lower.starts_with(v))
+}
+
+/// A verb written in plain text (no link), with its range.
+fn text_verb(inlines: &[Inline]) -> Option<Spanned<String>> {
+    for inline in inlines {
+        if let Inline::Text { text, range } = inline {
+            let lower = text.to_ascii_lowercase();
+            let found = HISTORY_VERBS
+                .iter()
+                .filter_map(|v| word_at(&lower, v).map(|i| (i, *v)))
+                .min_by_key(|(i, v)| (*i, usize::MAX - v.len()));
+            if let Some((i, v)) = found {
+                let start = range.start() + i;
+                return Some(Spanned::new(v.to_string(), TextRange::new(start, start + v.len())));
+            }
+        }
+    }
+    None
+}
+
+/// The byte position of `word` in `text` as a whole word.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word) {
+        let at = from + i;
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if boundary(before) && boundary(after) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
+}
+
+/// `GitLab 16.10` (or `in 11.8` after a tier move) in a text.
+pub fn find_version(text: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("GitLab ") {
+        let start = from + i + "GitLab ".len();
+        if let Some(end) = version_end(text, start) {
+            return Some((start, end));
+        }
+        from = start;
+    }
+    None
+}
+
+/// The end of a `major.minor` version starting at `start`.
+fn version_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while *i < bytes.len() && bytes[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i > s
+    };
+    if !digits(&mut i) {
+        return None;
+    }
+    if i < bytes.len() && bytes[i] == b'.' && digits(&mut { i + 1 }) {
+        i += 1;
+        digits(&mut i);
+    }
+    Some(i)
+}
+
+fn version_in(inlines: &[Inline]) -> Option<Spanned<String>> {
+    for inline in inlines {
+        if let Inline::Text { text, range } = inline {
+            if let Some((s, e)) = find_version(text) {
+                return Some(Spanned::new(text[s..e].to_string(), range.sub(s, e)));
+            }
+        }
+    }
+    // A tier move: `... to GitLab Premium in 11.8.`
+    for inline in inlines {
+        if let Inline::Text { text, range } = inline {
+            if let Some(i) = text.rfind(" in ") {
+                if let Some(e) = version_end(text, i + 4) {
+                    if text[i + 4..e].contains('.') {
+                        return Some(Spanned::new(text[i + 4..e].to_string(), range.sub(i + 4, e)));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The flag in `named `flag``, or `Feature flag `flag` removed.`
+fn flag_in(inlines: &[Inline]) -> Option<Spanned<String>> {
+    let mut previous_text = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Code { code, range } => {
+                let before = previous_text.trim_end().to_ascii_lowercase();
+                if before.ends_with("named") || before.ends_with("feature flag") || before.ends_with("flag") {
+                    return Some(Spanned::new(code.clone(), *range));
+                }
+                previous_text.clear();
+            }
+            Inline::Text { text, .. } => previous_text.push_str(text),
+            other => previous_text.push_str(&plain_text(std::slice::from_ref(other))),
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(t: &str, at: usize) -> Inline {
+        Inline::Text {
+            text: t.to_string(),
+            range: TextRange::new(at, at + t.len()),
+        }
+    }
+
+    fn code(c: &str, at: usize) -> Inline {
+        Inline::Code {
+            code: c.to_string(),
+            range: TextRange::new(at, at + c.len() + 2),
+        }
+    }
+
+    fn link(t: &str, dest: &str, at: usize) -> Inline {
+        Inline::Link {
+            dest: dest.to_string(),
+            children: vec![text(t, at + 1)],
+            range: TextRange::new(at, at + t.len() + dest.len() + 4),
+        }
+    }
+
+    #[test]
+    fn reads_flag_entry() {
+        // [Introduced](https://i) in GitLab 16.2 [with a flag](../f.md) named `my_flag`. Disabled by default.
+        let inlines = vec![
+            link("Introduced", "https://i", 0),
+            text(" in GitLab 16.2 ", 23),
+            link("with a flag", "../f.md", 39),
+            text(" named ", 61),
+            code("my_flag", 68),
+            text(". Disabled by default.", 77),
+        ];
+        let e = entry(&inlines, TextRange::new(0, 99));
+        assert_eq!(e.verb.unwrap().value, "introduced");
+        assert_eq!(e.link.unwrap().value, "https://i");
+        assert_eq!(e.version.unwrap().value, "16.2");
+        assert_eq!(e.flag.unwrap().value, "my_flag");
+        assert_eq!(e.flag_default, Some(FlagDefault::Disabled));
+        assert!(e.subject.is_none());
+    }
+
+    #[test]
+    fn reads_attribute_entry() {
+        let inlines = vec![
+            code("widget_name", 0),
+            text(" ", 13),
+            link("deprecated", "https://i", 14),
+            text(" in GitLab 14.7.", 37),
+        ];
+        let e = entry(&inlines, TextRange::new(0, 53));
+        assert_eq!(e.subject.unwrap().value, "widget_name");
+        assert_eq!(e.verb.unwrap().value, "deprecated");
+        assert_eq!(e.version.unwrap().value, "14.7");
+    }
+
+    #[test]
+    fn reads_unlinked_verb_and_tier_move() {
+        let inlines = vec![text("Moved from GitLab Ultimate to GitLab Premium in 11.8.", 0)];
+        let e = entry(&inlines, TextRange::new(0, 53));
+        assert_eq!(e.verb.unwrap().value, "moved");
+        assert!(e.link.is_none());
+        assert_eq!(e.version.unwrap().value, "11.8");
+    }
+
+    #[test]
+    fn history_sentence_detection() {
+        assert!(looks_like_history("Introduced in GitLab 13.1."));
+        assert!(!looks_like_history("**Deprecation:** The pipelines attribute"));
+    }
+}

@@ -1,0 +1,191 @@
+//! Request lines inside a request block: `VERB /path/:param?query`.
+
+use docspec_model::{CodeBlock, RequestLine, Spanned, TargetForm, TextRange};
+
+/// HTTP methods a request line may start with.
+pub const HTTP_VERBS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+pub fn is_verb(word: &str) -> bool {
+    HTTP_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
+}
+
+/// Whether a code block is a request block: `plaintext` (or unlabelled plain text)
+/// with at least one line that starts with an HTTP verb followed by a target.
+pub fn is_request_block(block: &CodeBlock) -> bool {
+    let plain = matches!(block.lang(), None | Some("plaintext" | "text" | "plain"));
+    plain && block.content.lines().any(|l| split_verb(l).is_some())
+}
+
+fn split_verb(line: &str) -> Option<(&str, &str)> {
+    let trimmed = line.trim_start();
+    let (verb, rest) = trimmed.split_once([' ', '\t'])?;
+    (is_verb(verb) && !rest.trim().is_empty()).then_some((verb, rest))
+}
+
+/// Reads the request lines of a block; other non-blank lines are returned apart.
+pub fn read_lines(block: &CodeBlock) -> (Vec<RequestLine>, Vec<Spanned<String>>) {
+    let mut lines = Vec::new();
+    let mut others = Vec::new();
+    let mut offset = 0;
+    for raw in block.content.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let line_start = offset;
+        offset += raw.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let at = |start: usize, end: usize| block.source_range(line_start + start, line_start + end);
+        match split_verb(line) {
+            Some((verb, rest)) => lines.push(read_line(line, lead, verb, rest, &at)),
+            None => {
+                let end = line.trim_end().len();
+                others.push(Spanned::new(line.trim().to_string(), at(lead, end)));
+            }
+        }
+    }
+    (lines, others)
+}
+
+fn read_line(line: &str, lead: usize, verb: &str, rest: &str, at: &dyn Fn(usize, usize) -> TextRange) -> RequestLine {
+    let verb_end = lead + verb.len();
+    let target_start = line.len() - rest.trim_start().len();
+    let target = rest.split_whitespace().next().unwrap_or("");
+    let target_end = target_start + target.len();
+    let trailing = line[target_end..].trim();
+    let trailing = (!trailing.is_empty()).then(|| {
+        let start = target_end + (line[target_end..].len() - line[target_end..].trim_start().len());
+        Spanned::new(trailing.to_string(), at(start, start + trailing.len()))
+    });
+
+    let (form, path_start) = target_path_start(target);
+    let path_and_query = &target[path_start..];
+    let (path, query) = match path_and_query.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (path_and_query, None),
+    };
+    let abs_path_start = target_start + path_start;
+    let normalized = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    };
+    let params = path_params(path)
+        .into_iter()
+        .map(|(s, e)| Spanned::new(path[s + 1..e].to_string(), at(abs_path_start + s, abs_path_start + e)))
+        .collect();
+    let query = query.map(|q| {
+        let start = abs_path_start + path.len() + 1;
+        Spanned::new(q.to_string(), at(start, start + q.len()))
+    });
+    RequestLine {
+        range: at(lead, line.trim_end().len()),
+        verb: Spanned::new(verb.to_string(), at(lead, verb_end)),
+        target: Spanned::new(target.to_string(), at(target_start, target_end)),
+        form,
+        path: Spanned::new(normalized, at(abs_path_start, abs_path_start + path.len())),
+        query,
+        params,
+        trailing,
+    }
+}
+
+/// The form of a target and where its path starts.
+fn target_path_start(target: &str) -> (TargetForm, usize) {
+    if target.starts_with('/') {
+        return (TargetForm::Rooted, 0);
+    }
+    // `https://host/...`, `http(s)://...`, `${CI_SERVER_URL}/...`
+    if let Some(i) = target.find("://") {
+        let after = i + 3;
+        let path = target[after..].find('/').map_or(target.len(), |p| after + p);
+        return (TargetForm::Url, path);
+    }
+    if target.starts_with('$') {
+        let path = target.find('/').unwrap_or(target.len());
+        return (TargetForm::Url, path);
+    }
+    (TargetForm::Unrooted, 0)
+}
+
+/// Byte ranges of `:name` parameters that start a path segment.
+pub fn path_params(path: &str) -> Vec<(usize, usize)> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_segment_start = i == 0 || bytes[i - 1] == b'/';
+        if bytes[i] == b':' && at_segment_start {
+            let start = i;
+            i += 1;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            if i > start + 1 {
+                out.push((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docspec_model::OffsetMap;
+
+    fn block(content: &str) -> CodeBlock {
+        let mut map = OffsetMap::default();
+        map.push(0, 100, content.len());
+        CodeBlock {
+            range: TextRange::new(90, 100 + content.len() + 4),
+            fenced: true,
+            lang: None,
+            content: content.to_string(),
+            map,
+            lead_in: None,
+            nested: false,
+        }
+    }
+
+    #[test]
+    fn reads_params_query_and_ranges() {
+        let (lines, others) = read_lines(&block("GET /projects/:id/issues/:issue_iid?state=opened\n"));
+        assert!(others.is_empty());
+        let line = &lines[0];
+        assert_eq!(line.verb.value, "GET");
+        assert_eq!(line.form, TargetForm::Rooted);
+        assert_eq!(line.path.value, "/projects/:id/issues/:issue_iid");
+        let names: Vec<_> = line.params.iter().map(|p| p.value.as_str()).collect();
+        assert_eq!(names, ["id", "issue_iid"]);
+        assert_eq!(line.params[0].range, TextRange::new(114, 117));
+        assert_eq!(line.query.as_ref().unwrap().value, "state=opened");
+    }
+
+    #[test]
+    fn reads_unrooted_and_url_targets() {
+        let (lines, _) = read_lines(&block(
+            "GET projects/:id/access_tokens\nPOST https://gitlab.example.com/api/v4/features/x?a=1\nGET http(s)://${CI_REGISTRY}/v2/_catalog\n",
+        ));
+        assert_eq!(lines[0].form, TargetForm::Unrooted);
+        assert_eq!(lines[0].path.value, "/projects/:id/access_tokens");
+        assert_eq!(lines[1].form, TargetForm::Url);
+        assert_eq!(lines[1].path.value, "/api/v4/features/x");
+        assert_eq!(lines[2].path.value, "/v2/_catalog");
+    }
+
+    #[test]
+    fn other_lines_are_kept_apart() {
+        let (lines, others) = read_lines(&block("GET /a\n# comment\nget /b\n"));
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].verb.value, "get");
+        assert_eq!(others[0].value, "# comment");
+    }
+
+    #[test]
+    fn params_only_at_segment_start() {
+        assert_eq!(path_params("/a/:id/b:c/:x_y"), vec![(3, 6), (11, 15)]);
+    }
+}

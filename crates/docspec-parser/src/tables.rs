@@ -1,0 +1,64 @@
+//! Attribute tables: which cell is the name, the type, the required flag, the description.
+
+use docspec_model::{AttributeName, AttributeRow, AttributeTable, Cell, Columns, Inline, Spanned, Table};
+
+pub fn attribute_table(
+    index: usize,
+    table: &Table,
+    columns: Columns,
+    lead_in: Option<Spanned<String>>,
+) -> AttributeTable {
+    let rows = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c));
+            AttributeRow {
+                row: i,
+                range: row.range,
+                name: cell(columns.attribute).and_then(attribute_name),
+                type_: cell(columns.type_).map(spanned_text),
+                required: cell(columns.required).map(spanned_text),
+                description: cell(columns.description).map(spanned_text),
+            }
+        })
+        .collect();
+    AttributeTable {
+        table: index,
+        range: table.range,
+        header_range: table.header_range,
+        columns,
+        lead_in,
+        rows,
+    }
+}
+
+fn spanned_text(cell: &Cell) -> Spanned<String> {
+    Spanned::new(cell.text.clone(), cell.range)
+}
+
+/// `` `name` `` or a bare `name`; `None` for an empty cell.
+fn attribute_name(cell: &Cell) -> Option<AttributeName> {
+    let meaningful: Vec<&Inline> = cell
+        .inlines
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text { text, .. } if text.trim().is_empty()))
+        .collect();
+    match meaningful.as_slice() {
+        [Inline::Code { code, range }] => Some(AttributeName {
+            name: code.trim().to_string(),
+            range: *range,
+            backticked: true,
+        }),
+        [] => None,
+        _ => {
+            let text = cell.text.trim();
+            (!text.is_empty()).then(|| AttributeName {
+                name: text.trim_matches('`').to_string(),
+                range: cell.range,
+                backticked: false,
+            })
+        }
+    }
+}
