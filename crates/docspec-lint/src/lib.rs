@@ -8,6 +8,7 @@
 extern crate self as docspec_lint;
 
 mod context;
+pub mod docs;
 pub mod json;
 mod meta;
 mod project;

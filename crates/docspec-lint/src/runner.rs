@@ -52,7 +52,7 @@ pub fn finish(
     settings: &LintSettings,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    let mut suppressions = suppress::read(&page.comments, source);
+    let mut suppressions = suppress::read(page, source);
     diagnostics.retain(|d| {
         let line = source.lines().line_of(d.range().start());
         let mut suppressed = false;

@@ -1,14 +1,15 @@
 //! Inline suppressions in HTML comments, the markdownlint and Vale way:
 //!
 //! - `<!-- docspec-disable CODE, NAME -->` ... `<!-- docspec-enable CODE -->`
-//! - `<!-- docspec-disable-next-line CODE -->` and `<!-- docspec-disable-line CODE -->`
+//! - `<!-- docspec-disable-next-line CODE -->` (the next non-blank line; when that line
+//!   opens a code block or a table, the whole block) and `<!-- docspec-disable-line CODE -->`
 //! - `<!-- docspec-disable-file CODE -->`
 //!
 //! No code means every rule. `enable` without codes ends every open range; with codes,
 //! it ends the open ranges that name one of them.
 
 use crate::registry::{find, suggest};
-use docspec_model::{Comment, SourceFile, TextRange};
+use docspec_model::{Page, SourceFile, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
@@ -43,7 +44,8 @@ impl Suppression {
     }
 }
 
-pub fn read(comments: &[Comment], source: &SourceFile) -> Vec<Suppression> {
+pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
+    let comments = &page.comments;
     let last_line = source.lines().line_count().saturating_sub(1);
     let mut out: Vec<Suppression> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
@@ -73,7 +75,8 @@ pub fn read(comments: &[Comment], source: &SourceFile) -> Vec<Suppression> {
                 push(Scope::File, 0, last_line);
             }
             "disable-next-line" => {
-                push(Scope::NextLine, end_line + 1, end_line + 1);
+                let (first, last) = next_block(page, source, end_line + 1);
+                push(Scope::NextLine, first, last);
             }
             "disable-line" => {
                 push(Scope::Line, line, line);
@@ -123,4 +126,23 @@ fn selectors(text: &str) -> (Vec<&'static str>, Vec<String>) {
         }
     }
     (codes, unknown)
+}
+
+/// The next non-blank line from `line` on, grown to the whole code block or table it opens.
+fn next_block(page: &Page, source: &SourceFile, line: usize) -> (usize, usize) {
+    let lines = source.lines();
+    let mut first = line;
+    while first < lines.line_count() && source.slice(lines.line_range(source.text(), first)).trim().is_empty() {
+        first += 1;
+    }
+    let start = lines.line_start(first);
+    let block_end = page
+        .code_blocks
+        .iter()
+        .map(|b| b.range)
+        .chain(page.tables.iter().map(|t| t.range))
+        .find(|r| r.start() == start || (lines.line_of(r.start()) == first && !r.is_empty()))
+        .map(|r| r.end().saturating_sub(1).max(r.start()));
+    let last = block_end.map_or(first, |end| lines.line_of(end));
+    (first, last)
 }

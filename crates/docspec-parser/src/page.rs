@@ -819,7 +819,7 @@ impl MethodParts {
         // after the request table (success sentence, examples) has been seen.
         let before_response =
             !lead_says_response && self.success.is_empty() && self.request_tables.is_empty() && !self.has_curl();
-        let is_request = columns.required.is_some() || before_response;
+        let is_request = !lead_says_response && (columns.required.is_some() || before_response);
         let attribute_table = crate::tables::attribute_table(index, table, columns, lead_in);
         if is_request {
             self.request_tables.push(attribute_table);

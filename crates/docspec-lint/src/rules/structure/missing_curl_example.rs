@@ -18,6 +18,12 @@ use docspec_model::ExampleRole;
 /// ```plaintext
 /// GET /widgets
 /// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
+/// ```json
+/// [{ "id": 1 }]
+/// ```
 /// ````
 ///
 /// Use instead:
@@ -34,6 +40,8 @@ use docspec_model::ExampleRole;
 /// curl --header "PRIVATE-TOKEN: <your_access_token>" \
 ///   --url "https://gitlab.example.com/api/v4/widgets"
 /// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "ST004", name = "missing-curl-example", category = Structure, severity = Error, fix = None, since = "0.1.0")]

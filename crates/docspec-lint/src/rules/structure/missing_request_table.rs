@@ -17,6 +17,12 @@ use docspec_diagnostics::Diagnostic;
 /// ```plaintext
 /// DELETE /widgets/:id
 /// ```
+///
+/// If successful, returns [`204 No Content`](rest/troubleshooting.md#status-codes).
+///
+/// ```shell
+/// curl --request DELETE --url "https://gitlab.example.com/api/v4/widgets/1"
+/// ```
 /// ````
 ///
 /// Use instead:
@@ -32,6 +38,12 @@ use docspec_diagnostics::Diagnostic;
 /// | Attribute | Type    | Required | Description       |
 /// |-----------|---------|----------|-------------------|
 /// | `id`      | integer | Yes      | ID of the widget. |
+///
+/// If successful, returns [`204 No Content`](rest/troubleshooting.md#status-codes).
+///
+/// ```shell
+/// curl --request DELETE --url "https://gitlab.example.com/api/v4/widgets/1"
+/// ```
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "ST002", name = "missing-request-table", category = Structure, severity = Error, fix = None, since = "0.1.0")]

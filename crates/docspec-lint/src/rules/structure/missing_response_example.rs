@@ -21,6 +21,10 @@ use docspec_model::ExampleRole;
 /// ```
 ///
 /// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
 /// ````
 ///
 /// Use instead:
@@ -32,6 +36,10 @@ use docspec_model::ExampleRole;
 /// ```
 ///
 /// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
 ///
 /// Example response:
 ///

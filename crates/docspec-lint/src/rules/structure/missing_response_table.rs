@@ -19,6 +19,10 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 ///
 /// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
 /// ````
 ///
 /// Use instead:
@@ -35,6 +39,10 @@ use docspec_diagnostics::Diagnostic;
 /// | Attribute | Type    | Description       |
 /// |-----------|---------|-------------------|
 /// | `id`      | integer | ID of the widget. |
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "ST006", name = "missing-response-table", category = Structure, severity = Warning, fix = None, since = "0.1.0")]

@@ -17,6 +17,14 @@ use docspec_diagnostics::Diagnostic;
 /// ```plaintext
 /// GET /widgets
 /// ```
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+///
+/// ```json
+/// [{ "id": 1 }]
+/// ```
 /// ````
 ///
 /// Use instead:
@@ -29,6 +37,14 @@ use docspec_diagnostics::Diagnostic;
 ///
 /// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
 /// following response attributes:
+///
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+///
+/// ```json
+/// [{ "id": 1 }]
+/// ```
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
