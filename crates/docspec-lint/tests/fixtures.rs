@@ -1,6 +1,8 @@
 //! Each rule's fixture page (`doc-fixtures/rules/<CODE>.md`) against its snapshot, and the
 //! clean template pages against every rule.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 mod common;
 
 use common::{lint_text, only, render, workspace_root};

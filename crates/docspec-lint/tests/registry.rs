@@ -1,5 +1,7 @@
 //! The rule registry: one declaration per rule, documented, registered, and honest.
 
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
 mod common;
 
 use common::{lint_text, only, workspace_root};

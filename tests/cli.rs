@@ -1,0 +1,235 @@
+//! The `docspec` command on the repository's own fixture pages.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_tests::docspec;
+use serde_json::Value;
+
+const CLEAN: &str = "../doc-fixtures/clean";
+const DEFECTS: &str = "../doc-fixtures/structure/defects.md";
+
+#[test]
+fn clean_template_page_passes() {
+    let run = docspec(&["lint", CLEAN, "--color", "never"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("All checks passed (1 file)."), "{}", run.stdout);
+}
+
+#[test]
+fn missing_path_is_a_usage_error() {
+    let run = docspec(&["lint", "../doc-fixtures/no-such-folder"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no-such-folder: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn unknown_rule_on_the_command_line_is_a_usage_error() {
+    let run = docspec(&["lint", CLEAN, "--select", "ST04"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown rule `ST04`"), "{}", run.stderr);
+}
+
+#[test]
+fn each_structure_defect_is_found_at_its_method() {
+    let run = docspec(&["lint", DEFECTS, "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, u64)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap().to_string(), f["line"].as_u64().unwrap()))
+        .collect();
+    let text = std::fs::read_to_string(DEFECTS).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l == needle).unwrap() as u64 + 1;
+    // The first `needle` after the heading `heading`.
+    let line_after = |heading: &str, needle: &str| {
+        let from = line_of(heading) as usize;
+        text.lines().skip(from).position(|l| l == needle).unwrap() as u64 + 1 + from as u64
+    };
+    let expected = [
+        ("ST001", line_of("## Method without a request block")),
+        ("ST002", line_of("GET /widgets/:id")),
+        ("ST003", line_of("## Method without a success sentence")),
+        ("ST004", line_of("## Method without a cURL example")),
+        ("ST005", line_of("## Method without a response example")),
+        ("ST006", line_of("## Method without a response table")),
+        ("RQ001", line_of("get /widgets/:id/lowercase")),
+        ("RQ002", line_of("GET widgets/:id/unrooted")),
+        (
+            "AT001",
+            line_of("| Parameter | Type    | required | Description       |"),
+        ),
+        (
+            "RS001",
+            line_after(
+                "## Method with a Required column in its response table",
+                "response attributes:",
+            ) + 2,
+        ),
+        ("RS002", line_of("  \"name\": \"Widget\"")),
+    ];
+    for (code, line) in expected {
+        assert!(
+            found.contains(&(code.to_string(), line)),
+            "{code} not found at line {line}: {found:?}"
+        );
+    }
+    // Nothing else: each method has exactly the defect it is named after.
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let run = docspec(&["lint", DEFECTS, "--format", "json"]);
+    let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    for f in findings.as_array().unwrap() {
+        for key in [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "help",
+        ] {
+            assert!(f.get(key).is_some(), "missing {key} in {f}");
+        }
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn human_output_snapshot() {
+    let run = docspec(&["lint", "../doc-fixtures/rules/RS002.md", "--color", "never"]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("human_rs002", run.stdout);
+}
+
+#[test]
+fn json_output_snapshot() {
+    let run = docspec(&[
+        "lint",
+        "../doc-fixtures/rules/RQ002.md",
+        "--format",
+        "json",
+        "--select",
+        "RQ002",
+    ]);
+    insta::assert_snapshot!("json_rq002", run.stdout);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = docspec(&["lint", "../doc-fixtures", "--format", "json"]);
+    let b = docspec(&["lint", "../doc-fixtures", "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+    assert!(!a.stdout.is_empty());
+}
+
+#[test]
+fn bad_files_give_findings_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"# Caf\xe9\n").unwrap();
+    std::fs::write(dir.path().join("empty.md"), b"").unwrap();
+    let huge = vec![b'a'; 17 * 1024 * 1024];
+    std::fs::write(dir.path().join("huge.md"), huge).unwrap();
+    std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+    std::fs::write(dir.path().join(".hidden/skipped.md"), b"\xff").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), b"\xff").unwrap();
+    let run = docspec(&["lint", dir.path().to_str().unwrap(), "--format", "json", "--no-config"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    let by_file: Vec<(String, String)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, f["code"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert!(by_file.contains(&("latin1.md".into(), "DS003".into())), "{by_file:?}");
+    assert!(by_file.contains(&("huge.md".into(), "DS003".into())), "{by_file:?}");
+    assert!(by_file.contains(&("empty.md".into(), "DS004".into())), "{by_file:?}");
+    assert!(
+        !by_file.iter().any(|(f, _)| f == "skipped.md" || f == "notes.txt"),
+        "{by_file:?}"
+    );
+}
+
+#[test]
+fn inspect_dumps_the_model_with_spans() {
+    let run = docspec(&["inspect", "../doc-fixtures/clean/widgets.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let model: Value = serde_json::from_str(&run.stdout).unwrap();
+    let method = &model["page"]["resources"][0]["methods"][0];
+    assert_eq!(method["title"]["value"], "List project widgets");
+    let line = &method["request_blocks"][0]["lines"][0];
+    assert_eq!(line["verb"]["value"], "GET");
+    assert_eq!(line["path"]["value"], "/projects/:id/widgets");
+    let text = std::fs::read_to_string("../doc-fixtures/clean/widgets.md").unwrap();
+    let span = line["path"]["range"].as_array().unwrap();
+    let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+    assert_eq!(&text[s..e], "/projects/:id/widgets");
+}
+
+#[test]
+fn rules_and_explain_come_from_one_source() {
+    let table = docspec(&["rules"]);
+    assert_eq!(table.code, 0);
+    let json = docspec(&["rules", "--format", "json"]);
+    let rules: Value = serde_json::from_str(&json.stdout).unwrap();
+    for rule in rules.as_array().unwrap() {
+        let code = rule["code"].as_str().unwrap();
+        assert!(table.stdout.contains(code), "{code} missing from the table");
+        let explained = docspec(&["explain", rule["name"].as_str().unwrap()]);
+        assert_eq!(explained.code, 0);
+        assert!(explained.stdout.contains("## What it does"));
+        assert!(explained.stdout.contains(code));
+    }
+    let unknown = docspec(&["explain", "missing-curl-exampel"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `missing-curl-example`?"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn statistics_and_max_warnings() {
+    let run = docspec(&[
+        "lint",
+        "../doc-fixtures/rules/ST006.md",
+        "--select",
+        "ST006",
+        "--statistics",
+        "--format",
+        "concise",
+    ]);
+    assert_eq!(run.code, 0, "warnings alone pass");
+    assert!(
+        run.stdout.contains("     1  ST006  missing-response-table"),
+        "{}",
+        run.stdout
+    );
+    let strict = docspec(&[
+        "lint",
+        "../doc-fixtures/rules/ST006.md",
+        "--select",
+        "ST006",
+        "--max-warnings",
+        "0",
+    ]);
+    assert_eq!(strict.code, 1);
+}
