@@ -1,0 +1,73 @@
+//! Whether a method reads as deprecated. Conservative: an attribute's deprecation or a
+//! title that merely mentions deprecated things does not count.
+
+use docspec_model::Method;
+
+pub fn is_deprecated(method: &Method) -> bool {
+    title_says(&method.title.value)
+        || method.request_lines().any(|l| {
+            l.trailing
+                .as_ref()
+                .is_some_and(|t| t.value.to_lowercase().contains("deprecated"))
+        })
+        || method
+            .history
+            .iter()
+            .flat_map(|h| &h.entries)
+            .any(|e| e.subject.is_none() && e.verb.as_ref().is_some_and(|v| v.value == "deprecated"))
+        || method.description.as_ref().is_some_and(|d| description_says(&d.value))
+}
+
+fn title_says(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    lower.contains("(deprecated)") || lower.contains("[deprecated]") || lower.starts_with("deprecated:")
+}
+
+fn description_says(description: &str) -> bool {
+    let lower = description
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    const PHRASES: &[&str] = &[
+        "this endpoint is deprecated",
+        "this endpoint has been deprecated",
+        "this endpoint was deprecated",
+        "this endpoint is now deprecated",
+        "this api is deprecated",
+        "this api endpoint is deprecated",
+        "this api has been deprecated",
+    ];
+    lower.starts_with("deprecated") || PHRASES.iter().any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn method(md: &str) -> Method {
+        let page = docspec_parser::parse_str(md);
+        let method = page.methods().next().cloned().expect("one method");
+        method
+    }
+
+    #[test]
+    fn reads_the_usual_signals() {
+        assert!(is_deprecated(&method(
+            "## Old thing (deprecated)\n\n```plaintext\nGET /x\n```\n"
+        )));
+        assert!(is_deprecated(&method(
+            "## Old\n\nThis endpoint has been deprecated.\n\n```plaintext\nGET /x\n```\n"
+        )));
+        assert!(is_deprecated(&method(
+            "## Old\n\n> - Deprecated in GitLab 16.0.\n\n```plaintext\nGET /x\n```\n"
+        )));
+    }
+
+    #[test]
+    fn attribute_deprecations_do_not_count() {
+        assert!(!is_deprecated(&method(
+            "## List deprecated tokens\n\nThe `old` attribute is deprecated.\n\n```plaintext\nGET /x\n```\n"
+        )));
+    }
+}

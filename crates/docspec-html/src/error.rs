@@ -1,0 +1,58 @@
+//! What can go wrong while loading a theme or writing a site.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("theme file {}: {reason}", path.display())]
+    ThemeFile { path: PathBuf, reason: String },
+
+    #[error("refusing to overwrite {}: eject into an empty folder or remove the file first", path.display())]
+    WouldOverwrite { path: PathBuf },
+
+    #[error("template {file} does not parse: {source}")]
+    TemplateSyntax {
+        file: String,
+        #[source]
+        source: Box<handlebars::TemplateError>,
+    },
+
+    #[error("rendering {page} failed in template {file}: {source}")]
+    Render {
+        page: String,
+        file: String,
+        #[source]
+        source: Box<handlebars::RenderError>,
+    },
+
+    #[error("page path {path:?} cannot be written inside the output folder: {reason}")]
+    PagePath { path: String, reason: &'static str },
+
+    #[error("pages {first:?} and {second:?} would both be written to {output}")]
+    PathCollision {
+        first: String,
+        second: String,
+        output: String,
+    },
+
+    #[error("cannot serialize the search index: {0}")]
+    SearchIndex(#[from] serde_json::Error),
+}
+
+impl RenderError {
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        RenderError::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Markdown prose to sanitized HTML: pulldown-cmark's renderer, then ammonia.
+//! This is the only place HTML text is produced in Rust.
+
+use crate::links;
+use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+/// HTML that went through the sanitizer; the only kind templates print unescaped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct SafeHtml(String);
+
+impl SafeHtml {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+/// Ids the site's own chrome uses; prose may not take them.
+pub const RESERVED_ID_PREFIX: &str = "ds-";
+
+const ALERT_CLASSES: &[&str] = &[
+    "markdown-alert-note",
+    "markdown-alert-tip",
+    "markdown-alert-important",
+    "markdown-alert-warning",
+    "markdown-alert-caution",
+];
+
+/// Renders Markdown and cleans the result.
+pub struct Markdown {
+    cleaner: ammonia::Builder<'static>,
+}
+
+impl Default for Markdown {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Markdown {
+    pub fn new() -> Self {
+        let mut cleaner = ammonia::Builder::default();
+        cleaner
+            .add_tag_attributes("code", ["class"])
+            .add_tag_attributes("blockquote", ["class"])
+            .add_tag_attributes("h2", ["id"])
+            .add_tag_attributes("h3", ["id"])
+            .add_tag_attributes("h4", ["id"])
+            .add_tag_attributes("h5", ["id"])
+            .add_tag_attributes("h6", ["id"])
+            // One h1 per page: the title. A raw `<h1>` in prose keeps only its text.
+            .rm_tags(["h1"])
+            .attribute_filter(|element, attribute, value| {
+                let keep = match (element, attribute) {
+                    ("code", "class") => is_language_class(value),
+                    ("blockquote", "class") => ALERT_CLASSES.contains(&value),
+                    (_, "id") => is_prose_id(value),
+                    _ => true,
+                };
+                keep.then(|| value.into())
+            });
+        Markdown { cleaner }
+    }
+
+    /// Renders already-transformed events as a block of HTML.
+    pub fn render_events<'a>(&self, events: impl Iterator<Item = Event<'a>>) -> SafeHtml {
+        let mut out = String::new();
+        html::push_html(&mut out, events.map(links::rewrite_event));
+        self.clean(&out)
+    }
+
+    /// Renders Markdown as block HTML (paragraphs, lists, tables, ...).
+    #[cfg(test)]
+    pub fn block(&self, source: &str) -> SafeHtml {
+        self.render_events(Parser::new_ext(source, docspec_parser::markdown_options()))
+    }
+
+    /// Renders Markdown as inline HTML only, for titles and table cells: block structure
+    /// (a leading `1.` or `#`, quote markers) is flattened into its inline content.
+    pub fn inline(&self, source: &str) -> SafeHtml {
+        let source = escape_block_start(source);
+        let events = Parser::new_ext(&source, docspec_parser::markdown_options());
+        let mut pending_space = false;
+        let mut flat: Vec<Event<'_>> = Vec::new();
+        for event in events {
+            match event {
+                Event::Start(tag) if is_inline_tag(&tag) => push(&mut flat, &mut pending_space, Event::Start(tag)),
+                Event::End(tag) if is_inline_end(&tag) => flat.push(Event::End(tag)),
+                Event::Start(_) | Event::End(_) | Event::Rule => pending_space = !flat.is_empty(),
+                Event::SoftBreak | Event::HardBreak => push(&mut flat, &mut pending_space, Event::Text(" ".into())),
+                Event::Html(html) => push(&mut flat, &mut pending_space, Event::InlineHtml(html)),
+                other => push(&mut flat, &mut pending_space, other),
+            }
+        }
+        self.render_events(flat.into_iter())
+    }
+
+    fn clean(&self, html: &str) -> SafeHtml {
+        SafeHtml(self.cleaner.clean(html).to_string())
+    }
+}
+
+/// Escapes a list, heading, or quote marker at the start, so `1. ID` stays text.
+fn escape_block_start(source: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = source.trim_start();
+    let lead = source.len() - trimmed.len();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let after = |at: usize| trimmed[at..].chars().next();
+    let at = if matches!(after(0), Some('#' | '>' | '='))
+        || (matches!(after(0), Some('-' | '+' | '*')) && matches!(after(1), Some(' ' | '\t') | None))
+    {
+        Some(lead)
+    } else if digits > 0 && digits < 10 && matches!(after(digits), Some('.' | ')')) {
+        Some(lead + digits)
+    } else {
+        None
+    };
+    match at {
+        Some(at) => format!("{}\\{}", &source[..at], &source[at..]).into(),
+        None => source.into(),
+    }
+}
+
+fn push<'a>(flat: &mut Vec<Event<'a>>, pending_space: &mut bool, event: Event<'a>) {
+    if std::mem::take(pending_space) {
+        flat.push(Event::Text(" ".into()));
+    }
+    flat.push(event);
+}
+
+fn is_inline_tag(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+    )
+}
+
+fn is_inline_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
+}
+
+fn is_language_class(value: &str) -> bool {
+    value.strip_prefix("language-").is_some_and(|lang| {
+        !lang.is_empty()
+            && lang
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
+    })
+}
+
+fn is_prose_id(value: &str) -> bool {
+    !value.is_empty() && !value.starts_with(RESERVED_ID_PREFIX) && !value.chars().any(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_flattens_blocks() {
+        let md = Markdown::new();
+        assert_eq!(md.inline("1. ID of `x`").as_str(), "1. ID of <code>x</code>");
+        assert_eq!(md.inline("# Heading *em*").as_str(), "# Heading <em>em</em>");
+        assert_eq!(md.inline("- item").as_str(), "- item");
+        assert_eq!(md.inline("*em*").as_str(), "<em>em</em>");
+        assert_eq!(md.inline("x\n> y").as_str(), "x y");
+        assert_eq!(md.inline("a<br>b").as_str(), "a<br>b");
+    }
+
+    #[test]
+    fn sanitizes_raw_html() {
+        let md = Markdown::new();
+        let out = md.block("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> <a href=\"javascript:x\">a</a>");
+        assert!(!out.as_str().contains("<script"), "{out:?}");
+        assert!(!out.as_str().contains("onerror"), "{out:?}");
+        assert!(!out.as_str().contains("javascript"), "{out:?}");
+    }
+
+    #[test]
+    fn keeps_code_language_and_alert_classes_only() {
+        let md = Markdown::new();
+        let out = md.block("```json\n{}\n```\n\n> [!warning]\n> Careful\n\n<p class=\"evil\">x</p>");
+        assert!(out.as_str().contains(r#"<code class="language-json">"#), "{out:?}");
+        assert!(out.as_str().contains(r#"class="markdown-alert-warning""#), "{out:?}");
+        assert!(!out.as_str().contains("evil"), "{out:?}");
+    }
+}
