@@ -1,18 +1,33 @@
+use crate::json::{parse_shape, JsonError, JsonShape};
 use crate::{LintSettings, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile, TextRange};
 use serde::de::DeserializeOwned;
+use std::cell::OnceCell;
 
-/// What a rule sees of one page.
+/// What a rule sees of one page, with analyses several rules share computed once.
 pub struct LintContext<'a> {
     pub source: &'a SourceFile,
     pub page: &'a Page,
     pub settings: &'a LintSettings,
+    json: Vec<OnceCell<Result<JsonShape, JsonError>>>,
 }
 
 impl<'a> LintContext<'a> {
     pub fn new(source: &'a SourceFile, page: &'a Page, settings: &'a LintSettings) -> Self {
-        Self { source, page, settings }
+        Self {
+            source,
+            page,
+            settings,
+            json: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The shape of a code block read as a JSON example, parsed once per page.
+    pub fn json(&self, code_block: usize) -> Option<&Result<JsonShape, JsonError>> {
+        let block = self.page.code_block(code_block)?;
+        let cell = self.json.get(code_block)?;
+        Some(cell.get_or_init(|| parse_shape(&block.content)))
     }
 
     pub fn text(&self, range: TextRange) -> &'a str {

@@ -469,11 +469,11 @@ pub struct Shortcode {
     pub well_spaced: bool,
 }
 
+/// A prose paragraph: its plain text (links and code spans read as text).
 #[derive(Clone, Debug, Serialize)]
 pub struct Paragraph {
     pub range: TextRange,
     pub text: String,
-    pub inlines: Vec<Inline>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

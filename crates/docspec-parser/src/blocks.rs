@@ -353,7 +353,7 @@ impl<'t> Builder<'t> {
             match event {
                 Event::Start(Tag::TableCell) => {
                     let inlines = self.inlines(ev);
-                    let text = docspec_model::plain_text(&inlines).trim().to_string();
+                    let text = trimmed(docspec_model::plain_text(&inlines));
                     let range = trim_range(self.text, tr(range));
                     cells.push(Cell { range, text, inlines });
                 }
@@ -457,20 +457,31 @@ fn skip_to(ev: &mut Events<'_>, end: TagEnd) {
 
 /// Joins adjacent text pieces that pulldown-cmark split (at `[`, escapes, ...).
 fn merge_text(inlines: &mut Vec<Inline>) {
+    let mergeable = |a: &Inline, b: &Inline| match (a, b) {
+        (Inline::Text { range: r1, .. }, Inline::Text { range: r2, .. }) => {
+            r1.end() <= r2.start() && r2.start() - r1.end() <= 1
+        }
+        _ => false,
+    };
+    if !inlines.windows(2).any(|w| mergeable(&w[0], &w[1])) {
+        return;
+    }
     let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines.drain(..) {
-        if let (
-            Some(Inline::Text { text, range }),
-            Inline::Text {
-                text: next,
-                range: next_range,
-            },
-        ) = (merged.last_mut(), &inline)
-        {
-            if range.end() <= next_range.start() && next_range.start() - range.end() <= 1 {
-                text.push_str(next);
-                *range = range.cover(*next_range);
-                continue;
+        if let Some(last) = merged.last_mut() {
+            if mergeable(last, &inline) {
+                if let (
+                    Inline::Text { text, range },
+                    Inline::Text {
+                        text: next,
+                        range: next_range,
+                    },
+                ) = (last, &inline)
+                {
+                    text.push_str(next);
+                    *range = range.cover(*next_range);
+                    continue;
+                }
             }
         }
         merged.push(inline);
@@ -518,4 +529,13 @@ fn trim_newline(text: &str, range: TextRange) -> TextRange {
     let slice = &text[range.as_range()];
     let trimmed = slice.trim_end_matches(['\n', '\r']);
     TextRange::new(range.start(), range.start() + trimmed.len())
+}
+
+/// Trims a string in place, without a second allocation.
+fn trimmed(mut text: String) -> String {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    text
 }

@@ -2,6 +2,13 @@
 
 use docspec_model::{FrontMatter, ParseIssue, ParseIssueKind, Spanned, TextRange};
 
+#[derive(serde::Deserialize)]
+struct Keys {
+    title: Option<serde_yaml::Value>,
+    #[serde(rename = "Title")]
+    title_upper: Option<serde_yaml::Value>,
+}
+
 pub fn read(content: &Spanned<String>, range: TextRange, issues: &mut Vec<ParseIssue>) -> FrontMatter {
     let mut keys = Vec::new();
     let mut title = None;
@@ -24,17 +31,24 @@ pub fn read(content: &Spanned<String>, range: TextRange, issues: &mut Vec<ParseI
         offset += line.len();
     }
 
-    let parsed: Result<serde_yaml::Value, _> = serde_yaml::from_str(&content.value);
+    // Only the title is read; other keys are checked for valid YAML but not kept.
+    let parsed: Result<Option<Keys>, _> = serde_yaml::from_str(&content.value);
     let mut yaml_title = None;
     match parsed {
-        Ok(serde_yaml::Value::Mapping(map)) => {
-            yaml_title = map
-                .iter()
-                .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case("title")))
-                .and_then(|(_, v)| v.as_str().map(str::to_string));
+        Ok(Some(keys)) => {
+            if let Some(value) = keys.title.or(keys.title_upper) {
+                match value.as_str() {
+                    Some(text) => yaml_title = Some(text.to_string()),
+                    None => issues.push(ParseIssue {
+                        kind: ParseIssueKind::FrontMatterInvalid,
+                        range,
+                        message: "front matter `title` is not a string".to_string(),
+                    }),
+                }
+            }
         }
-        Ok(serde_yaml::Value::Null) => {}
-        Ok(_) => issues.push(ParseIssue {
+        Ok(None) => {}
+        Err(err) if err.to_string().starts_with("invalid type") => issues.push(ParseIssue {
             kind: ParseIssueKind::FrontMatterInvalid,
             range,
             message: "front matter is not a mapping of keys to values".to_string(),

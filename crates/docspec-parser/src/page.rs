@@ -516,7 +516,6 @@ impl Parts {
                 self.paragraphs.push(Paragraph {
                     range: *range,
                     text: plain_text(inlines),
-                    inlines: inlines.clone(),
                 });
             }
             Block::List { range, .. } | Block::Quote { range, .. } if before_request => {
@@ -735,16 +734,22 @@ impl MethodParts {
         match block {
             Block::Paragraph { inlines, range } if success::is_success(inlines) => {
                 self.success.push(success::read(inlines, *range));
+                let text = plain_text(inlines);
                 self.parts.paragraphs.push(Paragraph {
                     range: *range,
-                    text: plain_text(inlines),
-                    inlines: inlines.clone(),
+                    text: text.clone(),
                 });
-                last_paragraph = Some(Spanned::new(plain_text(inlines), *range));
+                last_paragraph = Some(Spanned::new(text, *range));
             }
-            Block::Paragraph { inlines, range } => {
+            Block::Paragraph { range, .. } => {
                 self.parts.prose(block, before);
-                last_paragraph = Some(Spanned::new(plain_text(inlines).trim().to_string(), *range));
+                let text = self
+                    .parts
+                    .paragraphs
+                    .last()
+                    .map(|p| p.text.trim().to_string())
+                    .unwrap_or_default();
+                last_paragraph = Some(Spanned::new(text, *range));
             }
             Block::Code { index, range } => self.code(*index, *range, page),
             Block::Table { index, .. } => self.table(*index, page),

@@ -31,7 +31,11 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         emit::statistics::write(&reports, out)?;
     }
     let _ = err;
-    Ok(exit_status(&reports, args.max_warnings))
+    let status = exit_status(&reports, args.max_warnings);
+    // The process ends right after; freeing every page model one by one is wasted work.
+    std::mem::forget(reports);
+    std::mem::forget(ws);
+    Ok(status)
 }
 
 /// Lints every page: per-page rules in parallel, then the cross-page rules.

@@ -1,4 +1,3 @@
-use crate::json::parse_example;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -57,7 +56,7 @@ impl Check for InvalidJsonExample {
                 if block.lang() != Some("json") {
                     continue;
                 }
-                if let Err(err) = parse_example(&block.content) {
+                if let Some(Err(err)) = ctx.json(example.code_block) {
                     let range = block.source_range(err.offset, err.offset + 1);
                     out.push(
                         ctx.report(
