@@ -1,0 +1,230 @@
+//! Defaults and allowed values stated plainly in an attribute description.
+
+use crate::example_check::{is_date, is_date_time};
+use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+use serde_json::Value;
+
+/// Phrases that introduce a default; the value follows.
+const DEFAULT_MARKERS: &[&str] = &[
+    "default value is",
+    "default value",
+    "default is set to",
+    "default is",
+    "defaults to",
+    "default",
+];
+
+/// Phrases that introduce the allowed values; a colon may follow.
+const ENUM_MARKERS: &[&str] = &[
+    "one of",
+    "possible values are",
+    "possible values",
+    "valid values are",
+    "valid values",
+    "allowed values are",
+    "allowed values",
+    "either",
+];
+
+/// Applies what the description says to a mapped schema. Only scalar types get either.
+pub fn apply(schema: &mut Schema, description: &str) {
+    if let SchemaKind::Type(Type::String(s)) = &mut schema.schema_kind {
+        if let Some(values) = enum_values(description) {
+            s.enumeration = values.into_iter().map(Some).collect();
+        }
+    }
+    let Some(raw) = default_value(description) else {
+        return;
+    };
+    let value = match &schema.schema_kind {
+        SchemaKind::Type(Type::Boolean(_)) => raw.parse::<bool>().ok().map(Value::Bool),
+        SchemaKind::Type(Type::Integer(_)) => raw.parse::<i64>().ok().map(Value::from),
+        SchemaKind::Type(Type::Number(_)) => raw
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number),
+        SchemaKind::Type(Type::String(s)) => {
+            let listed = s.enumeration.is_empty() || s.enumeration.iter().any(|e| e.as_deref() == Some(&raw));
+            let formatted = match &s.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::Date) => is_date(&raw),
+                VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => is_date_time(&raw),
+                _ => true,
+            };
+            (listed && formatted).then_some(Value::String(raw))
+        }
+        _ => None,
+    };
+    if value.is_some() {
+        schema.schema_data.default = value;
+    }
+}
+
+/// The value after a default marker (a code span, or a bare number or boolean), or a code
+/// span marked `` `x` (default) ``.
+pub fn default_value(description: &str) -> Option<String> {
+    let lower = description.to_ascii_lowercase();
+    for marker in DEFAULT_MARKERS {
+        let Some(rest) = after_marker(description, &lower, marker) else {
+            continue;
+        };
+        if let Some((code, _)) = code_span(rest) {
+            return Some(code.to_string());
+        }
+        let word: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+            .collect();
+        let word = word.trim_end_matches('.');
+        // `Defaults to 30 days ago` states no plain value.
+        let next = rest[word.len()..].trim_start().chars().next();
+        let ends = next.is_none_or(|c| !c.is_alphanumeric() && c != '`');
+        if ends && (word.parse::<f64>().is_ok() || word == "true" || word == "false") {
+            return Some(word.to_string());
+        }
+    }
+    let at = lower.find("` (default)")?;
+    let open = description[..at].rfind('`')?;
+    let code = description[open + 1..at].trim();
+    (!code.is_empty()).then(|| code.to_string())
+}
+
+/// The text after a marker that starts a word and ends one (a colon may follow it).
+fn after_marker<'a>(description: &'a str, lower: &str, marker: &str) -> Option<&'a str> {
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(marker) {
+        let at = from + i;
+        let end = at + marker.len();
+        from = end;
+        let before = lower[..at].chars().next_back();
+        let after = lower[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let rest = description[end..].trim_start();
+        return Some(rest.strip_prefix(':').unwrap_or(rest).trim_start());
+    }
+    None
+}
+
+/// `One of `a`, `b` or `c`.`: at least two code spans joined by commas, `or` or `and`.
+pub fn enum_values(description: &str) -> Option<Vec<String>> {
+    let lower = description.to_ascii_lowercase();
+    for marker in ENUM_MARKERS {
+        let Some(mut rest) = after_marker(description, &lower, marker) else {
+            continue;
+        };
+        let mut values: Vec<String> = Vec::new();
+        while let Some((code, after)) = code_span(rest) {
+            if !values.iter().any(|v| v == code) {
+                values.push(code.to_string());
+            }
+            rest = skip_separator(after);
+        }
+        // A value explained in parentheses (`` `0` (no due date) ``) is not a plain list.
+        let explained = rest.trim_start().starts_with('(');
+        if values.len() >= 2 && !explained {
+            return Some(values);
+        }
+    }
+    None
+}
+
+/// A code span at the start of `text` (after spaces), and the text after it.
+fn code_span(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim_start();
+    let inner = text.strip_prefix('`')?;
+    let end = inner.find('`')?;
+    let code = &inner[..end];
+    (!code.trim().is_empty()).then(|| (code.trim(), &inner[end + 1..]))
+}
+
+/// Skips `, `, ` or `, `, or `, ` and ` (and a `(default)` mark) between list items.
+fn skip_separator(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    if let Some(r) = rest.strip_prefix("(default)") {
+        rest = r.trim_start();
+    }
+    if let Some(r) = rest.strip_prefix(',') {
+        rest = r.trim_start();
+    }
+    for word in ["or ", "and "] {
+        if let Some(r) = rest.strip_prefix(word) {
+            return r.trim_start();
+        }
+    }
+    rest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types;
+
+    #[test]
+    fn defaults() {
+        assert_eq!(default_value("Sets it. Default is `false`."), Some("false".into()));
+        assert_eq!(default_value("Page size. Defaults to 20."), Some("20".into()));
+        assert_eq!(default_value("Sort (default: `desc`)"), Some("desc".into()));
+        assert_eq!(default_value("The default is the project's setting."), None);
+        assert_eq!(default_value("Return all by default."), None);
+        assert_eq!(default_value("Defaults to 30 days ago."), None);
+        assert_eq!(
+            default_value("Either `released_at` (default) or `created_at`."),
+            Some("released_at".into())
+        );
+        assert_eq!(default_value("Uses the defaults of the project."), None);
+    }
+
+    #[test]
+    fn enums() {
+        assert_eq!(
+            enum_values("Order. One of `asc`, `desc` or `none`. Default is `desc`."),
+            Some(vec!["asc".into(), "desc".into(), "none".into()])
+        );
+        assert_eq!(
+            enum_values("Possible values: `a`, `b`"),
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(
+            enum_values("Valid values are `a` or `b`."),
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(enum_values("One of the labels `x`."), None);
+        assert_eq!(
+            enum_values("Valid values are: `User`, `Group`, or `Project`."),
+            Some(vec!["User".into(), "Group".into(), "Project".into()])
+        );
+        assert_eq!(
+            enum_values("Either `released_at` (default) or `created_at`."),
+            Some(vec!["released_at".into(), "created_at".into()])
+        );
+        assert_eq!(enum_values("One of `x`."), None);
+        assert_eq!(
+            enum_values("Accepts: `0` (none), `any`, `today`. One of `0` (none), `any`."),
+            None
+        );
+    }
+
+    #[test]
+    fn typed_defaults() {
+        let mut b = types::boolean();
+        apply(&mut b, "Default is `false`.");
+        assert_eq!(b.schema_data.default, Some(Value::Bool(false)));
+        let mut i = types::integer();
+        apply(&mut i, "Defaults to `20`.");
+        assert_eq!(i.schema_data.default, Some(Value::from(20)));
+        let mut bad = types::integer();
+        apply(&mut bad, "Defaults to `twenty`.");
+        assert_eq!(bad.schema_data.default, None);
+        let mut s = types::string();
+        apply(&mut s, "One of `asc` or `desc`. Default is `desc`.");
+        assert_eq!(s.schema_data.default, Some(Value::String("desc".into())));
+        let mut when = types::map(Some("datetime")).schema;
+        apply(&mut when, "Defaults to `30` days ago.");
+        assert_eq!(when.schema_data.default, None);
+        let mut outside = types::string();
+        apply(&mut outside, "One of `asc` or `desc`. Default is `up`.");
+        assert_eq!(outside.schema_data.default, None);
+    }
+}

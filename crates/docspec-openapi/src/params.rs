@@ -1,0 +1,225 @@
+//! Attribute-table rows to path and query parameters and to request bodies.
+
+use crate::emit::Context;
+use crate::{codes, describe, example_check, json, tree, types};
+use docspec_model::{AttributeTable, ExampleRole, Method, TextRange};
+use indexmap::IndexMap;
+use openapiv3::{MediaType, Parameter, ParameterData, ParameterSchemaOrContent, ReferenceOr, RequestBody, Schema};
+
+/// One attribute row, read.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub name: String,
+    pub type_: Option<String>,
+    pub type_range: TextRange,
+    pub required: bool,
+    /// The description cell as Markdown.
+    pub description: Option<String>,
+}
+
+impl Row {
+    /// `issue_iid/merge_request_iid` rows describe each of the names.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.name.split('/').map(str::trim)
+    }
+}
+
+/// The rows of attribute tables that have a name.
+pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
+    tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .filter_map(|row| {
+            let name = row.name.as_ref()?.name.trim().to_string();
+            if name.is_empty() {
+                return None;
+            }
+            let required = row.required.as_ref().is_some_and(|r| {
+                let r = r.value.trim().trim_matches('*').to_ascii_lowercase();
+                r == "yes" || r == "true"
+            });
+            let description = row
+                .description
+                .as_ref()
+                .map(|d| ctx.input.source.slice(d.range).replace("\\|", "|").trim().to_string())
+                .filter(|d| !d.is_empty());
+            Some(Row {
+                name,
+                type_: row.type_.as_ref().map(|t| t.value.clone()),
+                type_range: row.type_.as_ref().map_or(row.range, |t| t.range),
+                required,
+                description,
+            })
+        })
+        .collect()
+}
+
+/// The schema a row describes, with its description, default and allowed values.
+pub fn row_schema(ctx: &mut Context<'_>, row: &Row) -> (Schema, bool) {
+    let mapped = types::map(row.type_.as_deref());
+    if !mapped.known {
+        ctx.finding(
+            codes::UNKNOWN_TYPE,
+            format!(
+                "the type `{}` of `{}` is not one the emitter knows; its schema is left open",
+                row.type_.as_deref().unwrap_or("").trim(),
+                row.name
+            ),
+            row.type_range,
+        );
+    }
+    let mut schema = mapped.schema;
+    if let Some(d) = &row.description {
+        describe::apply(&mut schema, d);
+        schema.schema_data.description = Some(d.clone());
+    }
+    (schema, mapped.is_file)
+}
+
+/// Every `:param` of every request line of the method: their rows are not query or body fields.
+pub fn path_param_names(method: &Method) -> Vec<&str> {
+    method
+        .request_lines()
+        .flat_map(|l| l.params.iter().map(|p| p.value.as_str()))
+        .collect()
+}
+
+pub fn path_parameter(ctx: &mut Context<'_>, rows: &[Row], name: &str, original: &str) -> Parameter {
+    let row = rows.iter().find(|r| r.names().any(|n| n == original));
+    let (schema, description) = match row {
+        Some(row) => {
+            let (mut schema, _) = row_schema(ctx, row);
+            let description = schema.schema_data.description.take();
+            (schema, description)
+        }
+        None => (types::string(), None),
+    };
+    Parameter::Path {
+        parameter_data: data(name, description, true, schema),
+        style: Default::default(),
+    }
+}
+
+pub fn query_parameters(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -> Vec<Parameter> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for row in rows {
+        if row.names().any(|n| path_params.contains(&n)) || seen.contains(&row.name.as_str()) {
+            continue;
+        }
+        seen.push(&row.name);
+        let (mut schema, _) = row_schema(ctx, row);
+        let description = schema.schema_data.description.take();
+        out.push(Parameter::Query {
+            parameter_data: data(&row.name, description, row.required, schema),
+            allow_reserved: false,
+            style: Default::default(),
+            allow_empty_value: None,
+        });
+    }
+    out
+}
+
+fn data(name: &str, description: Option<String>, required: bool, schema: Schema) -> ParameterData {
+    ParameterData {
+        name: name.to_string(),
+        description,
+        required,
+        deprecated: None,
+        format: ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)),
+        example: None,
+        examples: IndexMap::new(),
+        explode: None,
+        extensions: IndexMap::new(),
+    }
+}
+
+/// A JSON (or, with a `file` attribute, multipart) body of the non-path attributes.
+pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -> Option<RequestBody> {
+    let mut root = tree::Node::default();
+    let mut multipart = false;
+    let mut any = false;
+    for row in rows {
+        if row.names().any(|n| path_params.contains(&n)) {
+            continue;
+        }
+        let (_, segments) = tree::split(&row.name);
+        if segments.is_empty() {
+            continue;
+        }
+        let (schema, is_file) = row_schema(ctx, row);
+        multipart |= is_file;
+        any = true;
+        root.insert(&segments, schema, row.required);
+    }
+    if !any {
+        return None;
+    }
+    let mut schema = root.object();
+    let required = root.children.values().any(|n| n.required);
+    let media = if multipart {
+        "multipart/form-data"
+    } else {
+        "application/json"
+    };
+    let example = if multipart {
+        None
+    } else {
+        body_example(ctx, &mut schema)
+    };
+    let mut content = IndexMap::new();
+    content.insert(
+        media.to_string(),
+        MediaType {
+            schema: Some(ReferenceOr::Item(schema)),
+            example,
+            ..MediaType::default()
+        },
+    );
+    Some(RequestBody {
+        description: None,
+        content,
+        required,
+        extensions: IndexMap::new(),
+    })
+}
+
+/// The method's JSON request-body example, when it agrees with the schema.
+fn body_example(ctx: &mut Context<'_>, schema: &mut Schema) -> Option<serde_json::Value> {
+    let method = ctx.method;
+    for example in method.examples_of(ExampleRole::RequestBody) {
+        let Some(block) = ctx.input.page.code_block(example.code_block) else {
+            continue;
+        };
+        if !json::looks_like_json(block.lang(), &block.content) {
+            continue;
+        }
+        let value = match json::parse_example(&block.content) {
+            Ok(v) => v,
+            Err(e) => {
+                let at = block.map.to_source(e.offset);
+                ctx.finding(
+                    codes::INVALID_JSON_EXAMPLE,
+                    format!("the request body example is not JSON ({}); it is left out", e.message),
+                    TextRange::new(at, at + 1),
+                );
+                continue;
+            }
+        };
+        return match example_check::reconcile(schema, &value) {
+            Ok(()) => Some(value),
+            Err(m) => {
+                ctx.finding(
+                    codes::EXAMPLE_SCHEMA_MISMATCH,
+                    format!(
+                        "the request body example disagrees with the attribute table at `{}`: {}; it is left out",
+                        m.pointer, m.message
+                    ),
+                    block.range,
+                );
+                None
+            }
+        };
+    }
+    None
+}

@@ -1,0 +1,203 @@
+//! Request-line paths to OpenAPI path templates: relative to the base path, `:id` as `{id}`.
+
+use crate::codes::{self, FindingKind};
+use docspec_model::{RequestLine, TargetForm};
+
+/// A path template and its parameters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Template {
+    /// `/projects/{id}/hooks`
+    pub path: String,
+    /// Parameter names in path order.
+    pub params: Vec<String>,
+    /// The path with every parameter written `{}`: paths with the same key are identical to OpenAPI.
+    pub key: String,
+}
+
+/// Why a request line gives no operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip {
+    pub kind: FindingKind,
+    pub message: String,
+}
+
+/// Characters a path template may hold besides ASCII letters and digits.
+const PATH_PUNCTUATION: &str = "-._~!&'()+,;=:@/";
+
+pub fn template(line: &RequestLine, base_path: &str) -> Result<Template, Skip> {
+    let base = base_path.trim_end_matches('/');
+    let written = line.path.value.as_str();
+    let relative = match strip_base(written, base) {
+        Some(rest) => rest,
+        // A full URL elsewhere, or a rooted path into another API (`/api/graphql`).
+        None if line.form == TargetForm::Url || written.starts_with("/api/") || written == "/api" => {
+            return Err(Skip {
+                kind: codes::OUTSIDE_BASE_PATH,
+                message: format!(
+                    "`{}` is not under the API base path `{base}`; it is left out of the spec",
+                    line.target.value
+                ),
+            });
+        }
+        None => written,
+    };
+    let mut path = if relative.is_empty() { "/" } else { relative }.to_string();
+    while path.len() > 1 && path.ends_with('/') {
+        path.pop();
+    }
+    if path.contains('%') {
+        return Err(Skip {
+            kind: codes::CONCRETE_REQUEST_LINE,
+            message: format!(
+                "`{}` shows a URL-encoded request, not an endpoint; it is left out of the spec",
+                path
+            ),
+        });
+    }
+    if let Some(bad) = path
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || PATH_PUNCTUATION.contains(*c)))
+    {
+        return Err(Skip {
+            kind: codes::UNPARSEABLE_REQUEST_LINE,
+            message: format!("the path `{path}` holds `{bad}`, which an OpenAPI path template cannot; it is left out"),
+        });
+    }
+    templated(&path)
+}
+
+/// The path after the base path, if it is under it.
+fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    if base.is_empty() {
+        return Some(path);
+    }
+    let rest = path.strip_prefix(base)?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+/// `:name` at the start of a segment becomes `{name}`.
+fn templated(path: &str) -> Result<Template, Skip> {
+    let mut out = String::with_capacity(path.len() + 8);
+    let mut key = String::with_capacity(path.len());
+    let mut params: Vec<String> = Vec::new();
+    for (i, segment) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+            key.push('/');
+        }
+        let name_len = segment.strip_prefix(':').map_or(0, |rest| {
+            rest.bytes()
+                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                .count()
+        });
+        if name_len == 0 {
+            out.push_str(segment);
+            key.push_str(segment);
+            continue;
+        }
+        let name = &segment[1..=name_len];
+        if params.iter().any(|p| p == name) {
+            return Err(Skip {
+                kind: codes::DUPLICATE_PATH_PARAMETER,
+                message: format!("the path `{path}` names the parameter `{name}` twice; it is left out"),
+            });
+        }
+        params.push(name.to_string());
+        out.push('{');
+        out.push_str(name);
+        out.push('}');
+        out.push_str(&segment[1 + name_len..]);
+        key.push_str("{}");
+        key.push_str(&segment[1 + name_len..]);
+    }
+    Ok(Template { path: out, params, key })
+}
+
+/// The same template with its parameters renamed, in order (for identical paths).
+pub fn renamed(template: &Template, names: &[String]) -> Template {
+    let mut path = template.path.clone();
+    for (old, new) in template.params.iter().zip(names) {
+        path = path.replacen(&format!("{{{old}}}"), &format!("{{{new}}}"), 1);
+    }
+    Template {
+        path,
+        params: names.to_vec(),
+        key: template.key.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docspec_model::{Spanned, TextRange};
+
+    fn line(target: &str, path: &str, form: TargetForm) -> RequestLine {
+        let s = |v: &str| Spanned::new(v.to_string(), TextRange::empty(0));
+        RequestLine {
+            range: TextRange::empty(0),
+            verb: s("GET"),
+            target: s(target),
+            form,
+            path: s(path),
+            query: None,
+            params: Vec::new(),
+            trailing: None,
+        }
+    }
+
+    #[test]
+    fn base_path_is_optional_and_params_are_templated() {
+        let a = template(&line("/projects/:id", "/projects/:id", TargetForm::Rooted), "/api/v4").unwrap();
+        let b = template(
+            &line("/api/v4/projects/:id/", "/api/v4/projects/:id/", TargetForm::Rooted),
+            "/api/v4",
+        );
+        assert_eq!(Ok(a.clone()), b);
+        assert_eq!(a.path, "/projects/{id}");
+        assert_eq!(a.key, "/projects/{}");
+        assert_eq!(a.params, ["id"]);
+    }
+
+    #[test]
+    fn other_services_and_encoded_paths_are_skipped() {
+        let registry = line("http(s)://${CI_REGISTRY}/v2/_catalog", "/v2/_catalog", TargetForm::Url);
+        assert_eq!(
+            template(&registry, "/api/v4").unwrap_err().kind,
+            codes::OUTSIDE_BASE_PATH
+        );
+        let graphql = line("/api/graphql", "/api/graphql", TargetForm::Rooted);
+        assert_eq!(
+            template(&graphql, "/api/v4").unwrap_err().kind,
+            codes::OUTSIDE_BASE_PATH
+        );
+        let encoded = line("/projects/a%2Fb", "/projects/a%2Fb", TargetForm::Rooted);
+        assert_eq!(
+            template(&encoded, "/api/v4").unwrap_err().kind,
+            codes::CONCRETE_REQUEST_LINE
+        );
+        let url = line("https://h/api/v4/features/x", "/api/v4/features/x", TargetForm::Url);
+        assert_eq!(template(&url, "/api/v4").unwrap().path, "/features/x");
+    }
+
+    #[test]
+    fn odd_paths_are_findings() {
+        let angle = line("/a/<name>", "/a/<name>", TargetForm::Rooted);
+        assert_eq!(
+            template(&angle, "/api/v4").unwrap_err().kind,
+            codes::UNPARSEABLE_REQUEST_LINE
+        );
+        let twice = line("/a/:id/b/:id", "/a/:id/b/:id", TargetForm::Rooted);
+        assert_eq!(
+            template(&twice, "/api/v4").unwrap_err().kind,
+            codes::DUPLICATE_PATH_PARAMETER
+        );
+    }
+
+    #[test]
+    fn renaming_keeps_the_key() {
+        let t = templated("/projects/:project_id/hooks/:hook_id").unwrap();
+        let r = renamed(&t, &["id".to_string(), "hook_id".to_string()]);
+        assert_eq!(r.path, "/projects/{id}/hooks/{hook_id}");
+        assert_eq!(r.key, t.key);
+    }
+}

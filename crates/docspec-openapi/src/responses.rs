@@ -1,0 +1,198 @@
+//! The documented success response: status, schema from response tables, JSON example.
+
+use crate::emit::Context;
+use crate::params::{row_schema, rows};
+use crate::{codes, example_check, json, tree, types};
+use docspec_model::{ExampleRole, Inline, TextRange};
+use indexmap::IndexMap;
+use openapiv3::{MediaType, ReferenceOr, Response, Schema, StatusCode};
+use serde_json::Value;
+
+/// Reasons of the status codes the API documents (seed: REST API status codes).
+pub fn reason(code: u16) -> Option<&'static str> {
+    Some(match code {
+        200 => "OK",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        301 => "Moved Permanently",
+        304 => "Not Modified",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        409 => "Conflict",
+        412 => "Precondition Failed",
+        422 => "Unprocessable",
+        429 => "Too Many Requests",
+        500 => "Server Error",
+        503 => "Service Unavailable",
+        _ => return None,
+    })
+}
+
+/// The status a verb returns when the page does not say.
+pub fn default_status(verb: &str) -> u16 {
+    match verb {
+        "post" => 201,
+        "delete" => 204,
+        _ => 200,
+    }
+}
+
+/// The success response of a method; the same for every request line of it.
+pub fn success(ctx: &mut Context<'_>, verb: &str) -> (StatusCode, Response) {
+    let sentence = ctx.method.success.first();
+    let code = sentence
+        .and_then(|s| s.code)
+        .filter(|c| (100..=599).contains(c))
+        .unwrap_or_else(|| default_status(verb));
+    let description = reason(code)
+        .map(str::to_string)
+        .or_else(|| sentence.and_then(|s| s.reason.clone()))
+        .unwrap_or_else(|| "Success".to_string());
+    let mut response = Response {
+        description,
+        ..Response::default()
+    };
+    if code != 204 {
+        if let Some(media) = media(ctx) {
+            response.content.insert("application/json".to_string(), media);
+        }
+    }
+    (StatusCode::Code(code), response)
+}
+
+/// The response body: schema from the tables, example from the first JSON response block.
+fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
+    let mut root = tree::Node::default();
+    let mut root_array = false;
+    let mut any_row = false;
+    for table in &ctx.method.response_tables {
+        let prefix = table_prefix(ctx, table.table);
+        for row in rows(ctx, std::slice::from_ref(table)) {
+            let name = match &prefix {
+                Some(p) => format!("{p}.{}", row.name),
+                None => row.name.clone(),
+            };
+            let (starts_with_items, segments) = tree::split(&name);
+            root_array |= starts_with_items;
+            let (schema, _) = row_schema(ctx, &row);
+            if !segments.is_empty() {
+                root.insert(&segments, schema, false);
+                any_row = true;
+            }
+        }
+    }
+    let example = example(ctx);
+    let example_value = example.as_ref().map(|(v, _)| v);
+    if !any_row && example.is_none() {
+        return None;
+    }
+    let top_array = root_array || example_value.is_some_and(Value::is_array);
+    let mut schema = if any_row {
+        let object = root.object();
+        if top_array {
+            types::array(object)
+        } else {
+            object
+        }
+    } else {
+        shape_of(example_value)
+    };
+    let example = match example {
+        Some((value, range)) => match example_check::reconcile(&mut schema, &value) {
+            Ok(()) => Some(value),
+            Err(m) => {
+                ctx.finding(
+                    codes::EXAMPLE_SCHEMA_MISMATCH,
+                    format!(
+                        "the response example disagrees with the response attributes at `{}`: {}; it is left out",
+                        m.pointer, m.message
+                    ),
+                    range,
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    Some(MediaType {
+        schema: Some(ReferenceOr::Item(schema)),
+        example,
+        ..MediaType::default()
+    })
+}
+
+/// Without a table, only the top-level shape of the example is certain.
+fn shape_of(example: Option<&Value>) -> Schema {
+    match example {
+        Some(Value::Array(items)) if items.iter().all(Value::is_object) && !items.is_empty() => {
+            types::array(types::object())
+        }
+        Some(Value::Array(_)) => types::array(types::any()),
+        Some(Value::Object(_)) => types::object(),
+        _ => types::any(),
+    }
+}
+
+/// `` `deployments[]` attribute `` headers: the rows describe that attribute's fields.
+fn table_prefix(ctx: &Context<'_>, table: usize) -> Option<String> {
+    let cell = ctx.input.page.table(table)?.header.first()?;
+    cell.inlines.iter().find_map(|i| match i {
+        Inline::Code { code, .. } => Some(code.trim().to_string()),
+        _ => None,
+    })
+}
+
+/// The first response example that parses as JSON; the others are findings.
+fn example(ctx: &mut Context<'_>) -> Option<(Value, TextRange)> {
+    let page = ctx.input.page;
+    let blocks: Vec<usize> = ctx
+        .method
+        .examples_of(ExampleRole::Response)
+        .map(|e| e.code_block)
+        .collect();
+    let mut found = None;
+    for index in blocks {
+        let Some(block) = page.code_block(index) else { continue };
+        if !json::looks_like_json(block.lang(), &block.content) {
+            if found.is_none() {
+                ctx.finding(
+                    codes::UNSUPPORTED_EXAMPLE,
+                    format!(
+                        "the response example is `{}`, not JSON; it is left out",
+                        block.lang().unwrap_or("plain text")
+                    ),
+                    block.range,
+                );
+            }
+            continue;
+        }
+        match json::parse_example(&block.content) {
+            Ok(value) if found.is_none() => found = Some((value, block.range)),
+            Ok(_) => {}
+            Err(e) => {
+                let at = block.map.to_source(e.offset);
+                ctx.finding(
+                    codes::INVALID_JSON_EXAMPLE,
+                    format!("the response example is not JSON ({})", e.message),
+                    TextRange::new(at, at + 1),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// Reasons are keyed by code; this keeps the map type in one place.
+pub fn responses(code: StatusCode, response: Response) -> openapiv3::Responses {
+    let mut map = IndexMap::new();
+    map.insert(code, ReferenceOr::Item(response));
+    openapiv3::Responses {
+        default: None,
+        responses: map,
+        extensions: IndexMap::new(),
+    }
+}

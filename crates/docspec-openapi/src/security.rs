@@ -1,0 +1,52 @@
+//! Authentication as the REST API documents it: access tokens, OAuth 2.0 bearer tokens, job tokens.
+
+use indexmap::IndexMap;
+use openapiv3::{APIKeyLocation, ReferenceOr, SecurityRequirement, SecurityScheme};
+
+pub const ACCESS_TOKEN: &str = "accessToken";
+pub const OAUTH2_BEARER: &str = "oauth2Bearer";
+pub const JOB_TOKEN: &str = "jobToken";
+
+pub fn schemes() -> IndexMap<String, ReferenceOr<SecurityScheme>> {
+    let mut map = IndexMap::new();
+    map.insert(
+        ACCESS_TOKEN.to_string(),
+        ReferenceOr::Item(SecurityScheme::APIKey {
+            location: APIKeyLocation::Header,
+            name: "PRIVATE-TOKEN".to_string(),
+            description: Some("A personal, project, or group access token.".to_string()),
+            extensions: IndexMap::new(),
+        }),
+    );
+    map.insert(
+        OAUTH2_BEARER.to_string(),
+        ReferenceOr::Item(SecurityScheme::HTTP {
+            scheme: "bearer".to_string(),
+            bearer_format: None,
+            description: Some("An OAuth 2.0 token (or an access token) in the `Authorization` header.".to_string()),
+            extensions: IndexMap::new(),
+        }),
+    );
+    map.insert(
+        JOB_TOKEN.to_string(),
+        ReferenceOr::Item(SecurityScheme::APIKey {
+            location: APIKeyLocation::Header,
+            name: "JOB-TOKEN".to_string(),
+            description: Some("A CI/CD job token, for the endpoints that accept one.".to_string()),
+            extensions: IndexMap::new(),
+        }),
+    );
+    map
+}
+
+/// Any one of the schemes authenticates a request.
+pub fn requirement() -> Vec<SecurityRequirement> {
+    [ACCESS_TOKEN, OAUTH2_BEARER, JOB_TOKEN]
+        .into_iter()
+        .map(|name| {
+            let mut req = IndexMap::new();
+            req.insert(name.to_string(), Vec::new());
+            req
+        })
+        .collect()
+}

@@ -1,0 +1,248 @@
+//! A small YAML writer for JSON values. It quotes every string a YAML 1.1 or 1.2 reader
+//! could take for something else (`yes`, `2024-01-05`, `12:30`, `1_000`), which a general
+//! serializer leaves plain; examples are full of such strings.
+
+use serde_json::{Map, Value};
+
+pub fn write(value: &Value) -> String {
+    let mut out = String::new();
+    match value {
+        Value::Object(map) if !map.is_empty() => write_map(&mut out, map, 0, false),
+        Value::Array(items) if !items.is_empty() => write_seq(&mut out, items, 0),
+        other => {
+            out.push_str(&scalar(other));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn pad(out: &mut String, indent: usize) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
+/// `inline_first`: the first key follows a `- ` already written.
+fn write_map(out: &mut String, map: &Map<String, Value>, indent: usize, inline_first: bool) {
+    for (i, (key, value)) in map.iter().enumerate() {
+        if i > 0 || !inline_first {
+            pad(out, indent);
+        }
+        out.push_str(&string(key));
+        out.push(':');
+        write_after(out, value, indent);
+    }
+}
+
+/// Sequences under a key start at the key's indent, as most writers do.
+fn write_seq(out: &mut String, items: &[Value], indent: usize) {
+    for item in items {
+        pad(out, indent);
+        out.push('-');
+        match item {
+            Value::Object(map) if !map.is_empty() => {
+                out.push(' ');
+                write_map(out, map, indent + 2, true);
+            }
+            Value::Array(inner) if !inner.is_empty() => {
+                out.push('\n');
+                write_seq(out, inner, indent + 2);
+            }
+            other => write_scalar_after(out, other, indent + 2),
+        }
+    }
+}
+
+/// A value after `key:`.
+fn write_after(out: &mut String, value: &Value, indent: usize) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            out.push('\n');
+            write_map(out, map, indent + 2, false);
+        }
+        Value::Array(items) if !items.is_empty() => {
+            out.push('\n');
+            write_seq(out, items, indent);
+        }
+        other => write_scalar_after(out, other, indent + 2),
+    }
+}
+
+/// ` scalar`, or a literal block whose lines sit at `indent`.
+fn write_scalar_after(out: &mut String, value: &Value, indent: usize) {
+    if let Value::String(s) = value {
+        if let Some(chomp) = literal_block(s) {
+            out.push_str(" |");
+            out.push_str(chomp);
+            out.push('\n');
+            let body = s.strip_suffix('\n').unwrap_or(s);
+            for line in body.split('\n') {
+                if !line.is_empty() {
+                    pad(out, indent);
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+            return;
+        }
+    }
+    out.push(' ');
+    out.push_str(&scalar(value));
+    out.push('\n');
+}
+
+fn scalar(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => number(n),
+        Value::String(s) => string(s),
+        Value::Array(_) => "[]".to_string(),
+        Value::Object(_) => "{}".to_string(),
+    }
+}
+
+/// Floats keep a dot and a signed exponent, which YAML 1.1 readers need.
+fn number(n: &serde_json::Number) -> String {
+    let text = n.to_string();
+    if n.is_f64() {
+        let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+            Some((m, e)) => (m.to_string(), Some(e.to_string())),
+            None => (text.clone(), None),
+        };
+        let mantissa = if mantissa.contains('.') {
+            mantissa
+        } else {
+            format!("{mantissa}.0")
+        };
+        return match exponent {
+            Some(e) if e.starts_with(['-', '+']) => format!("{mantissa}e{e}"),
+            Some(e) => format!("{mantissa}e+{e}"),
+            None => mantissa,
+        };
+    }
+    text
+}
+
+/// The chomping indicator when `s` reads well as a literal block: several lines, the
+/// first text line not indented (readers take its indentation as the block's), no
+/// blank-but-spaced lines, nothing to escape, at most one final newline.
+fn literal_block(s: &str) -> Option<&'static str> {
+    let body = s.strip_suffix('\n').unwrap_or(s);
+    let first_text = body.split('\n').find(|l| !l.is_empty())?;
+    let ok = body.contains('\n')
+        && !body.ends_with('\n')
+        && !first_text.starts_with([' ', '\t'])
+        && !body.split('\n').any(|l| !l.is_empty() && l.trim().is_empty())
+        && !s.chars().any(|c| needs_escape(c) || c == '\t' || c == '\r');
+    ok.then_some(if s.ends_with('\n') { "" } else { "-" })
+}
+
+fn needs_escape(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n')
+        || c == '\u{7f}'
+        || ('\u{80}'..='\u{9f}').contains(&c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Plain when nothing could read it as another type or as syntax; else quoted.
+fn string(s: &str) -> String {
+    if is_plain(s) {
+        return s.to_string();
+    }
+    if s.chars().any(|c| needs_escape(c) || c == '\n') {
+        return double_quoted(s);
+    }
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+fn is_plain(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let first_ok = first.is_ascii_alphabetic() || first == '/' || first == '_';
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || " _-./()+,{}[]".contains(c));
+    let reserved = matches!(
+        s.to_ascii_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
+    );
+    first_ok && rest_ok && !reserved && !s.ends_with(' ')
+}
+
+fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) && (c as u32) <= 0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if needs_escape(c) => out.push_str(&format!("\\U{:08x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ambiguous_strings_are_quoted() {
+        let v = json!([
+            "yes",
+            "No",
+            "2019-01-03",
+            "12:30:45",
+            "1_000",
+            "<<",
+            "a: b",
+            "",
+            "ok",
+            "/p/{id}"
+        ]);
+        assert_eq!(
+            write(&v),
+            "- 'yes'\n- 'No'\n- '2019-01-03'\n- '12:30:45'\n- '1_000'\n- '<<'\n- 'a: b'\n- ''\n- ok\n- /p/{id}\n"
+        );
+    }
+
+    #[test]
+    fn layout_and_blocks() {
+        let v = json!({"a": {"b": [1, {"c": "x\ny\n", "d": []}], "e": {}}, "f": 1.0, "g": 1e20, "h": "t\tab"});
+        let text = write(&v);
+        assert_eq!(
+            text,
+            "a:\n  b:\n  - 1\n  - c: |\n      x\n      y\n    d: []\n  e: {}\nf: 1.0\ng: 1.0e+20\nh: 't\tab'\n"
+        );
+        let back: Value = serde_yaml::from_str(&text).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn awkward_strings_round_trip() {
+        for s in [
+            " lead",
+            "trail ",
+            "a\n\n b\n\n",
+            "x\n \ny",
+            "\n x",
+            "\u{7}",
+            "é ü",
+            "it's",
+            "- x",
+            "#c",
+            "multi\nline",
+        ] {
+            let v = json!({ "k": s, "list": [s] });
+            let back: Value = serde_yaml::from_str(&write(&v)).unwrap();
+            assert_eq!(back, v, "{s:?}\n{}", write(&v));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! The whole GitLab corpus (CC BY-SA test data beside the workspace, never copied into
+//! it): every request line under the base path becomes an operation or a reported
+//! duplicate. Skipped when the corpus is absent.
+
+mod common;
+
+use common::{markdown_files, Loaded};
+use docspec_model::TargetForm;
+use docspec_openapi::{to_yaml, DUPLICATE_OPERATION};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/gitlab");
+
+/// The verb and path of a request line, worked out apart from the emitter: base path
+/// dropped, trailing slash dropped, `:name` as `{}`. `None` for lines the emitter must skip.
+fn pair(verb: &str, path: &str, form: TargetForm) -> Option<(String, String)> {
+    let relative = match path.strip_prefix("/api/v4") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
+        _ if form == TargetForm::Url || path.starts_with("/api/") => return None,
+        _ => path,
+    };
+    // URL-encoded sample values and non-template characters are findings, not operations.
+    if relative.contains('%') || relative.contains(['[', ']', '<', '>', '*', '$']) {
+        return None;
+    }
+    let segments: Vec<String> = relative
+        .trim_end_matches('/')
+        .split('/')
+        .map(|s| {
+            if s.starts_with(':') && s.len() > 1 {
+                "{}".to_string()
+            } else {
+                s.to_string()
+            }
+        })
+        .collect();
+    let joined = segments.join("/");
+    Some((
+        verb.to_ascii_lowercase(),
+        if joined.is_empty() { "/".into() } else { joined },
+    ))
+}
+
+#[test]
+fn every_request_line_becomes_an_operation_or_a_duplicate() {
+    let root = Path::new(CORPUS);
+    if !root.join("doc/api").is_dir() {
+        println!("skipped: no corpus at {CORPUS}");
+        return;
+    }
+    let files = markdown_files(&root.join("doc/api"));
+    let loaded = Loaded::read(root, &files);
+
+    let mut distinct: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut per_method = 0;
+    for page in &loaded.pages {
+        for method in page.methods() {
+            let pairs: BTreeSet<(String, String)> = method
+                .request_lines()
+                .filter(|l| matches!(l.form, TargetForm::Rooted | TargetForm::Unrooted | TargetForm::Url))
+                .filter_map(|l| pair(&l.verb.value, &l.path.value, l.form))
+                .collect();
+            per_method += pairs.len();
+            distinct.extend(pairs);
+        }
+    }
+
+    let (spec, findings) = loaded.emit();
+    let operations = spec.operations().count();
+    let duplicates = findings
+        .iter()
+        .filter(|f| f.diagnostic.code == DUPLICATE_OPERATION.0)
+        .count();
+    println!(
+        "corpus: {} pages, {operations} operations, {duplicates} duplicates, {} findings",
+        files.len(),
+        findings.len()
+    );
+    assert_eq!(operations, distinct.len(), "one operation per distinct verb and path");
+    assert_eq!(
+        operations + duplicates,
+        per_method,
+        "every other line is a reported duplicate"
+    );
+    assert!(to_yaml(&spec).len() > 1000);
+}
