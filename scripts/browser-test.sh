@@ -35,9 +35,10 @@ if [ ! -f "$TOOLS/node_modules/playwright-core/package.json" ] ||
     "playwright-core@$PLAYWRIGHT_VERSION"
 fi
 
-echo "browser-test: rendering doc-fixtures/html"
+echo "browser-test: docspec build doc-fixtures/html"
 rm -rf "$SITE"
-cargo run -q -p docspec-html --example render -- doc-fixtures/html -o "$SITE"
+cargo run -q -p docspec-cli -- build doc-fixtures/html -o "$SITE" 2>"$SHOTS.build.log" || { cat "$SHOTS.build.log"; exit 1; }
+test -f "$SITE/openapi.yaml" || { echo "browser-test: build wrote no openapi.yaml"; exit 1; }
 mkdir -p "$SHOTS"
 
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"

@@ -59,7 +59,7 @@ if ((${#specs[@]} == 0)); then
   emit() { # emit DIR OUTPUT PATH... (paths relative to DIR, so findings print doc/api/x.md)
     local dir="$1" output="$2"
     shift 2
-    (cd "$dir" && cargo run -q --manifest-path "$root/Cargo.toml" -p docspec-openapi --example emit -- "$@") \
+    (cd "$dir" && cargo run -q --manifest-path "$root/Cargo.toml" -p docspec-cli -- openapi --no-config "$@") \
       >"$output" 2>"$output.findings"
     echo "generated $output ($(grep -c . "$output.findings" || true) findings in $output.findings)" >&2
   }

@@ -233,3 +233,62 @@ fn statistics_and_max_warnings() {
     ]);
     assert_eq!(strict.code, 1);
 }
+
+#[test]
+fn openapi_is_deterministic_and_follows_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("spec.yaml");
+    let json = dir.path().join("spec.json");
+    let a = docspec(&["openapi", CLEAN, "-o", yaml.to_str().unwrap()]);
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    let b = docspec(&["openapi", CLEAN, "-o", json.to_str().unwrap()]);
+    assert_eq!(b.code, 0, "{}", b.stderr);
+    let yaml_text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(yaml_text.starts_with("openapi: '3.0.3'"), "{yaml_text}");
+    let json_value: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(json_value["openapi"], "3.0.3");
+    let stdout = docspec(&["openapi", CLEAN]);
+    assert_eq!(stdout.stdout, yaml_text, "stdout and -o give the same bytes");
+}
+
+#[test]
+fn build_writes_lint_report_spec_and_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = docspec(&["build", "../doc-fixtures/structure", "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "build succeeds though lint finds errors: {}", run.stderr);
+    assert!(
+        run.stderr.contains("error[ST001]"),
+        "lint report on stderr: {}",
+        run.stderr
+    );
+    assert!(out.join("openapi.yaml").is_file());
+    assert!(out.join("index.html").is_file());
+    let page = std::fs::read_to_string(out.join("defects.html")).unwrap();
+    assert!(page.contains("openapi.yaml"), "the site links the spec");
+    let strict = docspec(&[
+        "build",
+        "../doc-fixtures/structure",
+        "-o",
+        out.to_str().unwrap(),
+        "--strict",
+    ]);
+    assert_eq!(strict.code, 1);
+}
+
+#[test]
+fn render_reports_a_bad_template_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("pages.hbs"), "{{nope}}").unwrap();
+    let out = dir.path().join("site");
+    let run = docspec(&[
+        "render",
+        CLEAN,
+        "-o",
+        out.to_str().unwrap(),
+        "--templates",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("pages.hbs"), "{}", run.stderr);
+}

@@ -20,6 +20,12 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the documentation of one rule.
     Explain(ExplainArgs),
+    /// Write an OpenAPI 3.0.3 document generated from the pages.
+    Openapi(OpenApiArgs),
+    /// Render the pages as a static HTML site.
+    Render(RenderArgs),
+    /// Lint the pages, write `openapi.yaml` and render the site, into one folder.
+    Build(BuildArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,4 +110,70 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// A rule code (`CU001`) or name (`curl-short-option`).
     pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpecFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct OpenApiArgs {
+    /// Files or folders to read (folders are searched for `.md` files).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Write the document to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Output format; by default from the extension of `--output` (`.json`), else YAML.
+    #[arg(long, value_enum)]
+    pub format: Option<SpecFormat>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+/// Options of the rendered site shared by `render` and `build`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteArgs {
+    /// Templates that replace the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Site title (default from `.docspec.yml` `render.title`, else "API reference").
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct RenderArgs {
+    /// Files or folders to render (folders are searched for `.md` files).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The folder to write the site into.
+    #[arg(short, long, value_name = "DIR", required_unless_present = "eject_templates")]
+    pub output: Option<PathBuf>,
+    /// Copy the built-in templates into DIR for editing, then stop.
+    #[arg(long, value_name = "DIR")]
+    pub eject_templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct BuildArgs {
+    /// Files or folders to build (folders are searched for `.md` files).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The folder to write `openapi.yaml` and the site into.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Exit with 1 when lint finds error-level problems (the outputs are still written).
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub site: SiteArgs,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }

@@ -35,6 +35,8 @@ pub enum CliError {
     Config(#[from] docspec_config::ConfigError),
     #[error("{0}")]
     Usage(String),
+    #[error(transparent)]
+    Render(#[from] docspec_html::RenderError),
 }
 
 impl CliError {

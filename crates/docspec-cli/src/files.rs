@@ -7,15 +7,29 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are reported, not parsed.
 pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
+/// A Markdown file to read, and its path relative to the argument it was found under
+/// (the file name when the argument was the file itself), with `/` separators.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    pub relative: String,
+}
+
 /// Markdown files under `paths`, sorted and without duplicates.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Found>, CliError> {
     let mut files = Vec::new();
     for path in paths {
         if !path.exists() {
             return Err(CliError::NotFound(path.clone()));
         }
         if path.is_file() {
-            files.push(path.clone());
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            files.push(Found {
+                path: path.clone(),
+                relative: name,
+            });
             continue;
         }
         let walker = walkdir::WalkDir::new(path)
@@ -30,13 +44,48 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
                     .unwrap_or_else(|| std::io::Error::other("walk failed")),
             })?;
             if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-                files.push(entry.into_path());
+                let relative = entry
+                    .path()
+                    .strip_prefix(path)
+                    .unwrap_or(entry.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                files.push(Found {
+                    path: entry.into_path(),
+                    relative,
+                });
             }
         }
     }
     files.sort();
-    files.dedup();
+    files.dedup_by(|a, b| a.path == b.path);
     Ok(files)
+}
+
+/// Writes `content` to `path` through a temporary file in the same folder and a rename,
+/// so a reader never sees half a file and a failed write leaves the old one intact.
+pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let io = |source| CliError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(content).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the permissions of the file being replaced.
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }
 
 fn skipped(name: &str) -> bool {

@@ -19,6 +19,9 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Inspect(a) => commands::inspect::run(&a, out),
         Command::Rules(a) => commands::rules::run(&a, out),
         Command::Explain(a) => commands::explain::run(&a, out),
+        Command::Openapi(a) => commands::openapi::run(&a, out, err),
+        Command::Render(a) => commands::render::run(&a, err),
+        Command::Build(a) => commands::build::run(&a, err),
     };
     match result {
         Ok(status) => status,

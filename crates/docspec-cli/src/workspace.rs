@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub struct Entry {
-    /// The path as found on disk (the source's path is the display form).
+    /// The path as found on disk (the source's path is the display form), used by `--fix`.
     #[allow(dead_code)]
     pub path: PathBuf,
+    /// The path relative to the argument it was found under, `/`-separated.
+    pub relative: String,
     pub source: SourceFile,
     pub page: Page,
     pub settings: LintSettings,
@@ -50,17 +52,18 @@ pub fn discovery(args: &ConfigArgs) -> Result<Discovery, CliError> {
 pub fn load(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Result<Workspace, CliError> {
     let mut discovery = discovery(config)?;
     let mut raw = Vec::new();
-    for path in files::discover(paths)? {
-        let config = discovery.for_file(&path)?;
-        if config.is_excluded(&path) {
+    for found in files::discover(paths)? {
+        let config = discovery.for_file(&found.path)?;
+        if config.is_excluded(&found.path) {
             continue;
         }
-        let loaded = files::load(&path)?;
-        raw.push((path, config, loaded));
+        let loaded = files::load(&found.path)?;
+        raw.push((found, config, loaded));
     }
     let entries = raw
         .into_par_iter()
-        .map(|(path, config, loaded)| {
+        .map(|(found, config, loaded)| {
+            let files::Found { path, relative } = found;
             let display = display_path(&path);
             let settings = config.settings_for(&path, cli);
             let (text, bom, unreadable) = match loaded {
@@ -77,6 +80,7 @@ pub fn load(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Resul
             };
             Entry {
                 path,
+                relative,
                 source,
                 page,
                 settings,

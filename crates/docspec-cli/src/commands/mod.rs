@@ -1,4 +1,7 @@
+pub mod build;
 pub mod explain;
 pub mod inspect;
 pub mod lint;
+pub mod openapi;
+pub mod render;
 pub mod rules;
