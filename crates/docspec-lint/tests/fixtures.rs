@@ -55,3 +55,64 @@ fn clean_pages_have_no_findings() {
     }
     assert!(pages >= 1);
 }
+
+/// Fixes converge: applying a rule's fixes to its fixture removes every fixable finding of
+/// that rule, creates no parse problem, and a second pass changes nothing.
+#[test]
+fn fixes_converge_on_rule_fixtures() {
+    let dir = workspace_root().join("doc-fixtures/rules");
+    for meta in all_metadata() {
+        let Ok(text) = std::fs::read_to_string(dir.join(format!("{}.md", meta.code))) else {
+            continue;
+        };
+        let settings = only(&[meta.code]);
+        let (_, before) = lint_text("before.md", &text, &settings);
+        let fixes: Vec<_> = before.iter().filter_map(|d| d.fix.as_ref()).collect();
+        if fixes.is_empty() {
+            continue;
+        }
+        let (fixed, applied) = docspec_diagnostics::apply_fixes(&text, fixes.iter().copied());
+        assert!(applied > 0, "{}: no fix applied", meta.code);
+        let (source, after) = lint_text("after.md", &fixed, &settings);
+        let still_fixable: Vec<_> = after.iter().filter(|d| d.fix.is_some()).collect();
+        // Overlapping fixes wait for the next pass; two passes must settle everything.
+        let (fixed2, _) = docspec_diagnostics::apply_fixes(&fixed, still_fixable.iter().filter_map(|d| d.fix.as_ref()));
+        let (_, after2) = lint_text("after2.md", &fixed2, &settings);
+        assert!(
+            after2.iter().all(|d| d.fix.is_none()),
+            "{}: fixes do not converge:\n{}",
+            meta.code,
+            render(&source, &after)
+        );
+        let unfixable_before = before.iter().filter(|d| d.fix.is_none()).count();
+        assert!(
+            after2.len() <= unfixable_before,
+            "{}: fixing created findings:\n{fixed2}",
+            meta.code
+        );
+        let page = docspec_parser::parse(&docspec_model::SourceFile::new("x.md", fixed2.clone()));
+        let original = docspec_parser::parse(&docspec_model::SourceFile::new("x.md", text.clone()));
+        assert!(
+            page.issues.len() <= original.issues.len(),
+            "{}: fixing broke the page",
+            meta.code
+        );
+        // Fixes touch wording, not structure: the same tables, code blocks and methods.
+        let shape = |p: &docspec_model::Page| {
+            (
+                p.tables.len(),
+                p.code_blocks.len(),
+                p.methods().count(),
+                p.headings.len(),
+            )
+        };
+        assert_eq!(
+            shape(&page),
+            shape(&original),
+            "{}: fixing changed the page structure:\n{fixed2}",
+            meta.code
+        );
+        let (fixed3, _) = docspec_diagnostics::apply_fixes(&fixed2, after2.iter().filter_map(|d| d.fix.as_ref()));
+        assert_eq!(fixed3, fixed2, "{}: a further pass changes the text", meta.code);
+    }
+}

@@ -174,7 +174,7 @@ impl<'t> Builder<'t> {
             },
             Tag::Paragraph => Block::Paragraph {
                 inlines: self.inlines(ev),
-                range: r,
+                range: trim_newline(self.text, r),
             },
             Tag::CodeBlock(kind) => {
                 let index = self.code_block(kind, r, ev);

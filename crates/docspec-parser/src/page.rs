@@ -250,9 +250,15 @@ fn holds_curl(item: &Item, page: &Page) -> bool {
     }
 }
 
+/// A table with the request-table columns (`Type` and `Required`): with a cURL example,
+/// the sign of a method whose request block is missing.
 fn holds_attribute_table(item: &Item, page: &Page) -> bool {
     match item {
-        Item::Block(Block::Table { index }) => page.tables.get(*index).and_then(attribute_columns).is_some(),
+        Item::Block(Block::Table { index }) => page
+            .tables
+            .get(*index)
+            .and_then(attribute_columns)
+            .is_some_and(|c| c.type_.is_some() && c.required.is_some()),
         Item::Shortcode(region) => region.children.iter().any(|i| holds_attribute_table(i, page)),
         Item::Block(_) => false,
     }

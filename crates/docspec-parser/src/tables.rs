@@ -52,6 +52,29 @@ fn attribute_name(cell: &Cell) -> Option<AttributeName> {
             backticked: true,
         }),
         [] => None,
+        // `a`/`b`/`c`: one row for several attributes, each in backticks.
+        spans
+            if spans.len() > 1
+                && spans.iter().enumerate().all(|(i, inline)| match inline {
+                    Inline::Code { .. } => i % 2 == 0,
+                    Inline::Text { text, .. } => i % 2 == 1 && text.trim() == "/",
+                    _ => false,
+                }) =>
+        {
+            let name = spans
+                .iter()
+                .filter_map(|i| match i {
+                    Inline::Code { code, .. } => Some(code.trim()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            Some(AttributeName {
+                name,
+                range: cell.range,
+                backticked: true,
+            })
+        }
         _ => {
             let text = cell.text.trim();
             (!text.is_empty()).then(|| AttributeName {

@@ -45,3 +45,72 @@ pub fn header_fix(table: &docspec_model::Table, expected: &[&str]) -> Option<doc
         .collect();
     docspec_diagnostics::Fix::safe("Normalize the header row", edits)
 }
+
+/// Which table of a method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableKind {
+    Request,
+    Response,
+}
+
+/// Every attribute table of the page with its method and kind.
+pub fn attribute_tables(
+    page: &docspec_model::Page,
+) -> impl Iterator<Item = (&Method, &docspec_model::AttributeTable, TableKind)> {
+    page.methods().flat_map(|m| {
+        m.request_tables
+            .iter()
+            .map(move |t| (m, t, TableKind::Request))
+            .chain(m.response_tables.iter().map(move |t| (m, t, TableKind::Response)))
+    })
+}
+
+/// Sort group of a Required cell: `Yes` first, then conditional forms, then the rest.
+pub fn required_rank(value: &str) -> u8 {
+    let lower = value.trim().to_ascii_lowercase();
+    if lower == "yes" || lower == "true" {
+        0
+    } else if lower.starts_with("conditionally") || lower.starts_with("yes") || lower.starts_with("sometimes") {
+        1
+    } else {
+        2
+    }
+}
+
+/// Rewrites a table's body rows in `order` (indexes into its rows); `None` when the rows
+/// are not consecutive single lines (the fix would not be exact).
+pub fn reorder_rows_fix(
+    text: &str,
+    table: &docspec_model::Table,
+    order: &[usize],
+    title: &str,
+) -> Option<docspec_diagnostics::Fix> {
+    let first = table.rows.first()?;
+    let last = table.rows.last()?;
+    let region = docspec_model::TextRange::new(first.range.start(), last.range.end());
+    let separator = if text.get(region.as_range())?.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let lines: Vec<&str> = table
+        .rows
+        .iter()
+        .map(|r| text.get(r.range.as_range()))
+        .collect::<Option<_>>()?;
+    // Consecutive lines only: the rows joined back must give the region exactly.
+    if lines.join(separator) != text.get(region.as_range())? {
+        return None;
+    }
+    let reordered: Vec<&str> = order.iter().filter_map(|&i| lines.get(i).copied()).collect();
+    if reordered.len() != lines.len() {
+        return None;
+    }
+    docspec_diagnostics::Fix::safe(
+        title,
+        vec![docspec_diagnostics::Edit::replacement(
+            region,
+            reordered.join(separator),
+        )],
+    )
+}

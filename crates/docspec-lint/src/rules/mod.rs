@@ -1,6 +1,7 @@
 //! Every rule, one file each, grouped by category. Register a rule with one line below.
 
 pub mod attributes;
+pub mod availability;
 pub mod docspec;
 mod helpers;
 pub mod request;
@@ -21,6 +22,20 @@ crate::register_rules! {
     request::invalid_request_line::InvalidRequestLine,
     request::request_path_outside_base::RequestPathOutsideBase,
     attributes::request_table_header::RequestTableHeader,
+    attributes::attribute_name_backticks::AttributeNameBackticks,
+    attributes::attribute_order::AttributeOrder,
+    attributes::required_value::RequiredValue,
+    attributes::conditional_attribute_explained::ConditionalAttributeExplained,
+    attributes::unknown_type::UnknownType,
+    attributes::duplicate_attribute::DuplicateAttribute,
+    attributes::path_parameter_undocumented::PathParameterUndocumented,
+    attributes::empty_description::EmptyDescription,
+    attributes::request_table_lead_in::RequestTableLeadIn,
     response::response_table_header::ResponseTableHeader,
     response::invalid_json_example::InvalidJsonExample,
+    response::response_table_order::ResponseTableOrder,
+    response::subattribute_notation::SubattributeNotation,
+    availability::inline_availability::InlineAvailability,
+    availability::availability_details::AvailabilityDetails,
+    availability::legacy_tier_badge::LegacyTierBadge,
 }

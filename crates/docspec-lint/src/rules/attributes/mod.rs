@@ -1,1 +1,10 @@
+pub mod attribute_name_backticks;
+pub mod attribute_order;
+pub mod conditional_attribute_explained;
+pub mod duplicate_attribute;
+pub mod empty_description;
+pub mod path_parameter_undocumented;
 pub mod request_table_header;
+pub mod request_table_lead_in;
+pub mod required_value;
+pub mod unknown_type;

@@ -1,0 +1,94 @@
+use crate::rules::helpers::required_rank;
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Checks that every `:parameter` of a method's request lines has a row in its
+/// request attribute table, marked `Yes`.
+///
+/// ## Why is this bad?
+/// A path parameter is always required: the request line does not exist without it.
+/// A missing or optional row leaves readers guessing what `:id` stands for (an ID, or a
+/// URL-encoded path?) and makes the spec generated from the page invalid.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /projects/:id/widgets/:widget_id
+/// ```
+///
+/// | Attribute   | Type    | Required | Description       |
+/// |-------------|---------|----------|-------------------|
+/// | `id`        | integer | Yes      | ID of a project.  |
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /projects/:id/widgets/:widget_id
+/// ```
+///
+/// | Attribute   | Type    | Required | Description       |
+/// |-------------|---------|----------|-------------------|
+/// | `id`        | integer | Yes      | ID of a project.  |
+/// | `widget_id` | integer | Yes      | ID of the widget. |
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "AT008", name = "path-parameter-undocumented", category = Attributes, severity = Error, fix = None, since = "0.1.0")]
+pub struct PathParameterUndocumented;
+
+impl Check for PathParameterUndocumented {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for method in ctx.page.methods() {
+            // Without any table, missing-request-table reports the method once.
+            if method.request_tables.is_empty() {
+                continue;
+            }
+            let rows: Vec<_> = method.request_tables.iter().flat_map(|t| t.rows.iter()).collect();
+            let mut reported: Vec<&str> = Vec::new();
+            for param in method.request_lines().flat_map(|l| l.params.iter()) {
+                let name = param.value.as_str();
+                if reported.contains(&name) {
+                    continue;
+                }
+                // A row may document several attributes at once: `a`/`b`.
+                let documents = |n: &str| n == name || n.split('/').any(|part| part == name);
+                match rows
+                    .iter()
+                    .find(|r| r.name.as_ref().is_some_and(|n| documents(&n.name)))
+                {
+                    None => {
+                        reported.push(name);
+                        out.push(
+                            ctx.report(
+                                &Self::META,
+                                param.range,
+                                format!("path parameter `:{name}` has no row in the attribute table"),
+                            )
+                            .with_help(format!("add a row for `{name}` with Required `Yes`")),
+                        );
+                    }
+                    Some(row) => {
+                        let required = row.required.as_ref();
+                        if required.is_some_and(|r| required_rank(&r.value) != 0) {
+                            reported.push(name);
+                            let range = required.map_or(row.range, |r| r.range);
+                            out.push(
+                                ctx.report(
+                                    &Self::META,
+                                    range,
+                                    format!("path parameter `{name}` is not marked `Yes`"),
+                                )
+                                .with_help("a path parameter is always required: write `Yes`"),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

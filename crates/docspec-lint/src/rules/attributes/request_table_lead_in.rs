@@ -1,0 +1,91 @@
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
+
+/// ## What it does
+/// Checks that a request attribute table is introduced by the sentence
+/// `Supported attributes:`, as in the template.
+///
+/// ## Why is this bad?
+/// Older pages say `Parameters:`, or put the table straight after the request block.
+/// The fixed sentence tells readers which table is which when a method has both a
+/// request and a response table.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// Parameters:
+///
+/// | Attribute | Type    | Required | Description       |
+/// |-----------|---------|----------|-------------------|
+/// | `id`      | integer | Yes      | ID of the widget. |
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// Supported attributes:
+///
+/// | Attribute | Type    | Required | Description       |
+/// |-----------|---------|----------|-------------------|
+/// | `id`      | integer | Yes      | ID of the widget. |
+/// ````
+///
+/// ## Fix safety
+/// Replacing `Parameters:` (or a similar lead-in) with `Supported attributes:`, or adding
+/// the sentence where none is, changes no information.
+#[derive(RuleMeta)]
+#[rule(code = "AT010", name = "request-table-lead-in", category = Attributes, severity = Info, fix = Always, since = "0.1.0")]
+pub struct RequestTableLeadIn;
+
+const LEAD_IN: &str = "Supported attributes:";
+
+impl Check for RequestTableLeadIn {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for table in ctx.page.methods().flat_map(|m| m.request_tables.iter()) {
+            match &table.lead_in {
+                Some(lead) if lead.value.trim() == LEAD_IN => {}
+                Some(lead) if is_short_label(&lead.value) => out.push(
+                    ctx.report(
+                        &Self::META,
+                        lead.range,
+                        format!("the attribute table is introduced by `{}`", lead.value.trim()),
+                    )
+                    .with_help(format!("write `{LEAD_IN}`"))
+                    .with_fix(Fix::safe(
+                        format!("Write `{LEAD_IN}`"),
+                        vec![Edit::replacement(lead.range, LEAD_IN)],
+                    )),
+                ),
+                // A longer sentence before the table is prose, not a lead-in: add the label.
+                _ => out.push(
+                    ctx.report(
+                        &Self::META,
+                        table.header_range,
+                        "the attribute table has no `Supported attributes:` lead-in",
+                    )
+                    .with_help(format!("add `{LEAD_IN}` on its own line before the table"))
+                    .with_fix(Fix::safe(
+                        format!("Add `{LEAD_IN}`"),
+                        vec![Edit::insertion(table.range.start(), format!("{LEAD_IN}\n\n"))],
+                    )),
+                ),
+            }
+        }
+    }
+}
+
+/// `Parameters:`, `Attributes:`, `Supported parameters:`: a label, not a sentence.
+fn is_short_label(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(':') && text.split_whitespace().count() <= 3
+}

@@ -1,0 +1,200 @@
+use crate::rules::helpers::attribute_tables;
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
+
+/// ## What it does
+/// Checks the availability sentence at the end of attribute descriptions: tiers as
+/// `Ultimate only.` or `Premium and Ultimate only.` (a Premium attribute is also
+/// available in Ultimate), offerings as `GitLab.com`, `GitLab Self-Managed` and
+/// `GitLab Dedicated`, and both combined as `GitLab Self-Managed, Premium and Ultimate
+/// only.` Old names (`Self-managed`, `SaaS`, `Starter`, `Silver`, `Gold`, ...) and
+/// lower-case tiers are reported.
+///
+/// ## Why is this bad?
+/// The style guide fixes this wording so readers recognize it on every page; "Premium
+/// only" wrongly reads as "not in Ultimate", and retired names point at tiers that no
+/// longer exist.
+///
+/// ## Example
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute   | Type          | Required | Description |
+/// |-------------|---------------|----------|-------------|
+/// | `label_ids` | integer array | No       | IDs of labels. Premium only. |
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute   | Type          | Required | Description |
+/// |-------------|---------------|----------|-------------|
+/// | `label_ids` | integer array | No       | IDs of labels. Premium and Ultimate only. |
+/// ````
+///
+/// ## Fix safety
+/// The rewrite keeps the same tiers and offerings in their fixed wording; it is safe.
+#[derive(RuleMeta)]
+#[rule(code = "AV001", name = "inline-availability", category = Availability, severity = Warning, fix = Sometimes, since = "0.1.0")]
+pub struct InlineAvailability;
+
+/// Words that make a phrase ending in "only" an availability statement.
+const TRIGGERS: &[&str] = &[
+    "free",
+    "premium",
+    "ultimate",
+    "gitlab.com",
+    "self-managed",
+    "self managed",
+    "dedicated",
+    "saas",
+    "starter",
+    "bronze",
+    "silver",
+    "gold",
+    "core",
+];
+
+impl Check for InlineAvailability {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for (_, table, _) in attribute_tables(ctx.page) {
+            for row in &table.rows {
+                let Some(description) = &row.description else { continue };
+                let source = ctx.text(description.range);
+                for (start, phrase) in only_phrases(source) {
+                    let Some(canonical) = canonical(phrase) else { continue };
+                    if canonical == phrase {
+                        continue;
+                    }
+                    let range = description.range.sub(start, start + phrase.len());
+                    let fix = if canonical.is_empty() {
+                        None
+                    } else {
+                        Fix::safe(
+                            format!("Write `{canonical}`"),
+                            vec![Edit::replacement(range, canonical.clone())],
+                        )
+                    };
+                    let help = if canonical.is_empty() {
+                        "write the tiers as `Ultimate only.` or `Premium and Ultimate only.`, offerings as `GitLab.com`, `GitLab Self-Managed`, `GitLab Dedicated`".to_string()
+                    } else {
+                        format!("write `{canonical}`")
+                    };
+                    out.push(
+                        ctx.report(&Self::META, range, format!("availability is written `{phrase}`"))
+                            .with_help(help)
+                            .with_fix(fix),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Sentences (or clauses) ending in `only.` that mention a tier or offering, with their
+/// byte offset in `text`.
+fn only_phrases(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(" only.") {
+        let end = from + i + " only.".len();
+        let start = text[..from + i].rfind(['.', '(', ')', '|', ';']).map_or(0, |s| s + 1);
+        let phrase = text[start..end].trim_start();
+        let phrase_start = end - phrase.len();
+        let phrase_lower = phrase.to_ascii_lowercase();
+        if TRIGGERS.iter().any(|t| phrase_lower.contains(t)) {
+            out.push((phrase_start, phrase));
+        }
+        from = end;
+    }
+    out
+}
+
+/// The fixed wording of an availability phrase; empty when it cannot be read.
+fn canonical(phrase: &str) -> Option<String> {
+    let body = phrase.strip_suffix(" only.")?;
+    let mut offerings: Vec<&str> = Vec::new();
+    let mut tiers: Vec<&str> = Vec::new();
+    for word in body
+        .split([','])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+    {
+        match word.to_ascii_lowercase().as_str() {
+            "gitlab.com" | "saas" | "gitlab saas" => offerings.push("GitLab.com"),
+            "gitlab self-managed" | "self-managed" | "self managed" | "gitlab self managed" => {
+                offerings.push("GitLab Self-Managed")
+            }
+            "gitlab dedicated" | "dedicated" => offerings.push("GitLab Dedicated"),
+            "premium" | "silver" | "starter" | "bronze" => tiers.push("Premium"),
+            "ultimate" | "gold" => tiers.push("Ultimate"),
+            "free" | "core" => tiers.push("Free"),
+            _ => return Some(String::new()),
+        }
+    }
+    offerings.sort_by_key(|o| crate::vocabulary::OFFERINGS.iter().position(|x| x == o));
+    offerings.dedup();
+    tiers.sort_by_key(|t| crate::vocabulary::TIERS.iter().position(|x| x == t));
+    tiers.dedup();
+    // A tier statement names the lowest tier and every one above it.
+    let tier_text = match tiers.first() {
+        None => None,
+        Some(&"Ultimate") => Some("Ultimate"),
+        Some(&"Premium") => Some("Premium and Ultimate"),
+        Some(_) => return Some(String::new()),
+    };
+    let offering_text = match offerings.len() {
+        0 => None,
+        1 => Some(offerings[0].to_string()),
+        _ => Some(format!(
+            "{} and {}",
+            offerings[..offerings.len() - 1].join(", "),
+            offerings[offerings.len() - 1]
+        )),
+    };
+    Some(match (offering_text, tier_text) {
+        (Some(o), Some(t)) => format!("{o}, {t} only."),
+        (Some(o), None) => format!("{o} only."),
+        (None, Some(t)) => format!("{t} only."),
+        (None, None) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canonical("Premium only.").unwrap(), "Premium and Ultimate only.");
+        assert_eq!(
+            canonical("Premium and Ultimate only.").unwrap(),
+            "Premium and Ultimate only."
+        );
+        assert_eq!(
+            canonical("Self-managed, Premium and Ultimate only.").unwrap(),
+            "GitLab Self-Managed, Premium and Ultimate only."
+        );
+        assert_eq!(canonical("GitLab.com only.").unwrap(), "GitLab.com only.");
+        assert_eq!(canonical("ultimate only.").unwrap(), "Ultimate only.");
+        assert_eq!(canonical("Free only.").unwrap(), "");
+    }
+
+    #[test]
+    fn phrases_are_found_after_the_sentence_start() {
+        let text = "IDs of the users. Premium and Ultimate only.";
+        assert_eq!(only_phrases(text), vec![(18, "Premium and Ultimate only.")]);
+        assert!(only_phrases("Returns only. Nothing.").is_empty());
+    }
+}
