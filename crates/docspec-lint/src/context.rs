@@ -11,6 +11,7 @@ pub struct LintContext<'a> {
     pub page: &'a Page,
     pub settings: &'a LintSettings,
     json: Vec<OnceCell<Result<JsonShape, JsonError>>>,
+    curl: Vec<OnceCell<Vec<docspec_curl::CurlCommand>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -20,6 +21,15 @@ impl<'a> LintContext<'a> {
             page,
             settings,
             json: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
+            curl: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The `curl` commands of a code block, parsed once per page.
+    pub fn curl(&self, code_block: usize) -> &[docspec_curl::CurlCommand] {
+        match (self.page.code_block(code_block), self.curl.get(code_block)) {
+            (Some(block), Some(cell)) => cell.get_or_init(|| docspec_curl::parse_commands(&block.content)),
+            _ => &[],
         }
     }
 

@@ -125,101 +125,246 @@ pub enum JsonKind {
     Object,
 }
 
-/// Every key path of an example with the kinds of value seen there: `a`, `a.b`,
-/// `a[].b`. The items of a top-level array are read as the top level.
+impl JsonKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Boolean => "a boolean",
+            JsonKind::Integer => "an integer",
+            JsonKind::Float => "a float",
+            JsonKind::String => "a string",
+            JsonKind::Array => "an array",
+            JsonKind::Object => "an object",
+        }
+    }
+}
+
+/// One key path of an example: `a`, `a.b`, `a[].b` (the items of a top-level array are
+/// read as the top level), every kind of value seen there, and where its key first
+/// appears.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonField {
+    pub path: String,
+    pub kinds: Vec<JsonKind>,
+    /// Byte offset of the first `"key"` for this path in the example's text.
+    pub offset: usize,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct JsonShape {
     pub root_is_array: bool,
-    /// Sorted by path; each path once, with every kind seen for it.
-    pub fields: Vec<(String, Vec<JsonKind>)>,
+    /// Sorted by path.
+    pub fields: Vec<JsonField>,
 }
 
 impl JsonShape {
-    pub fn kinds(&self, path: &str) -> Option<&[JsonKind]> {
+    pub fn field(&self, path: &str) -> Option<&JsonField> {
         self.fields
-            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .binary_search_by(|f| f.path.as_str().cmp(path))
             .ok()
-            .map(|i| self.fields[i].1.as_slice())
+            .map(|i| &self.fields[i])
+    }
+
+    pub fn kinds(&self, path: &str) -> Option<&[JsonKind]> {
+        self.field(path).map(|f| f.kinds.as_slice())
     }
 }
 
-/// Reads an example's shape without building a `serde_json::Value`.
+/// Reads an example's shape. serde_json decides validity (and words the error); a small
+/// scanner over the validated text then records paths, kinds and key positions.
 pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
-    let shape = match shape_of(text) {
-        Ok(shape) => shape,
-        Err(_) => {
-            let cleaned = blank_elisions(text);
-            shape_of(&cleaned).map_err(|e| JsonError {
+    let valid = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    let cleaned;
+    let text = if valid {
+        text
+    } else {
+        cleaned = blank_elisions(text);
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&cleaned) {
+            let message = e.to_string();
+            return Err(JsonError {
                 offset: offset_of(&cleaned, e.line(), e.column()),
-                message: {
-                    let message = e.to_string();
-                    match message.find(" at line ") {
-                        Some(i) => message[..i].to_string(),
-                        None => message,
-                    }
+                message: match message.find(" at line ") {
+                    Some(i) => message[..i].to_string(),
+                    None => message,
                 },
-            })?
+            });
         }
+        &cleaned
     };
-    Ok(shape)
-}
-
-fn shape_of(text: &str) -> Result<JsonShape, serde_json::Error> {
-    use serde::de::DeserializeSeed;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut collector = Collector::default();
-    let root = Walk {
-        top: true,
-        out: &mut collector,
-    }
-    .deserialize(&mut de)?;
-    de.end()?;
-    let mut fields: Vec<(String, Vec<JsonKind>)> = collector.fields.into_iter().collect();
-    for (_, kinds) in &mut fields {
-        kinds.sort();
-    }
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: String::new(),
+        fields: std::collections::BTreeMap::new(),
+    };
+    scanner.skip_ws();
+    let root = scanner.value(true);
+    let fields = scanner
+        .fields
+        .into_iter()
+        .map(|(path, (mut kinds, offset))| {
+            kinds.sort();
+            JsonField { path, kinds, offset }
+        })
+        .collect();
     Ok(JsonShape {
         root_is_array: root == JsonKind::Array,
         fields,
     })
 }
 
-#[derive(Default)]
-struct Collector {
-    fields: std::collections::BTreeMap<String, Vec<JsonKind>>,
-    /// The path being walked; segments are pushed and popped, never reallocated per value.
+/// Walks JSON that serde_json already accepted; it never fails, it only records.
+struct Scanner<'t> {
+    bytes: &'t [u8],
+    pos: usize,
     path: String,
+    fields: std::collections::BTreeMap<String, (Vec<JsonKind>, usize)>,
 }
 
-impl Collector {
-    fn record(&mut self, kind: JsonKind) {
+impl Scanner<'_> {
+    fn skip_ws(&mut self) {
+        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn record(&mut self, kind: JsonKind, key_offset: usize) {
         if self.path.is_empty() {
             return;
         }
         match self.fields.get_mut(self.path.as_str()) {
-            Some(kinds) => {
+            Some((kinds, _)) => {
                 if !kinds.contains(&kind) {
                     kinds.push(kind);
                 }
             }
             None => {
-                self.fields.insert(self.path.clone(), vec![kind]);
+                self.fields.insert(self.path.clone(), (vec![kind], key_offset));
             }
         }
     }
-}
 
-/// Walks one value at the collector's current path.
-struct Walk<'c> {
-    /// The root value: its array items are read as the top level.
-    top: bool,
-    out: &'c mut Collector,
-}
+    /// Reads one value at the current path; `top` marks the root.
+    fn value(&mut self, top: bool) -> JsonKind {
+        self.value_at(top, self.pos)
+    }
 
-impl Walk<'_> {
-    fn record(&mut self, kind: JsonKind) -> JsonKind {
-        self.out.record(kind);
+    fn value_at(&mut self, top: bool, key_offset: usize) -> JsonKind {
+        self.skip_ws();
+        let kind = match self.bytes.get(self.pos) {
+            Some(b'{') => {
+                self.record(JsonKind::Object, key_offset);
+                self.object();
+                return JsonKind::Object;
+            }
+            Some(b'[') => {
+                self.record(JsonKind::Array, key_offset);
+                self.array(top);
+                return JsonKind::Array;
+            }
+            Some(b'"') => {
+                self.string();
+                JsonKind::String
+            }
+            Some(b't' | b'f') => {
+                self.word();
+                JsonKind::Boolean
+            }
+            Some(b'n') => {
+                self.word();
+                JsonKind::Null
+            }
+            _ => self.number(),
+        };
+        self.record(kind, key_offset);
         kind
+    }
+
+    fn object(&mut self) {
+        self.pos += 1;
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    let key_offset = self.pos;
+                    let key = self.string();
+                    self.skip_ws();
+                    self.pos += 1; // ':'
+                    let restore = push_segment(&mut self.path, &key);
+                    self.value_at(false, key_offset);
+                    self.path.truncate(restore);
+                }
+                Some(b',') => self.pos += 1,
+                Some(b'}') | None => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(_) => self.pos += 1,
+            }
+        }
+    }
+
+    fn array(&mut self, top: bool) {
+        self.pos += 1;
+        let restore = if top {
+            self.path.len()
+        } else {
+            push_segment(&mut self.path, "[]")
+        };
+        loop {
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b']') | None => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b',') => self.pos += 1,
+                Some(_) => {
+                    let at = self.pos;
+                    self.value_at(false, at);
+                }
+            }
+        }
+        self.path.truncate(restore);
+    }
+
+    /// Reads a string and returns its content (escapes kept as written: keys rarely have any).
+    fn string(&mut self) -> String {
+        let start = self.pos + 1;
+        self.pos += 1;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'\\' => self.pos += 2,
+                b'"' => break,
+                _ => self.pos += 1,
+            }
+        }
+        let end = self.pos.min(self.bytes.len());
+        self.pos += 1;
+        String::from_utf8_lossy(self.bytes.get(start..end).unwrap_or_default()).into_owned()
+    }
+
+    fn word(&mut self) {
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_alphabetic) {
+            self.pos += 1;
+        }
+    }
+
+    fn number(&mut self) -> JsonKind {
+        let mut float = false;
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b'0'..=b'9' | b'-' | b'+' => {}
+                b'.' | b'e' | b'E' => float = true,
+                _ => break,
+            }
+            self.pos += 1;
+        }
+        if float {
+            JsonKind::Float
+        } else {
+            JsonKind::Integer
+        }
     }
 }
 
@@ -233,75 +378,6 @@ fn push_segment(path: &mut String, segment: &str) -> usize {
     len
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
-    type Value = JsonKind;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<JsonKind, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Walk<'_> {
-    type Value = JsonKind;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(mut self, _: bool) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Boolean))
-    }
-    fn visit_i64<E>(mut self, _: i64) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Integer))
-    }
-    fn visit_u64<E>(mut self, _: u64) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Integer))
-    }
-    fn visit_f64<E>(mut self, _: f64) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Float))
-    }
-    fn visit_str<E>(mut self, _: &str) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::String))
-    }
-    fn visit_unit<E>(mut self) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Null))
-    }
-    fn visit_none<E>(mut self) -> Result<JsonKind, E> {
-        Ok(self.record(JsonKind::Null))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(mut self, mut seq: A) -> Result<JsonKind, A::Error> {
-        let kind = self.record(JsonKind::Array);
-        let restore = if self.top {
-            self.out.path.len()
-        } else {
-            push_segment(&mut self.out.path, "[]")
-        };
-        while seq
-            .next_element_seed(Walk {
-                top: false,
-                out: &mut *self.out,
-            })?
-            .is_some()
-        {}
-        self.out.path.truncate(restore);
-        Ok(kind)
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<JsonKind, A::Error> {
-        let kind = self.record(JsonKind::Object);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            let restore = push_segment(&mut self.out.path, &key);
-            map.next_value_seed(Walk {
-                top: false,
-                out: &mut *self.out,
-            })?;
-            self.out.path.truncate(restore);
-        }
-        Ok(kind)
-    }
-}
-
 #[cfg(test)]
 mod shape_tests {
     use super::*;
@@ -313,10 +389,19 @@ mod shape_tests {
         )
         .unwrap();
         assert!(shape.root_is_array);
-        let paths: Vec<&str> = shape.fields.iter().map(|(p, _)| p.as_str()).collect();
+        let paths: Vec<&str> = shape.fields.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(paths, ["id", "ok", "owner", "owner.name", "tags", "tags[]", "tags[].n"]);
         assert_eq!(shape.kinds("id"), Some(&[JsonKind::Integer][..]));
         assert_eq!(shape.kinds("ok"), Some(&[JsonKind::Null][..]));
+    }
+
+    #[test]
+    fn key_offsets_point_at_the_first_key() {
+        let text = "[{\"a\": {\"b\": 1.5}}, {\"a\": {\"b\": 2}}]";
+        let shape = parse_shape(text).unwrap();
+        let b = shape.field("a.b").unwrap();
+        assert_eq!(&text[b.offset..b.offset + 3], "\"b\"");
+        assert_eq!(b.kinds, [JsonKind::Integer, JsonKind::Float]);
     }
 
     #[test]

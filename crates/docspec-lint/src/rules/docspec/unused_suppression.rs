@@ -13,13 +13,13 @@ use docspec_model::TextRange;
 ///
 /// ## Example
 /// ```markdown
-/// <!-- docspec-disable-next-line CU001 -->
-/// Text without any cURL command.
+/// <!-- docspec-disable-next-line -->
+/// Text without any finding.
 /// ```
 ///
 /// Use instead:
 /// ```markdown
-/// Text without any cURL command.
+/// Text without any finding.
 /// ```
 ///
 /// ## Fix safety

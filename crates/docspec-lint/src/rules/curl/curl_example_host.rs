@@ -1,0 +1,80 @@
+use super::{all_commands, src};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
+
+/// ## What it does
+/// Checks that cURL examples call the example endpoint: `https://gitlab.example.com/api/v4/`
+/// (the `api.example_host` and `api.base_path` settings). URLs built on a variable, like
+/// `${CI_API_V4_URL}` in CI job examples, are accepted.
+///
+/// ## Why is this bad?
+/// "Use `https://gitlab.example.com/api/v4/` as an endpoint." Real hosts (`gitlab.com`, a
+/// company's instance) leak into docs and get called by readers who copy the command; a
+/// missing `/api/v4` gives a command that does not work.
+///
+/// ## Example
+/// ````markdown
+/// ```shell
+/// curl --url "https://gitlab.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ```shell
+/// curl --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// ## Fix safety
+/// Replacing another host by the example host keeps the path and query; the fix is offered
+/// when the URL already has the base path.
+///
+/// ## Options
+/// The host and base path come from `api.example_host` and `api.base_path`.
+#[derive(RuleMeta)]
+#[rule(code = "CU004", name = "curl-example-host", category = Curl, severity = Warning, fix = Sometimes, since = "0.1.0")]
+pub struct CurlExampleHost;
+
+impl Check for CurlExampleHost {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let api = &ctx.settings.api;
+        let host = api.example_host.trim_end_matches('/');
+        let base = api.base_path.trim_end_matches('/');
+        for (block, command) in all_commands(ctx) {
+            for url in command.urls() {
+                let parsed = &url.parsed;
+                if parsed.host_is_placeholder() || parsed.host.is_none() {
+                    continue;
+                }
+                let origin = format!(
+                    "{}://{}",
+                    parsed.scheme.as_deref().unwrap_or(""),
+                    parsed.host.as_deref().unwrap_or("")
+                );
+                let under_base = parsed.path == base || parsed.path.starts_with(&format!("{base}/"));
+                let range = src(block, url.source_range(0..parsed.raw.len()));
+                if !origin.eq_ignore_ascii_case(host) {
+                    let origin_range = src(block, url.source_range(0..origin.len().min(parsed.raw.len())));
+                    let fix = (under_base && parsed.raw.starts_with(&origin))
+                        .then(|| Fix::safe(format!("Use `{host}`"), vec![Edit::replacement(origin_range, host)]))
+                        .flatten();
+                    out.push(
+                        ctx.report(&Self::META, origin_range, format!("the example calls `{origin}`"))
+                            .with_help(format!("use `{host}{base}/`"))
+                            .with_fix(fix),
+                    );
+                } else if !under_base {
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            range,
+                            format!("the URL path `{}` is not under `{base}`", parsed.path),
+                        )
+                        .with_help(format!("write `{host}{base}/...`")),
+                    );
+                }
+            }
+        }
+    }
+}

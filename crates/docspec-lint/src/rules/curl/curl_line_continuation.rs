@@ -1,0 +1,66 @@
+use super::{all_commands, src};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
+
+/// ## What it does
+/// Checks how multi-line cURL commands continue: each broken line ends with a space and
+/// a backslash (` \`), and the next line is indented.
+///
+/// ## Why is this bad?
+/// "Use the `\` character and indentation to break long single-line commands apart." A
+/// missing space glues two arguments together (`"..."\` then `--url` becomes one word in
+/// some shells' copy-paste), and unindented continuation lines read like new commands.
+///
+/// ## Example
+/// ````markdown
+/// ```shell
+/// curl --request POST\
+/// --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ```shell
+/// curl --request POST \
+///   --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// ## Fix safety
+/// Spaces before a backslash-newline and at the start of a continuation line do not change
+/// the command; the fix is safe.
+#[derive(RuleMeta)]
+#[rule(code = "CU013", name = "curl-line-continuation", category = Curl, severity = Warning, fix = Always, since = "0.1.0")]
+pub struct CurlLineContinuation;
+
+impl Check for CurlLineContinuation {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for (block, command) in all_commands(ctx) {
+            for c in &command.continuations {
+                if !c.single_space_before() {
+                    let spaces = src(block, c.backslash - c.spaces_before..c.backslash);
+                    let at = src(block, c.backslash..c.backslash + 1);
+                    let message = if c.spaces_before == 0 {
+                        "no space before the line-continuation `\\`"
+                    } else {
+                        "more than one space before the line-continuation `\\`"
+                    };
+                    out.push(
+                        ctx.report(&Self::META, at, message)
+                            .with_help("end the line with one space and `\\`")
+                            .with_fix(Fix::safe("Write ` \\`", vec![Edit::replacement(spaces, " ")])),
+                    );
+                }
+                if c.indent == 0 {
+                    let at = src(block, c.next_line..c.next_line);
+                    out.push(
+                        ctx.report(&Self::META, at, "the continuation line is not indented")
+                            .with_help("indent continuation lines by two spaces")
+                            .with_fix(Fix::safe("Indent the line", vec![Edit::insertion(at.start(), "  ")])),
+                    );
+                }
+            }
+        }
+    }
+}

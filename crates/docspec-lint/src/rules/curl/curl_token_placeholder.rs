@@ -1,0 +1,76 @@
+use super::{all_commands, src};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
+
+/// ## What it does
+/// Checks that cURL examples authenticate with the token placeholder
+/// `<your_access_token>` (the `api.token_placeholder` setting): in the `PRIVATE-TOKEN`
+/// header and in `private_token`/`access_token` query parameters. `$CI_JOB_TOKEN` in a
+/// `JOB-TOKEN` header is accepted.
+///
+/// ## Why is this bad?
+/// "Wherever needed use this personal access token: `<your_access_token>`." One
+/// placeholder on every page tells readers exactly what to replace; `$TOKEN`, `<token>`
+/// or `XXXX` each need guessing.
+///
+/// ## Example
+/// ````markdown
+/// ```shell
+/// curl --header "PRIVATE-TOKEN: $TOKEN" --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ```shell
+/// curl --header "PRIVATE-TOKEN: <your_access_token>" --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// ## Fix safety
+/// The placeholder replaces another placeholder; the command stays an example.
+/// Real-looking tokens are left to `curl-real-token`.
+#[derive(RuleMeta)]
+#[rule(code = "CU005", name = "curl-token-placeholder", category = Curl, severity = Warning, fix = Always, since = "0.1.0")]
+pub struct CurlTokenPlaceholder;
+
+impl Check for CurlTokenPlaceholder {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let placeholder = ctx.settings.api.token_placeholder.as_str();
+        for (block, command) in all_commands(ctx) {
+            let mut values = Vec::new();
+            for header in command.headers() {
+                if header.name.eq_ignore_ascii_case("PRIVATE-TOKEN") {
+                    values.push((header.value.clone(), header.value_range.clone()));
+                }
+            }
+            for url in command.urls() {
+                for param in &url.parsed.query {
+                    if matches!(param.key.as_str(), "private_token" | "access_token") {
+                        if let (Some(value), Some(range)) = (&param.value, &param.value_range) {
+                            values.push((value.clone(), url.source_range(range.clone())));
+                        }
+                    }
+                }
+            }
+            for (value, range) in values {
+                if value == placeholder || super::curl_real_token::looks_real(&value) || value.is_empty() {
+                    continue;
+                }
+                let range = src(block, range);
+                out.push(
+                    ctx.report(
+                        &Self::META,
+                        range,
+                        format!("token `{value}` is not the placeholder `{placeholder}`"),
+                    )
+                    .with_help(format!("write `{placeholder}`"))
+                    .with_fix(Fix::safe(
+                        format!("Write `{placeholder}`"),
+                        vec![Edit::replacement(range, placeholder)],
+                    )),
+                );
+            }
+        }
+    }
+}

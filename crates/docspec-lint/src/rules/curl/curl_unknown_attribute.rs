@@ -1,0 +1,119 @@
+use super::{method_commands, src};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+use serde::Deserialize;
+
+/// ## What it does
+/// Checks that the attributes a method's cURL example sends (query parameters, `--data`
+/// keys, JSON body keys, `--form` fields) are rows of the method's request attribute
+/// table. Authentication and pagination parameters (`private_token`, `access_token`,
+/// `job_token`, `sudo`, `page`, `per_page`, `pagination`) are always allowed.
+///
+/// ## Why is this bad?
+/// An example that sends an undocumented attribute is either wrong (a typo, a renamed
+/// attribute) or shows an attribute the table forgot; both leave readers unsure.
+///
+/// ## Example
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute | Type   | Required | Description         |
+/// |-----------|--------|----------|---------------------|
+/// | `name`    | string | Yes      | Name of the widget. |
+///
+/// ```shell
+/// curl --request POST --data "name=x&colour=blue" --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute | Type   | Required | Description         |
+/// |-----------|--------|----------|---------------------|
+/// | `name`    | string | Yes      | Name of the widget. |
+///
+/// ```shell
+/// curl --request POST --data "name=x" --url "https://gitlab.example.com/api/v4/widgets"
+/// ```
+/// ````
+///
+/// ## Options
+/// `allowed`: more parameter names accepted everywhere (a list of strings).
+#[derive(RuleMeta)]
+#[rule(code = "CU011", name = "curl-unknown-attribute", category = Curl, severity = Warning, fix = None, since = "0.1.0")]
+pub struct CurlUnknownAttribute;
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct Options {
+    #[serde(default)]
+    allowed: Vec<String>,
+}
+
+const ALWAYS_ALLOWED: &[&str] = &[
+    "private_token",
+    "access_token",
+    "job_token",
+    "sudo",
+    "page",
+    "per_page",
+    "pagination",
+];
+
+impl Check for CurlUnknownAttribute {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let options: Options = ctx.options(&Self::META);
+        for (method, block, command) in method_commands(ctx) {
+            if method.request_tables.is_empty() {
+                continue;
+            }
+            let mut documented: Vec<&str> = Vec::new();
+            for row in method.request_tables.iter().flat_map(|t| t.rows.iter()) {
+                if let Some(name) = &row.name {
+                    documented.extend(name.name.split('/').map(|n| docspec_curl::base_name(n.trim())));
+                }
+            }
+            let known = |key: &str| {
+                let base = docspec_curl::base_name(key);
+                documented.contains(&base)
+                    || ALWAYS_ALLOWED.contains(&base)
+                    || options.allowed.iter().any(|a| a == base)
+            };
+            let mut sent: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+            if let Some(url) = command.url() {
+                for param in &url.parsed.query {
+                    sent.push((param.key.clone(), url.source_range(param.key_range.clone())));
+                }
+            }
+            for key in command.body_keys().keys {
+                sent.push((key.name.clone(), key.range.clone()));
+            }
+            for (key, range) in sent {
+                if key.is_empty() || known(&key) {
+                    continue;
+                }
+                out.push(
+                    ctx.report(
+                        &Self::META,
+                        src(block, range),
+                        format!("the example sends `{key}`, which the attribute table does not list"),
+                    )
+                    .with_help(format!(
+                        "add `{}` to the table, or correct the example",
+                        docspec_curl::base_name(&key)
+                    )),
+                );
+            }
+        }
+    }
+}

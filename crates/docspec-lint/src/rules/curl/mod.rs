@@ -1,0 +1,136 @@
+//! Rules on cURL examples, read with `docspec-curl`.
+
+pub mod curl_credentials;
+pub mod curl_example_host;
+pub mod curl_invalid_json_data;
+pub mod curl_line_continuation;
+pub mod curl_long_line;
+pub mod curl_method_mismatch;
+pub mod curl_path_mismatch;
+pub mod curl_real_token;
+pub mod curl_request_first;
+pub mod curl_short_option;
+pub mod curl_token_placeholder;
+pub mod curl_unknown_attribute;
+pub mod curl_url_option;
+pub mod curl_url_quoting;
+
+use crate::LintContext;
+use docspec_curl::CurlCommand;
+use docspec_model::{CodeBlock, Method, TextRange};
+use std::ops::Range;
+
+/// A shell block that holds at least one `curl` command.
+fn is_shell(block: &CodeBlock) -> bool {
+    matches!(
+        block.lang(),
+        Some("shell" | "bash" | "sh" | "console" | "plaintext" | "text") | None
+    ) && block.content.contains("curl")
+}
+
+/// Every `curl` command of the page's shell blocks, with its block.
+pub(crate) fn all_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, &'a CurlCommand)> {
+    let mut out = Vec::new();
+    for (i, block) in ctx.page.code_blocks.iter().enumerate() {
+        if !is_shell(block) {
+            continue;
+        }
+        for command in ctx.curl(i) {
+            out.push((block, command));
+        }
+    }
+    out
+}
+
+/// The `curl` commands of each method's cURL examples.
+pub(crate) fn method_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a Method, &'a CodeBlock, &'a CurlCommand)> {
+    let mut out = Vec::new();
+    for method in ctx.page.methods() {
+        for example in method.examples_of(docspec_model::ExampleRole::Curl) {
+            let Some(block) = ctx.page.code_block(example.code_block) else {
+                continue;
+            };
+            for command in ctx.curl(example.code_block) {
+                out.push((method, block, command));
+            }
+        }
+    }
+    out
+}
+
+/// Whether an option's word is a long option typed with one dash (`-url`): cURL reads it
+/// as short options, but the writer meant the long one (curl-short-option reports it).
+pub(crate) fn single_dash_long(command: &CurlCommand, option: &docspec_curl::CurlOption, input: &str) -> bool {
+    let Some(word) = command.words.get(option.word) else {
+        return false;
+    };
+    let raw = word.raw(input);
+    raw.strip_prefix('-')
+        .filter(|w| !w.starts_with('-') && w.len() > 1)
+        .map(|w| w.split('=').next().unwrap_or(w))
+        .is_some_and(|name| docspec_curl::long_option(name).is_some())
+}
+
+/// A byte range of a block's content, in the page.
+pub(crate) fn src(block: &CodeBlock, range: Range<usize>) -> TextRange {
+    block.source_range(range.start, range.end)
+}
+
+/// A request path relative to the API base path, without a trailing slash.
+pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str {
+    let path = ctx.settings.api.relative(path);
+    if path.len() > 1 {
+        path.trim_end_matches('/')
+    } else {
+        path
+    }
+}
+
+/// Whether a URL path matches a request-line template: same number of segments, `:param`
+/// matching any one segment (URL-encoded values included), other segments equal.
+pub(crate) fn path_matches(template: &str, path: &str) -> bool {
+    let t: Vec<&str> = template.trim_matches('/').split('/').collect();
+    let p: Vec<&str> = path.trim_matches('/').split('/').collect();
+    t.len() == p.len()
+        && t.iter().zip(&p).all(|(t, p)| {
+            (t.starts_with(':') && !p.is_empty())
+                || t == p
+                || docspec_curl::percent_decode(p) == *t
+                || (t.contains(':') && segment_matches(t, p))
+        })
+}
+
+/// `:id.json`-style segments with text around the parameter.
+fn segment_matches(template: &str, segment: &str) -> bool {
+    let Some(colon) = template.find(':') else { return false };
+    let prefix = &template[..colon];
+    let rest = &template[colon + 1..];
+    let suffix_start = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let suffix = &rest[suffix_start..];
+    segment.len() > prefix.len() + suffix.len() && segment.starts_with(prefix) && segment.ends_with(suffix)
+}
+
+/// A URL's path relative to the API base (URLs built on `${CI_API_V4_URL}` already are).
+pub(crate) fn url_path<'u>(ctx: &LintContext<'_>, url: &'u docspec_curl::ParsedUrl) -> &'u str {
+    if url.host_is_placeholder() && url.scheme.is_none() {
+        let p = url.path.as_str();
+        return if p.len() > 1 { p.trim_end_matches('/') } else { p };
+    }
+    relative_path(ctx, &url.path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_concrete_paths() {
+        assert!(path_matches("/projects/:id/issues/:issue_iid", "/projects/5/issues/1"));
+        assert!(path_matches("/projects/:id", "/projects/my-group%2Fmy-project"));
+        assert!(!path_matches("/projects/:id", "/projects/my-group/my-project"));
+        assert!(!path_matches("/projects/:id/issues", "/projects/5/notes"));
+        assert!(path_matches("/projects/:id/archive.:format", "/projects/5/archive.zip"));
+    }
+}

@@ -1,0 +1,121 @@
+use super::shape::documented;
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+use docspec_model::ExampleRole;
+
+/// ## What it does
+/// Holds the keys of a method's JSON response example (the object, or the items of a
+/// top-level array; nested keys as `a.b`, items of arrays as `a[].b`) against its
+/// response attribute table, and reports keys the table does not document. An object
+/// documented without any sub-attribute covers its keys.
+///
+/// ## Why is this bad?
+/// A key in the example that the table lacks is either undocumented behaviour or a
+/// leftover of an older response; readers cannot tell which.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
+/// following response attributes:
+///
+/// | Attribute | Type    | Description       |
+/// |-----------|---------|-------------------|
+/// | `id`      | integer | ID of the widget. |
+///
+/// ```json
+/// { "id": 1, "colour": "blue" }
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the
+/// following response attributes:
+///
+/// | Attribute | Type    | Description         |
+/// |-----------|---------|---------------------|
+/// | `colour`  | string  | Color of the widget. |
+/// | `id`      | integer | ID of the widget.   |
+///
+/// ```json
+/// { "id": 1, "colour": "blue" }
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "RS005", name = "json-key-undocumented", category = Response, severity = Warning, fix = None, since = "0.1.0")]
+pub struct JsonKeyUndocumented;
+
+impl Check for JsonKeyUndocumented {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for method in ctx.page.methods() {
+            if method.response_tables.is_empty() {
+                continue;
+            }
+            let documented = documented(ctx.page, method);
+            let paths: Vec<&str> = documented.iter().map(|d| d.path.as_str()).collect();
+            for example in method.examples_of(ExampleRole::Response) {
+                let Some(Ok(shape)) = ctx.json(example.code_block) else {
+                    continue;
+                };
+                if super::shape::is_error_body(shape) {
+                    continue;
+                }
+                let Some(block) = ctx.page.code_block(example.code_block) else {
+                    continue;
+                };
+                for field in &shape.fields {
+                    let path = field.path.as_str();
+                    if path.ends_with("[]") || paths.contains(&path) {
+                        continue;
+                    }
+                    // A child is reported only under a parent whose children the table
+                    // lists; an undocumented parent is reported itself, and a parent
+                    // documented without children covers its keys.
+                    if let Some(parent) = parent(path) {
+                        if !paths.contains(&parent) || !has_children(&paths, parent) {
+                            continue;
+                        }
+                    }
+                    let key = path.rsplit('.').next().unwrap_or(path);
+                    let range = block.source_range(field.offset, field.offset + key.len() + 2);
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            range,
+                            format!("`{path}` is in the example but not in the response table"),
+                        )
+                        .with_help(format!(
+                            "add a `{path}` row to the response table, or remove the key from the example"
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `a.b[].c` gives `a.b`; `a[].b` gives `a`; `a` has none.
+pub(super) fn parent(path: &str) -> Option<&str> {
+    let cut = path.rfind('.')?;
+    let parent = &path[..cut];
+    Some(parent.strip_suffix("[]").unwrap_or(parent))
+}
+
+pub(super) fn has_children(paths: &[&str], parent: &str) -> bool {
+    paths.iter().any(|p| {
+        p.strip_prefix(parent)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with("[]."))
+    })
+}

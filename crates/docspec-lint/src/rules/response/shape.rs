@@ -1,0 +1,86 @@
+//! The response table read as key paths, to hold the JSON example against.
+
+use crate::json::JsonKind;
+use docspec_model::{AttributeTable, Method, Page};
+
+/// A documented response attribute: its normalized path and the row it comes from.
+pub struct Documented<'p> {
+    pub path: String,
+    pub row: &'p docspec_model::AttributeRow,
+}
+
+/// Every response attribute of the method, with `[]`-attribute tables (`` `deployments[]`
+/// attribute ``) prefixed and a leading `[].` (items of a top-level array) removed.
+pub fn documented<'p>(page: &'p Page, method: &'p Method) -> Vec<Documented<'p>> {
+    let mut out = Vec::new();
+    for table in &method.response_tables {
+        let prefix = table_prefix(page, table);
+        for row in &table.rows {
+            let Some(name) = row.name.as_ref().filter(|n| n.backticked) else {
+                continue;
+            };
+            for part in name.name.split('/') {
+                let mut path = format!("{prefix}{}", part.trim());
+                while let Some(rest) = path.strip_prefix("[].").or_else(|| path.strip_prefix('.')) {
+                    path = rest.to_string();
+                }
+                // `deployments[]` documents the array `deployments` itself.
+                while let Some(rest) = path.strip_suffix("[]") {
+                    path = rest.to_string();
+                }
+                out.push(Documented { path, row });
+            }
+        }
+    }
+    out
+}
+
+/// `deployments[].` for a table whose first header cell is `` `deployments[]` attribute ``.
+fn table_prefix(page: &Page, table: &AttributeTable) -> String {
+    let Some(first) = page.table(table.table).and_then(|t| t.header.first()) else {
+        return String::new();
+    };
+    first
+        .inlines
+        .iter()
+        .find_map(|i| match i {
+            docspec_model::Inline::Code { code, .. } => Some(format!("{}.", code.trim().trim_end_matches('.'))),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// The JSON kinds a Type cell allows; `None` when the type says nothing checkable.
+pub fn allowed_kinds(ty: &str) -> Option<Vec<JsonKind>> {
+    use JsonKind::*;
+    let lower = ty.trim().to_ascii_lowercase();
+    let lower = lower.trim_end_matches(" (iso 8601)");
+    Some(match lower {
+        "string" | "date" | "datetime" | "date-time" | "timestamp" | "time" => vec![String],
+        "integer" | "int" => vec![Integer],
+        "float" | "number" | "decimal" => vec![Float, Integer],
+        "boolean" | "bool" => vec![Boolean],
+        "hash" | "object" | "map" => vec![Object],
+        "integer or string" | "integer/string" | "string or integer" => vec![Integer, String],
+        "string or null" => vec![String],
+        "integer or null" => vec![Integer],
+        "string or array of strings" => vec![String, Array],
+        l if l.starts_with("array") || l.ends_with(" array") || l.ends_with("[]") => vec![Array],
+        _ => return None,
+    })
+}
+
+/// An example of an error answer (`{"message": "404 Not Found"}`), not of the documented
+/// success response.
+pub fn is_error_body(shape: &crate::json::JsonShape) -> bool {
+    let top: Vec<&str> = shape
+        .fields
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| !p.contains('.') && !p.contains('['))
+        .collect();
+    !top.is_empty()
+        && top
+            .iter()
+            .all(|k| matches!(*k, "message" | "error" | "error_description" | "errors"))
+}
