@@ -54,6 +54,14 @@ pub enum LintFormat {
     Concise,
     /// A JSON array, one object per finding.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning, IDEs).
+    Sarif,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML (most CI systems).
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -63,6 +71,18 @@ pub struct LintArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
+    /// Write the report to FILE; a summary still goes to the terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Apply safe fixes to the files.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with `--fix` or `--diff`).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
     /// Only these rules: codes, names, code prefixes or categories (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub select: Vec<String>,

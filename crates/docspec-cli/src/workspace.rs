@@ -14,7 +14,6 @@ use std::sync::Arc;
 
 pub struct Entry {
     /// The path as found on disk (the source's path is the display form), used by `--fix`.
-    #[allow(dead_code)]
     pub path: PathBuf,
     /// The path relative to the argument it was found under, `/`-separated.
     pub relative: String,
@@ -25,7 +24,6 @@ pub struct Entry {
     /// Why the file could not be read as a page, if it could not.
     pub unreadable: Option<Diagnostic>,
     /// The file started with a byte-order mark (kept when fixes are written back).
-    #[allow(dead_code)]
     pub bom: bool,
 }
 

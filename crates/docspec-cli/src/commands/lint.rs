@@ -1,9 +1,11 @@
 use crate::args::{Color, LintArgs, LintFormat};
+use crate::commands::fix;
 use crate::emit::{self, FileReport};
+use crate::files::write_atomic;
 use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
-use docspec_diagnostics::{Diagnostic, Severity};
+use docspec_diagnostics::{Applicability, Diagnostic, Severity};
 use docspec_lint::ProjectFile;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -15,27 +17,68 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let ws = workspace::load(&args.paths, &args.config, &cli)?;
+    let mut ws = workspace::load(&args.paths, &args.config, &cli)?;
+    if args.fix || args.diff {
+        let threshold = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        let summary = fix::run(&ws, threshold, args.diff, out, err)?;
+        let verb = if args.diff { "Would fix" } else { "Fixed" };
+        writeln!(err, "{verb} {} findings in {} files.", summary.fixed, summary.files)?;
+        if args.diff {
+            return Ok(if summary.fixed > 0 {
+                ExitStatus::Findings
+            } else {
+                ExitStatus::Success
+            });
+        }
+        // Report what is left, read from the fixed files.
+        ws = workspace::load(&args.paths, &args.config, &cli)?;
+    }
     let reports = lint(&ws);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => {
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
     };
-    match args.format {
-        LintFormat::Human => emit::human::write(&reports, color, out)?,
-        LintFormat::Concise => emit::concise::write(&reports, out)?,
-        LintFormat::Json => emit::json::write(&reports, out)?,
+    match &args.output {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            write_report(args.format, &reports, false, &mut buffer)?;
+            write_atomic(path, &buffer)?;
+            writeln!(out, "{}", emit::summary(&reports))?;
+        }
+        None => write_report(args.format, &reports, color, out)?,
     }
     if args.statistics {
         emit::statistics::write(&reports, out)?;
     }
-    let _ = err;
     let status = exit_status(&reports, args.max_warnings);
     // The process ends right after; freeing every page model one by one is wasted work.
     std::mem::forget(reports);
     std::mem::forget(ws);
     Ok(status)
+}
+
+fn write_report(
+    format: LintFormat,
+    reports: &[FileReport<'_>],
+    color: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        LintFormat::Human => emit::human::write(reports, color, out),
+        LintFormat::Concise => emit::concise::write(reports, out),
+        LintFormat::Json => emit::json::write(reports, out),
+        LintFormat::Sarif => emit::sarif::write(reports, out),
+        LintFormat::Gitlab => emit::gitlab::write(reports, out),
+        LintFormat::Junit => emit::junit::write(reports, out),
+        LintFormat::Github => emit::github::write(reports, out),
+    }
 }
 
 /// Lints every page: per-page rules in parallel, then the cross-page rules.

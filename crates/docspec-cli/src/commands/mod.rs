@@ -1,5 +1,6 @@
 pub mod build;
 pub mod explain;
+pub mod fix;
 pub mod inspect;
 pub mod lint;
 pub mod openapi;

@@ -1,8 +1,12 @@
 //! Report formats, one file each. They serialize view structs, not `Diagnostic` itself.
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 pub mod statistics;
 
 use docspec_diagnostics::{Diagnostic, Severity};

@@ -1,0 +1,66 @@
+//! JUnit XML: a test suite per file; each finding is a failed test case, a file without
+//! findings one passing case.
+
+use super::FileReport;
+use std::io::Write;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 forbids most control characters.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
+    let total: usize = reports.iter().map(|r| r.diagnostics.len().max(1)).sum();
+    let failures: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="docspec" tests="{total}" failures="{failures}" errors="0">"#
+    )?;
+    for report in reports {
+        let path = escape(report.path);
+        let n = report.diagnostics.len();
+        writeln!(
+            out,
+            r#"  <testsuite name="{path}" tests="{}" failures="{n}" errors="0">"#,
+            n.max(1)
+        )?;
+        if n == 0 {
+            writeln!(out, r#"    <testcase name="docspec" classname="{path}"/>"#)?;
+        }
+        for d in &report.diagnostics {
+            let lc = report.source.line_col(d.range().start());
+            writeln!(
+                out,
+                r#"    <testcase name="{} {} ({}:{})" classname="{path}" file="{path}" line="{}">"#,
+                d.code, d.name, lc.line, lc.column, lc.line
+            )?;
+            let body = match &d.help {
+                Some(help) => format!("{}:{}:{}: {}\nhelp: {help}", report.path, lc.line, lc.column, d.message),
+                None => format!("{}:{}:{}: {}", report.path, lc.line, lc.column, d.message),
+            };
+            writeln!(
+                out,
+                r#"      <failure type="{}" message="{}">{}</failure>"#,
+                d.severity,
+                escape(&d.message),
+                escape(&body)
+            )?;
+            writeln!(out, "    </testcase>")?;
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
