@@ -26,6 +26,7 @@ crate::register_rules! {
     page::alert_format::AlertFormat,
     page::internal_link_extension::InternalLinkExtension,
     page::absolute_docs_link::AbsoluteDocsLink,
+    page::page_file_name::PageFileName,
     page::heading_link::HeadingLink,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,

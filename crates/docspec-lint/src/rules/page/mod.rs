@@ -11,6 +11,7 @@ pub mod indented_code_block;
 pub mod internal_link_extension;
 pub mod missing_front_matter_title;
 pub mod non_standard_space;
+pub mod page_file_name;
 mod raw;
 pub mod shortcode_spacing;
 pub mod table_cell_padding;
