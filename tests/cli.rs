@@ -37,7 +37,14 @@ fn unknown_rule_on_the_command_line_is_a_usage_error() {
 #[test]
 fn each_structure_defect_is_found_at_its_method() {
     // The rules of issue 2's structure checks; other rules have their own fixtures.
-    let run = docspec(&["lint", DEFECTS, "--format", "json", "--select", "structure,request,AT001,RS001,RS002"]);
+    let run = docspec(&[
+        "lint",
+        DEFECTS,
+        "--format",
+        "json",
+        "--select",
+        "structure,request,AT001,RS001,RS002",
+    ]);
     assert_eq!(run.code, 1);
     let findings: Value = serde_json::from_str(&run.stdout).unwrap();
     let found: Vec<(String, u64)> = findings
@@ -110,7 +117,14 @@ fn json_output_has_the_documented_fields() {
 
 #[test]
 fn human_output_snapshot() {
-    let run = docspec(&["lint", "../doc-fixtures/rules/RS002.md", "--color", "never", "--select", "RS002"]);
+    let run = docspec(&[
+        "lint",
+        "../doc-fixtures/rules/RS002.md",
+        "--color",
+        "never",
+        "--select",
+        "RS002",
+    ]);
     assert_eq!(run.code, 1);
     insta::assert_snapshot!("human_rs002", run.stdout);
 }

@@ -169,7 +169,10 @@ fn disable_and_enable_bound_a_range() {
     let (_, found, _) = lint_json(dir.path(), &[]);
     assert!(found.is_empty(), "{found:?}");
     // Findings after the enable are reported again.
-    let page = PAGE.replace("## List widgets", "<!-- docspec-disable ST004 -->\n<!-- docspec-enable ST004 -->\n\n## List widgets");
+    let page = PAGE.replace(
+        "## List widgets",
+        "<!-- docspec-disable ST004 -->\n<!-- docspec-enable ST004 -->\n\n## List widgets",
+    );
     let dir = project(None, &[("a.md", &page)]);
     let (_, found, _) = lint_json(dir.path(), &[]);
     assert_eq!(
@@ -201,7 +204,10 @@ fn disable_line_suppresses_its_own_line() {
 
 #[test]
 fn a_suppression_that_suppresses_nothing_is_reported() {
-    let page = PAGE.replace("## List widgets", "<!-- docspec-disable-next-line RQ001 -->\nText.\n\n## List widgets");
+    let page = PAGE.replace(
+        "## List widgets",
+        "<!-- docspec-disable-next-line RQ001 -->\nText.\n\n## List widgets",
+    );
     let dir = project(None, &[("a.md", &page)]);
     let (_, found, _) = lint_json(dir.path(), &[]);
     assert_eq!(found, ["DS002", "ST004", "ST006"]);

@@ -33,7 +33,6 @@ struct Tool<'a> {
 struct Driver<'a> {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<Rule<'a>>,
 }
 
@@ -253,7 +252,6 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
                 driver: Driver {
                     name: "docspec",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://example.invalid/docspec",
                     rules,
                 },
             },
