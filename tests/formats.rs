@@ -112,7 +112,7 @@ fn gitlab_fingerprints_survive_added_lines() {
 fn junit_format() {
     let text = report("junit");
     assert!(
-        text.contains("unknown type `list&lt;string&gt;`"),
+        text.contains("unknown type `string &amp; &quot;list&quot;`"),
         "XML is escaped:\n{text}"
     );
     insta::assert_snapshot!("format_junit", text);
