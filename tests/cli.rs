@@ -5,14 +5,14 @@
 use docspec_tests::docspec;
 use serde_json::Value;
 
-const CLEAN: &str = "../doc-fixtures/clean";
+const CLEAN: &str = "../doc-fixtures/example";
 const DEFECTS: &str = "../doc-fixtures/structure/defects.md";
 
 #[test]
 fn clean_template_page_passes() {
     let run = docspec(&["lint", CLEAN, "--color", "never"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("All checks passed (1 file)."), "{}", run.stdout);
+    assert!(run.stdout.contains("All checks passed (3 files)."), "{}", run.stdout);
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn bad_files_give_findings_not_panics() {
 
 #[test]
 fn inspect_dumps_the_model_with_spans() {
-    let run = docspec(&["inspect", "../doc-fixtures/clean/widgets.md"]);
+    let run = docspec(&["inspect", "../doc-fixtures/example/widgets.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let model: Value = serde_json::from_str(&run.stdout).unwrap();
     let method = &model["page"]["resources"][0]["methods"][0];
@@ -192,7 +192,7 @@ fn inspect_dumps_the_model_with_spans() {
     let line = &method["request_blocks"][0]["lines"][0];
     assert_eq!(line["verb"]["value"], "GET");
     assert_eq!(line["path"]["value"], "/projects/:id/widgets");
-    let text = std::fs::read_to_string("../doc-fixtures/clean/widgets.md").unwrap();
+    let text = std::fs::read_to_string("../doc-fixtures/example/widgets.md").unwrap();
     let span = line["path"]["range"].as_array().unwrap();
     let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
     assert_eq!(&text[s..e], "/projects/:id/widgets");

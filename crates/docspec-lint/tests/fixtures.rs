@@ -36,7 +36,7 @@ fn rule_fixtures_match_snapshots() {
 
 #[test]
 fn clean_pages_have_no_findings() {
-    let dir = workspace_root().join("doc-fixtures/clean");
+    let dir = workspace_root().join("doc-fixtures/example");
     let mut pages = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
