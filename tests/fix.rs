@@ -103,3 +103,32 @@ fn unsafe_fixes_need_the_flag() {
         .unwrap()
         .contains("[`200 OK`](rest/troubleshooting.md#status-codes)"));
 }
+
+#[cfg(unix)]
+#[test]
+fn fixed_and_new_files_keep_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = copy(&std::fs::read_to_string(PAGE).unwrap());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    docspec(&["lint", path.to_str().unwrap(), "--no-config", "--fix"]);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640,
+        "kept"
+    );
+    let report = dir.path().join("report.json");
+    docspec(&[
+        "lint",
+        path.to_str().unwrap(),
+        "--no-config",
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::metadata(&report).unwrap().permissions().mode() & 0o777,
+        0o644,
+        "new file"
+    );
+}

@@ -80,9 +80,11 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), CliError> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     tmp.write_all(content).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    if let Ok(meta) = std::fs::metadata(path) {
+    match std::fs::metadata(path) {
         // Keep the permissions of the file being replaced.
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+        Ok(meta) => std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?,
+        // A new file gets the usual mode, not the temporary file's private 0600.
+        Err(_) => set_new_file_mode(tmp.path()).map_err(io)?,
     }
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
@@ -134,4 +136,15 @@ pub fn load(path: &Path) -> Result<Loaded, CliError> {
             })
         }
     }
+}
+
+#[cfg(unix)]
+fn set_new_file_mode(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_new_file_mode(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
