@@ -9,7 +9,8 @@ extern crate self as docspec_lint;
 
 mod context;
 pub mod docs;
-pub mod json;
+/// JSON examples (re-exported: rules and their tests read them through `crate::json`).
+pub use docspec_json as json;
 mod meta;
 mod project;
 pub mod registry;

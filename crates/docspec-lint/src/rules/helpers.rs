@@ -114,3 +114,12 @@ pub fn reorder_rows_fix(
         )],
     )
 }
+
+/// The first index whose key sorts before the previous one, and the sorted order of all
+/// indexes (stable), for rules that check and fix the order of table rows.
+pub fn first_out_of_order<K: Ord>(keys: &[K]) -> Option<(usize, Vec<usize>)> {
+    let i = (1..keys.len()).find(|&i| keys[i] < keys[i - 1])?;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+    Some((i, order))
+}

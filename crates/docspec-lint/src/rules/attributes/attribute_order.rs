@@ -1,4 +1,4 @@
-use crate::rules::helpers::{reorder_rows_fix, required_rank};
+use crate::rules::helpers::{first_out_of_order, reorder_rows_fix, required_rank};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::AttributeRow;
@@ -64,7 +64,7 @@ impl Check for AttributeOrder {
                 continue;
             }
             let keys: Vec<_> = table.rows.iter().map(key).collect();
-            let Some(i) = (1..keys.len()).find(|&i| keys[i] < keys[i - 1]) else {
+            let Some((i, order)) = first_out_of_order(&keys) else {
                 continue;
             };
             let (row, previous) = (&table.rows[i], &table.rows[i - 1]);
@@ -76,8 +76,6 @@ impl Check for AttributeOrder {
             } else {
                 "attributes of the same kind are sorted alphabetically"
             };
-            let mut order: Vec<usize> = (0..keys.len()).collect();
-            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
             let fix = ctx
                 .page
                 .table(table.table)

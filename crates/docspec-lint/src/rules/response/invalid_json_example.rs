@@ -5,7 +5,7 @@ use docspec_diagnostics::Diagnostic;
 /// Parses every ```` ```json ```` block of a method (response examples and request
 /// bodies) and reports the first syntax error at its exact line and column. A line
 /// holding only `...` marks elided items and is allowed, as is the trailing comma it
-/// leaves.
+/// leaves. A `// note` is reported as such: JSON has no comments.
 ///
 /// ## Why is this bad?
 /// Readers copy examples into tools and tests; a missing comma or quote makes the
@@ -57,6 +57,21 @@ impl Check for InvalidJsonExample {
                     continue;
                 }
                 if let Some(Err(err)) = ctx.json(example.code_block) {
+                    // A `// note` is the one error readers add on purpose: say so.
+                    let note = crate::json::find_comment(&block.content)
+                        .filter(|_| crate::json::parse_example(&block.content).is_ok());
+                    if let Some(at) = note {
+                        let end = block.content[at..].find('\n').map_or(block.content.len(), |e| at + e);
+                        out.push(
+                            ctx.report(
+                                &Self::META,
+                                block.source_range(at, end),
+                                "JSON example has a `//` note, and JSON has no comments",
+                            )
+                            .with_help("describe the attribute in the response table instead, and remove the note"),
+                        );
+                        continue;
+                    }
                     let range = block.source_range(err.offset, err.offset + 1);
                     out.push(
                         ctx.report(

@@ -1,7 +1,6 @@
 use super::shape::documented;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::ExampleRole;
 
 /// ## What it does
 /// Holds the keys of a method's JSON response example (the object, or the items of a
@@ -65,16 +64,7 @@ impl Check for JsonKeyUndocumented {
             }
             let documented = documented(ctx.page, method);
             let paths: Vec<&str> = documented.iter().map(|d| d.path.as_str()).collect();
-            for example in method.examples_of(ExampleRole::Response) {
-                let Some(Ok(shape)) = ctx.json(example.code_block) else {
-                    continue;
-                };
-                if super::shape::is_error_body(shape) {
-                    continue;
-                }
-                let Some(block) = ctx.page.code_block(example.code_block) else {
-                    continue;
-                };
+            for (block, shape) in super::shape::success_examples(ctx, method) {
                 for field in &shape.fields {
                     let path = field.path.as_str();
                     if path.ends_with("[]") || paths.contains(&path) {

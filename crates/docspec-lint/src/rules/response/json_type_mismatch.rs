@@ -2,7 +2,6 @@ use super::shape::{allowed_kinds, documented};
 use crate::json::JsonKind;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
-use docspec_model::ExampleRole;
 
 /// ## What it does
 /// Holds the values of a method's JSON response example against the Type column of its
@@ -65,16 +64,7 @@ impl Check for JsonTypeMismatch {
             if documented.is_empty() {
                 continue;
             }
-            for example in method.examples_of(ExampleRole::Response) {
-                let Some(Ok(shape)) = ctx.json(example.code_block) else {
-                    continue;
-                };
-                if super::shape::is_error_body(shape) {
-                    continue;
-                }
-                let Some(block) = ctx.page.code_block(example.code_block) else {
-                    continue;
-                };
+            for (block, shape) in super::shape::success_examples(ctx, method) {
                 for doc in &documented {
                     let Some(ty) = &doc.row.type_ else { continue };
                     let Some(allowed) = allowed_kinds(&ty.value) else {

@@ -2,7 +2,6 @@ use super::json_key_undocumented::parent;
 use super::shape::documented;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::ExampleRole;
 
 /// ## What it does
 /// Reports response attributes that the table documents but the JSON response example
@@ -63,12 +62,9 @@ impl Check for ResponseAttributeMissingFromExample {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
             let documented = documented(ctx.page, method);
-            let shapes: Vec<_> = method
-                .examples_of(ExampleRole::Response)
-                .filter_map(|e| match ctx.json(e.code_block) {
-                    Some(Ok(shape)) if !super::shape::is_error_body(shape) => Some(shape),
-                    _ => None,
-                })
+            let shapes: Vec<_> = super::shape::success_examples(ctx, method)
+                .into_iter()
+                .map(|(_, s)| s)
                 .collect();
             if documented.is_empty() || shapes.is_empty() {
                 continue;

@@ -1,4 +1,4 @@
-use crate::rules::helpers::reorder_rows_fix;
+use crate::rules::helpers::{first_out_of_order, reorder_rows_fix};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -66,14 +66,12 @@ impl Check for ResponseTableOrder {
                         .map_or_else(String::new, |n| n.name.to_ascii_lowercase())
                 })
                 .collect();
-            let Some(i) = (1..keys.len()).find(|&i| keys[i] < keys[i - 1]) else {
+            let Some((i, order)) = first_out_of_order(&keys) else {
                 continue;
             };
             let (Some(name), Some(previous)) = (&table.rows[i].name, &table.rows[i - 1].name) else {
                 continue;
             };
-            let mut order: Vec<usize> = (0..keys.len()).collect();
-            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
             let fix = ctx
                 .page
                 .table(table.table)

@@ -84,3 +84,17 @@ pub fn is_error_body(shape: &crate::json::JsonShape) -> bool {
             .iter()
             .all(|k| matches!(*k, "message" | "error" | "error_description" | "errors"))
 }
+
+/// The method's response examples that parse, with their shapes; error bodies left out.
+pub fn success_examples<'c>(
+    ctx: &'c crate::LintContext<'_>,
+    method: &'c Method,
+) -> Vec<(&'c docspec_model::CodeBlock, &'c crate::json::JsonShape)> {
+    method
+        .examples_of(docspec_model::ExampleRole::Response)
+        .filter_map(|e| match (ctx.page.code_block(e.code_block), ctx.json(e.code_block)) {
+            (Some(block), Some(Ok(shape))) if !is_error_body(shape) => Some((block, shape)),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,6 +1,7 @@
 //! JSON examples as writers write them: `...` lines mark elided items and may leave a
-//! trailing comma behind. Both are blanked (same length) before parsing, so error
-//! positions still point into the original text.
+//! trailing comma behind, and some pages annotate fields with `// notes`. These are
+//! blanked (same length) before parsing, so error positions still point into the
+//! original text. Lint and the OpenAPI emitter read examples through this one crate.
 
 use serde_json::Value;
 
@@ -11,12 +12,13 @@ pub struct JsonError {
     pub message: String,
 }
 
+/// Reads an example into a value, tolerating elisions, trailing commas and `//` notes.
 pub fn parse_example(text: &str) -> Result<Value, JsonError> {
     // Most examples are plain JSON: try that before the rewriting pass.
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }
-    let cleaned = blank_elisions(text);
+    let cleaned = blank_comments(&blank_elisions(text));
     serde_json::from_str(&cleaned).map_err(|e| {
         let offset = offset_of(&cleaned, e.line(), e.column());
         let message = e.to_string();
@@ -36,6 +38,44 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
         .map(str::len)
         .sum();
     (line_start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The byte offset of the first `//` note outside strings, if the example has one.
+pub fn find_comment(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut in_string = false;
+    let mut escaped = false;
+    for i in 0..bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Blanks `// notes` outside strings, to the end of their line.
+pub fn blank_comments(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(find_comment).map(|i| from + i) {
+        let end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+        for b in &mut bytes[at..end] {
+            *b = b' ';
+        }
+        from = end;
+    }
+    // Only whole comments (from an ASCII `//` to a line end) were blanked.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 /// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`.
@@ -96,6 +136,14 @@ mod tests {
         let text = "[\n  {\"a\": 1},\n  ...\n]\n";
         assert!(parse_example(text).is_ok());
         assert!(parse_example("{\"a\": [1, 2,],}").is_ok());
+    }
+
+    #[test]
+    fn notes_are_tolerated_but_found() {
+        let text = "{\n  \"a\": 5, // use `b`\n  \"u\": \"http://x\"\n}";
+        assert_eq!(parse_example(text).unwrap()["u"], "http://x");
+        assert_eq!(find_comment(text), Some(12));
+        assert_eq!(find_comment("{\"u\": \"http://x\"}"), None);
     }
 
     #[test]
