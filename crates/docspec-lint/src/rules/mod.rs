@@ -4,6 +4,8 @@ pub mod attributes;
 pub mod availability;
 pub mod docspec;
 mod helpers;
+pub mod history;
+pub mod project;
 pub mod request;
 pub mod response;
 pub mod structure;
@@ -38,4 +40,12 @@ crate::register_rules! {
     availability::inline_availability::InlineAvailability,
     availability::availability_details::AvailabilityDetails,
     availability::legacy_tier_badge::LegacyTierBadge,
+    history::history_format::HistoryFormat,
+    history::history_entry_incomplete::HistoryEntryIncomplete,
+    history::feature_flag_name::FeatureFlagName,
+    history::deprecated_attribute_history::DeprecatedAttributeHistory,
+    history::deprecation_wording::DeprecationWording,
+    history::history_order::HistoryOrder,
+    project::duplicate_operation::DuplicateOperation,
+    project::page_missing_from_index::PageMissingFromIndex,
 }
