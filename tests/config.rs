@@ -91,10 +91,13 @@ fn an_override_applies_to_its_glob_only() {
     let dir = project(Some(config), &[("new.md", PAGE), ("legacy/old.md", PAGE)]);
     let run = docspec(&["lint", dir.path().to_str().unwrap(), "--format", "json"]);
     let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    // The two pages are copies, so the cross-page XP001 also reports the operation
+    // documented twice; this test is about the structure rules only.
     let files: Vec<&str> = findings
         .as_array()
         .unwrap()
         .iter()
+        .filter(|f| f["code"].as_str().is_some_and(|c| c.starts_with("ST")))
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     assert!(files.iter().all(|f| f.ends_with("new.md")), "{files:?}");

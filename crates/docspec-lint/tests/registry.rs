@@ -78,6 +78,33 @@ fn every_rule_file_is_registered() {
 /// Rules whose Example cannot be reproduced from Markdown text alone.
 const RAISED_OUTSIDE_PAGES: &[&str] = &["DS003", "PG014"];
 
+/// A cross-page rule's findings on `block` read as the index page `api_resources.md` of a
+/// folder that also holds the example `widgets.md` (a page that documents methods), through
+/// `check_project`.
+fn project_findings(code: &str, block: &str) -> Vec<docspec_lint::Diagnostic> {
+    let settings = only(&[code]);
+    let widgets = std::fs::read_to_string(workspace_root().join("doc-fixtures/example/widgets.md")).unwrap();
+    let sources = [
+        docspec_model::SourceFile::new("api_resources.md", block),
+        docspec_model::SourceFile::new("widgets.md", widgets),
+    ];
+    let pages: Vec<_> = sources.iter().map(docspec_parser::parse).collect();
+    let files: Vec<_> = sources
+        .iter()
+        .zip(&pages)
+        .map(|(source, page)| docspec_lint::ProjectFile {
+            source,
+            page,
+            settings: &settings,
+        })
+        .collect();
+    docspec_lint::check_project(&files, Some("api_resources.md"))
+        .into_iter()
+        .map(|(_, d)| d)
+        .filter(|d| d.code == code)
+        .collect()
+}
+
 #[test]
 fn each_example_triggers_its_rule_and_use_instead_does_not() {
     for meta in all_metadata() {
@@ -88,7 +115,10 @@ fn each_example_triggers_its_rule_and_use_instead_does_not() {
         let example = meta
             .example()
             .unwrap_or_else(|| panic!("{} has no Example block", meta.code));
-        let (_, found) = lint_text("example.md", example, &settings);
+        let (_, mut found) = lint_text("example.md", example, &settings);
+        if meta.category == Category::Project {
+            found.extend(project_findings(meta.code, example));
+        }
         assert!(
             found.iter().any(|d| d.code == meta.code),
             "{} ({}): its Example raises nothing:\n{example}",
@@ -98,7 +128,10 @@ fn each_example_triggers_its_rule_and_use_instead_does_not() {
         let instead = meta
             .use_instead()
             .unwrap_or_else(|| panic!("{} has no Use instead block", meta.code));
-        let (_, found) = lint_text("instead.md", instead, &settings);
+        let (_, mut found) = lint_text("instead.md", instead, &settings);
+        if meta.category == Category::Project {
+            found.extend(project_findings(meta.code, instead));
+        }
         let own: Vec<_> = found
             .iter()
             .filter(|d| d.code == meta.code)

@@ -1,6 +1,6 @@
 //! History notes: `> - [Introduced](link) in GitLab 16.10.` and their older forms.
 
-use docspec_model::{plain_text, FlagDefault, HistoryEntry, Inline, Spanned, TextRange};
+use docspec_model::{plain_text, walk_inlines, FlagDefault, HistoryEntry, Inline, Spanned, TextRange};
 
 /// Verbs a history entry may use, longest first so `generally available` wins over shorter words.
 pub const HISTORY_VERBS: &[&str] = &[
@@ -86,22 +86,55 @@ fn leading_verb(text: &str) -> Option<&'static str> {
     HISTORY_VERBS.iter().copied().find(|v| lower.starts_with(v))
 }
 
-/// A verb written in plain text (no link), with its range.
+/// A verb written in text that no link starts with, with its range: plain text, or
+/// inside a link's text (`[Author email added to the response](...) in GitLab 15.9.`,
+/// `[Feature flag removed](...) in GitLab 14.8.`). Code spans are never verbs.
+///
+/// `enabled by default` or `disabled by default` after other words describes a flag's
+/// state (`..., disabled by default.`), not what happened; only at the start of the
+/// entry is it the entry's verb.
 fn text_verb(inlines: &[Inline]) -> Option<Spanned<String>> {
-    for inline in inlines {
-        if let Inline::Text { text, range } = inline {
-            let lower = text.to_ascii_lowercase();
-            let found = HISTORY_VERBS
-                .iter()
-                .filter_map(|v| word_at(&lower, v).map(|i| (i, *v)))
-                .min_by_key(|(i, v)| (*i, usize::MAX - v.len()));
-            if let Some((i, v)) = found {
-                let start = range.start() + i;
-                return Some(Spanned::new(v.to_string(), TextRange::new(start, start + v.len())));
-            }
+    let mut found = None;
+    let mut before = String::new();
+    walk_inlines(inlines, &mut |inline| {
+        if found.is_some() {
+            return;
         }
+        match inline {
+            Inline::Text { text, range } => {
+                let lower = text.to_ascii_lowercase();
+                let mut candidates: Vec<(usize, &str)> = HISTORY_VERBS
+                    .iter()
+                    .flat_map(|v| word_positions(&lower, v).into_iter().map(move |i| (i, *v)))
+                    .collect();
+                candidates.sort_by_key(|(i, v)| (*i, usize::MAX - v.len()));
+                let at_start = |i: usize| before.trim().is_empty() && lower[..i].trim().is_empty();
+                let state =
+                    |i: usize, v: &str| v.ends_with("by default") || lower[i + v.len()..].starts_with(" by default");
+                if let Some((i, v)) = candidates.into_iter().find(|(i, v)| at_start(*i) || !state(*i, v)) {
+                    // The text of an inline may differ from its source (escapes): clamp.
+                    let start = (range.start() + i).min(range.end());
+                    let end = (start + v.len()).min(range.end());
+                    found = Some(Spanned::new(v.to_string(), TextRange::new(start, end)));
+                }
+                before.push_str(text);
+            }
+            Inline::Code { code, .. } => before.push_str(code),
+            _ => {}
+        }
+    });
+    found
+}
+
+/// Every byte position of `word` in `text` as a whole word.
+fn word_positions(text: &str, word: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = word_at(&text[from..], word).map(|i| from + i) {
+        out.push(at);
+        from = at + word.len();
     }
-    None
+    out
 }
 
 /// The byte position of `word` in `text` as a whole word.
@@ -263,6 +296,63 @@ mod tests {
         assert_eq!(e.verb.unwrap().value, "moved");
         assert!(e.link.is_none());
         assert_eq!(e.version.unwrap().value, "11.8");
+    }
+
+    #[test]
+    fn reads_a_verb_inside_link_text() {
+        // [Feature flag removed](https://i) in GitLab 14.8.
+        let inlines = vec![
+            link("Feature flag removed", "https://i", 0),
+            text(" in GitLab 14.8.", 33),
+        ];
+        let e = entry(&inlines, TextRange::new(0, 49));
+        let verb = e.verb.unwrap();
+        assert_eq!(verb.value, "removed");
+        assert_eq!(verb.range, TextRange::new(14, 21));
+        assert_eq!(e.link.unwrap().value, "https://i");
+        assert_eq!(e.version.unwrap().value, "14.8");
+    }
+
+    #[test]
+    fn an_earlier_plain_verb_wins_over_one_inside_a_later_link() {
+        // Support added for [things now removed](../x.md) in GitLab 15.3.
+        let inlines = vec![
+            text("Support added for ", 0),
+            link("things now removed", "../x.md", 18),
+            text(" in GitLab 15.3.", 48),
+        ];
+        let e = entry(&inlines, TextRange::new(0, 64));
+        let verb = e.verb.unwrap();
+        assert_eq!(verb.value, "added");
+        assert_eq!(verb.range, TextRange::new(8, 13));
+    }
+
+    #[test]
+    fn a_flag_default_after_other_words_is_not_the_verb() {
+        // [Deployed behind a feature flag](../f.md) named `x`, disabled by default.
+        let inlines = vec![
+            link("Deployed behind a feature flag", "../f.md", 0),
+            text(" named ", 41),
+            code("x", 48),
+            text(", disabled by default.", 51),
+        ];
+        let e = entry(&inlines, TextRange::new(0, 73));
+        assert!(e.verb.is_none());
+        assert_eq!(e.flag_default, Some(FlagDefault::Disabled));
+        let inlines = vec![text("Enabled by default in GitLab 16.0.", 0)];
+        assert_eq!(
+            entry(&inlines, TextRange::new(0, 34)).verb.unwrap().value,
+            "enabled by default"
+        );
+        let inlines = vec![text("Disabled on GitLab.com by default in GitLab 16.0.", 0)];
+        assert_eq!(entry(&inlines, TextRange::new(0, 49)).verb.unwrap().value, "disabled");
+    }
+
+    #[test]
+    fn code_spans_are_never_verbs() {
+        let inlines = vec![code("removed", 0), text(" in GitLab 15.3.", 9)];
+        let e = entry(&inlines, TextRange::new(0, 25));
+        assert!(e.verb.is_none());
     }
 
     #[test]

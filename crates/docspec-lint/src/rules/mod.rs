@@ -6,6 +6,8 @@ pub mod curl;
 pub mod docspec;
 mod helpers;
 pub mod page;
+pub mod history;
+pub mod project;
 pub mod request;
 pub mod response;
 pub mod status;
@@ -77,4 +79,12 @@ crate::register_rules! {
     curl::curl_invalid_json_data::CurlInvalidJsonData,
     curl::curl_line_continuation::CurlLineContinuation,
     curl::curl_long_line::CurlLongLine,
+    history::history_format::HistoryFormat,
+    history::history_entry_incomplete::HistoryEntryIncomplete,
+    history::feature_flag_name::FeatureFlagName,
+    history::deprecated_attribute_history::DeprecatedAttributeHistory,
+    history::deprecation_wording::DeprecationWording,
+    history::history_order::HistoryOrder,
+    project::duplicate_operation::DuplicateOperation,
+    project::page_missing_from_index::PageMissingFromIndex,
 }

@@ -1,0 +1,122 @@
+use super::shared::{code, deprecation_mark, methods_with_resource, version_at, word_positions, Flat, PieceKind};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+use docspec_model::HistoryEntry;
+
+/// ## What it does
+/// Checks that an attribute marked deprecated in its description has a history entry
+/// that deprecates it by name, in the history of its method, its resource or the page.
+///
+/// The description marks the attribute deprecated when it starts with
+/// `[Deprecated](...)` or `Deprecated`, when a sentence starts with "deprecated" or
+/// `**Deprecated:**`, with `(deprecated, ...)`, or with `` `name` is deprecated ``. The
+/// history entry reads `` > - `name` [deprecated](...) in GitLab X.Y. ``. Request and
+/// response attributes are both checked. A value of the attribute marked deprecated
+/// (`` `No+Label` (Deprecated) ``) is not the attribute.
+///
+/// ## Why is this bad?
+/// The style guide deprecates an attribute in two steps: a history entry that says in
+/// which release it was deprecated, and the inline text in the description. Without the
+/// entry the method's history does not show the change, and readers who check the
+/// history for what changed in their release miss it.
+///
+/// ## Example
+/// ````markdown
+/// ## Create a widget
+///
+/// > - [Introduced](https://gitlab.com/gitlab-org/gitlab/-/issues/1) in GitLab 14.1.
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute     | Type   | Required | Description |
+/// |---------------|--------|----------|-------------|
+/// | `widget_name` | string | No       | [Deprecated](https://gitlab.com/gitlab-org/gitlab/-/issues/2) in GitLab 14.7 and is planned for removal in 15.4. Use `widget_id` instead. |
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Create a widget
+///
+/// > - [Introduced](https://gitlab.com/gitlab-org/gitlab/-/issues/1) in GitLab 14.1.
+/// > - `widget_name` [deprecated](https://gitlab.com/gitlab-org/gitlab/-/issues/2) in GitLab 14.7.
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute     | Type   | Required | Description |
+/// |---------------|--------|----------|-------------|
+/// | `widget_name` | string | No       | [Deprecated](https://gitlab.com/gitlab-org/gitlab/-/issues/2) in GitLab 14.7 and is planned for removal in 15.4. Use `widget_id` instead. |
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "HI004", name = "deprecated-attribute-history", category = History, severity = Warning, fix = None, since = "0.1.0")]
+pub struct DeprecatedAttributeHistory;
+
+impl Check for DeprecatedAttributeHistory {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let page = ctx.page;
+        for (resource, method) in methods_with_resource(page) {
+            for table in method.request_tables.iter().chain(&method.response_tables) {
+                let Some(column) = table.columns.description else {
+                    continue;
+                };
+                for row in &table.rows {
+                    let Some(name) = &row.name else { continue };
+                    let Some(cell) = page.row_cells(table, row).get(column) else {
+                        continue;
+                    };
+                    let flat = Flat::new(&cell.inlines);
+                    let Some(mark) = deprecation_mark(&flat, &name.name) else {
+                        continue;
+                    };
+                    let documented = method
+                        .history
+                        .iter()
+                        .chain(&resource.history)
+                        .chain(&page.history)
+                        .flat_map(|h| h.entries.iter())
+                        .any(|e| deprecates(e, &name.name));
+                    if documented {
+                        continue;
+                    }
+                    // `[Deprecated](...) in GitLab X.Y`: the release of the deprecation.
+                    let version = flat.text[mark.flat_end..]
+                        .strip_prefix(" in GitLab ")
+                        .and_then(version_at)
+                        .map_or("X.Y", |(v, _)| v);
+                    let first = name.name.split('/').next().unwrap_or(&name.name);
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            name.range,
+                            format!("`{}` is deprecated, but no history entry deprecates it", name.name),
+                        )
+                        .with_help(format!(
+                            "add {} to the history of \"{}\"",
+                            code(&format!(
+                                "> - `{first}` [deprecated](https://link-to-issue) in GitLab {version}."
+                            )),
+                            method.title.value
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether a history entry says `name` was deprecated: a code span naming it and the
+/// word "deprecated".
+fn deprecates(entry: &HistoryEntry, name: &str) -> bool {
+    let flat = Flat::new(&entry.inlines);
+    let lower = flat.text.to_ascii_lowercase();
+    if word_positions(&lower, "deprecated").next().is_none() {
+        return false;
+    }
+    flat.pieces.iter().any(|p| match &p.kind {
+        PieceKind::Code(code) => code == name || name.split('/').any(|part| part == code),
+        PieceKind::Text => false,
+    })
+}

@@ -1,0 +1,204 @@
+use super::shared::{code, deprecation_mark, methods_with_resource, version_at, Flat, Mark, MarkKind};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+
+/// ## What it does
+/// Checks the deprecation text of attribute descriptions (request and response tables)
+/// against the style guide's sentence, which gives the release of the deprecation, the
+/// planned removal and the replacement.
+///
+/// The sentence is
+/// `` [Deprecated](link) in GitLab X.Y and is planned for removal in A.B. Use `x` instead. ``:
+/// a link whose text is `Deprecated`, the release it was deprecated in, the release it
+/// is planned to be removed in (later than the first), and the replacement. When
+/// nothing replaces the attribute, write `There is no replacement.` instead of the last
+/// sentence; a missing replacement is its own finding.
+///
+/// Other ways of marking a deprecation (`**Deprecated:** Scheduled to be removed in
+/// GitLab 16.0`, `` Deprecated: Use `x` instead. ``, `(deprecated, [scheduled for
+/// removal](...) in API version 5)`, `` `name` is deprecated in favor of `x` ``) are
+/// reported once, at the words that mark it.
+///
+/// ## Why is this bad?
+/// Readers scan descriptions for the word "Deprecated" and need three facts: since when,
+/// until when, and what to use instead. Free wording leaves out one of them, usually
+/// the removal release, and cannot be read by tools that list deprecations.
+///
+/// ## Example
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute     | Type   | Required | Description |
+/// |---------------|--------|----------|-------------|
+/// | `widget_name` | string | No       | **Deprecated:** Scheduled to be removed in GitLab 16.0. The name of the widget. |
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Create a widget
+///
+/// ```plaintext
+/// POST /widgets
+/// ```
+///
+/// | Attribute     | Type   | Required | Description |
+/// |---------------|--------|----------|-------------|
+/// | `widget_name` | string | No       | [Deprecated](https://gitlab.com/gitlab-org/gitlab/-/issues/2) in GitLab 14.7 and is planned for removal in 16.0. Use `widget_id` instead. The name of the widget. |
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "HI005", name = "deprecation-wording", category = History, severity = Warning, fix = None, since = "0.1.0")]
+pub struct DeprecationWording;
+
+const TEMPLATE: &str = "[Deprecated](https://link-to-issue) in GitLab X.Y and is planned for removal in A.B.";
+
+impl Check for DeprecationWording {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let page = ctx.page;
+        for (_, method) in methods_with_resource(page) {
+            for table in method.request_tables.iter().chain(&method.response_tables) {
+                let Some(column) = table.columns.description else {
+                    continue;
+                };
+                for row in &table.rows {
+                    let Some(name) = &row.name else { continue };
+                    let Some(cell) = page.row_cells(table, row).get(column) else {
+                        continue;
+                    };
+                    let flat = Flat::new(&cell.inlines);
+                    let Some(mark) = deprecation_mark(&flat, &name.name) else {
+                        continue;
+                    };
+                    if mark.kind == MarkKind::Link {
+                        check_sentence(ctx, &flat, &mark, out);
+                    } else {
+                        out.push(other_wording(ctx, &flat, &mark));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The replacement named after the mark: `` Use `x` instead `` or `` in favor of `x` ``.
+fn replacement(text: &str) -> Option<&str> {
+    ["Use `", "use `", "in favor of `", "renamed to `"]
+        .iter()
+        .find_map(|lead| {
+            let at = text.find(lead)? + lead.len();
+            let len = text[at..].find('`')?;
+            Some(&text[at..at + len])
+        })
+}
+
+fn other_wording(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark) -> Diagnostic {
+    let meta = &<DeprecationWording as RuleMeta>::META;
+    let written = ctx.text(mark.range).trim();
+    let shown = if written.chars().count() > 60 {
+        format!("{}…", written.chars().take(60).collect::<String>())
+    } else {
+        written.to_string()
+    };
+    let instead = match replacement(&flat.text[mark.flat_start..]) {
+        Some(x) => code(&format!("{TEMPLATE} Use `{x}` instead.")),
+        None => format!(
+            "{} (or `There is no replacement.` as the last sentence)",
+            code(&format!("{TEMPLATE} Use `x` instead."))
+        ),
+    };
+    ctx.report(meta, mark.range, format!("the deprecation is written {}", code(&shown)))
+        .with_help(format!("start the description with {instead}"))
+}
+
+/// `[Deprecated](link)` then `in GitLab X.Y and is planned for removal in A.B. Use `x` instead.`
+fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec<Diagnostic>) {
+    let meta = &<DeprecationWording as RuleMeta>::META;
+    let text = flat.text.as_str();
+    let mut at = mark.flat_end;
+    let mut deprecated_in = None;
+    if let Some((written, version)) = text[at..].strip_prefix(" in GitLab ").and_then(version_at) {
+        at += " in GitLab ".len() + written.len();
+        deprecated_in = Some(version);
+    } else {
+        out.push(
+            ctx.report(meta, mark.range, "the deprecation does not say in which release")
+                .with_help("write `in GitLab X.Y` after `[Deprecated](...)`"),
+        );
+    }
+    let removal_lead = " and is planned for removal in ";
+    if let Some(rest) = text[at..].strip_prefix(removal_lead) {
+        let start = at + removal_lead.len();
+        let rest_gitlab = rest.strip_prefix("GitLab ");
+        let version_start = start + if rest_gitlab.is_some() { "GitLab ".len() } else { 0 };
+        match version_at(rest_gitlab.unwrap_or(rest)) {
+            Some((written, removal)) => {
+                let end = version_start + written.len();
+                if deprecated_in.is_some_and(|d| removal <= d) {
+                    out.push(
+                        ctx.report(
+                            meta,
+                            flat.source_range(version_start, end),
+                            format!("removal in `{written}` is not after the deprecation"),
+                        )
+                        .with_help("the removal release comes after the release of the deprecation"),
+                    );
+                }
+                at = end;
+            }
+            None => {
+                let end = text[start..].find(". ").map_or(text.len(), |i| start + i);
+                out.push(
+                    ctx.report(
+                        meta,
+                        flat.source_range(start, end),
+                        "the removal is not given as a GitLab release",
+                    )
+                    .with_help("write `and is planned for removal in A.B.` with a GitLab version"),
+                );
+                at = end;
+            }
+        }
+    } else {
+        let end = sentence_end(text, at);
+        out.push(
+            ctx.report(
+                meta,
+                flat.source_range(at, end.max(at + 1).min(text.len())),
+                "the deprecation does not say when the attribute is planned for removal",
+            )
+            .with_help("continue the sentence with `and is planned for removal in A.B.`"),
+        );
+    }
+    let sentence_end = sentence_end(text, at);
+    let tail = text[sentence_end..].trim_start();
+    let names_replacement = tail
+        .strip_prefix("Use `")
+        .and_then(|r| r.find('`').map(|i| &r[i..]))
+        .is_some_and(|r| r.starts_with("` instead."));
+    if !names_replacement && !tail.starts_with("There is no replacement.") {
+        out.push(
+            ctx.report(
+                meta,
+                flat.source_range(mark.flat_start, sentence_end),
+                "the deprecation does not name a replacement",
+            )
+            .with_help("follow it with `` Use `x` instead. ``, naming the replacement, or `There is no replacement.`"),
+        );
+    }
+}
+
+/// The offset after the `.` that ends the sentence at or after `from`.
+fn sentence_end(text: &str, from: usize) -> usize {
+    let mut i = from;
+    while let Some(dot) = text[i..].find('.') {
+        let after = i + dot + 1;
+        if text[after..].is_empty() || text[after..].starts_with(' ') {
+            return after;
+        }
+        i = after;
+    }
+    text.len()
+}

@@ -1,0 +1,189 @@
+use super::shared::{histories, version_at, Flat, TIER_WORDS};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_diagnostics::Diagnostic;
+use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange};
+
+/// ## What it does
+/// Checks that each history entry has a history verb, its release as `in GitLab X.Y`,
+/// a link to the issue, merge request or epic, and a final period.
+///
+/// The verbs are `introduced`, `added`, `enabled`, `deprecated`, `changed`, `moved`,
+/// `recommended`, `removed`, `renamed`, `generally available` and the like; a tier move
+/// may write `from GitLab Ultimate to GitLab Premium in X.Y`. Each missing part is one
+/// finding.
+///
+/// The verb and the version are required: the docs site builds its version history from
+/// them. The link is a recommendation of the style guide ("If possible, include a link
+/// to the related issue"), so its finding says so. A version written with the tier
+/// (`in GitLab Premium 12.5`) is reported: history does not name tiers.
+///
+/// ## Why is this bad?
+/// An entry without its verb or version does not say what changed or when, and the site
+/// cannot render it as version history. Without a link readers cannot find the reason
+/// for the change.
+///
+/// ## Example
+/// ````markdown
+/// ## List widgets
+///
+/// > - Introduced in 16.1
+/// > - Widget colors.
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## List widgets
+///
+/// > - [Introduced](https://gitlab.com/gitlab-org/gitlab/-/issues/1) in GitLab 16.1.
+/// > - Widget colors [added](https://gitlab.com/gitlab-org/gitlab/-/issues/2) in GitLab 16.3.
+///
+/// ```plaintext
+/// GET /widgets
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "HI002", name = "history-entry-incomplete", category = History, severity = Warning, fix = None, since = "0.1.0")]
+pub struct HistoryEntryIncomplete;
+
+impl Check for HistoryEntryIncomplete {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for history in histories(ctx.page) {
+            for entry in &history.entries {
+                check_entry(ctx, entry, out);
+            }
+        }
+    }
+}
+
+fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagnostic>) {
+    let meta = &<HistoryEntryIncomplete as RuleMeta>::META;
+    let whole = inlines_range(&entry.inlines).unwrap_or(entry.range);
+    if entry.text.is_empty() {
+        out.push(
+            ctx.report(meta, entry.range, "the history entry is empty")
+                .with_help("write the entry, or remove the empty item"),
+        );
+        return;
+    }
+    if entry.verb.is_none() {
+        out.push(
+            ctx.report(meta, whole, "the history entry has no history verb")
+                .with_help(
+                    "say what happened with `introduced`, `added`, `enabled`, `deprecated`, `changed`, `moved`, \
+                     `recommended`, `removed`, `renamed` or `generally available`, for example \
+                     `[Introduced](https://link-to-issue) in GitLab X.Y.`",
+                ),
+        );
+    }
+    check_version(ctx, entry, whole, out);
+    if !has_issue_link(&entry.inlines) {
+        let at = entry
+            .verb
+            .as_ref()
+            .filter(|v| whole.contains_range(v.range))
+            .map_or(whole, |v| v.range);
+        out.push(
+            ctx.report(
+                meta,
+                at,
+                "the history entry links no issue, merge request or epic (recommended)",
+            )
+            .with_help(
+                "the style guide recommends linking the verb to the issue, merge request or epic: \
+                     `[introduced](https://gitlab.com/gitlab-org/gitlab/-/issues/123)`",
+            ),
+        );
+    }
+    if !entry.text.ends_with('.') {
+        let last = entry.inlines.last().map_or(whole, Inline::range);
+        out.push(
+            ctx.report(meta, last, "the history entry does not end with a period")
+                .with_help("end the entry with `.`"),
+        );
+    }
+}
+
+/// `in GitLab X.Y`: present, without a tier, with `GitLab`, with a minor version.
+fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, out: &mut Vec<Diagnostic>) {
+    let meta = &<HistoryEntryIncomplete as RuleMeta>::META;
+    let Some(version) = &entry.version else {
+        let flat = Flat::new(&entry.inlines);
+        if let Some((start, end, number)) = tier_version(&flat.text) {
+            let written = &flat.text[start..end];
+            out.push(
+                ctx.report(
+                    meta,
+                    flat.source_range(start, end),
+                    format!("the version is written `{written}`"),
+                )
+                .with_help(format!(
+                    "write `in GitLab {number}`: history does not name the subscription tier"
+                )),
+            );
+        } else {
+            out.push(
+                ctx.report(meta, whole, "the history entry gives no version")
+                    .with_help("say when it happened: `in GitLab X.Y`"),
+            );
+        }
+        return;
+    };
+    let moved = entry.verb.as_ref().is_some_and(|v| v.value == "moved");
+    let before = ctx.text(TextRange::new(
+        version.range.start().saturating_sub("GitLab ".len()),
+        version.range.start(),
+    ));
+    if before != "GitLab " && !moved {
+        out.push(
+            ctx.report(
+                meta,
+                version.range,
+                format!("the version `{}` is written without `GitLab`", version.value),
+            )
+            .with_help(format!("write `in GitLab {}`", version.value)),
+        );
+    } else if !version.value.contains('.') {
+        out.push(
+            ctx.report(
+                meta,
+                version.range,
+                format!("the version `{}` has no minor version", version.value),
+            )
+            .with_help("write the release as `X.Y`, for example `17.0`"),
+        );
+    }
+}
+
+/// `GitLab Premium 12.5` in the flat text: start, end, and the version.
+fn tier_version(text: &str) -> Option<(usize, usize, String)> {
+    for (at, _) in text.match_indices("GitLab ") {
+        let rest = &text[at + "GitLab ".len()..];
+        for tier in TIER_WORDS {
+            if let Some(after) = rest.strip_prefix(tier).and_then(|r| r.strip_prefix(' ')) {
+                if let Some((written, _)) = version_at(after) {
+                    let end = at + "GitLab ".len() + tier.len() + 1 + written.len();
+                    return Some((at, end, written.to_string()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A link to an issue, merge request or epic: an absolute URL, not the pricing page.
+fn has_issue_link(inlines: &[Inline]) -> bool {
+    let mut found = false;
+    walk_inlines(inlines, &mut |inline| {
+        if let Inline::Link { dest, .. } = inline {
+            let web = dest.starts_with("https://") || dest.starts_with("http://");
+            if web && !dest.contains("about.gitlab.com/pricing") {
+                found = true;
+            }
+        }
+    });
+    found
+}

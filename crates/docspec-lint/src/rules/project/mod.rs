@@ -1,0 +1,2 @@
+pub mod duplicate_operation;
+pub mod page_missing_from_index;
