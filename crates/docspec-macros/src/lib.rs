@@ -6,7 +6,7 @@ use proc_macro::TokenStream;
 
 /// Derives `docspec_lint::RuleMeta` from `#[rule(...)]` and the doc comment.
 ///
-/// ```ignore
+/// ```text
 /// /// ## What it does
 /// /// ...
 /// #[derive(RuleMeta)]
