@@ -80,7 +80,7 @@ impl Check for CurlRealToken {
                 }
             }
             // A prefixed token anywhere else (a data value, a form field).
-            for word in &command.words {
+            for word in command.words.iter().filter(|w| w.value.contains("gl")) {
                 for prefix in PREFIXES {
                     if let Some(i) = word.value.find(prefix) {
                         let end = word.value[i..]

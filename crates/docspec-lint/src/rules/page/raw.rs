@@ -9,11 +9,25 @@ pub fn prose_lines(source: &SourceFile, page: &Page) -> Vec<(usize, TextRange)> 
     let mut skip: Vec<TextRange> = page.code_blocks.iter().map(|c| c.range).collect();
     skip.extend(page.front_matter.iter().map(|f| f.range));
     skip.extend(page.comments.iter().map(|c| c.range));
+    skip.sort();
     let text = source.text();
-    (0..source.lines().line_count())
-        .map(|line| (line, source.lines().line_range(text, line)))
-        .filter(|(_, range)| !skip.iter().any(|r| r.start() <= range.end() && range.start() < r.end()))
-        .collect()
+    // Lines and skipped ranges both run in source order: walk them together.
+    let mut next = 0;
+    let mut out = Vec::new();
+    for line in 0..source.lines().line_count() {
+        let range = source.lines().line_range(text, line);
+        while next < skip.len() && skip[next].end() <= range.start() {
+            next += 1;
+        }
+        let skipped = skip[next..]
+            .iter()
+            .take_while(|r| r.start() <= range.end())
+            .any(|r| range.start() < r.end());
+        if !skipped {
+            out.push((line, range));
+        }
+    }
+    out
 }
 
 /// The line just before `line`, if any, is blank (or `line` is the first of the page).

@@ -42,6 +42,9 @@ impl Check for ShortcodeSpacing {
         // reads as inline HTML to Markdown, so it is not among `Page::shortcodes`.
         for (_, line) in prose_lines(ctx.source, ctx.page) {
             let text = ctx.text(line);
+            if !text.contains("{{<") {
+                continue;
+            }
             let code = code_spans(text);
             let mut from = 0;
             while let Some(at) = text[from..].find("{{<").map(|i| from + i) {
