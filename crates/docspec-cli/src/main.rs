@@ -9,8 +9,13 @@ fn main() -> ExitCode {
     let args = docspec_cli::Args::parse();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Reports are many small writes: buffer them instead of a syscall per line.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut err = std::io::BufWriter::new(stderr.lock());
     let status = docspec_cli::run(args, &mut out, &mut err);
+    use std::io::Write;
+    // A closed pipe (`docspec lint | head`) is not an error.
+    let _ = out.flush();
+    let _ = err.flush();
     ExitCode::from(status.code())
 }
