@@ -87,17 +87,39 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 }
 
 /// Whether a URL path matches a request-line template: same number of segments, `:param`
-/// matching any one segment (URL-encoded values included), other segments equal.
+/// matching any one segment (URL-encoded values included), other segments equal. An
+/// optional suffix (`archive[.format]`) may be left out, and a last parameter named
+/// `*_path` (other than `:file_path`, which must be URL-encoded) may span several
+/// segments (GitLab's wildcard routes).
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
-    t.len() == p.len()
-        && t.iter().zip(&p).all(|(t, p)| {
-            (t.starts_with(':') && !p.is_empty())
-                || t == p
-                || docspec_curl::percent_decode(p) == *t
-                || (t.contains(':') && segment_matches(t, p))
-        })
+    // `:file_path` is the exception GitLab documents: it must be URL-encoded.
+    let wildcard = t
+        .last()
+        .is_some_and(|l| l.starts_with(':') && l.ends_with("path") && *l != ":file_path");
+    let same_length = t.len() == p.len() || (wildcard && p.len() > t.len());
+    same_length && t.iter().zip(&p).all(|(t, p)| segment_equals(t, p))
+}
+
+fn segment_equals(template: &str, segment: &str) -> bool {
+    if let Some(open) = template.find('[').filter(|_| template.ends_with(']')) {
+        // `archive[.format]`: the bracketed part is optional, and its `:name`-like word is a value.
+        let base = &template[..open];
+        let optional = &template[open + 1..template.len() - 1];
+        let lead = optional
+            .split(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+            .next()
+            .unwrap_or("");
+        return segment == base
+            || (segment.starts_with(base)
+                && segment[base.len()..].starts_with(lead)
+                && segment.len() > base.len() + lead.len());
+    }
+    (template.starts_with(':') && !segment.is_empty())
+        || template == segment
+        || docspec_curl::percent_decode(segment) == template
+        || (template.contains(':') && segment_matches(template, segment))
 }
 
 /// `:id.json`-style segments with text around the parameter.
@@ -132,5 +154,25 @@ mod tests {
         assert!(!path_matches("/projects/:id", "/projects/my-group/my-project"));
         assert!(!path_matches("/projects/:id/issues", "/projects/5/notes"));
         assert!(path_matches("/projects/:id/archive.:format", "/projects/5/archive.zip"));
+        assert!(path_matches(
+            "/projects/:id/repository/archive[.format]",
+            "/projects/5/repository/archive"
+        ));
+        assert!(path_matches(
+            "/projects/:id/repository/archive[.format]",
+            "/projects/5/repository/archive.zip"
+        ));
+        assert!(path_matches(
+            "/projects/:id/releases/:tag/downloads/:direct_asset_path",
+            "/projects/1/releases/v1/downloads/bin/a.exe"
+        ));
+        assert!(!path_matches(
+            "/projects/:id/issues/:issue_iid",
+            "/projects/5/issues/1/notes"
+        ));
+        assert!(!path_matches(
+            "/projects/:id/repository/files/:file_path",
+            "/projects/5/repository/files/a/b.rb"
+        ));
     }
 }
