@@ -2,22 +2,32 @@
 
 use docspec_model::{ExampleRole, Method};
 
-/// Whether the method answers with a body. The success sentence decides when it
-/// names response attributes or a status without a body; otherwise `DELETE` and
-/// `202 Accepted` are taken to answer without one.
-pub fn has_body(method: &Method) -> bool {
-    let all_delete = method
+/// Whether the method answers with a body, when the page says enough to tell. The
+/// success sentence decides when it names response attributes or a status without a
+/// body; `202 Accepted` and `DELETE` are taken to answer without one. With no success
+/// sentence, `GET` answers with a body, `DELETE` without, and for the other verbs it is
+/// unknown (missing-success-sentence reports that gap; guessing would add false findings).
+pub fn has_body(method: &Method) -> Option<bool> {
+    let verbs: Vec<String> = method
         .request_lines()
-        .all(|l| l.verb.value.eq_ignore_ascii_case("DELETE"));
+        .map(|l| l.verb.value.to_ascii_uppercase())
+        .collect();
+    let all = |verb: &str| !verbs.is_empty() && verbs.iter().all(|v| v == verb);
     let Some(success) = method.success.first() else {
-        return !all_delete;
+        return if all("GET") {
+            Some(true)
+        } else if all("DELETE") {
+            Some(false)
+        } else {
+            None
+        };
     };
-    match success.code {
+    Some(match success.code {
         Some(code) if !crate::vocabulary::status_has_body(code) => false,
         _ if success.mentions_response_attributes => true,
         Some(202) => false,
-        _ => !all_delete,
-    }
+        _ => !all("DELETE"),
+    })
 }
 
 pub fn has_example(method: &Method, role: ExampleRole) -> bool {

@@ -57,7 +57,7 @@ impl Check for StatusReason {
                 text.range
             };
             let message = match &success.reason {
-                Some(r) => format!("`{code} {r}` has the wrong reason phrase"),
+                Some(_) => format!("`{}` is not written `{expected}`", text.value),
                 None => format!("`{code}` has no reason phrase"),
             };
             out.push(

@@ -5,7 +5,10 @@ use docspec_model::ExampleRole;
 
 /// ## What it does
 /// Reports a method whose response has a body but that shows no response example
-/// (a ```` ```json ```` block, or any block introduced as the example response). Methods answering `204 No Content` (or a `DELETE` without a success
+/// (a ```` ```json ```` block, or any block introduced as the example response). The
+/// body is known from the success sentence, or from the verb: `GET` has one, `DELETE`
+/// none; a `POST` or `PUT` without a success sentence is left to
+/// missing-success-sentence. Methods answering `204 No Content` (or a `DELETE` without a success
 /// sentence) need none.
 ///
 /// ## Why is this bad?
@@ -57,7 +60,7 @@ impl Check for MissingResponseExample {
             return;
         }
         for method in ctx.page.methods() {
-            if !has_body(method) || has_example(method, ExampleRole::Response) {
+            if has_body(method) != Some(true) || has_example(method, ExampleRole::Response) {
                 continue;
             }
             out.push(

@@ -4,7 +4,8 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Reports a method whose response has a body but has no response attribute table
-/// (`Attribute | Type | Description`) describing it.
+/// (`Attribute | Type | Description`) describing it. The body is known as for
+/// missing-response-example.
 ///
 /// ## Why is this bad?
 /// "Every method must have a detailed description of the response body." An example
@@ -54,7 +55,7 @@ impl Check for MissingResponseTable {
             return;
         }
         for method in ctx.page.methods() {
-            if !has_body(method) || !method.response_tables.is_empty() {
+            if has_body(method) != Some(true) || !method.response_tables.is_empty() {
                 continue;
             }
             out.push(
