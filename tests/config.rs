@@ -215,3 +215,45 @@ fn a_suppression_that_suppresses_nothing_is_reported() {
     let (_, found, _) = lint_json(dir.path(), &[]);
     assert_eq!(found, ["DS002", "ST004", "ST006"]);
 }
+
+#[test]
+fn exclude_skips_files_and_types_extend_the_vocabulary() {
+    let page = r#"---
+title: Types
+---
+
+## Get a widget
+
+```plaintext
+GET /widgets/:id
+```
+
+Supported attributes:
+
+| Attribute | Type | Required | Description |
+|-----------|------|----------|-------------|
+| `id`      | uuid | Yes      | ID of the widget. |
+"#;
+    let dir = project(None, &[("a.md", page), ("generated/b.md", PAGE)]);
+    let (_, found, _) = lint_json(dir.path(), &["--select", "AT006,ST004"]);
+    assert_eq!(
+        found,
+        ["AT006", "ST004"],
+        "without configuration: an unknown type, and a finding in b.md"
+    );
+    std::fs::write(
+        dir.path().join(".docspec.yml"),
+        "types: [uuid]\nexclude: ['generated/**']\n",
+    )
+    .unwrap();
+    let run = docspec(&[
+        "lint",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+        "--select",
+        "AT006,ST004",
+    ]);
+    let findings: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(findings.as_array().unwrap().is_empty(), "{findings}");
+}

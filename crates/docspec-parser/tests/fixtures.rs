@@ -1,0 +1,143 @@
+//! The parser on pages written for it: every vintage's history, availability and alert
+//! forms, read into the model (a compact dump, snapshot-tested).
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_model::{Page, SourceFile};
+use std::fmt::Write;
+
+fn dump(source: &SourceFile, page: &Page) -> String {
+    let at = |r: docspec_model::TextRange| {
+        let lc = source.line_col(r.start());
+        format!("{}:{}", lc.line, lc.column)
+    };
+    let mut out = String::new();
+    let title = page.title.as_ref().unwrap();
+    writeln!(
+        out,
+        "title {:?} ({:?}) at {}",
+        title.text,
+        title.source,
+        at(title.range)
+    )
+    .unwrap();
+    for a in &page.availability {
+        let lines: Vec<String> = a
+            .lines
+            .iter()
+            .map(|l| format!("{}={}", l.key.value, l.value.value))
+            .collect();
+        writeln!(out, "page availability {:?} {}", a.form, lines.join("; ")).unwrap();
+    }
+    for h in &page.history {
+        writeln!(out, "page history {:?} {} entries", h.form, h.entries.len()).unwrap();
+    }
+    for alert in &page.alerts {
+        writeln!(
+            out,
+            "alert {} {:?} at {} text-on-label-line={}: {:?}",
+            alert.kind,
+            alert.form,
+            at(alert.range),
+            alert.text_on_label_line,
+            alert.text
+        )
+        .unwrap();
+    }
+    for r in &page.resources {
+        writeln!(out, "resource {:?}", r.title).unwrap();
+        for m in &r.methods {
+            writeln!(
+                out,
+                "  method {:?} at {} anchor {}",
+                m.title.value,
+                at(m.title.range),
+                m.anchor
+            )
+            .unwrap();
+            for l in m.request_lines() {
+                let params: Vec<&str> = l.params.iter().map(|p| p.value.as_str()).collect();
+                writeln!(
+                    out,
+                    "    request {} {} form={:?} path={} params={params:?} query={:?}",
+                    l.verb.value,
+                    at(l.range),
+                    l.form,
+                    l.path.value,
+                    l.query.as_ref().map(|q| q.value.as_str())
+                )
+                .unwrap();
+            }
+            for a in &m.availability {
+                let lines: Vec<String> = a
+                    .lines
+                    .iter()
+                    .map(|l| format!("{}={}", l.key.value, l.value.value))
+                    .collect();
+                writeln!(out, "    availability {:?} {}", a.form, lines.join("; ")).unwrap();
+            }
+            for h in &m.history {
+                for e in &h.entries {
+                    writeln!(
+                        out,
+                        "    history {:?} verb={:?} subject={:?} version={:?} flag={:?} default={:?} link={}",
+                        h.form,
+                        e.verb.as_ref().map(|v| v.value.as_str()),
+                        e.subject.as_ref().map(|v| v.value.as_str()),
+                        e.version.as_ref().map(|v| v.value.as_str()),
+                        e.flag.as_ref().map(|v| v.value.as_str()),
+                        e.flag_default,
+                        e.link.is_some()
+                    )
+                    .unwrap();
+                }
+            }
+            for e in &m.examples {
+                writeln!(
+                    out,
+                    "    example {:?} at {}",
+                    e.role,
+                    at(page.code_blocks[e.code_block].range)
+                )
+                .unwrap();
+            }
+            writeln!(out, "    alerts {:?}", m.alerts).unwrap();
+        }
+    }
+    for issue in &page.issues {
+        writeln!(out, "issue {:?} at {}: {}", issue.kind, at(issue.range), issue.message).unwrap();
+    }
+    out
+}
+
+#[test]
+fn every_vintage_is_read() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../doc-fixtures/parser/vintages.md");
+    let source = SourceFile::new("vintages.md", std::fs::read_to_string(path).unwrap());
+    let page = docspec_parser::parse(&source);
+    insta::assert_snapshot!("vintages", dump(&source, &page));
+}
+
+#[test]
+fn never_fails_on_odd_input() {
+    let inputs = [
+        "",
+        "---",
+        "---\ntitle: [x\n",
+        "```plaintext\nGET\n```",
+        "| a |\n|---|\n| b | c | d |",
+        "{{< history >}}",
+        "{{< /alert >}}",
+        "> - \n",
+        "# \n## \n### x **(FREE)**",
+        "```\n```\n```",
+        "<!-- docspec-disable",
+        "\u{feff}# T",
+        "GET /x",
+        "> [!warning]\n",
+        "```plaintext\nGET /a/:\n```",
+    ];
+    for text in inputs {
+        let page = docspec_parser::parse(&SourceFile::new("x.md", text));
+        let _ = serde_json::to_string(&page).unwrap();
+    }
+}
