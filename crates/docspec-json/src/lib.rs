@@ -40,27 +40,38 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
+/// Follows JSON strings byte by byte, so scans can tell text from structure.
+#[derive(Default)]
+struct Strings {
+    inside: bool,
+    escaped: bool,
+}
+
+impl Strings {
+    /// Takes the next byte; true when it is outside any string (quotes count as inside).
+    fn outside(&mut self, b: u8) -> bool {
+        if self.inside {
+            match (self.escaped, b) {
+                (true, _) => self.escaped = false,
+                (false, b'\\') => self.escaped = true,
+                (false, b'"') => self.inside = false,
+                _ => {}
+            }
+            return false;
+        }
+        if b == b'"' {
+            self.inside = true;
+            return false;
+        }
+        true
+    }
+}
+
 /// The byte offset of the first `//` note outside strings, if the example has one.
 pub fn find_comment(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut in_string = false;
-    let mut escaped = false;
-    for i in 0..bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            return Some(i);
-        }
-    }
-    None
+    let mut strings = Strings::default();
+    (0..bytes.len()).find(|&i| strings.outside(bytes[i]) && bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'/'))
 }
 
 /// Blanks `// notes` outside strings, to the end of their line.
@@ -94,25 +105,16 @@ pub fn blank_elisions(text: &str) -> String {
         start += line.len();
     }
     // Trailing commas outside strings.
-    let mut in_string = false;
-    let mut escaped = false;
+    let mut strings = Strings::default();
     let mut last_comma: Option<usize> = None;
     for i in 0..bytes.len() {
         let b = bytes[i];
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
+        if !strings.outside(b) {
+            // A string after a comma means the comma was not trailing.
+            last_comma = None;
             continue;
         }
         match b {
-            b'"' => {
-                in_string = true;
-                last_comma = None;
-            }
             b',' => last_comma = Some(i),
             b']' | b'}' => {
                 if let Some(c) = last_comma.take() {

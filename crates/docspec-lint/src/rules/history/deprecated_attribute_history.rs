@@ -1,4 +1,4 @@
-use super::shared::{code, deprecation_mark, methods_with_resource, version_at, word_positions, Flat, PieceKind};
+use super::shared::{code, deprecated_rows, version_at, word_positions, DeprecatedRow, Flat, PieceKind};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::HistoryEntry;
@@ -57,52 +57,44 @@ pub struct DeprecatedAttributeHistory;
 impl Check for DeprecatedAttributeHistory {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let page = ctx.page;
-        for (resource, method) in methods_with_resource(page) {
-            for table in method.request_tables.iter().chain(&method.response_tables) {
-                let Some(column) = table.columns.description else {
-                    continue;
-                };
-                for row in &table.rows {
-                    let Some(name) = &row.name else { continue };
-                    let Some(cell) = page.row_cells(table, row).get(column) else {
-                        continue;
-                    };
-                    let flat = Flat::new(&cell.inlines);
-                    let Some(mark) = deprecation_mark(&flat, &name.name) else {
-                        continue;
-                    };
-                    let documented = method
-                        .history
-                        .iter()
-                        .chain(&resource.history)
-                        .chain(&page.history)
-                        .flat_map(|h| h.entries.iter())
-                        .any(|e| deprecates(e, &name.name));
-                    if documented {
-                        continue;
-                    }
-                    // `[Deprecated](...) in GitLab X.Y`: the release of the deprecation.
-                    let version = flat.text[mark.flat_end..]
-                        .strip_prefix(" in GitLab ")
-                        .and_then(version_at)
-                        .map_or("X.Y", |(v, _)| v);
-                    let first = name.name.split('/').next().unwrap_or(&name.name);
-                    out.push(
-                        ctx.report(
-                            &Self::META,
-                            name.range,
-                            format!("`{}` is deprecated, but no history entry deprecates it", name.name),
-                        )
-                        .with_help(format!(
-                            "add {} to the history of \"{}\"",
-                            code(&format!(
-                                "> - `{first}` [deprecated](https://link-to-issue) in GitLab {version}."
-                            )),
-                            method.title.value
-                        )),
-                    );
-                }
+        for DeprecatedRow {
+            resource,
+            method,
+            name,
+            flat,
+            mark,
+        } in deprecated_rows(page)
+        {
+            let documented = method
+                .history
+                .iter()
+                .chain(&resource.history)
+                .chain(&page.history)
+                .flat_map(|h| h.entries.iter())
+                .any(|e| deprecates(e, &name.name));
+            if documented {
+                continue;
             }
+            // `[Deprecated](...) in GitLab X.Y`: the release of the deprecation.
+            let version = flat.text[mark.flat_end..]
+                .strip_prefix(" in GitLab ")
+                .and_then(version_at)
+                .map_or("X.Y", |(v, _)| v);
+            let first = name.name.split('/').next().unwrap_or(&name.name);
+            out.push(
+                ctx.report(
+                    &Self::META,
+                    name.range,
+                    format!("`{}` is deprecated, but no history entry deprecates it", name.name),
+                )
+                .with_help(format!(
+                    "add {} to the history of \"{}\"",
+                    code(&format!(
+                        "> - `{first}` [deprecated](https://link-to-issue) in GitLab {version}."
+                    )),
+                    method.title.value
+                )),
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use super::shared::{code, deprecation_mark, methods_with_resource, version_at, Flat, Mark, MarkKind};
+use super::shared::{code, deprecated_rows, version_at, Flat, Mark, MarkKind};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -57,27 +57,11 @@ const TEMPLATE: &str = "[Deprecated](https://link-to-issue) in GitLab X.Y and is
 
 impl Check for DeprecationWording {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        let page = ctx.page;
-        for (_, method) in methods_with_resource(page) {
-            for table in method.request_tables.iter().chain(&method.response_tables) {
-                let Some(column) = table.columns.description else {
-                    continue;
-                };
-                for row in &table.rows {
-                    let Some(name) = &row.name else { continue };
-                    let Some(cell) = page.row_cells(table, row).get(column) else {
-                        continue;
-                    };
-                    let flat = Flat::new(&cell.inlines);
-                    let Some(mark) = deprecation_mark(&flat, &name.name) else {
-                        continue;
-                    };
-                    if mark.kind == MarkKind::Link {
-                        check_sentence(ctx, &flat, &mark, out);
-                    } else {
-                        out.push(other_wording(ctx, &flat, &mark));
-                    }
-                }
+        for row in deprecated_rows(ctx.page) {
+            if row.mark.kind == MarkKind::Link {
+                check_sentence(ctx, &row.flat, &row.mark, out);
+            } else {
+                out.push(other_wording(ctx, &row.flat, &row.mark));
             }
         }
     }

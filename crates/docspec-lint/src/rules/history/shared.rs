@@ -240,6 +240,44 @@ fn sentence_start(flat: &str, at: usize) -> bool {
 ///
 /// A value of the attribute marked deprecated (`` `No+Label` (Deprecated) lists ... ``) is
 /// not the attribute being deprecated.
+/// An attribute row whose description marks the attribute as deprecated.
+pub struct DeprecatedRow<'p> {
+    pub resource: &'p Resource,
+    pub method: &'p Method,
+    pub name: &'p docspec_model::AttributeName,
+    pub flat: Flat,
+    pub mark: Mark,
+}
+
+/// Every request or response attribute row of the page whose description deprecates it.
+pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
+    let mut out = Vec::new();
+    for (resource, method) in methods_with_resource(page) {
+        for table in method.request_tables.iter().chain(&method.response_tables) {
+            let Some(column) = table.columns.description else {
+                continue;
+            };
+            for row in &table.rows {
+                let Some(name) = &row.name else { continue };
+                let Some(cell) = page.row_cells(table, row).get(column) else {
+                    continue;
+                };
+                let flat = Flat::new(&cell.inlines);
+                if let Some(mark) = deprecation_mark(&flat, &name.name) {
+                    out.push(DeprecatedRow {
+                        resource,
+                        method,
+                        name,
+                        flat,
+                        mark,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
 pub fn deprecation_mark(flat: &Flat, attribute: &str) -> Option<Mark> {
     let lower = flat.text.to_ascii_lowercase();
     let names_attribute = |code: &str| code == attribute || attribute.split('/').any(|part| part == code);
