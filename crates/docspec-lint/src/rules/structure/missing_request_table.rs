@@ -3,7 +3,8 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Reports a method without a request attribute table when its path has parameters
-/// (`:id`) or its verb sends a body (`POST`, `PUT`, `PATCH`).
+/// (`:id`) or its verb sends a body (`POST`, `PUT`, `PATCH`). An action whose cURL
+/// examples send no attribute at all (`POST /todos/mark_as_done`) needs no table.
 ///
 /// ## Why is this bad?
 /// Every method needs "a detailed description of the attributes". Path parameters and
@@ -55,8 +56,11 @@ impl Check for MissingRequestTable {
             return;
         }
         for method in ctx.page.methods().filter(|m| m.request_tables.is_empty()) {
+            let sends_nothing = sends_nothing(ctx, method);
             let Some(line) = method.request_lines().find(|l| {
-                !l.params.is_empty() || matches!(l.verb.value.to_ascii_uppercase().as_str(), "POST" | "PUT" | "PATCH")
+                !l.params.is_empty()
+                    || (!sends_nothing
+                        && matches!(l.verb.value.to_ascii_uppercase().as_str(), "POST" | "PUT" | "PATCH"))
             }) else {
                 continue;
             };
@@ -72,4 +76,22 @@ impl Check for MissingRequestTable {
             );
         }
     }
+}
+
+/// The method has cURL examples and none of them sends a query or body attribute.
+fn sends_nothing(ctx: &LintContext<'_>, method: &docspec_model::Method) -> bool {
+    let commands: Vec<_> = method
+        .examples_of(docspec_model::ExampleRole::Curl)
+        .flat_map(|e| ctx.curl(e.code_block))
+        .collect();
+    !commands.is_empty()
+        && commands.iter().all(|c| {
+            let query = c.url().is_some_and(|u| {
+                u.parsed
+                    .query
+                    .iter()
+                    .any(|q| !matches!(q.key.as_str(), "private_token" | "access_token"))
+            });
+            !c.has_body() && !query
+        })
 }
