@@ -53,35 +53,7 @@ pub fn canonical_type(word: &str) -> Option<&'static str> {
     }
 }
 
-/// Status codes the API documents (`rest/troubleshooting.md#status-codes`) and their reasons.
-pub const STATUS_CODES: &[(u16, &str)] = &[
-    (200, "OK"),
-    (201, "Created"),
-    (202, "Accepted"),
-    (204, "No Content"),
-    (301, "Moved Permanently"),
-    (304, "Not Modified"),
-    (400, "Bad Request"),
-    (401, "Unauthorized"),
-    (403, "Forbidden"),
-    (404, "Not Found"),
-    (405, "Method Not Allowed"),
-    (409, "Conflict"),
-    (412, "Precondition Failed"),
-    (422, "Unprocessable"),
-    (429, "Too Many Requests"),
-    (500, "Server Error"),
-    (503, "Service Unavailable"),
-];
-
-pub fn status_reason(code: u16) -> Option<&'static str> {
-    STATUS_CODES.iter().find(|(c, _)| *c == code).map(|(_, r)| *r)
-}
-
-/// Whether a success status carries a response body.
-pub fn status_has_body(code: u16) -> bool {
-    !matches!(code, 204 | 304)
-}
+pub use docspec_model::{status_has_body, status_reason, STATUS_CODES};
 
 /// Tier words in their fixed order.
 pub const TIERS: &[&str] = &["Free", "Premium", "Ultimate"];

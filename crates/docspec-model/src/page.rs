@@ -240,6 +240,9 @@ pub struct AttributeTable {
     pub columns: Columns,
     /// The sentence before the table (`Supported attributes:`, `Parameters:`).
     pub lead_in: Option<Spanned<String>>,
+    /// The parent a table describes, from a header like `` `deployments[]` attribute ``:
+    /// its rows are sub-attributes of `deployments[]`.
+    pub prefix: Option<String>,
     pub rows: Vec<AttributeRow>,
 }
 

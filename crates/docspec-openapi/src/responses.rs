@@ -3,34 +3,12 @@
 use crate::emit::Context;
 use crate::params::{row_schema, rows};
 use crate::{codes, example_check, json, tree, types};
-use docspec_model::{ExampleRole, Inline, TextRange};
+use docspec_model::{ExampleRole, TextRange};
 use indexmap::IndexMap;
 use openapiv3::{MediaType, ReferenceOr, Response, Schema, StatusCode};
 use serde_json::Value;
 
-/// Reasons of the status codes the API documents (seed: REST API status codes).
-pub fn reason(code: u16) -> Option<&'static str> {
-    Some(match code {
-        200 => "OK",
-        201 => "Created",
-        202 => "Accepted",
-        204 => "No Content",
-        301 => "Moved Permanently",
-        304 => "Not Modified",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        409 => "Conflict",
-        412 => "Precondition Failed",
-        422 => "Unprocessable",
-        429 => "Too Many Requests",
-        500 => "Server Error",
-        503 => "Service Unavailable",
-        _ => return None,
-    })
-}
+pub use docspec_model::status_reason as reason;
 
 /// The status a verb returns when the page does not say.
 pub fn default_status(verb: &str) -> u16 {
@@ -70,7 +48,7 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
     let mut root_array = false;
     let mut any_row = false;
     for table in &ctx.method.response_tables {
-        let prefix = table_prefix(ctx, table.table);
+        let prefix = table.prefix.clone();
         for row in rows(ctx, std::slice::from_ref(table)) {
             let name = match &prefix {
                 Some(p) => format!("{p}.{}", row.name),
@@ -135,15 +113,6 @@ fn shape_of(example: Option<&Value>) -> Schema {
         Some(Value::Object(_)) => types::object(),
         _ => types::any(),
     }
-}
-
-/// `` `deployments[]` attribute `` headers: the rows describe that attribute's fields.
-fn table_prefix(ctx: &Context<'_>, table: usize) -> Option<String> {
-    let cell = ctx.input.page.table(table)?.header.first()?;
-    cell.inlines.iter().find_map(|i| match i {
-        Inline::Code { code, .. } => Some(code.trim().to_string()),
-        _ => None,
-    })
 }
 
 /// The first response example that parses as JSON; the others are findings.

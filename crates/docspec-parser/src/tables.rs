@@ -24,12 +24,20 @@ pub fn attribute_table(
             }
         })
         .collect();
+    // `` `deployments[]` attribute ``: the code span in the first header cell names the parent.
+    let prefix = table.header.first().and_then(|cell| {
+        cell.inlines.iter().find_map(|i| match i {
+            Inline::Code { code, .. } => Some(code.trim().trim_end_matches('.').to_string()),
+            _ => None,
+        })
+    });
     AttributeTable {
         table: index,
         range: table.range,
         header_range: table.header_range,
         columns,
         lead_in,
+        prefix,
         rows,
     }
 }

@@ -62,7 +62,7 @@ impl Check for JsonKeyUndocumented {
             if method.response_tables.is_empty() {
                 continue;
             }
-            let documented = documented(ctx.page, method);
+            let documented = documented(method);
             let paths: Vec<&str> = documented.iter().map(|d| d.path.as_str()).collect();
             for (block, shape) in super::shape::success_examples(ctx, method) {
                 for field in &shape.fields {

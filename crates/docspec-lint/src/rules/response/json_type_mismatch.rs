@@ -60,7 +60,7 @@ pub struct JsonTypeMismatch;
 impl Check for JsonTypeMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            let documented = documented(ctx.page, method);
+            let documented = documented(method);
             if documented.is_empty() {
                 continue;
             }

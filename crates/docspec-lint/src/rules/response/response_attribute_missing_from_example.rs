@@ -61,7 +61,7 @@ pub struct ResponseAttributeMissingFromExample;
 impl Check for ResponseAttributeMissingFromExample {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            let documented = documented(ctx.page, method);
+            let documented = documented(method);
             let shapes: Vec<_> = super::shape::success_examples(ctx, method)
                 .into_iter()
                 .map(|(_, s)| s)

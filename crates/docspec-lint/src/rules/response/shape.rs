@@ -1,7 +1,7 @@
 //! The response table read as key paths, to hold the JSON example against.
 
 use crate::json::JsonKind;
-use docspec_model::{AttributeTable, Method, Page};
+use docspec_model::Method;
 
 /// A documented response attribute: its normalized path and the row it comes from.
 pub struct Documented<'p> {
@@ -11,10 +11,10 @@ pub struct Documented<'p> {
 
 /// Every response attribute of the method, with `[]`-attribute tables (`` `deployments[]`
 /// attribute ``) prefixed and a leading `[].` (items of a top-level array) removed.
-pub fn documented<'p>(page: &'p Page, method: &'p Method) -> Vec<Documented<'p>> {
+pub fn documented(method: &Method) -> Vec<Documented<'_>> {
     let mut out = Vec::new();
     for table in &method.response_tables {
-        let prefix = table_prefix(page, table);
+        let prefix = table.prefix.as_ref().map_or_else(String::new, |p| format!("{p}."));
         for row in &table.rows {
             let Some(name) = row.name.as_ref().filter(|n| n.backticked) else {
                 continue;
@@ -33,21 +33,6 @@ pub fn documented<'p>(page: &'p Page, method: &'p Method) -> Vec<Documented<'p>>
         }
     }
     out
-}
-
-/// `deployments[].` for a table whose first header cell is `` `deployments[]` attribute ``.
-fn table_prefix(page: &Page, table: &AttributeTable) -> String {
-    let Some(first) = page.table(table.table).and_then(|t| t.header.first()) else {
-        return String::new();
-    };
-    first
-        .inlines
-        .iter()
-        .find_map(|i| match i {
-            docspec_model::Inline::Code { code, .. } => Some(format!("{}.", code.trim().trim_end_matches('.'))),
-            _ => None,
-        })
-        .unwrap_or_default()
 }
 
 /// The JSON kinds a Type cell allows; `None` when the type says nothing checkable.
