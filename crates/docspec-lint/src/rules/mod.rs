@@ -39,6 +39,7 @@ crate::register_rules! {
     structure::missing_curl_example::MissingCurlExample,
     structure::missing_response_example::MissingResponseExample,
     structure::missing_response_table::MissingResponseTable,
+    structure::example_fence_language::ExampleFenceLanguage,
     request::invalid_request_line::InvalidRequestLine,
     request::request_path_outside_base::RequestPathOutsideBase,
     attributes::request_table_header::RequestTableHeader,
