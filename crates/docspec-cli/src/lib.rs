@@ -1,10 +1,12 @@
 //! The `docspec` command line. Only this crate knows terminals, colors and exit codes.
 
+mod adoption;
 mod args;
 mod commands;
 mod emit;
 mod error;
 mod files;
+mod fingerprint;
 mod workspace;
 
 pub use args::{Args, Command};
@@ -21,7 +23,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Explain(a) => commands::explain::run(&a, out),
         Command::Openapi(a) => commands::openapi::run(&a, out, err),
         Command::Render(a) => commands::render::run(&a, err),
-        Command::Build(a) => commands::build::run(&a, err),
+        Command::Build(a) => commands::build::run(&a, out, err),
+        Command::Server(a) => commands::server::run(&a),
     };
     match result {
         Ok(status) => status,

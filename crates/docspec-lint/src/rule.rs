@@ -1,4 +1,4 @@
-use crate::{LintContext, ProjectContext, RuleMeta, RuleMetadata};
+use crate::{LintContext, OptionError, ProjectContext, RuleMeta, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
@@ -10,6 +10,12 @@ pub trait Check {
     fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
         let _ = (project, out);
     }
+
+    /// Checks the `options:` the configuration gives the rule; a rule without options
+    /// accepts none. Rules with options use [`crate::options::check`].
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        crate::options::none(options)
+    }
 }
 
 /// A registered rule: its metadata and its check.
@@ -17,6 +23,7 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMetadata;
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
     fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>);
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError>;
 }
 
 impl<T: RuleMeta + Check + Send + Sync> Rule for T {
@@ -30,5 +37,9 @@ impl<T: RuleMeta + Check + Send + Sync> Rule for T {
 
     fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
         Check::check_project(self, project, out);
+    }
+
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        Check::check_options(self, options)
     }
 }

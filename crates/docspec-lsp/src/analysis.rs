@@ -1,0 +1,241 @@
+//! Linting one buffer the way `docspec lint` lints a file: the configuration that applies
+//! to it (found by walking up, read afresh each time so edits to `.docspec.yml` apply at
+//! once), its page rules, the cross-page rules over its project (the files on disk with
+//! the open buffers in their place), then suppressions.
+
+use docspec_config::{CliOverrides, Config, ConfigError, Discovery};
+use docspec_diagnostics::Diagnostic;
+use docspec_lint::{LintSettings, ProjectFile};
+use docspec_model::{Page, SourceFile};
+use docspec_workspace::Loaded;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+/// A project with more pages than this is read only up to it (a home folder opened as
+/// the workspace must not stall the editor).
+const MAX_PROJECT_PAGES: usize = 5000;
+/// How long a listing of a project's files is trusted before it is walked again.
+const RELIST_AFTER: Duration = Duration::from_secs(2);
+
+/// The findings of one version of a buffer.
+pub struct Analysis {
+    pub version: i32,
+    pub text_len: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    pub settings: LintSettings,
+    /// Pages the cross-page rules saw, this one included.
+    pub project_pages: usize,
+}
+
+pub enum Outcome {
+    Linted(Analysis),
+    /// The configuration excludes the file: like the CLI, nothing to report.
+    Excluded,
+    /// `.docspec.yml` is invalid; where and why.
+    ConfigError {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+struct DiskPage {
+    stamp: (Option<SystemTime>, u64),
+    source: SourceFile,
+    page: Page,
+}
+
+#[derive(Default)]
+struct Project {
+    listed: Option<Instant>,
+    files: Vec<PathBuf>,
+    pages: HashMap<PathBuf, DiskPage>,
+}
+
+/// Parsed pages on disk by project folder, re-read when their size or time changes.
+#[derive(Default)]
+pub struct Analyzer {
+    projects: BTreeMap<PathBuf, Project>,
+}
+
+impl Analyzer {
+    /// Forgets the listings, so the next lint walks the folders again.
+    pub fn relist(&mut self) {
+        for project in self.projects.values_mut() {
+            project.listed = None;
+        }
+    }
+
+    /// Lints `text`, the buffer of `path` (`None`: no file, default settings, no project).
+    pub fn lint(
+        &mut self,
+        path: Option<&Path>,
+        text: &str,
+        version: i32,
+        buffers: &[(PathBuf, String)],
+        roots: &[PathBuf],
+    ) -> Outcome {
+        let mut discovery = Discovery::walk_up();
+        let Some(path) = path else {
+            let settings = docspec_config::default_settings();
+            let source = SourceFile::new("untitled", text);
+            let page = docspec_parser::parse(&source);
+            let diagnostics = docspec_lint::lint_page(&source, &page, &settings);
+            return Outcome::Linted(Analysis {
+                version,
+                text_len: text.len(),
+                diagnostics,
+                settings,
+                project_pages: 1,
+            });
+        };
+        let config = match discovery.for_file(path) {
+            Ok(config) => config,
+            Err(e) => return config_error(e),
+        };
+        if config.is_excluded(path) {
+            return Outcome::Excluded;
+        }
+        let cli = CliOverrides::default();
+        let settings = config.settings_for(path, &cli);
+        let source = SourceFile::new(path.to_string_lossy(), text);
+        let page = docspec_parser::parse(&source);
+        let mut diagnostics = docspec_lint::check_page(&source, &page, &settings);
+
+        let folder = project_folder(&config, path, roots);
+        let project = self.projects.entry(folder.clone()).or_default();
+        project.refresh(&folder, &mut discovery);
+        // Other open buffers stand in for their files.
+        let overlays: Vec<(PathBuf, SourceFile, Page)> = buffers
+            .iter()
+            .filter(|(p, _)| p != path && p.starts_with(&folder) && p.extension().is_some_and(|x| x == "md"))
+            .map(|(p, t)| {
+                let source = SourceFile::new(p.to_string_lossy(), t.as_str());
+                let page = docspec_parser::parse(&source);
+                (p.clone(), source, page)
+            })
+            .collect();
+        let mut others: Vec<(&Path, &SourceFile, &Page)> =
+            overlays.iter().map(|(p, s, pg)| (p.as_path(), s, pg)).collect();
+        for file in &project.files {
+            if file == path || overlays.iter().any(|(p, _, _)| p == file) {
+                continue;
+            }
+            if let Some(disk) = project.pages.get(file) {
+                others.push((file, &disk.source, &disk.page));
+            }
+        }
+        let mut all_settings = vec![settings.clone()];
+        for (file, _, _) in &others {
+            let settings = match discovery.for_file(file) {
+                Ok(c) if !c.is_excluded(file) => Some(c.settings_for(file, &cli)),
+                _ => None,
+            };
+            all_settings.push(settings.unwrap_or_default());
+        }
+        let mut files = vec![ProjectFile {
+            source: &source,
+            page: &page,
+            settings: &all_settings[0],
+        }];
+        for ((_, source, page), settings) in others.iter().zip(&all_settings[1..]) {
+            files.push(ProjectFile { source, page, settings });
+        }
+        let index = config.index_page();
+        for (file, d) in docspec_lint::check_project(&files, Some(&index)) {
+            if file == 0 {
+                diagnostics.push(d);
+            }
+        }
+        let project_pages = files.len();
+        drop(files);
+        let diagnostics = docspec_lint::finish(&source, &page, &settings, diagnostics);
+        Outcome::Linted(Analysis {
+            version,
+            text_len: text.len(),
+            diagnostics,
+            settings,
+            project_pages,
+        })
+    }
+}
+
+impl Project {
+    /// Walks the folder again when the listing is old, and re-reads changed files.
+    fn refresh(&mut self, folder: &Path, discovery: &mut Discovery) {
+        let stale = self.listed.is_none_or(|at| at.elapsed() > RELIST_AFTER);
+        if stale {
+            self.files = docspec_workspace::discover(&[folder.to_path_buf()])
+                .map(|found| found.into_iter().map(|f| f.path).collect())
+                .unwrap_or_default();
+            self.files
+                .retain(|f| discovery.for_file(f).is_ok_and(|c| !c.is_excluded(f)));
+            self.files.truncate(MAX_PROJECT_PAGES);
+            self.listed = Some(Instant::now());
+            let listed: std::collections::HashSet<&PathBuf> = self.files.iter().collect();
+            self.pages.retain(|p, _| listed.contains(p));
+        }
+        for file in &self.files {
+            let Ok(meta) = std::fs::metadata(file) else {
+                // Deleted since the listing: forget it.
+                self.pages.remove(file);
+                continue;
+            };
+            let stamp = (meta.modified().ok(), meta.len());
+            if self.pages.get(file).is_some_and(|p| p.stamp == stamp) {
+                continue;
+            }
+            let Ok(Loaded::Text { text, .. }) = docspec_workspace::load(file) else {
+                self.pages.remove(file);
+                continue;
+            };
+            let source = SourceFile::new(file.to_string_lossy(), text);
+            let page = docspec_parser::parse(&source);
+            self.pages.insert(file.clone(), DiskPage { stamp, source, page });
+        }
+    }
+}
+
+/// The folder whose pages the cross-page rules compare: the configuration's folder when
+/// there is a `.docspec.yml`, else the workspace folder holding the file, else its folder.
+fn project_folder(config: &Arc<Config>, path: &Path, roots: &[PathBuf]) -> PathBuf {
+    if config.path.is_some() {
+        return config.dir.clone();
+    }
+    roots
+        .iter()
+        .filter(|r| path.starts_with(r))
+        .max_by_key(|r| r.components().count())
+        .cloned()
+        .or_else(|| path.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn config_error(e: ConfigError) -> Outcome {
+    match e {
+        ConfigError::Invalid {
+            path,
+            line,
+            column,
+            message,
+            help,
+        } => Outcome::ConfigError {
+            path,
+            line,
+            column,
+            message: match help {
+                Some(h) => format!("{message} (help: {h})"),
+                None => message,
+            },
+        },
+        ConfigError::Read { path, source } => Outcome::ConfigError {
+            path,
+            line: 1,
+            column: 1,
+            message: format!("cannot read the configuration: {source}"),
+        },
+    }
+}
