@@ -9,7 +9,7 @@ mod files;
 mod fingerprint;
 mod workspace;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, ServerArgs};
 pub use error::{CliError, ExitStatus};
 
 use std::io::Write;
@@ -33,6 +33,18 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
                 return ExitStatus::Success;
             }
             let _ = writeln!(err, "docspec: error: {e}");
+            ExitStatus::Usage
+        }
+    }
+}
+
+/// `docspec server`: runs on the process's standard input and output, which the caller
+/// must not hold locked.
+pub fn serve(args: &ServerArgs) -> ExitStatus {
+    match commands::server::run(args) {
+        Ok(status) => status,
+        Err(e) => {
+            eprintln!("docspec: error: {e}");
             ExitStatus::Usage
         }
     }

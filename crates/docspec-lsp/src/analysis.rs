@@ -128,7 +128,7 @@ impl Analyzer {
                 others.push((file, &disk.source, &disk.page));
             }
         }
-        let mut all_settings = vec![settings.clone()];
+        let mut all_settings = Vec::new();
         for (file, _, _) in &others {
             let settings = match discovery.for_file(file) {
                 Ok(c) if !c.is_excluded(file) => Some(c.settings_for(file, &cli)),
@@ -136,17 +136,24 @@ impl Analyzer {
             };
             all_settings.push(settings.unwrap_or_default());
         }
-        let mut files = vec![ProjectFile {
-            source: &source,
-            page: &page,
-            settings: &all_settings[0],
-        }];
-        for ((_, source, page), settings) in others.iter().zip(&all_settings[1..]) {
-            files.push(ProjectFile { source, page, settings });
+        // In path order, as `docspec lint` has them: a duplicate is reported on the later page.
+        let mut ordered: Vec<(&Path, ProjectFile<'_>)> = vec![(
+            path,
+            ProjectFile {
+                source: &source,
+                page: &page,
+                settings: &settings,
+            },
+        )];
+        for ((file, source, page), settings) in others.iter().zip(&all_settings) {
+            ordered.push((file, ProjectFile { source, page, settings }));
         }
+        ordered.sort_by(|a, b| a.0.cmp(b.0));
+        let me = ordered.iter().position(|(p, _)| *p == path).unwrap_or(0);
+        let files: Vec<ProjectFile<'_>> = ordered.into_iter().map(|(_, f)| f).collect();
         let index = config.index_page();
         for (file, d) in docspec_lint::check_project(&files, Some(&index)) {
-            if file == 0 {
+            if file == me {
                 diagnostics.push(d);
             }
         }

@@ -48,13 +48,13 @@ impl<'a> LineIndex<'a> {
         let wanted = position.character as usize;
         let mut units = 0;
         for (i, c) in content.char_indices() {
-            if units >= wanted {
-                return start + i;
-            }
             units += match encoding {
                 Encoding::Utf8 => c.len_utf8(),
                 Encoding::Utf16 => c.len_utf16(),
             };
+            if units > wanted {
+                return start + i;
+            }
         }
         start + content.len()
     }
