@@ -11,8 +11,56 @@ use std::time::{Duration, Instant};
 
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
+/// One end of an in-memory byte stream (the crate supports Rust 1.85, before `io::pipe`).
+pub struct ChannelWriter(mpsc::Sender<Vec<u8>>);
+
+impl Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .send(bytes.to_vec())
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::BrokenPipe))?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The other end: reads what was written, and the end of input once the writer is gone.
+pub struct ChannelReader {
+    rx: Receiver<Vec<u8>>,
+    pending: Vec<u8>,
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pending.is_empty() {
+            match self.rx.recv() {
+                Ok(bytes) => self.pending = bytes,
+                Err(_) => return Ok(0),
+            }
+        }
+        let n = out.len().min(self.pending.len());
+        out[..n].copy_from_slice(&self.pending[..n]);
+        self.pending.drain(..n);
+        Ok(n)
+    }
+}
+
+pub fn pipe() -> (ChannelReader, ChannelWriter) {
+    let (tx, rx) = mpsc::channel();
+    (
+        ChannelReader {
+            rx,
+            pending: Vec::new(),
+        },
+        ChannelWriter(tx),
+    )
+}
+
 pub struct Client {
-    to_server: std::io::PipeWriter,
+    to_server: ChannelWriter,
     from_server: Receiver<Value>,
     /// Everything received that was not consumed yet.
     pub inbox: Vec<Value>,
@@ -22,8 +70,8 @@ pub struct Client {
 
 impl Client {
     pub fn start() -> Client {
-        let (server_in, to_server) = std::io::pipe().unwrap();
-        let (mut from_server_pipe, server_out) = std::io::pipe().unwrap();
+        let (server_in, to_server) = pipe();
+        let (mut from_server_pipe, server_out) = pipe();
         let server = std::thread::spawn(move || docspec_lsp::serve(BufReader::new(server_in), server_out));
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -177,7 +225,7 @@ pub fn apply(text: &str, edits: &[Value]) -> String {
             )
         })
         .collect();
-    edits.sort_by(|a, b| b.0.cmp(&a.0));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.0));
     let mut out = text.to_string();
     for (start, end, new) in edits {
         out.replace_range(start..end, &new);
