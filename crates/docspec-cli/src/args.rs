@@ -65,7 +65,7 @@ fn selector(text: &str) -> Result<String, String> {
     if docspec_config::is_known_selector(selector) {
         return Ok(selector.to_string());
     }
-    let hint = docspec_lint::suggest(selector)
+    let hint = docspec_config::suggest_selector(selector)
         .map(|h| format!(" (did you mean `{h}`?)"))
         .unwrap_or_default();
     Err(format!(

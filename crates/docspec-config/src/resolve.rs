@@ -186,7 +186,8 @@ pub fn is_known_selector(selector: &str) -> bool {
     Category::parse(selector).is_some() || all_metadata().any(|m| m.matches(selector))
 }
 
-fn suggestion(selector: &str) -> Option<String> {
+/// The code, name or category nearest to an unknown selector.
+pub fn suggest_selector(selector: &str) -> Option<String> {
     let lower = selector.to_ascii_lowercase();
     let candidates = all_metadata()
         .flat_map(|m| [m.code, m.name])
@@ -216,7 +217,7 @@ fn validate(path: &Path, text: &str, file: &ConfigFile) -> Result<(), ConfigErro
                 line,
                 column,
                 message: format!("unknown rule `{selector}`"),
-                help: Some(match suggestion(selector) {
+                help: Some(match suggest_selector(selector) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "run `docspec rules` for the list of codes, names and categories".to_string(),
                 }),

@@ -13,7 +13,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write) -> Result<ExitStatus, CliErr
         .filter(|m| docspec_config::is_known_selector(&args.rule) && m.matches(&args.rule))
         .collect();
     if group.is_empty() {
-        let hint = docspec_lint::suggest(&args.rule)
+        let hint = docspec_config::suggest_selector(&args.rule)
             .map(|s| format!(" (did you mean `{s}`?)"))
             .unwrap_or_default();
         return Err(CliError::Usage(format!(
