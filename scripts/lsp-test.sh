@@ -24,4 +24,4 @@ if [[ -z "${DOCSPEC:-}" ]]; then
   export DOCSPEC="$root/target/debug/docspec"
 fi
 export DOCSPEC="$(cd "$(dirname "$DOCSPEC")" && pwd)/$(basename "$DOCSPEC")"
-"$venv/bin/pytest" -q -c tests/lsp/pytest.ini --rootdir tests/lsp -p no:cacheprovider tests/lsp
+"$venv/bin/pytest" -q -c tests/lsp/pytest.ini --rootdir tests/lsp -p no:cacheprovider tests/lsp "$@"

@@ -154,6 +154,28 @@ fn baseline_and_changed_since_report_exactly_the_new_finding() {
     assert_eq!(changed.code, 0, "{}", changed.stderr);
     assert_eq!(findings(&changed.stdout), expected, "only findings on changed lines");
 
+    // Against a branch that moved on since: only what this branch changed. `other`
+    // rewrites a line with a finding in defects.md; here that line is as it was.
+    git(repo.path(), &["stash", "-q"]);
+    git(repo.path(), &["checkout", "-q", "-b", "other"]);
+    let defects = docs.join("defects.md");
+    let text = std::fs::read_to_string(&defects).unwrap();
+    std::fs::write(
+        &defects,
+        text.replace("get /widgets/:id/lowercase", "GET /widgets/:id/lowercase"),
+    )
+    .unwrap();
+    git(repo.path(), &["commit", "-q", "-am", "other"]);
+    git(repo.path(), &["checkout", "-q", "-"]);
+    git(repo.path(), &["stash", "pop", "-q"]);
+    let branch = docspec(&["lint", d, "--changed-since", "other", "--format", "json"]);
+    assert_eq!(
+        findings(&branch.stdout),
+        expected,
+        "what `other` did is not this branch's: {}",
+        branch.stderr
+    );
+
     // A file git does not track yet counts whole.
     std::fs::copy(PAGE, docs.join("new.md")).unwrap();
     let untracked = docspec(&["lint", d, "--changed-since", "HEAD", "--format", "json"]);

@@ -161,8 +161,8 @@ pub struct LintArgs {
     /// still occur (fixed ones are dropped, new findings are reported, not added).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["changed_since", "diff"])]
     pub write_baseline: Option<PathBuf>,
-    /// Only report findings on lines changed since the git revision REF (committed,
-    /// staged or not, and untracked files).
+    /// Only report findings on lines changed since the branch left the git revision REF
+    /// (`git merge-base REF HEAD`; committed, staged, unstaged and untracked changes).
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
 }

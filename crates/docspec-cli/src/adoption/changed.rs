@@ -1,6 +1,7 @@
 //! `--changed-since REF`: the lines of each file that differ from a git revision, read
-//! from `git diff` (the working tree against REF, so staged and unstaged edits count) and
-//! `git ls-files --others` (untracked files count whole).
+//! from `git diff` and `git ls-files --others` (untracked files count whole). The diff is
+//! of the working tree (staged and unstaged edits count) against the point where HEAD
+//! left REF (`git merge-base`), so a branch is not charged with what REF did since.
 
 use crate::CliError;
 use std::collections::HashMap;
@@ -48,6 +49,9 @@ impl ChangedLines {
         let revision = format!("{reference}^{{commit}}");
         git(&top, &["rev-parse", "--verify", "--quiet", &revision])
             .map_err(|_| CliError::Usage(format!("--changed-since: unknown git revision `{reference}`")))?;
+        let base = git(&top, &["merge-base", reference, "HEAD"])
+            .map(|b| b.trim().to_string())
+            .unwrap_or_else(|_| reference.to_string());
         let diff = git(
             &top,
             &[
@@ -60,7 +64,7 @@ impl ChangedLines {
                 "--unified=0",
                 "--src-prefix=a/",
                 "--dst-prefix=b/",
-                reference,
+                &base,
                 "--",
             ],
         )
