@@ -5,8 +5,8 @@
 
 use docspec_config::{CliOverrides, Config, ConfigError, Discovery};
 use docspec_diagnostics::Diagnostic;
-use docspec_lint::{LintSettings, ProjectFile};
-use docspec_model::{Page, SourceFile};
+use docspec_lint::{LintSettings, PageSummary, ProjectFile};
+use docspec_model::SourceFile;
 use docspec_workspace::Loaded;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -42,10 +42,11 @@ pub enum Outcome {
     },
 }
 
+/// What the cross-page rules need of a page on disk; its model is not kept.
 struct DiskPage {
     stamp: (Option<SystemTime>, u64),
-    source: SourceFile,
-    page: Page,
+    settings: LintSettings,
+    summary: PageSummary,
 }
 
 #[derive(Default)]
@@ -55,7 +56,7 @@ struct Project {
     pages: HashMap<PathBuf, DiskPage>,
 }
 
-/// Parsed pages on disk by project folder, re-read when their size or time changes.
+/// Summaries of the pages on disk by project folder, re-read when their size or time changes.
 #[derive(Default)]
 pub struct Analyzer {
     projects: BTreeMap<PathBuf, Project>,
@@ -107,46 +108,43 @@ impl Analyzer {
 
         let folder = project_folder(&config, path, roots);
         let project = self.projects.entry(folder.clone()).or_default();
-        project.refresh(&folder, &mut discovery);
+        project.refresh(&folder, &mut discovery, &cli);
         // Other open buffers stand in for their files.
-        let overlays: Vec<(PathBuf, SourceFile, Page)> = buffers
+        let overlays: Vec<(PathBuf, PageSummary, LintSettings)> = buffers
             .iter()
             .filter(|(p, _)| p != path && p.starts_with(&folder) && p.extension().is_some_and(|x| x == "md"))
-            .map(|(p, t)| {
+            .filter_map(|(p, t)| {
+                let settings = settings_of(&mut discovery, p, &cli)?;
                 let source = SourceFile::new(p.to_string_lossy(), t.as_str());
                 let page = docspec_parser::parse(&source);
-                (p.clone(), source, page)
+                Some((p.clone(), PageSummary::of(&source, &page, &settings), settings))
             })
             .collect();
-        let mut others: Vec<(&Path, &SourceFile, &Page)> =
-            overlays.iter().map(|(p, s, pg)| (p.as_path(), s, pg)).collect();
+        let own = PageSummary::of(&source, &page, &settings);
+        // In path order, as `docspec lint` has them: a duplicate is reported on the later page.
+        let mut ordered: Vec<(&Path, ProjectFile<'_>)> = vec![(
+            path,
+            ProjectFile {
+                summary: &own,
+                settings: &settings,
+            },
+        )];
+        for (file, summary, settings) in &overlays {
+            ordered.push((file, ProjectFile { summary, settings }));
+        }
         for file in &project.files {
             if file == path || overlays.iter().any(|(p, _, _)| p == file) {
                 continue;
             }
             if let Some(disk) = project.pages.get(file) {
-                others.push((file, &disk.source, &disk.page));
+                ordered.push((
+                    file,
+                    ProjectFile {
+                        summary: &disk.summary,
+                        settings: &disk.settings,
+                    },
+                ));
             }
-        }
-        let mut all_settings = Vec::new();
-        for (file, _, _) in &others {
-            let settings = match discovery.for_file(file) {
-                Ok(c) if !c.is_excluded(file) => Some(c.settings_for(file, &cli)),
-                _ => None,
-            };
-            all_settings.push(settings.unwrap_or_default());
-        }
-        // In path order, as `docspec lint` has them: a duplicate is reported on the later page.
-        let mut ordered: Vec<(&Path, ProjectFile<'_>)> = vec![(
-            path,
-            ProjectFile {
-                source: &source,
-                page: &page,
-                settings: &settings,
-            },
-        )];
-        for ((file, source, page), settings) in others.iter().zip(&all_settings) {
-            ordered.push((file, ProjectFile { source, page, settings }));
         }
         ordered.sort_by(|a, b| a.0.cmp(b.0));
         let me = ordered.iter().position(|(p, _)| *p == path).unwrap_or(0);
@@ -171,8 +169,9 @@ impl Analyzer {
 }
 
 impl Project {
-    /// Walks the folder again when the listing is old, and re-reads changed files.
-    fn refresh(&mut self, folder: &Path, discovery: &mut Discovery) {
+    /// Walks the folder again when the listing is old, and re-reads files whose size or
+    /// time changed (or whose API settings did: the summary depends on the base path).
+    fn refresh(&mut self, folder: &Path, discovery: &mut Discovery, cli: &CliOverrides) {
         let stale = self.listed.is_none_or(|at| at.elapsed() > RELIST_AFTER);
         if stale {
             self.files = docspec_workspace::discover(&[folder.to_path_buf()])
@@ -186,14 +185,17 @@ impl Project {
             self.pages.retain(|p, _| listed.contains(p));
         }
         for file in &self.files {
-            let Ok(meta) = std::fs::metadata(file) else {
-                // Deleted since the listing: forget it.
+            let (Ok(meta), Some(settings)) = (std::fs::metadata(file), settings_of(discovery, file, cli)) else {
+                // Deleted since the listing, or no longer configured: forget it.
                 self.pages.remove(file);
                 continue;
             };
             let stamp = (meta.modified().ok(), meta.len());
-            if self.pages.get(file).is_some_and(|p| p.stamp == stamp) {
-                continue;
+            if let Some(known) = self.pages.get_mut(file) {
+                if known.stamp == stamp && known.settings.api == settings.api {
+                    known.settings = settings;
+                    continue;
+                }
             }
             let Ok(Loaded::Text { text, .. }) = docspec_workspace::load(file) else {
                 self.pages.remove(file);
@@ -201,8 +203,24 @@ impl Project {
             };
             let source = SourceFile::new(file.to_string_lossy(), text);
             let page = docspec_parser::parse(&source);
-            self.pages.insert(file.clone(), DiskPage { stamp, source, page });
+            let summary = PageSummary::of(&source, &page, &settings);
+            self.pages.insert(
+                file.clone(),
+                DiskPage {
+                    stamp,
+                    settings,
+                    summary,
+                },
+            );
         }
+    }
+}
+
+/// The settings of a file, or `None` when the configuration excludes it or is invalid.
+fn settings_of(discovery: &mut Discovery, file: &Path, cli: &CliOverrides) -> Option<LintSettings> {
+    match discovery.for_file(file) {
+        Ok(c) if !c.is_excluded(file) => Some(c.settings_for(file, cli)),
+        _ => None,
     }
 }
 
