@@ -204,7 +204,7 @@ fn code_actions_fix_fix_all_and_suppress() {
 
 #[test]
 fn hover_explains_rule_codes_and_shows_attribute_rows() {
-    let text = "---\ntitle: Widgets\n---\n\n<!-- docspec-disable-next-line curl-short-option -->\n## Create a widget\n\n```plaintext\nPOST /widgets\n```\n\nSupported attributes:\n\n| Attribute | Type   | Required | Description |\n|-----------|--------|----------|-------------|\n| `name`    | string | Yes      | Name of the widget. |\n\nIf successful, returns [`201 Created`](rest/troubleshooting.md#status-codes).\n\n```shell\ncurl --request POST --url \"https://gitlab.example.com/api/v4/widgets?name=blue\"\n```\n";
+    let text = "---\ntitle: Widgets\n---\n\n<!-- docspec-disable-next-line curl-short-option -->\n## Create a widget\n\n```plaintext\nPOST /widgets\n```\n\nSupported attributes:\n\n| Attribute | Type   | Required | Description |\n|-----------|--------|----------|-------------|\n| `name`    | string | Yes      | Name of the widget. |\n\nIf successful, returns [`201 Created`](rest/troubleshooting.md#status-codes) and the following response attributes:\n\n| Attribute     | Type    | Description |\n|---------------|---------|-------------|\n| `id`          | integer | ID of the widget. |\n| `owner.login` | string  | Login of its owner. |\n\n```shell\ncurl --request POST --url \"https://gitlab.example.com/api/v4/widgets?name=blue\"\n```\n\nExample response:\n\n```json\n{\n  \"id\": 1,\n  \"owner\": { \"login\": \"ada\" }\n}\n```\n";
     let (dir, path) = temp_page("widgets.md", text);
     let mut client = Client::start();
     client.initialize(dir.path());
@@ -235,6 +235,21 @@ fn hover_explains_rule_codes_and_shows_attribute_rows() {
         shown.contains("| Attribute | Type   | Required | Description |"),
         "{shown}"
     );
+    let json_key = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at("\"login\": \"ada", 2)}),
+    );
+    let shown = json_key["result"]["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("response attribute"), "{shown}");
+    assert!(
+        shown.contains("| `owner.login` | string  | Login of its owner. |"),
+        "{shown}"
+    );
+    let json_value = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": at("\"ada\"", 2)}),
+    );
+    assert_eq!(json_value["result"], Value::Null, "a value is not an attribute");
     let nothing = client.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": uri}, "position": at("Widgets", 1)}),
