@@ -1,6 +1,8 @@
 //! Stable fingerprints of findings, shared by the GitLab Code Quality report and the
 //! baseline: they hash the path, rule, message and the text of the finding's line (not
-//! its number), so they stay the same when lines are added above.
+//! its number), so they stay the same when lines are added above. A message that cites
+//! another line by number (`(line 1179)`) is hashed with that number left out, since it
+//! moves with the lines too.
 
 use docspec_diagnostics::Diagnostic;
 use docspec_model::SourceFile;
@@ -17,7 +19,11 @@ pub fn fingerprints(path: &str, source: &SourceFile, diagnostics: &[Diagnostic])
             let lc = source.line_col(d.range().start());
             let line_range = source.lines().line_range(source.text(), lc.line - 1);
             let line_text = source.slice(line_range).trim();
-            let key = format!("{path}\u{0}{}\u{0}{}\u{0}{line_text}", d.code, d.message);
+            let key = format!(
+                "{path}\u{0}{}\u{0}{}\u{0}{line_text}",
+                d.code,
+                without_line_numbers(&d.message)
+            );
             // The same finding twice on identical lines still gets two fingerprints.
             let n = seen.entry(key.clone()).or_insert(0);
             *n += 1;
@@ -25,6 +31,32 @@ pub fn fingerprints(path: &str, source: &SourceFile, diagnostics: &[Diagnostic])
             digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
         })
         .collect()
+}
+
+/// `message` with the number after each `line ` or `lines ` replaced by `#`.
+fn without_line_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("line") {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let word = if from.starts_with("lines ") { "lines " } else { "line " };
+        let inside_a_word = out.chars().next_back().is_some_and(char::is_alphanumeric);
+        if !from.starts_with(word) || inside_a_word {
+            out.push_str("line");
+            rest = &from[4..];
+            continue;
+        }
+        out.push_str(word);
+        let after = &from[word.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            out.push('#');
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -56,6 +88,36 @@ mod tests {
             fingerprints("b.md", &before, &[finding(2)]),
             a,
             "the path is part of it"
+        );
+    }
+
+    #[test]
+    fn line_numbers_cited_in_messages_do_not_count() {
+        assert_eq!(
+            without_line_numbers("required (line 1179), says `No`"),
+            "required (line #), says `No`"
+        );
+        assert_eq!(
+            without_line_numbers("before the details on line 12"),
+            "before the details on line #"
+        );
+        assert_eq!(
+            without_line_numbers("lines 3 and baseline 7 and outline"),
+            "lines # and baseline 7 and outline"
+        );
+        assert_eq!(
+            without_line_numbers("`201` has no reason phrase"),
+            "`201` has no reason phrase"
+        );
+        let source = SourceFile::new("a.md", "| a | No |\n");
+        let cite = |n: usize| {
+            let mut d = finding(0);
+            d.message = format!("one of them is required (line {n})");
+            d
+        };
+        assert_eq!(
+            fingerprints("a.md", &source, &[cite(10)]),
+            fingerprints("a.md", &source, &[cite(11)])
         );
     }
 }
