@@ -34,7 +34,7 @@ pub fn fingerprints(path: &str, source: &SourceFile, diagnostics: &[Diagnostic])
 }
 
 /// `message` with the number after each `line ` or `lines ` replaced by `#`.
-fn without_line_numbers(message: &str) -> String {
+pub fn without_line_numbers(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     while let Some(at) = rest.find("line") {

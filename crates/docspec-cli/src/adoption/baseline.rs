@@ -11,7 +11,8 @@
 //! ```
 //!
 //! `path` is relative to the baseline's folder, so the same file works from any working
-//! directory; the fingerprint is the GitLab report's, computed on that path.
+//! directory; the fingerprint is the GitLab report's, computed on that path. `message` is
+//! for readers, with a line number it cites written `#` (as it is hashed).
 
 use crate::CliError;
 use serde::{Deserialize, Serialize};

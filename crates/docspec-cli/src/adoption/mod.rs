@@ -105,7 +105,8 @@ impl Adoption {
                 writing.entries.push(baseline::Entry {
                     path: key.clone(),
                     code: d.code.to_string(),
-                    message: d.message.clone(),
+                    // As hashed: a cited line number would make every move a diff.
+                    message: crate::fingerprint::without_line_numbers(&d.message),
                     fingerprint: print,
                 });
             }
