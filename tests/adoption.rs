@@ -193,7 +193,22 @@ fn baseline_and_changed_since_report_exactly_the_new_finding() {
     std::fs::remove_file(docs.join("new.md")).unwrap();
 
     // Ratchet: with `--baseline`, `--write-baseline` keeps what still occurs, adds nothing.
+    let old_lines: Vec<String> = std::fs::read_to_string(&baseline)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
     let ratchet = docspec(&["lint", d, "--baseline", b, "--write-baseline", b, "--format", "json"]);
+    let removed: Vec<&String> = {
+        let new_text = std::fs::read_to_string(&baseline).unwrap();
+        let new_lines: Vec<&str> = new_text.lines().collect();
+        assert!(
+            new_lines.iter().all(|l| old_lines.iter().any(|o| o == l)),
+            "lines only go: {new_text}"
+        );
+        old_lines.iter().filter(|o| !new_lines.contains(&o.as_str())).collect()
+    };
+    assert_eq!(removed.len(), 1, "the fixed finding's line, nothing else: {removed:?}");
     assert_eq!(findings(&ratchet.stdout), expected, "the new finding is still reported");
     assert!(
         ratchet.stderr.contains(&format!("Wrote {} findings", recorded - 1)),
