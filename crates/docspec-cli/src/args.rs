@@ -149,6 +149,12 @@ pub struct OpenApiArgs {
     /// Output format; by default from the extension of `--output` (`.json`), else YAML.
     #[arg(long, value_enum)]
     pub format: Option<SpecFormat>,
+    /// Only these findings: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Skip these findings: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

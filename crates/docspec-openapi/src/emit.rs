@@ -36,13 +36,12 @@ impl<'a> Context<'a> {
 }
 
 pub fn finding(input: &PageInput<'_>, kind: FindingKind, message: String, range: TextRange) -> Finding {
-    let (code, name, severity) = kind;
     let lc = input.source.line_col(range.start());
     Finding {
         path: input.path.to_string(),
         line: lc.line,
         column: lc.column,
-        diagnostic: Diagnostic::new(code, name, severity, message, range),
+        diagnostic: Diagnostic::new(kind.code, kind.name, kind.default_severity, message, range),
     }
 }
 

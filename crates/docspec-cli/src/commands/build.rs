@@ -15,7 +15,11 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<ExitStatus, CliError
     let status = lint::exit_status(&reports, None);
 
     let (spec, findings) = openapi::generate(&ws, SpecFormat::Yaml)?;
-    openapi::report(&findings, err)?;
+    emit::concise::write_lines(&findings, err)?;
+    let status = match openapi::exit_status(&findings) {
+        ExitStatus::Success => status,
+        raised => raised,
+    };
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.as_bytes())?;
 
@@ -26,7 +30,7 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<ExitStatus, CliError
         args.output.display(),
         site.pages,
         site.methods,
-        findings.len()
+        findings.iter().map(|r| r.diagnostics.len()).sum::<usize>()
     )?;
     Ok(if args.strict { status } else { ExitStatus::Success })
 }

@@ -137,7 +137,7 @@ pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> E
     }
 }
 
-fn check_selectors(selectors: &[String]) -> Result<(), CliError> {
+pub fn check_selectors(selectors: &[String]) -> Result<(), CliError> {
     for s in selectors {
         if !docspec_config::is_known_selector(s) {
             let hint = docspec_lint::suggest(s)

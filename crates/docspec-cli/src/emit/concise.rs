@@ -4,6 +4,12 @@ use super::{summary, FileReport};
 use std::io::Write;
 
 pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
+    write_lines(reports, out)?;
+    writeln!(out, "{}", summary(reports))
+}
+
+/// The finding lines alone, without the summary.
+pub fn write_lines(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
     for report in reports {
         for d in &report.diagnostics {
             let lc = report.source.line_col(d.range().start());
@@ -14,5 +20,5 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
             )?;
         }
     }
-    writeln!(out, "{}", summary(reports))
+    Ok(())
 }
