@@ -2,7 +2,7 @@
 
 use crate::codes::FindingKind;
 use crate::merge::{self, Candidate};
-use crate::{operation, responses, security, Finding, OpenApiSettings, PageInput};
+use crate::{components, naming, operation, responses, security, Finding, OpenApiSettings, PageInput};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Method, Page, TextRange};
 use indexmap::IndexMap;
@@ -77,10 +77,27 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
         .map(|(c, op)| (op.summary.as_deref().unwrap_or(""), c.verb, c.template.path.as_str()))
         .collect();
     let ids = merge::operation_ids(&keys);
+    let mut built: Vec<(&Candidate<'_>, Operation, components::Hints)> = built
+        .into_iter()
+        .zip(ids)
+        .map(|((c, mut op), id)| {
+            op.operation_id = Some(id.clone());
+            let hints = components::Hints {
+                operation_id: id,
+                resource: naming::resource(&c.resource.title).or_else(|| naming::resource(&tag_name(&inputs[c.input]))),
+                method: naming::noun(&c.method.title.value),
+            };
+            (c, op, hints)
+        })
+        .collect();
+    let schemas = {
+        let mut named: Vec<(components::Hints, &mut Operation)> =
+            built.iter_mut().map(|(_, op, h)| (h.clone(), op)).collect();
+        components::extract(&mut named, &settings.schema_names)
+    };
     let mut paths: BTreeMap<String, PathItem> = BTreeMap::new();
     let mut tags: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for ((c, mut op), id) in built.into_iter().zip(ids) {
-        op.operation_id = Some(id);
+    for (c, op, _) in built {
         let input = &inputs[c.input];
         tags.entry(tag_name(input)).or_insert_with(|| tag_description(input));
         let item = paths.entry(c.template.path.clone()).or_default();
@@ -120,6 +137,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
             extensions: IndexMap::new(),
         },
         components: Some(Components {
+            schemas,
             security_schemes: security::schemes(),
             ..Components::default()
         }),

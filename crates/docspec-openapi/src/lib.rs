@@ -6,12 +6,15 @@
 //! with its file and range, never dropped silently.
 
 mod codes;
+mod components;
 mod describe;
 mod emit;
 mod example_check;
 mod extensions;
+mod infer;
 mod json;
 mod merge;
+mod naming;
 mod operation;
 mod params;
 mod paths;
@@ -20,6 +23,7 @@ mod security;
 mod serialize;
 mod tree;
 mod types;
+mod unify;
 mod yaml;
 
 pub use codes::*;
@@ -28,6 +32,7 @@ pub use serialize::{to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
+use std::collections::BTreeMap;
 
 /// What the document says about itself; the pages give everything else.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +45,9 @@ pub struct OpenApiSettings {
     pub base_path: String,
     /// The host cURL examples use; their URLs are matched to operations without it.
     pub example_host: String,
+    /// Schema names to use instead of derived ones: keyed by a derived name or by an
+    /// operationId (whose response schema it names).
+    pub schema_names: BTreeMap<String, String>,
 }
 
 impl Default for OpenApiSettings {
@@ -51,6 +59,7 @@ impl Default for OpenApiSettings {
             servers: vec!["https://gitlab.example.com/api/v4".to_string()],
             base_path: "/api/v4".to_string(),
             example_host: "https://gitlab.example.com".to_string(),
+            schema_names: BTreeMap::new(),
         }
     }
 }

@@ -2,10 +2,10 @@
 
 use crate::emit::Context;
 use crate::params::{row_schema, rows};
-use crate::{codes, example_check, json, tree, types};
+use crate::{codes, example_check, infer, json, tree, types};
 use docspec_model::{ExampleRole, TextRange};
 use indexmap::IndexMap;
-use openapiv3::{MediaType, ReferenceOr, Response, Schema, StatusCode};
+use openapiv3::{MediaType, ReferenceOr, Response, StatusCode};
 use serde_json::Value;
 
 pub use docspec_model::status_reason as reason;
@@ -77,7 +77,7 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
             object
         }
     } else {
-        shape_of(example_value)
+        example_value.map_or_else(types::any, infer::schema)
     };
     let example = match example {
         Some((value, range)) => match example_check::reconcile(&mut schema, &value) {
@@ -101,18 +101,6 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
         example,
         ..MediaType::default()
     })
-}
-
-/// Without a table, only the top-level shape of the example is certain.
-fn shape_of(example: Option<&Value>) -> Schema {
-    match example {
-        Some(Value::Array(items)) if items.iter().all(Value::is_object) && !items.is_empty() => {
-            types::array(types::object())
-        }
-        Some(Value::Array(_)) => types::array(types::any()),
-        Some(Value::Object(_)) => types::object(),
-        _ => types::any(),
-    }
 }
 
 /// The first response example that parses as JSON; the others are findings.
