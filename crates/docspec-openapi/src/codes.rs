@@ -17,3 +17,4 @@ pub const IDENTICAL_PATH_TEMPLATE: FindingKind = rules::identical_path_template:
 pub const UNSUPPORTED_EXAMPLE: FindingKind = rules::unsupported_example::UnsupportedExample::META_REF;
 pub const DUPLICATE_PATH_PARAMETER: FindingKind = rules::duplicate_path_parameter::DuplicatePathParameter::META_REF;
 pub const UNKNOWN_TYPE: FindingKind = rules::unmapped_type::UnmappedType::META_REF;
+pub const DUPLICATE_TAG: FindingKind = rules::duplicate_tag::DuplicateTag::META_REF;

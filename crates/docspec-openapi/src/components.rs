@@ -40,19 +40,30 @@ pub fn extract(
 ) -> IndexMap<String, ReferenceOr<Schema>> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut schemas: HashMap<String, Schema> = HashMap::new();
+    // The examples each structure must go on accepting (items, for lists).
+    let mut examples: HashMap<String, Vec<serde_json::Value>> = HashMap::new();
     for (i, (_, op)) in ops.iter().enumerate() {
         for (status, response) in &op.responses.responses {
-            let ReferenceOr::Item(response) = response else { continue };
-            let Some(ReferenceOr::Item(schema)) = response
-                .content
-                .get("application/json")
-                .and_then(|m| m.schema.as_ref())
-            else {
+            let ReferenceOr::Item(response) = response else {
                 continue;
             };
-            let Some((object, array)) = entity_object(schema) else { continue };
+            let Some(media) = response.content.get("application/json") else {
+                continue;
+            };
+            let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
+                continue;
+            };
+            let Some((object, array)) = entity_object(schema) else {
+                continue;
+            };
             let key = structure_key(object);
             schemas.entry(key.clone()).or_insert_with(|| object.clone());
+            let shown = examples.entry(key.clone()).or_default();
+            match (&media.example, array) {
+                (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter().cloned()),
+                (Some(value), false) => shown.push(value.clone()),
+                _ => {}
+            }
             entities.push(Entity {
                 op: i,
                 status: status.clone(),
@@ -62,10 +73,12 @@ pub fn extract(
         }
     }
 
-    let named = name_entities(&entities, &schemas, ops, overrides);
+    let named = name_entities(&entities, &schemas, &examples, ops, overrides);
     let mut components: IndexMap<String, ReferenceOr<Schema>> = IndexMap::new();
     for e in &entities {
-        let Some((name, merged)) = named.get(&e.key) else { continue };
+        let Some((name, merged)) = named.get(&e.key) else {
+            continue;
+        };
         if !components.contains_key(name) {
             components.insert(name.clone(), ReferenceOr::Item(merged.clone()));
         }
@@ -86,6 +99,23 @@ pub fn extract(
         }
     }
     share_nested(&mut components);
+    for schema in components.values_mut() {
+        if let ReferenceOr::Item(s) = schema {
+            unify::clear_null_marks(s);
+        }
+    }
+    for (_, op) in ops.iter_mut() {
+        for response in op.responses.responses.values_mut() {
+            let ReferenceOr::Item(response) = response else {
+                continue;
+            };
+            for media in response.content.values_mut() {
+                if let Some(ReferenceOr::Item(s)) = &mut media.schema {
+                    unify::clear_null_marks(s);
+                }
+            }
+        }
+    }
     components.sort_keys();
     components
 }
@@ -136,7 +166,9 @@ fn children(schema: &mut Schema) -> Vec<&mut Schema> {
                 out.push(s);
             }
         }
-        SchemaKind::OneOf { one_of: list } | SchemaKind::AnyOf { any_of: list } | SchemaKind::AllOf { all_of: list } => {
+        SchemaKind::OneOf { one_of: list }
+        | SchemaKind::AnyOf { any_of: list }
+        | SchemaKind::AllOf { all_of: list } => {
             for s in list.iter_mut() {
                 if let ReferenceOr::Item(s) = s {
                     out.push(s);
@@ -153,6 +185,7 @@ fn children(schema: &mut Schema) -> Vec<&mut Schema> {
 fn name_entities(
     entities: &[Entity],
     schemas: &HashMap<String, Schema>,
+    examples: &HashMap<String, Vec<serde_json::Value>>,
     ops: &[(Hints, &mut Operation)],
     overrides: &BTreeMap<String, String>,
 ) -> HashMap<String, (String, Schema)> {
@@ -185,7 +218,15 @@ fn name_entities(
             .collect();
         // Most operations first; ties keep document order (a stable sort).
         ordered.sort_by_key(|(_, users)| std::cmp::Reverse(users.len()));
-        let clusters = cluster(ordered.iter().map(|(k, _)| (*k, &schemas[*k])), Overlap::Most);
+        let clusters = cluster(
+            ordered.iter().map(|(k, _)| (*k, &schemas[*k])),
+            Overlap::Most,
+            |keys, merged| {
+                keys.iter()
+                    .flat_map(|k| examples.get(*k).into_iter().flatten())
+                    .all(|example| crate::example_check::reconcile(&mut merged.clone(), example).is_ok())
+            },
+        );
         for (rank, (keys, merged)) in clusters.into_iter().enumerate() {
             let users: Vec<usize> = ordered
                 .iter()
@@ -221,13 +262,21 @@ fn name_entities(
 }
 
 /// Groups structures that describe one thing (in order: each joins the first group it
-/// fits), with the merged schema of each group.
-fn cluster<'a>(structures: impl Iterator<Item = (&'a str, &'a Schema)>, overlap: Overlap) -> Vec<(Vec<&'a str>, Schema)> {
+/// fits and whose examples the merged schema still accepts), with the merged schema of
+/// each group.
+fn cluster<'a>(
+    structures: impl Iterator<Item = (&'a str, &'a Schema)>,
+    overlap: Overlap,
+    accepts: impl Fn(&[&str], &Schema) -> bool,
+) -> Vec<(Vec<&'a str>, Schema)> {
     let mut groups: Vec<(Vec<&'a str>, Schema)> = Vec::new();
     for (key, schema) in structures {
-        let fit = groups
-            .iter_mut()
-            .find_map(|(keys, merged)| unify::objects(merged, schema, overlap.clone()).map(|m| (keys, merged, m)));
+        let fit = groups.iter_mut().find_map(|(keys, merged)| {
+            let m = unify::objects(merged, schema, overlap)?;
+            let mut all = keys.clone();
+            all.push(key);
+            accepts(&all, &m).then_some((keys, merged, m))
+        });
         match fit {
             Some((keys, merged, m)) => {
                 keys.push(key);
@@ -286,7 +335,11 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
     for (name, structures) in &found {
         let mut ordered: Vec<(&String, &(usize, Schema))> = structures.iter().collect();
         ordered.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
-        let groups = cluster(ordered.iter().map(|(k, (_, s))| (k.as_str(), s)), Overlap::Subset);
+        let groups = cluster(
+            ordered.iter().map(|(k, (_, s))| (k.as_str(), s)),
+            Overlap::Subset,
+            |_, _| true,
+        );
         for (keys, merged) in groups {
             let occurrences: usize = keys.iter().map(|k| structures[*k].0).sum();
             if occurrences < 2 {
@@ -299,10 +352,11 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
                 Some(existing) => existing.clone(),
                 None => {
                     let target = unique(name, &mut taken, &merged_key);
-                    // What the property says about itself stays beside the reference.
+                    // What the property says about itself stays beside the reference; a
+                    // null in one place makes the shared object nullable (OpenAPI 3.0 has
+                    // no nullable reference).
                     let mut merged = merged;
                     merged.schema_data.description = None;
-                    merged.schema_data.nullable = false;
                     merged.schema_data.deprecated = false;
                     added.push((target.clone(), merged));
                     target
@@ -345,7 +399,8 @@ fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &Schema)) {
 
 /// The object a property holds, directly or as array items.
 fn nested_object(schema: &mut Schema) -> Option<&mut Schema> {
-    let is_object = |s: &Schema| matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty());
+    let is_object =
+        |s: &Schema| matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty());
     if is_object(schema) {
         return Some(schema);
     }
@@ -384,16 +439,14 @@ fn replace_nested(schema: &mut Schema, own: &str, chosen: &HashMap<(String, Stri
             continue;
         }
         let description = child.schema_data.description.take();
-        let nullable = child.schema_data.nullable;
         let deprecated = child.schema_data.deprecated;
-        if description.is_none() && !nullable && !deprecated {
+        if description.is_none() && !deprecated {
             *value = ReferenceOr::Reference { reference };
         } else {
             let mut wrapper = crate::types::schema(SchemaKind::AllOf {
                 all_of: vec![ReferenceOr::Reference { reference }],
             });
             wrapper.schema_data.description = description;
-            wrapper.schema_data.nullable = nullable;
             wrapper.schema_data.deprecated = deprecated;
             *value = ReferenceOr::Item(Box::new(wrapper));
         }

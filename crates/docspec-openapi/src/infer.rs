@@ -60,7 +60,11 @@ fn merge(a: Schema, b: Schema) -> Schema {
         let (null_one, other) = if null(&a) { (a, b) } else { (b, a) };
         let mut out = other;
         out.schema_data.nullable = true;
-        return if matches!(out.schema_kind, SchemaKind::Any(_)) { null_one } else { out };
+        return if matches!(out.schema_kind, SchemaKind::Any(_)) {
+            null_one
+        } else {
+            out
+        };
     }
     match (a.schema_kind, b.schema_kind) {
         (SchemaKind::Type(Type::Object(mut x)), SchemaKind::Type(Type::Object(y))) => {
@@ -80,12 +84,10 @@ fn merge(a: Schema, b: Schema) -> Schema {
             }
             object(x.properties)
         }
-        (SchemaKind::Type(Type::Array(x)), SchemaKind::Type(Type::Array(y))) => {
-            match (x.items, y.items) {
-                (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) => types::array(merge(*i, *j)),
-                _ => types::array(types::any()),
-            }
-        }
+        (SchemaKind::Type(Type::Array(x)), SchemaKind::Type(Type::Array(y))) => match (x.items, y.items) {
+            (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) => types::array(merge(*i, *j)),
+            _ => types::array(types::any()),
+        },
         (SchemaKind::Type(Type::Integer(_)), SchemaKind::Type(Type::Number(_)))
         | (SchemaKind::Type(Type::Number(_)), SchemaKind::Type(Type::Integer(_))) => types::number(),
         (x, y) if x == y => types::schema(x),

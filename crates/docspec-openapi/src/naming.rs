@@ -3,35 +3,168 @@
 
 /// Words that start a method title and say what the method does, not what it returns.
 const VERBS: &[&str] = &[
-    "accept", "activate", "add", "approve", "archive", "assign", "ban", "block", "cancel", "change", "check",
-    "cherry", "cherry-pick", "close", "compare", "configure", "count", "create", "deactivate", "delete", "deny",
-    "disable", "download", "edit", "enable", "erase", "export", "fetch", "find", "generate", "get", "import",
-    "keep", "link", "list", "listing", "lock", "mark", "merge", "modify", "move", "obtain", "play", "post",
-    "preview", "promote", "protect", "publish", "purge", "query", "read", "rebase", "register", "reject",
-    "remove", "rename", "renew", "reopen", "reorder", "replace", "request", "reset", "resolve", "restore",
-    "retrieve", "retry", "revert", "revoke", "rotate", "run", "schedule", "search", "send", "set", "share",
-    "show", "star", "start", "stop", "subscribe", "sync", "take", "test", "transfer", "trigger", "unapprove",
-    "unarchive", "unassign", "unban", "unblock", "unlink", "unlock", "unprotect", "unshare", "unstar",
-    "unsubscribe", "update", "upload", "validate", "verify", "view",
+    "accept",
+    "activate",
+    "add",
+    "approve",
+    "archive",
+    "assign",
+    "ban",
+    "block",
+    "cancel",
+    "change",
+    "check",
+    "cherry",
+    "cherry-pick",
+    "close",
+    "compare",
+    "configure",
+    "count",
+    "create",
+    "deactivate",
+    "delete",
+    "deny",
+    "disable",
+    "download",
+    "edit",
+    "enable",
+    "erase",
+    "export",
+    "fetch",
+    "find",
+    "generate",
+    "get",
+    "import",
+    "keep",
+    "link",
+    "list",
+    "listing",
+    "lock",
+    "mark",
+    "merge",
+    "modify",
+    "move",
+    "obtain",
+    "play",
+    "post",
+    "preview",
+    "promote",
+    "protect",
+    "publish",
+    "purge",
+    "query",
+    "read",
+    "rebase",
+    "register",
+    "reject",
+    "remove",
+    "rename",
+    "renew",
+    "reopen",
+    "reorder",
+    "replace",
+    "request",
+    "reset",
+    "resolve",
+    "restore",
+    "retrieve",
+    "retry",
+    "revert",
+    "revoke",
+    "rotate",
+    "run",
+    "schedule",
+    "search",
+    "send",
+    "set",
+    "share",
+    "show",
+    "star",
+    "start",
+    "stop",
+    "subscribe",
+    "sync",
+    "take",
+    "test",
+    "transfer",
+    "trigger",
+    "unapprove",
+    "unarchive",
+    "unassign",
+    "unban",
+    "unblock",
+    "unlink",
+    "unlock",
+    "unprotect",
+    "unshare",
+    "unstar",
+    "unsubscribe",
+    "update",
+    "upload",
+    "validate",
+    "verify",
+    "view",
 ];
 
 /// Words before the noun that name no part of it.
 const QUALIFIERS: &[&str] = &[
-    "a", "an", "the", "all", "any", "single", "specific", "existing", "new", "current", "one", "details",
-    "detail", "info", "information", "list", "of", "on", "about", "your", "my", "given", "particular",
+    "a",
+    "an",
+    "the",
+    "all",
+    "any",
+    "single",
+    "specific",
+    "existing",
+    "new",
+    "current",
+    "one",
+    "details",
+    "detail",
+    "info",
+    "information",
+    "list",
+    "of",
+    "on",
+    "about",
+    "your",
+    "my",
+    "given",
+    "particular",
 ];
 
 /// Words after which the title names a context, not the returned thing.
 const PREPOSITIONS: &[&str] = &[
-    "for", "in", "from", "to", "by", "with", "within", "at", "associated", "that", "which", "as", "using",
-    "into", "after", "before", "between", "under", "belonging", "when", "where", "via", "per",
+    "for",
+    "in",
+    "from",
+    "to",
+    "by",
+    "with",
+    "within",
+    "at",
+    "associated",
+    "that",
+    "which",
+    "as",
+    "using",
+    "into",
+    "after",
+    "before",
+    "between",
+    "under",
+    "belonging",
+    "when",
+    "where",
+    "via",
+    "per",
 ];
 
 /// Verbs a resource title may start with (`List registry repositories`); words that are
 /// also nouns (`Merge requests`, `Search`) are not among them.
 const RESOURCE_VERBS: &[&str] = &[
-    "add", "create", "delete", "edit", "fetch", "get", "list", "listing", "modify", "obtain", "remove",
-    "retrieve", "show", "update",
+    "add", "create", "delete", "edit", "fetch", "get", "list", "listing", "modify", "obtain", "remove", "retrieve",
+    "show", "update",
 ];
 
 /// The thing a method title names, as a schema name; `None` when nothing is left or the
@@ -129,10 +262,12 @@ fn clean_title(title: &str) -> String {
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '/' | '?' | '!' | '.'))
         .filter(|w| !w.is_empty())
         .collect();
-    while words
-        .last()
-        .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "api" | "apis" | "rest" | "endpoint" | "endpoints"))
-    {
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "api" | "apis" | "rest" | "endpoint" | "endpoints"
+        )
+    }) {
         words.pop();
     }
     if words.len() > 1 && words[0] == "GitLab" {
@@ -151,11 +286,7 @@ pub fn pascal_singular(text: &str) -> String {
     let last = words.len().saturating_sub(1);
     let mut out = String::new();
     for (i, word) in words.iter().enumerate() {
-        let word = if i == last {
-            singular_word(word)
-        } else {
-            word.clone()
-        };
+        let word = if i == last { singular_word(word) } else { word.clone() };
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
@@ -179,8 +310,20 @@ pub fn pascal_singular(text: &str) -> String {
 pub fn singular_word(word: &str) -> String {
     let lower = word.to_ascii_lowercase();
     let keep = [
-        "status", "access", "alias", "news", "series", "data", "metadata", "analytics", "settings", "this",
-        "analysis", "basis", "redis", "axis",
+        "status",
+        "access",
+        "alias",
+        "news",
+        "series",
+        "data",
+        "metadata",
+        "analytics",
+        "settings",
+        "this",
+        "analysis",
+        "basis",
+        "redis",
+        "axis",
     ];
     let strip = |n: usize| word[..word.len() - n].to_string();
     if keep.contains(&lower.as_str()) || lower.ends_with("ss") || lower.len() <= 3 {

@@ -39,13 +39,20 @@ pub fn objects(a: &Schema, b: &Schema, overlap: Overlap) -> Option<Schema> {
 /// One schema for two descriptions of one value, or `None` when they conflict.
 fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
     let open = |s: &Schema| matches!(s.schema_kind, SchemaKind::Any(ref any) if *any == Default::default());
-    let mut out = if open(a) {
+    // An open schema from a `null` in an example takes the other's type; one from
+    // disagreeing examples, or an untyped row, stays open.
+    let null = |s: &Schema| open(s) && s.schema_data.nullable;
+    let mut out = if null(a) {
         let mut s = b.clone();
-        s.schema_data.nullable |= a_allows_null(a);
+        s.schema_data.nullable = true;
         s
-    } else if open(b) {
+    } else if null(b) {
         let mut s = a.clone();
-        s.schema_data.nullable |= a_allows_null(b);
+        s.schema_data.nullable = true;
+        s
+    } else if open(a) || open(b) {
+        let mut s = types::any();
+        s.schema_data.description = a.schema_data.description.clone();
         s
     } else {
         match (&a.schema_kind, &b.schema_kind) {
@@ -90,9 +97,39 @@ fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
     Some(out)
 }
 
-/// An open schema that came from a `null` in an example allows null.
-fn a_allows_null(open: &Schema) -> bool {
-    open.schema_data.nullable
+/// Takes the `null` mark off open schemas: `{}` already allows null, and OpenAPI 3.0
+/// gives `nullable` no meaning without a type.
+pub fn clear_null_marks(schema: &mut Schema) {
+    if matches!(schema.schema_kind, SchemaKind::Any(_)) && schema.schema_data.nullable {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return;
+        };
+        if any.typ.is_none() {
+            schema.schema_data.nullable = false;
+        }
+    }
+    match &mut schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            for p in o.properties.values_mut() {
+                if let ReferenceOr::Item(p) = p {
+                    clear_null_marks(p);
+                }
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(ReferenceOr::Item(i)) = &mut a.items {
+                clear_null_marks(i);
+            }
+        }
+        SchemaKind::OneOf { one_of: l } | SchemaKind::AnyOf { any_of: l } | SchemaKind::AllOf { all_of: l } => {
+            for s in l.iter_mut() {
+                if let ReferenceOr::Item(s) = s {
+                    clear_null_marks(s);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 #[cfg(test)]

@@ -118,6 +118,21 @@ fn settings(ws: &Workspace) -> OpenApiSettings {
         if let Some(servers) = &o.servers {
             settings.servers = servers.clone();
         }
+        // The GitLab docs are the default only for the GitLab API.
+        settings.docs_base_url = match &o.docs_base_url {
+            Some(url) => Some(url.clone()).filter(|u| !u.trim().is_empty()),
+            None if o.title.is_none() => settings.docs_base_url.take(),
+            None => None,
+        };
+        if let Some(names) = &o.schema_names {
+            settings.schema_names = names.clone();
+        }
+        if let Some(codes) = &o.error_responses {
+            settings.error_responses = codes.clone();
+        }
+        if let Some(paginate) = o.paginate_lists {
+            settings.paginate_lists = paginate;
+        }
     }
     settings
 }

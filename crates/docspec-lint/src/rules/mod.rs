@@ -98,4 +98,5 @@ crate::register_rules! {
     openapi::unsupported_example::UnsupportedExample,
     openapi::duplicate_path_parameter::DuplicatePathParameter,
     openapi::unmapped_type::UnmappedType,
+    openapi::duplicate_tag::DuplicateTag,
 }

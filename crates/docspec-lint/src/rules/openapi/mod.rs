@@ -4,6 +4,7 @@
 pub mod concrete_request_line;
 pub mod duplicate_operation_dropped;
 pub mod duplicate_path_parameter;
+pub mod duplicate_tag;
 pub mod example_schema_mismatch;
 pub mod identical_path_template;
 pub mod outside_base_path;
