@@ -55,7 +55,7 @@ impl Check for MissingRequestTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods().filter(|m| m.request_tables.is_empty()) {
+        for method in ctx.rest_methods().filter(|m| m.request_tables.is_empty()) {
             let sends_nothing = sends_nothing(ctx, method);
             let Some(line) = method.request_lines().find(|l| {
                 !l.params.is_empty()
