@@ -23,6 +23,8 @@ pub struct Hints {
     pub resource: Option<String>,
     /// The noun of the method title (`CommitDiff`).
     pub method: Option<String>,
+    /// The method title, for the name of its request body.
+    pub title: String,
 }
 
 /// One response body that returns an object (or a list of them).
@@ -99,6 +101,7 @@ pub fn extract(
         }
     }
     share_nested(&mut components);
+    extract_bodies(ops, &mut components);
     for schema in components.values_mut() {
         if let ReferenceOr::Item(s) = schema {
             unify::clear_null_marks(s);
@@ -118,6 +121,45 @@ pub fn extract(
     }
     components.sort_keys();
     components
+}
+
+/// Request bodies become components named for their method (`CreateRepositoryBranchBody`),
+/// one for the JSON, form and multipart forms of a body, and one for the project and group
+/// variants of a method. Bodies that differ under one name are numbered.
+fn extract_bodies(ops: &mut [(Hints, &mut Operation)], components: &mut IndexMap<String, ReferenceOr<Schema>>) {
+    let mut taken: HashMap<String, String> = components
+        .iter()
+        .filter_map(|(name, s)| match s {
+            ReferenceOr::Item(s) => Some((name.clone(), serde_json::to_string(s).unwrap_or_default())),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .collect();
+    for (hints, op) in ops.iter_mut() {
+        let Some(ReferenceOr::Item(body)) = &mut op.request_body else {
+            continue;
+        };
+        let Some(schema) = body.content.values().find_map(|m| match &m.schema {
+            Some(ReferenceOr::Item(s)) if matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty()) => Some(s.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let title = crate::merge::camel(&hints.title);
+        let mut chars = title.chars();
+        let base = match chars.next() {
+            Some(first) => format!("{}{}Body", first.to_ascii_uppercase(), chars.as_str()),
+            None => format!("{}Body", hints.operation_id),
+        };
+        let name = unique(&base, &mut taken, &serde_json::to_string(&schema).unwrap_or_default());
+        components
+            .entry(name.clone())
+            .or_insert_with(|| ReferenceOr::Item(schema));
+        for media in body.content.values_mut() {
+            if matches!(media.schema, Some(ReferenceOr::Item(_))) {
+                media.schema = Some(ReferenceOr::ref_(&format!("#/components/schemas/{name}")));
+            }
+        }
+    }
 }
 
 /// The object a response returns, and whether it returns a list of them.
@@ -352,9 +394,7 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
                 Some(existing) => existing.clone(),
                 None => {
                     let target = unique(name, &mut taken, &merged_key);
-                    // What the property says about itself stays beside the reference; a
-                    // null in one place makes the shared object nullable (OpenAPI 3.0 has
-                    // no nullable reference).
+                    // What the property says about itself stays beside the reference.
                     let mut merged = merged;
                     merged.schema_data.description = None;
                     merged.schema_data.deprecated = false;
@@ -397,10 +437,14 @@ fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &Schema)) {
     }
 }
 
-/// The object a property holds, directly or as array items.
+/// The object a property holds, directly or as array items. A nullable one stays where it
+/// is: OpenAPI 3.0 has no nullable reference, and a nullable component makes generators
+/// build its nested objects twice.
 fn nested_object(schema: &mut Schema) -> Option<&mut Schema> {
-    let is_object =
-        |s: &Schema| matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty());
+    let is_object = |s: &Schema| {
+        !s.schema_data.nullable
+            && matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty())
+    };
     if is_object(schema) {
         return Some(schema);
     }
@@ -413,8 +457,8 @@ fn nested_object(schema: &mut Schema) -> Option<&mut Schema> {
     }
 }
 
-/// Puts `$ref`s where a chosen nested object was. A property's own description and
-/// nullability stay beside the reference (`allOf`), which OpenAPI 3.0 needs for them.
+/// Puts `$ref`s where a chosen nested object was. A property's own description stays
+/// beside the reference (`allOf`), where OpenAPI 3.0 keeps it.
 fn replace_nested(schema: &mut Schema, own: &str, chosen: &HashMap<(String, String), String>) {
     let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind else {
         for child in children(schema) {

@@ -87,6 +87,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
                     success: responses::success(&mut ctx, &stated.success),
                     errors: stated.errors,
                     paginated: pagination::says_paginated(text),
+                    public: security::says_public(text),
                 };
                 shared = Some((c.method_key, f.clone()));
                 f
@@ -112,6 +113,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
                 operation_id: id,
                 resource: naming::resource(&c.resource.title).or_else(|| naming::resource(&page_title)),
                 method: naming::noun(&c.method.title.value),
+                title: c.method.title.value.clone(),
             };
             (c, op, hints)
         })

@@ -16,6 +16,8 @@ pub struct MethodFacts {
     pub errors: BTreeSet<u16>,
     /// Its text says it is paginated.
     pub paginated: bool,
+    /// Its text says it can be called without authentication.
+    pub public: bool,
 }
 
 pub fn build(
@@ -99,6 +101,9 @@ pub fn build(
         extensions: ext,
         ..Operation::default()
     };
+    if facts.public {
+        op.security = Some(crate::security::optional());
+    }
     if facts.paginated || (settings.paginate_lists && pagination::is_list(c.verb, &op)) {
         pagination::apply(&mut op);
     }

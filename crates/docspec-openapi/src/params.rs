@@ -200,30 +200,44 @@ pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -
         return None;
     }
     let mut schema = root.object();
-    let required = root.children.values().any(|n| n.required);
-    let media = if multipart {
-        "multipart/form-data"
-    } else {
-        "application/json"
-    };
-    let example = if multipart {
-        None
-    } else {
-        body_example(ctx, &mut schema)
-    };
     let mut content = IndexMap::new();
-    content.insert(
-        media.to_string(),
-        MediaType {
-            schema: Some(ReferenceOr::Item(schema)),
-            example,
-            ..MediaType::default()
-        },
-    );
+    if multipart {
+        // A file goes as a form part.
+        content.insert(
+            "multipart/form-data".to_string(),
+            MediaType {
+                schema: Some(ReferenceOr::Item(schema)),
+                ..MediaType::default()
+            },
+        );
+    } else {
+        // The API reads the attributes from a JSON body or a form (`--data`, `--form`) alike.
+        let example = body_example(ctx, &mut schema);
+        for media in [
+            "application/json",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ] {
+            content.insert(
+                media.to_string(),
+                MediaType {
+                    schema: Some(ReferenceOr::Item(schema.clone())),
+                    example: if media == "application/json" {
+                        example.clone()
+                    } else {
+                        None
+                    },
+                    ..MediaType::default()
+                },
+            );
+        }
+    }
+    // The attributes may come in the query string instead (`rest/_index.md#request-payload`),
+    // so the body itself is optional; what it holds follows the schema's `required`.
     Some(RequestBody {
         description: None,
         content,
-        required,
+        required: false,
         extensions: IndexMap::new(),
     })
 }

@@ -50,3 +50,26 @@ pub fn requirement() -> Vec<SecurityRequirement> {
         })
         .collect()
 }
+
+/// For methods that can be called without authentication: no scheme, or any one of them.
+pub fn optional() -> Vec<SecurityRequirement> {
+    let mut out = vec![IndexMap::new()];
+    out.extend(requirement());
+    out
+}
+
+/// Whether a method's text says it can be called without authentication.
+pub fn says_public(method_text: &str) -> bool {
+    let lower = method_text.to_ascii_lowercase().replace('\n', " ");
+    [
+        "without authentication",
+        "does not require authentication",
+        "do not require authentication",
+        "doesn't require authentication",
+        "don't require authentication",
+        "no authentication is required",
+        "unauthenticated access",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
