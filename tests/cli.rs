@@ -297,6 +297,34 @@ fn openapi_findings_are_rules() {
     assert!(!lint.stdout.contains("DS002"), "{}", lint.stdout);
 }
 
+/// The `openapi:` settings of `.docspec.yml` reach the spec.
+#[test]
+fn openapi_configuration_shapes_the_spec() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = std::fs::read_to_string("../doc-fixtures/openapi/fidelity_widgets.md").unwrap();
+    std::fs::write(dir.path().join("widgets.md"), page).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let config = "openapi:\n  title: Widget API\n  schema_names: { Widget: Gadget, renameAWidget: Renamed }\n  error_responses: [401]\n  paginate_lists: false\n";
+    std::fs::write(dir.path().join(".docspec.yml"), config).unwrap();
+    let run = docspec(&["openapi", "--format", "json", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let spec: Value = serde_json::from_str(&run.stdout).unwrap();
+    let schemas = spec["components"]["schemas"].as_object().unwrap();
+    assert!(
+        schemas.contains_key("Gadget") && schemas.contains_key("Renamed"),
+        "{:?}",
+        schemas.keys()
+    );
+    let rename = &spec["paths"]["/projects/{id}/widgets/{widget_id}"]["put"]["responses"];
+    let codes: Vec<&String> = rename.as_object().unwrap().keys().collect();
+    assert_eq!(codes, ["200", "401", "409"], "only 401 by default, and the stated 409");
+    // Another API than GitLab's: no docs URL, so links are kept as text.
+    let id = &spec["paths"]["/projects/{id}/widgets"]["get"]["parameters"][0]["description"];
+    assert_eq!(id, "ID or URL-encoded path of the project.");
+    // The list says it is paginated, so it still is.
+    assert!(run.stdout.contains("#/components/parameters/Page"));
+}
+
 #[test]
 fn build_writes_lint_report_spec_and_site() {
     let dir = tempfile::tempdir().unwrap();

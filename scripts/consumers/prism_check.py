@@ -12,8 +12,13 @@ them, and explains each rejection by the findings docspec reports on the example
 Each command is run by curl itself (no shell): the example is split into words as a POSIX
 shell would, cut at pipes and `&&`, and each `curl` in it is one request. A local file the
 example reads (`--form "file=@a.zip"`) is replaced by an empty one. A rejection (any status
-outside 2xx) is explained when docspec reports a finding on the example's lines, or, when
-Prism found no such path or method, on the method's request lines. Exits 1 when a
+outside 2xx) is a docs defect docspec reports when a finding of a rule that bears on it
+(route rules for an unknown path or method, token rules for a missing token, cURL,
+attribute and request rules for invalid input) lies in the example's method. Three
+rejections are not docs defects: invalid input where the URL holds placeholders (`:id`,
+`<token_id>`: the guide allows them, and only real values validate), an overview page's
+illustration of an endpoint the pages do not document, and a DELETE with a body (OpenAPI 3.0
+has none). Exits 1 when a
 rejection is unexplained.
 """
 
@@ -86,6 +91,44 @@ def prepared(words, example_base, mock, upload):
     return args, pointed
 
 
+PLACEHOLDER = re.compile(r"^(:[A-Za-z_]\w*|<[^<>]+>|\{[^{}]+\}|\$\{?\w+\}?)$")
+
+
+def placeholders(args, mock):
+    """The placeholder path segments and query values of the URLs sent to the mock."""
+    found = []
+    for arg in args:
+        if not arg.startswith(mock):
+            continue
+        path, _, query = arg[len(mock):].partition("?")
+        parts = path.split("/") + [v.split("=", 1)[-1] for v in query.split("&") if v]
+        found += [p for p in parts if PLACEHOLDER.match(p)]
+    return found
+
+
+def credentials(words):
+    """Whether the command sends a token (header or query parameter)."""
+    text = " ".join(words).lower()
+    return any(
+        t in text
+        for t in ("private-token", "authorization:", "job-token", "private_token=", "access_token=", "job_token=", "--user")
+    )
+
+
+def words_method(words):
+    """The method a curl command sends."""
+    for i, w in enumerate(words):
+        if w in ("-X", "--request") and i + 1 < len(words):
+            return words[i + 1].upper()
+        if w.startswith("--request="):
+            return w.split("=", 1)[1].upper()
+    if any(w in ("-I", "--head") for w in words):
+        return "HEAD"
+    if any(w in DATA_OPTIONS | FORM_OPTIONS for w in words):
+        return "POST"
+    return "GET"
+
+
 def send(args, workdir):
     body = os.path.join(workdir, "body")
     headers = os.path.join(workdir, "headers")
@@ -113,12 +156,47 @@ def why(status, text, head):
             pass
     if not violations:
         try:
+            violations = [v.get("message", "") for v in json.loads(text).get("validation", [])]
+        except (ValueError, AttributeError):
+            pass
+    if not violations:
+        try:
             detail = json.loads(text).get("detail")
             if detail:
                 violations = [str(detail)[:160]]
         except (ValueError, AttributeError):
             pass
     return kind or f"HTTP {status}", violations
+
+
+# The rules whose findings can explain each kind of rejection.
+ROUTE_RULES = {
+    "CU004", "CU009", "CU010", "CU015", "RQ001", "RQ002", "ST001",
+    "OA001", "OA002", "OA003", "OA004", "OA007", "OA009",
+}
+AUTH_RULES = {"CU005", "CU007"}
+# What the example sends against what the table documents.
+INPUT_RULES = {
+    "CU010", "CU011", "CU012", "CU015", "AT006", "AT007", "AT008", "RQ001",
+    "OA004", "OA007", "OA009", "OA010",
+}
+
+
+def cause(status, kind, violations):
+    """`route`, `auth` or `input`: what Prism found wrong."""
+    if kind in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR") or status in ("404", "405"):
+        return "route"
+    if status == "401":
+        return "auth"
+    return "input"
+
+
+def relevant(kind_of_cause, code):
+    if kind_of_cause == "route":
+        return code in ROUTE_RULES
+    if kind_of_cause == "auth":
+        return code in AUTH_RULES
+    return code in INPUT_RULES
 
 
 def findings_by_file(lint_json, openapi_lines):
@@ -145,17 +223,23 @@ def main():
     counts = collections.Counter()
     by_rule = collections.Counter()
     unexplained, lines = [], []
+    gaps = collections.Counter()
     for name in sorted(os.listdir(inspect_dir)):
         data = json.load(open(os.path.join(inspect_dir, name)))
         path, page = data["path"], data["page"]
         text = open(path, encoding="utf-8", errors="replace").read() if os.path.exists(path) else ""
         page_findings = findings.get(path, [])
-        request_lines = {}
+        # For each example of a method: the lines of the whole method.
+        method_of, wildcard = {}, set()
         for resource in page["resources"]:
             for method in resource["methods"]:
-                spans = [(line_of(text, b["range"][0]), line_of(text, b["range"][1])) for b in method["request_blocks"]]
+                span = (line_of(text, method["range"][0]), line_of(text, method["range"][1]))
+                paths = [l["path"]["value"] for b in method["request_blocks"] for l in b["lines"]]
                 for example in method["examples"]:
-                    request_lines[example["code_block"]] = spans
+                    method_of[example["code_block"]] = span
+                    # GitLab's `*_path` parameters take slashes (`:file_path`, `:direct_asset_path`).
+                    if any(re.search(r":\w+_path\b", p) for p in paths):
+                        wildcard.add(example["code_block"])
         for index, block in enumerate(page["code_blocks"]):
             content = block["content"]
             if not re.search(r"(^|[\s;|&(])curl\s", content):
@@ -183,17 +267,50 @@ def main():
                     counts["accepted"] += 1
                     continue
                 kind, violations = why(status, body, head)
-                codes = list(block_codes)
-                if kind in ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR"):
-                    for start, end in request_lines.get(index, []):
-                        codes += codes_within(page_findings, start, end)
-                codes = sorted(set(codes))
                 detail = "; ".join(violations)[:300]
+                what = cause(status, kind, violations)
+                span = method_of.get(index, (first, last))
+                codes = sorted(
+                    {c for c in codes_within(page_findings, *span) if relevant(what, c)}
+                    | {c for c in block_codes if relevant(what, c)}
+                )
+                limitation, defect = None, None
+                query = " ".join(a.partition("?")[2] for a in args if a.startswith(mock))
+                required = re.findall(r"must have required property '([^']+)'", detail)
+                if what == "input" and placeholders(args, mock):
+                    limitation = "the URL holds placeholders (" + ", ".join(placeholders(args, mock)) + ") where values go, as the guide allows"
+                elif what == "route" and index not in method_of:
+                    limitation = "an overview's illustration of an endpoint these pages do not document"
+                elif "non-empty body" in detail and words_method(words) == "DELETE":
+                    limitation = "a DELETE with a body: OpenAPI 3.0 gives DELETE no body, so the spec lists the attributes as query parameters"
+                elif what == "auth" and re.search(r"(^|[?&])token=", query):
+                    limitation = "it authenticates with a trigger token attribute, which is no security scheme"
+                elif required and all(re.search(rf"(^|[?&]){re.escape(r)}(\[\])?=", query) for r in required):
+                    limitation = "required attributes sent in the query string beside a body: the API reads both, OpenAPI cannot say either"
+                elif what == "route" and words_method(words) == "HEAD":
+                    defect = "a HEAD example for a method whose request lines do not list HEAD (no rule)"
+                elif what == "route" and index in wildcard:
+                    limitation = "a `*_path` parameter holding slashes, which an OpenAPI path parameter cannot"
+                elif what == "route" and any(a.startswith(mock) and a.partition("?")[0].endswith("/") for a in args):
+                    defect = "a trailing slash after the path (no rule: CU010 compares paths without it)"
+                elif what == "auth" and not credentials(words):
+                    defect = "the example sends no token, and its page does not say the method needs none (no rule)"
+                elif re.search(r"must be (boolean|integer|number)", detail):
+                    defect = "a value of another type than the table gives (no rule yet: proposal M16, CU018 curl-value-type-mismatch)"
+                elif required:
+                    defect = "the example leaves out a required attribute (no rule)"
                 if codes:
-                    counts["rejected, explained by a finding"] += 1
+                    counts["rejected: a docs defect docspec reports"] += 1
                     for c in codes:
                         by_rule[c] += 1
                     lines.append(f"rejected      {where}: {status} {kind}: {detail} -- docspec: {', '.join(codes)}")
+                elif limitation:
+                    counts["rejected: not a docs defect"] += 1
+                    lines.append(f"rejected      {where}: {status} {kind}: {detail} -- {limitation}")
+                elif defect:
+                    counts["rejected: a docs defect no rule reports"] += 1
+                    gaps[defect] += 1
+                    lines.append(f"rejected      {where}: {status} {kind}: {detail} -- docs defect: {defect}")
                 else:
                     counts["rejected, unexplained"] += 1
                     unexplained.append(f"{where}: {status} {kind}: {detail}")
@@ -206,6 +323,8 @@ def main():
         print(f"    {label:<36} {n}")
     if by_rule:
         print("    rules that explain rejections: " + ", ".join(f"{c} ({n})" for c, n in by_rule.most_common()))
+    for gap, n in gaps.most_common():
+        print(f"    docs defect without a rule ({n}): {gap}")
     for u in unexplained:
         print(f"    UNEXPLAINED {u}")
     print(f"  (every example: {report_path})")

@@ -87,7 +87,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
                     success: responses::success(&mut ctx, &stated.success),
                     errors: stated.errors,
                     paginated: pagination::says_paginated(text),
-                    public: security::says_public(text),
+                    public: security::says_public(text) || page_public(&input, c.verb),
                 };
                 shared = Some((c.method_key, f.clone()));
                 f
@@ -199,6 +199,21 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
         ..OpenAPI::default()
     };
     (spec, findings)
+}
+
+/// The page's introduction says its methods (or those of one verb: `GET requests do not
+/// require authentication`) can be called without authentication.
+fn page_public(input: &PageInput<'_>, verb: &str) -> bool {
+    let first_method = input.page.methods().map(|m| m.range.start()).min().unwrap_or(0);
+    let intro = input.source.text().get(..first_method).unwrap_or("");
+    intro.split_terminator(['.', '\n']).any(|sentence| {
+        let lower = sentence.to_ascii_lowercase();
+        let verbs: Vec<&str> = ["get", "post", "put", "patch", "delete"]
+            .into_iter()
+            .filter(|v| lower.contains(&format!("{v} requests")))
+            .collect();
+        security::says_public(sentence) && (verbs.is_empty() || verbs.contains(&verb))
+    })
 }
 
 /// Relative links in every description of the operation, for its page.

@@ -151,8 +151,14 @@ pub fn query_parameters(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str
         seen.push(&row.name);
         let (mut schema, _) = row_schema(ctx, row);
         let description = schema.schema_data.description.take();
+        // Arrays go as `name[]=a&name[]=b` (`rest/_index.md#array-and-hash-types`).
+        let name = if types::is_array(&schema) && !row.name.contains('[') {
+            format!("{}[]", row.name)
+        } else {
+            row.name.clone()
+        };
         out.push(Parameter::Query {
-            parameter_data: data(&row.name, description, row.required, row.deprecated, schema),
+            parameter_data: data(&name, description, row.required, row.deprecated, schema),
             allow_reserved: false,
             style: Default::default(),
             allow_empty_value: None,
@@ -200,37 +206,40 @@ pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -
         return None;
     }
     let mut schema = root.object();
-    let mut content = IndexMap::new();
-    if multipart {
-        // A file goes as a form part.
-        content.insert(
-            "multipart/form-data".to_string(),
-            MediaType {
-                schema: Some(ReferenceOr::Item(schema)),
-                ..MediaType::default()
-            },
-        );
+    // The API reads the attributes from a JSON body or a form (`--data`, `--form`) alike; a
+    // file needs the multipart form, which comes first then.
+    let example = if multipart {
+        None
     } else {
-        // The API reads the attributes from a JSON body or a form (`--data`, `--form`) alike.
-        let example = body_example(ctx, &mut schema);
-        for media in [
+        body_example(ctx, &mut schema)
+    };
+    let order: [&str; 3] = if multipart {
+        [
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "application/json",
+        ]
+    } else {
+        [
             "application/json",
             "application/x-www-form-urlencoded",
             "multipart/form-data",
-        ] {
-            content.insert(
-                media.to_string(),
-                MediaType {
-                    schema: Some(ReferenceOr::Item(schema.clone())),
-                    example: if media == "application/json" {
-                        example.clone()
-                    } else {
-                        None
-                    },
-                    ..MediaType::default()
+        ]
+    };
+    let mut content = IndexMap::new();
+    for media in order {
+        content.insert(
+            media.to_string(),
+            MediaType {
+                schema: Some(ReferenceOr::Item(schema.clone())),
+                example: if media == "application/json" {
+                    example.clone()
+                } else {
+                    None
                 },
-            );
-        }
+                ..MediaType::default()
+            },
+        );
     }
     // The attributes may come in the query string instead (`rest/_index.md#request-payload`),
     // so the body itself is optional; what it holds follows the schema's `required`.
