@@ -15,22 +15,36 @@ import sys
 import traceback
 
 
+def refs_in(node, out):
+    """The component schemas a JSON tree references directly."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            out.add(ref.rsplit("/", 1)[1])
+        for value in node.values():
+            refs_in(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            refs_in(value, out)
+    return out
+
+
 def schema_uses(spec):
-    """How often each component schema is referenced anywhere in the document."""
+    """For each component schema, how many operations use it, directly or through others."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    direct = {name: refs_in(schema, set()) for name, schema in schemas.items()}
     uses = collections.Counter()
-
-    def walk(node):
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-                uses[ref.rsplit("/", 1)[1]] += 1
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict):
+                continue
+            seen, todo = set(), list(refs_in(op, set()))
+            while todo:
+                name = todo.pop()
+                if name not in seen:
+                    seen.add(name)
+                    todo.extend(direct.get(name, ()))
+            uses.update(seen)
     return uses
 
 
@@ -59,7 +73,7 @@ def main():
     print(f"  model classes:          {len(models)}")
     print(f"  component schemas:      {len(components)}")
     top = ", ".join(f"{name} ({n})" for name, n in uses.most_common(10))
-    print(f"  most used schemas:      {top}")
+    print(f"  most used schemas (operations using them): {top}")
     for name, trace in failures:
         print(f"  FAILED to import {name}:\n{trace}")
     sys.exit(1 if failures else 0)

@@ -349,9 +349,9 @@ fn unique(name: &str, taken: &mut HashMap<String, String>, key: &str) -> String 
 /// places, with one structure or structures that only differ by what one of them leaves
 /// out, become components of their own, named for their property (`author` → `Author`).
 fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
-    // By name, each structure with its schema and how often it occurs.
-    let mut found: IndexMap<String, IndexMap<String, (usize, Schema)>> = IndexMap::new();
-    for schema in components.values() {
+    // By name, each structure with its schema, how often it occurs and where first.
+    let mut found: IndexMap<String, IndexMap<String, (usize, Schema, String)>> = IndexMap::new();
+    for (parent, schema) in components.iter() {
         if let ReferenceOr::Item(s) = schema {
             let mut s = s.clone();
             visit_nested(&mut s, &mut |name, nested| {
@@ -359,11 +359,20 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
                     .entry(name.to_string())
                     .or_default()
                     .entry(structure_key(nested))
-                    .or_insert_with(|| (0, nested.clone()));
+                    .or_insert_with(|| (0, nested.clone(), parent.clone()));
                 entry.0 += 1;
             });
         }
     }
+    let properties_of = |name: &str| -> Option<Vec<String>> {
+        match components.get(name) {
+            Some(ReferenceOr::Item(s)) => match &s.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => Some(o.properties.keys().cloned().collect()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
     let mut taken: HashMap<String, String> = components
         .iter()
         .filter_map(|(name, s)| match s {
@@ -375,10 +384,10 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
     let mut chosen: HashMap<(String, String), String> = HashMap::new();
     let mut added: Vec<(String, Schema)> = Vec::new();
     for (name, structures) in &found {
-        let mut ordered: Vec<(&String, &(usize, Schema))> = structures.iter().collect();
-        ordered.sort_by_key(|(_, (n, _))| std::cmp::Reverse(*n));
+        let mut ordered: Vec<(&String, &(usize, Schema, String))> = structures.iter().collect();
+        ordered.sort_by_key(|(_, (n, _, _))| std::cmp::Reverse(*n));
         let groups = cluster(
-            ordered.iter().map(|(k, (_, s))| (k.as_str(), s)),
+            ordered.iter().map(|(k, (_, s, _))| (k.as_str(), s)),
             Overlap::Subset,
             |_, _| true,
         );
@@ -393,7 +402,26 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             let target = match existing {
                 Some(existing) => existing.clone(),
                 None => {
-                    let target = unique(name, &mut taken, &merged_key);
+                    // A name another structure has: `UserBasic` when that one holds all of
+                    // this one's properties (a shorter view of it), else the name of the
+                    // object it was first found in before its own (`IssueReferences`).
+                    let preferred = match taken.get(name.as_str()) {
+                        Some(owner) if *owner != merged_key => {
+                            let own: Vec<String> = match &merged.schema_kind {
+                                SchemaKind::Type(Type::Object(o)) => o.properties.keys().cloned().collect(),
+                                _ => Vec::new(),
+                            };
+                            let fuller = properties_of(name).is_some_and(|all| own.iter().all(|p| all.contains(p)));
+                            if fuller {
+                                format!("{name}Basic")
+                            } else {
+                                let parent = &structures[keys[0]].2;
+                                format!("{parent}{name}")
+                            }
+                        }
+                        _ => name.clone(),
+                    };
+                    let target = unique(&preferred, &mut taken, &merged_key);
                     // What the property says about itself stays beside the reference.
                     let mut merged = merged;
                     merged.schema_data.description = None;
@@ -420,13 +448,24 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
     }
 }
 
-/// Calls `f` with each nested object (and the singular PascalCase of its property name).
+/// The name of what a property holds: `author` → `Author`, `tags[]` → `Tag`,
+/// `references` (one object) → `References`.
+fn property_name(prop: &str, child: &Schema) -> String {
+    if crate::types::is_array(child) {
+        naming::pascal_singular(prop)
+    } else {
+        naming::pascal(prop)
+    }
+}
+
+/// Calls `f` with each nested object (and the name of its property).
 fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &Schema)) {
     if let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind {
         for (prop, value) in o.properties.iter_mut() {
             let ReferenceOr::Item(child) = value else { continue };
+            let name = property_name(prop, child);
             if let Some(object) = nested_object(child) {
-                f(&naming::pascal_singular(prop), object);
+                f(&name, object);
             }
             visit_nested(child, f);
         }
@@ -468,7 +507,7 @@ fn replace_nested(schema: &mut Schema, own: &str, chosen: &HashMap<(String, Stri
     };
     for (prop, value) in o.properties.iter_mut() {
         let ReferenceOr::Item(child) = value else { continue };
-        let name = naming::pascal_singular(prop);
+        let name = property_name(prop, child);
         let target = nested_object(child).and_then(|object| {
             let key = structure_key(object);
             chosen.get(&(name.clone(), key)).filter(|t| t.as_str() != own).cloned()

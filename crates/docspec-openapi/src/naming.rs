@@ -276,6 +276,20 @@ fn clean_title(title: &str) -> String {
     words.join(" ")
 }
 
+/// `time_stats` → `TimeStats`: words capitalized, as written.
+pub fn pascal(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|f| f.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// `repository branches` → `RepositoryBranch`: words capitalized, the last one singular.
 pub fn pascal_singular(text: &str) -> String {
     let words: Vec<String> = text
