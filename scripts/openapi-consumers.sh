@@ -3,6 +3,8 @@
 # it exists, ../shared/corpus/gitlab/doc/api (pinned in scripts/consumers/, installed once
 # into the ignored .tools/ folder):
 #
+# - the spec's figures: share of success responses that are named schemas, components,
+#   error responses, deprecations, relative links left (scripts/consumers/spec_figures.py);
 # - openapi-python-client generates a Python client; every module of it must import, and
 #   the number of model classes and the most used schemas are printed;
 # - Prism serves a mock of the spec on 127.0.0.1; every cURL example of the pages is sent
@@ -80,6 +82,8 @@ check() { # check NAME ROOT DIR (DIR relative to ROOT, so findings print doc/api
     (cd "$set_root" && "$docspec" inspect "$page") >"$out/$name.inspect/$n.json"
   done < <(cd "$set_root" && find "$dir" -name '*.md' -not -path '*/node_modules/*' | sort)
 
+  echo "spec:"
+  "$python" "$consumers/spec_figures.py" "$spec"
   echo "openapi-python-client:"
   rm -rf "$out/$name.client" && mkdir -p "$out/$name.client"
   if "$tools/consumers-venv/bin/openapi-python-client" generate --path "$spec" \
