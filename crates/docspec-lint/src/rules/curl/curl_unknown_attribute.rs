@@ -62,16 +62,6 @@ struct Options {
     allowed: Vec<String>,
 }
 
-const ALWAYS_ALLOWED: &[&str] = &[
-    "private_token",
-    "access_token",
-    "job_token",
-    "sudo",
-    "page",
-    "per_page",
-    "pagination",
-];
-
 impl Check for CurlUnknownAttribute {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let options: Options = ctx.options(&Self::META);
@@ -89,7 +79,7 @@ impl Check for CurlUnknownAttribute {
             let known = |key: &str| {
                 let base = docspec_curl::base_name(key);
                 documented.contains(&base)
-                    || ALWAYS_ALLOWED.contains(&base)
+                    || crate::vocabulary::IMPLICIT_PARAMETERS.contains(&base)
                     || options.allowed.iter().any(|a| a == base)
             };
             let mut sent: Vec<(String, std::ops::Range<usize>)> = Vec::new();
