@@ -8,6 +8,9 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
+/// A link being read: its source range, destination, and the range of its text.
+type OpenLink = (usize, usize, String, Option<(usize, usize)>);
+
 #[derive(Clone, Debug)]
 pub struct Links {
     /// `https://docs.gitlab.com/api/`, the URL of `root`.
@@ -30,7 +33,7 @@ impl Links {
             return text.to_string();
         }
         let mut edits: Vec<(usize, usize, String)> = Vec::new();
-        let mut open: Vec<(usize, usize, String, Option<(usize, usize)>)> = Vec::new();
+        let mut open: Vec<OpenLink> = Vec::new();
         for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
             match event {
                 Event::Start(Tag::Link { dest_url, .. }) => {
