@@ -220,6 +220,12 @@ pub struct OpenApiArgs {
     /// Output format; by default from the extension of `--output` (`.json`), else YAML.
     #[arg(long, value_enum)]
     pub format: Option<SpecFormat>,
+    /// Only these findings: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub select: Vec<String>,
+    /// Skip these findings: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
     /// Accept paths without Markdown files (an empty document).

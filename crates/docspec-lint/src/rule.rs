@@ -3,8 +3,11 @@ use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
 pub trait Check {
-    /// Looks at one page and pushes findings.
-    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
+    /// Looks at one page and pushes findings. Rules whose findings another command makes
+    /// (`Category::is_external`) keep this empty default.
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let _ = (ctx, out);
+    }
 
     /// A checker that sees the pages of a run one by one, in order, for checks across
     /// pages (duplicate operations, index coverage). `None` for page-only rules.

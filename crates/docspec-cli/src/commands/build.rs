@@ -29,8 +29,12 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     }
 
     let (spec, findings) = openapi::generate(&ws, SpecFormat::Yaml)?;
+    let status = match openapi::exit_status(&findings) {
+        ExitStatus::Success => status,
+        raised => raised,
+    };
     if args.format.is_some() {
-        openapi::report(&findings, err)?;
+        emit::concise::write_lines(&findings, false, err)?;
     }
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.as_bytes())?;
@@ -47,7 +51,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             args.output.display(),
             emit::plural(site.pages, "page"),
             emit::plural(site.methods, "method"),
-            emit::plural(findings.len(), "finding")
+            emit::plural(findings.iter().map(|r| r.diagnostics.len()).sum::<usize>(), "finding")
         )?;
         if args.format.is_none() && !reports.iter().all(|r| r.diagnostics.is_empty()) {
             writeln!(

@@ -5,6 +5,12 @@ use super::{is_fixable, summary, FileReport, Paint};
 use std::io::Write;
 
 pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    write_lines(reports, color, out)?;
+    writeln!(out, "{}", summary(reports))
+}
+
+/// The finding lines alone, without the summary.
+pub fn write_lines(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let paint = Paint::new(color);
     for report in reports {
         for d in &report.diagnostics {
@@ -26,5 +32,5 @@ pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> st
             )?;
         }
     }
-    writeln!(out, "{}", summary(reports))
+    Ok(())
 }

@@ -4,4 +4,4 @@ pub mod feature_flag_name;
 pub mod history_entry_incomplete;
 pub mod history_format;
 pub mod history_order;
-mod shared;
+pub mod shared;
