@@ -28,5 +28,5 @@ pub use meta::{Category, FixAvailability, RuleMeta, RuleMetadata};
 pub use project::{ProjectContext, ProjectFile};
 pub use registry::{all_metadata, find, suggest, RULES};
 pub use rule::{Check, Rule};
-pub use runner::{check_page, check_project, finish, lint_page};
+pub use runner::{check_page, check_project, finish, finish_external, lint_page};
 pub use settings::{ApiSettings, LintSettings, RuleSelection};

@@ -29,6 +29,8 @@ pub enum Category {
     Availability,
     /// Checks across pages.
     Project,
+    /// The pages against an API spec (`docspec drift`); raised outside lint.
+    Drift,
 }
 
 impl Category {
@@ -44,6 +46,7 @@ impl Category {
         Category::History,
         Category::Availability,
         Category::Project,
+        Category::Drift,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,7 +62,14 @@ impl Category {
             Category::History => "history",
             Category::Availability => "availability",
             Category::Project => "project",
+            Category::Drift => "drift",
         }
+    }
+
+    /// Whether `docspec lint` raises this category's findings; others come from another
+    /// command (`drift`) and reach the runner through `finish_external`.
+    pub fn raised_by_lint(self) -> bool {
+        !matches!(self, Category::Drift)
     }
 
     pub fn parse(text: &str) -> Option<Category> {

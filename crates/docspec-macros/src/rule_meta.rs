@@ -15,6 +15,7 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("History", "HI"),
     ("Availability", "AV"),
     ("Project", "XP"),
+    ("Drift", "DR"),
 ];
 
 const SEVERITIES: &[&str] = &["Info", "Warning", "Error"];

@@ -4,6 +4,7 @@ pub mod attributes;
 pub mod availability;
 pub mod curl;
 pub mod docspec;
+pub mod drift;
 mod helpers;
 pub mod history;
 pub mod page;
@@ -87,4 +88,17 @@ crate::register_rules! {
     history::history_order::HistoryOrder,
     project::duplicate_operation::DuplicateOperation,
     project::page_missing_from_index::PageMissingFromIndex,
+    drift::undocumented_operation::UndocumentedOperation,
+    drift::operation_not_in_spec::OperationNotInSpec,
+    drift::attribute_not_documented::AttributeNotDocumented,
+    drift::attribute_not_in_spec::AttributeNotInSpec,
+    drift::required_mismatch::RequiredMismatch,
+    drift::type_mismatch::TypeMismatch,
+    drift::enum_mismatch::EnumMismatch,
+    drift::default_mismatch::DefaultMismatch,
+    drift::deprecation_mismatch::DeprecationMismatch,
+    drift::status_mismatch::StatusMismatch,
+    drift::response_attribute_not_documented::ResponseAttributeNotDocumented,
+    drift::response_attribute_not_in_spec::ResponseAttributeNotInSpec,
+    drift::spec_not_compared::SpecNotCompared,
 }
