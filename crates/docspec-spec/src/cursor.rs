@@ -68,6 +68,16 @@ impl<'a> At<'a> {
         self.node.get(key).and_then(Node::as_bool).unwrap_or(false)
     }
 
+    /// The location of this node, placed at `pos` (the position of its key in the parent).
+    pub fn location_at(&self, pos: Pos) -> Location {
+        Location {
+            pointer: self.pointer.clone(),
+            line: pos.line,
+            column: pos.column,
+            offset: pos.offset,
+        }
+    }
+
     pub fn location(&self) -> Location {
         Location {
             pointer: self.pointer.clone(),

@@ -36,6 +36,14 @@ impl fmt::Display for SpecError {
 
 impl std::error::Error for SpecError {}
 
+/// A JSON Schema held in memory (as `docspec openapi` builds one) read as a [`Shape`];
+/// its locations are empty.
+pub fn shape_from_json(schema: &serde_json::Value) -> Shape {
+    let root = tree::from_json(schema);
+    let mut issues = cursor::Issues::default();
+    schema::Schemas::new(&root).shape(&cursor::At::root(&root), &mut issues)
+}
+
 /// Reads a spec from its text; `path` is the display path used in messages.
 pub fn load(path: &str, text: &str) -> Result<Spec, SpecError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

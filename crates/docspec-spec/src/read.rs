@@ -57,7 +57,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let shared = item.get("parameters");
-            for (method, _, op) in item.entries() {
+            for (method, key_at, op) in item.entries() {
                 if !METHODS.contains(&method) {
                     continue;
                 }
@@ -68,7 +68,9 @@ impl<'a> Reader<'a> {
                     );
                     continue;
                 }
-                out.push(self.operation(path, method, &op, shared.as_ref()));
+                let mut operation = self.operation(path, method, &op, shared.as_ref());
+                operation.at = op.location_at(key_at);
+                out.push(operation);
             }
         }
         out
@@ -109,12 +111,17 @@ impl<'a> Reader<'a> {
         }
         let mut responses = Vec::new();
         if let Some(list) = op.get("responses") {
-            for (status, _, r) in list.entries() {
+            for (status, key_at, r) in list.entries() {
                 if status.starts_with("x-") {
                     continue;
                 }
-                if let Some(r) = self.resolve(r) {
-                    responses.push(self.response(status, &r));
+                let inline = r.get("$ref").is_none();
+                if let Some(target) = self.resolve(r.clone()) {
+                    let mut response = self.response(status, &target);
+                    if inline {
+                        response.at = r.location_at(key_at);
+                    }
+                    responses.push(response);
                 }
             }
         }

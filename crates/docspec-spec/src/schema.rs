@@ -178,7 +178,7 @@ impl<'a> Schemas<'a> {
                 .and_then(Node::as_seq)
                 .map(|r| r.iter().filter_map(Node::as_str).collect())
                 .unwrap_or_default();
-            for (name, _, prop) in properties.entries() {
+            for (name, key_at, prop) in properties.entries() {
                 let target = if prop.node.get("$ref").is_some() {
                     resolve(self.root, prop.clone(), issues).unwrap_or_else(|| prop.clone())
                 } else {
@@ -193,7 +193,7 @@ impl<'a> Schemas<'a> {
                     required: required.contains(&name),
                     deprecated,
                     description,
-                    at: prop.location(),
+                    at: prop.location_at(key_at),
                 });
             }
         }

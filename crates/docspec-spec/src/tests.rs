@@ -83,7 +83,7 @@ fn swagger_2_in_grape_swagger_shape() {
         name.at.pointer,
         "/definitions/postApiV4ProjectsIdWidgets/properties/name"
     );
-    assert_eq!((name.at.line, name.at.column), (36, 13));
+    assert_eq!((name.at.line, name.at.column), (36, 7));
     assert_eq!(post.parameters[2].shape.enumeration, ["blue", "red"]);
     let created = post.successes().next().unwrap();
     let props: Vec<_> = created.properties.iter().map(|p| p.name.as_str()).collect();

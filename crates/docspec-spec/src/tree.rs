@@ -96,6 +96,30 @@ impl Node {
     }
 }
 
+/// A JSON value as a tree without positions (schemas built in memory).
+pub fn from_json(value: &serde_json::Value) -> Node {
+    use serde_json::Value as J;
+    let value = match value {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(*b),
+        J::Number(n) => match n.as_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Float(n.as_f64().unwrap_or(0.0)),
+        },
+        J::String(s) => Value::String(s.clone()),
+        J::Array(items) => Value::Seq(items.iter().map(from_json).collect()),
+        J::Object(map) => Value::Map(
+            map.iter()
+                .map(|(k, v)| (k.clone(), (Pos::default(), from_json(v))))
+                .collect(),
+        ),
+    };
+    Node {
+        value,
+        at: Pos::default(),
+    }
+}
+
 /// Byte offsets of line starts, to turn saphyr's character columns into byte offsets.
 struct Lines<'a> {
     text: &'a str,

@@ -1,6 +1,6 @@
 //! One line per finding, for grep and editors: `path:line:col: severity[CODE] message`.
 
-use super::{summary, FileReport};
+use super::{message_with_places, summary, FileReport};
 use std::io::Write;
 
 pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
@@ -10,7 +10,13 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {} ({})",
-                report.path, lc.line, lc.column, d.severity, d.code, d.message, d.name
+                report.path,
+                lc.line,
+                lc.column,
+                d.severity,
+                d.code,
+                message_with_places(d),
+                d.name
             )?;
         }
     }

@@ -2,7 +2,7 @@
 //! path, rule, message and the text of the line (not its number), so they stay the same
 //! when lines are added above.
 
-use super::FileReport;
+use super::{message_with_places, FileReport};
 use docspec_diagnostics::Severity;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -52,7 +52,7 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
             let digest = Sha256::digest(format!("{key}\u{0}{n}").as_bytes());
             let fingerprint: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
             issues.push(Issue {
-                description: format!("{} [{}]", d.message, d.name),
+                description: format!("{} [{}]", message_with_places(d), d.name),
                 check_name: d.code,
                 fingerprint,
                 severity: severity(d.severity),

@@ -22,6 +22,8 @@ use crate::{Check, RuleMeta};
 /// | Attribute | Type    | Required | Description |
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -53,6 +55,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR003", name = "attribute-not-documented", category = Drift, severity = Warning, fix = None, since = "0.1.0")]

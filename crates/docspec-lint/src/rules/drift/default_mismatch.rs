@@ -19,6 +19,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`       | integer | Yes      | ID of the project. |
 /// | `order_by` | string  | No       | One of `created_at`, `id` or `name`. Default is `name`. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -50,6 +52,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`       | integer | Yes      | ID of the project. |
 /// | `order_by` | string  | No       | One of `created_at`, `id` or `name`. Default is `created_at`. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR008", name = "default-mismatch", category = Drift, severity = Warning, fix = None, since = "0.1.0")]

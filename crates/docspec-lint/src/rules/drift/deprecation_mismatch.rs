@@ -22,6 +22,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -53,6 +55,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Deprecated in GitLab 17.0. Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR009", name = "deprecation-mismatch", category = Drift, severity = Warning, fix = None, since = "0.1.0")]

@@ -22,6 +22,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`       | integer | Yes      | ID of the project. |
 /// | `order_by` | string  | No       | One of `id` or `name`. Default is `created_at`. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -53,6 +55,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`       | integer | Yes      | ID of the project. |
 /// | `order_by` | string  | No       | One of `created_at`, `id` or `name`. Default is `created_at`. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR007", name = "enum-mismatch", category = Drift, severity = Warning, fix = None, since = "0.1.0")]

@@ -23,6 +23,8 @@ use crate::{Check, RuleMeta};
 /// | Attribute | Type    | Required | Description |
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -53,6 +55,8 @@ use crate::{Check, RuleMeta};
 /// | Attribute | Type    | Required | Description |
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR002", name = "operation-not-in-spec", category = Drift, severity = Error, fix = None, since = "0.1.0")]

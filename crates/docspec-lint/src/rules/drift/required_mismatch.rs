@@ -21,6 +21,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -52,6 +54,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | Yes      | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR005", name = "required-mismatch", category = Drift, severity = Error, fix = None, since = "0.1.0")]

@@ -22,6 +22,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -53,6 +55,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 /// | `search`  | string  | No       | Search by name. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// with the parameter in the spec itself:

@@ -23,6 +23,8 @@ use crate::{Check, RuleMeta};
 /// | Attribute | Type    | Required | Description |
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
+///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
 /// ````
 ///
 /// With this spec (`docspec drift --spec openapi.yaml`):
@@ -62,6 +64,8 @@ use crate::{Check, RuleMeta};
 /// |-----------|---------|----------|-------------|
 /// | `id`      | integer | Yes      | ID of the project. |
 ///
+/// If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+///
 /// ## Delete a widget
 ///
 /// ```plaintext
@@ -72,6 +76,8 @@ use crate::{Check, RuleMeta};
 /// |-------------|---------|----------|-------------|
 /// | `id`        | integer | Yes      | ID of the project. |
 /// | `widget_id` | integer | Yes      | ID of the widget. |
+///
+/// If successful, returns [`204 No Content`](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
 #[rule(code = "DR001", name = "undocumented-operation", category = Drift, severity = Warning, fix = None, since = "0.1.0")]

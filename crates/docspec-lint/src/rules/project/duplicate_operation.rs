@@ -139,6 +139,7 @@ fn related(source: &SourceFile, range: TextRange, message: String) -> Related {
         line: at.line,
         column: at.column,
         message,
+        pointer: None,
     }
 }
 

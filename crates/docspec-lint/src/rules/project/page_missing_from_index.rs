@@ -157,6 +157,7 @@ impl Check for PageMissingFromIndex {
                 line: 1,
                 column: 1,
                 message: "the index page".to_string(),
+                pointer: None,
             });
             out.push((i, d));
         }
