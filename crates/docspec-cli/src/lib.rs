@@ -22,6 +22,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Openapi(a) => commands::openapi::run(&a, out, err),
         Command::Render(a) => commands::render::run(&a, err),
         Command::Build(a) => commands::build::run(&a, err),
+        Command::Drift(a) => commands::drift::run(&a, out, err),
+        Command::Scaffold(a) => commands::scaffold::run(&a, out, err),
     };
     match result {
         Ok(status) => status,

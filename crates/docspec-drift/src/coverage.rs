@@ -12,6 +12,8 @@ pub struct Coverage {
     pub documented: usize,
     /// Documented request lines the spec does not have.
     pub documented_not_in_spec: usize,
+    /// With a partial spec: pages not compared because none of their operations is in it.
+    pub pages_not_compared: usize,
     pub tags: Vec<TagCoverage>,
     /// Spec parameters compared with attribute tables, and how many the tables list.
     pub attributes: Counts,
@@ -73,6 +75,13 @@ impl Coverage {
                 "lines"
             }
         );
+        if self.pages_not_compared > 0 {
+            let _ = writeln!(
+                out,
+                "Partial spec: {} pages with no operation in it were not compared.",
+                self.pages_not_compared
+            );
+        }
         let a = self.attributes;
         let _ = writeln!(
             out,

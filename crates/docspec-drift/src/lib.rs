@@ -33,6 +33,9 @@ pub struct DriftSettings {
     pub renamed_paths: Vec<(String, String)>,
     /// Parameters the whole API documents once, not in each table (pagination).
     pub global_parameters: Vec<String>,
+    /// The spec describes some resources only (a hand-written spec): request lines are
+    /// reported missing from it only on pages that have an operation in it.
+    pub partial: bool,
 }
 
 impl Default for DriftSettings {
@@ -41,6 +44,7 @@ impl Default for DriftSettings {
             base_path: "/api/v4".to_string(),
             renamed_paths: Vec::new(),
             global_parameters: vec!["page".to_string(), "per_page".to_string()],
+            partial: false,
         }
     }
 }

@@ -64,7 +64,7 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     Ok(status)
 }
 
-fn write_report(
+pub fn write_report(
     format: LintFormat,
     reports: &[FileReport<'_>],
     color: bool,
@@ -137,7 +137,7 @@ pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> E
     }
 }
 
-fn check_selectors(selectors: &[String]) -> Result<(), CliError> {
+pub fn check_selectors(selectors: &[String]) -> Result<(), CliError> {
     for s in selectors {
         if !docspec_config::is_known_selector(s) {
             let hint = docspec_lint::suggest(s)
