@@ -146,9 +146,9 @@ impl<'a> Run<'a> {
                     .with_related(self.related(&other.at, format!("`{}` in the spec", other.label())));
             }
             None => {
-                d = d.with_help(
-                    "remove the method if the endpoint is gone, or map a renamed path under `drift: renamed_paths:`",
-                );
+                d = d
+                    .with_help("remove the method if the endpoint is gone, or map a renamed path under `drift: renamed_paths:`")
+                    .with_related(self.related(&self.spec.paths_at, "the spec's paths".to_string()));
             }
         }
         out.page_findings.push((page.file, d));

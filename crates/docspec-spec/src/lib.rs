@@ -125,6 +125,20 @@ pub fn load(path: &str, text: &str) -> Result<Spec, SpecError> {
         base_path: base_path(&root, version),
         tags,
         operations,
+        paths_at: match root.as_map().and_then(|m| m.get("paths")) {
+            Some((key_at, _)) => Location {
+                pointer: "/paths".to_string(),
+                line: key_at.line,
+                column: key_at.column,
+                offset: key_at.offset,
+            },
+            None => Location {
+                pointer: String::new(),
+                line: 1,
+                column: 1,
+                offset: 0,
+            },
+        },
         issues: reader.issues.list,
     })
 }

@@ -39,6 +39,8 @@ pub struct Spec {
     /// Tags in the order the spec declares them (then first use).
     pub tags: Vec<String>,
     pub operations: Vec<Operation>,
+    /// Where `paths` is (the top of the file when it has none).
+    pub paths_at: Location,
     /// What could not be read or compared: `$ref` cycles, external refs, odd shapes.
     pub issues: Vec<Issue>,
 }
