@@ -66,10 +66,10 @@ impl Category {
         }
     }
 
-    /// Whether `docspec lint` raises this category's findings; others come from another
-    /// command (`drift`) and reach the runner through `finish_external`.
-    pub fn raised_by_lint(self) -> bool {
-        !matches!(self, Category::Drift)
+    /// Whether another command than `lint` finds this category's problems and hands them
+    /// to [`crate::finish_external`]; `lint` itself never reports them.
+    pub fn is_external(self) -> bool {
+        matches!(self, Category::Drift)
     }
 
     pub fn parse(text: &str) -> Option<Category> {

@@ -3,8 +3,8 @@ use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
 pub trait Check {
-    /// Looks at one page and pushes findings. Rules raised outside lint (`drift`) keep
-    /// this empty default: only their declaration lives in the catalog.
+    /// Looks at one page and pushes findings. Rules whose findings another command makes
+    /// (`Category::is_external`) keep this empty default.
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let _ = (ctx, out);
     }

@@ -2,7 +2,8 @@
 
 use crate::registry::{find, RULES};
 use crate::rules::docspec::unused_suppression;
-use crate::{suppress, LintContext, LintSettings, ProjectContext, ProjectFile};
+use crate::suppress::{self, Suppression};
+use crate::{Category, LintContext, LintSettings, ProjectContext, ProjectFile};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
 
@@ -46,11 +47,55 @@ pub fn check_project(files: &[ProjectFile<'_>], index_page: Option<&str>) -> Vec
 }
 
 /// Drops suppressed findings, reports suppressions that suppressed nothing, sorts.
+/// Suppressions that name a rule another command reports (`Category::is_external`) are
+/// left for that command to judge.
 pub fn finish(
     source: &SourceFile,
     page: &Page,
     settings: &LintSettings,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    finish_with(source, page, settings, diagnostics, |s| {
+        !s.codes
+            .iter()
+            .any(|c| category_of(c).is_some_and(Category::is_external))
+    })
+}
+
+/// The findings another command made for one page, with its rules' codes (`docspec
+/// openapi` and the `OA` rules): the page's settings select them and set their severity,
+/// inline suppressions apply exactly as for lint findings, and a suppression that names
+/// only rules of `category` and suppressed nothing is reported (`DS002`). Sorted.
+pub fn finish_external(
+    source: &SourceFile,
+    page: &Page,
+    settings: &LintSettings,
+    category: Category,
     mut diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    diagnostics.retain_mut(|d| match settings.rules.severity(d.code) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
+    finish_with(source, page, settings, diagnostics, |s| {
+        !s.codes.is_empty() && s.codes.iter().all(|c| category_of(c) == Some(category))
+    })
+}
+
+fn category_of(code: &str) -> Option<Category> {
+    find(code).map(|r| r.meta().category)
+}
+
+/// `judged`: which suppressions this run may call unused.
+fn finish_with(
+    source: &SourceFile,
+    page: &Page,
+    settings: &LintSettings,
+    mut diagnostics: Vec<Diagnostic>,
+    judged: impl Fn(&Suppression) -> bool,
 ) -> Vec<Diagnostic> {
     let mut suppressions = suppress::read(page, source);
     diagnostics.retain(|d| {
@@ -65,8 +110,7 @@ pub fn finish(
         !suppressed
     });
     if let Some(severity) = settings.rules.severity(unused_suppression::META.code) {
-        // Suppressions of rules another command raises are judged by that command.
-        for s in suppressions.iter().filter(|s| !only_external(s)) {
+        for s in suppressions.iter().filter(|s| judged(s)) {
             if let Some(mut d) = unused_suppression::report(s, settings, source.text()) {
                 d.severity = severity;
                 diagnostics.push(d);
@@ -82,55 +126,4 @@ pub fn finish(
 pub fn lint_page(source: &SourceFile, page: &Page, settings: &LintSettings) -> Vec<Diagnostic> {
     let diagnostics = check_page(source, page, settings);
     finish(source, page, settings, diagnostics)
-}
-
-/// Whether a suppression names only rules that lint does not raise.
-fn only_external(s: &suppress::Suppression) -> bool {
-    !s.codes.is_empty() && s.codes.iter().all(|c| is_external(c))
-}
-
-fn is_external(code: &str) -> bool {
-    find(code).is_some_and(|r| !r.meta().category.raised_by_lint())
-}
-
-/// Findings of one page raised outside lint (by `docspec drift`), with their rule codes:
-/// the page's rule selection and severities applied, its inline suppressions honoured,
-/// sorted and deduplicated exactly like lint's. A suppression that names only such rules
-/// and suppressed nothing is reported (`DS002`), as lint does for its own rules.
-pub fn finish_external(
-    source: &SourceFile,
-    page: &Page,
-    settings: &LintSettings,
-    diagnostics: Vec<Diagnostic>,
-) -> Vec<Diagnostic> {
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter_map(|mut d| {
-            d.severity = settings.rules.severity(d.code)?;
-            Some(d)
-        })
-        .collect();
-    let mut suppressions = suppress::read(page, source);
-    kept.retain(|d| {
-        let line = source.lines().line_of(d.range().start());
-        let mut suppressed = false;
-        for s in &mut suppressions {
-            if s.covers(d.code, line) {
-                s.used = true;
-                suppressed = true;
-            }
-        }
-        !suppressed
-    });
-    if let Some(severity) = settings.rules.severity(unused_suppression::META.code) {
-        for s in suppressions.iter().filter(|s| only_external(s)) {
-            if let Some(mut d) = unused_suppression::report(s, settings, source.text()) {
-                d.severity = severity;
-                kept.push(d);
-            }
-        }
-    }
-    kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    kept.dedup_by(|a, b| a.sort_key() == b.sort_key());
-    kept
 }

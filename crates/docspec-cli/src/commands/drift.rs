@@ -8,6 +8,7 @@ use crate::workspace::{self, display_path, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::{CliOverrides, Config};
 use docspec_drift::{DocPage, DriftSettings};
+use docspec_lint::Category;
 use docspec_model::{Page, SourceFile};
 use docspec_spec::Spec;
 use rayon::prelude::*;
@@ -45,7 +46,7 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         .map(|(e, diagnostics)| FileReport {
             path: e.source.path(),
             source: &e.source,
-            diagnostics: docspec_lint::finish_external(&e.source, &e.page, &e.settings, diagnostics),
+            diagnostics: docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Drift, diagnostics),
         })
         .collect();
     // Findings that sit in the spec itself, under the configuration that applies to it.
@@ -53,7 +54,13 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         .for_file(&spec_path)?
         .settings_for(&spec_path, &cli);
     let empty = Page::default();
-    let spec_findings = docspec_lint::finish_external(&spec_source, &empty, &spec_settings, outcome.spec_findings);
+    let spec_findings = docspec_lint::finish_external(
+        &spec_source,
+        &empty,
+        &spec_settings,
+        Category::Drift,
+        outcome.spec_findings,
+    );
     if !spec_findings.is_empty() {
         reports.push(FileReport {
             path: spec_source.path(),
