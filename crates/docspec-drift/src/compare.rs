@@ -587,6 +587,7 @@ impl<'a> Run<'a> {
                 continue;
             }
             let place = index.suggest(&self.spec_keys[i].0, &op.tags);
+            out.placements.push(crate::Placement { operation: i, place });
             let label = op.label();
             let tag_text = if op.tags.is_empty() {
                 String::new()

@@ -12,8 +12,8 @@ mod compare;
 mod coverage;
 pub mod docs;
 pub mod paths;
-// pub mod roundtrip;
-// pub mod scaffold;
+pub mod roundtrip;
+pub mod scaffold;
 mod suggest;
 pub mod types;
 
@@ -57,6 +57,17 @@ pub struct Outcome {
     /// Findings placed in the spec itself (ranges into the spec's text).
     pub spec_findings: Vec<Diagnostic>,
     pub coverage: Coverage,
+    /// Each undocumented spec operation and the page (index into the pages given to
+    /// [`run`]) and resource that should document it, if one fits.
+    pub placements: Vec<Placement>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// Index into the spec's operations.
+    pub operation: usize,
+    /// (page, resource) indexes.
+    pub place: Option<(usize, usize)>,
 }
 
 /// Compares the pages with the spec. `spec_source` is the spec's text, for ranges.

@@ -116,7 +116,7 @@ fn with_crlf(fix: &Fix) -> Option<Fix> {
     Fix::new(fix.title(), fix.applicability(), edits).ok()
 }
 
-fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let diff = similar::TextDiff::from_lines(before, after);
     write!(
         out,

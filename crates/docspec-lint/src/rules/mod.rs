@@ -34,6 +34,7 @@ crate::register_rules! {
     page::absolute_docs_link::AbsoluteDocsLink,
     page::page_file_name::PageFileName,
     page::heading_link::HeadingLink,
+    page::template_placeholder::TemplatePlaceholder,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,
     structure::missing_success_sentence::MissingSuccessSentence,
