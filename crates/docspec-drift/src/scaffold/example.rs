@@ -70,6 +70,39 @@ pub fn object(shape: &Shape) -> Value {
     Value::Object(map)
 }
 
+/// The shape a JSON example shows: value kinds, object keys, array items from the first.
+pub fn shape_of(value: &Value) -> Shape {
+    let mut shape = match value {
+        Value::Null => Shape::of(Kind::Any),
+        Value::Bool(_) => Shape::of(Kind::Boolean),
+        Value::Number(n) if n.is_i64() || n.is_u64() => Shape::of(Kind::Integer),
+        Value::Number(_) => Shape::of(Kind::Number),
+        Value::String(_) => Shape::of(Kind::String),
+        Value::Array(items) => Shape {
+            items: Some(Box::new(items.first().map_or_else(|| Shape::of(Kind::Any), shape_of))),
+            ..Shape::of(Kind::Array)
+        },
+        Value::Object(map) => Shape {
+            properties: map
+                .iter()
+                .map(|(k, v)| docspec_spec::Field {
+                    name: k.clone(),
+                    shape: shape_of(v),
+                    required: false,
+                    deprecated: false,
+                    description: None,
+                    at: docspec_spec::Location::default(),
+                })
+                .collect(),
+            ..Shape::of(Kind::Object)
+        },
+    };
+    if !matches!(value, Value::Array(_) | Value::Object(_)) {
+        shape.example = Some(value.clone());
+    }
+    shape
+}
+
 /// Whether an example has the shape's type (examples in specs are often stale).
 fn fits(shape: &Shape, value: &Value) -> bool {
     match (shape.kind, value) {

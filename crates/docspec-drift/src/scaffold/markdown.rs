@@ -65,8 +65,23 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
         Some(reason) => format!("{code} {reason}"),
         None => code.to_string(),
     };
-    let body = success.and_then(|r| r.shape.as_ref()).filter(|_| code != 204);
-    let properties = success.map(|r| r.properties.as_slice()).unwrap_or_default();
+    let mut body = success.and_then(|r| r.shape.as_ref()).filter(|_| code != 204);
+    let mut properties = success.map(|r| r.properties.as_slice()).unwrap_or_default();
+    // A schema without properties but an example that has them: the example's keys
+    // and value kinds are the response attributes.
+    let from_example = success
+        .and_then(|r| r.example.as_ref())
+        .filter(|_| properties.is_empty() && body.is_some_and(opaque))
+        .map(example::shape_of)
+        .filter(|s| s.has_properties());
+    let example_properties = from_example.as_ref().map(|s| match (&s.kind, &s.items) {
+        (Kind::Array, Some(items)) => docspec_spec::flatten(items),
+        _ => docspec_spec::flatten(s),
+    });
+    if let (Some(shape), Some(props)) = (&from_example, &example_properties) {
+        body = Some(shape);
+        properties = props;
+    }
     if !conventional(&op.method, code, &title::method_title(op)) {
         // The spec's status is the API's truth, even where it breaks the convention.
         out.push_str("<!-- docspec-disable-next-line status-verb -->\n");
@@ -220,7 +235,7 @@ fn attribute_description(description: Option<&str>, shape: &Shape, deprecated: b
     if !text.is_empty() && !text.ends_with(['.', '!', '?', ')']) {
         text.push('.');
     }
-    // A deprecation needs its version and issue (rules `deprecation-wording` and
+    // Deprecation sentences of the spec's text go too. A deprecation needs its version and issue (rules `deprecation-wording` and
     // `deprecated-attribute-history`), which a spec does not give: `drift` reports the
     // attribute (`deprecation-mismatch`) until a writer adds them.
     let _ = deprecated;
@@ -244,15 +259,22 @@ fn attribute_description(description: Option<&str>, shape: &Shape, deprecated: b
     parts.join(" ").replace('|', "\\|")
 }
 
-/// The text without a leading `Deprecated:` (see `attribute_description`).
+/// The text without its sentences about deprecation (see `attribute_description`).
 fn without_deprecation(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
-    match lower.strip_prefix("deprecated") {
-        Some(rest) if rest.is_empty() || rest.starts_with([':', '.', ' ', ',']) => text[text.len() - rest.len()..]
-            .trim_start_matches([':', '.', ',', ' '])
-            .to_string(),
-        _ => text.to_string(),
+    if !text.to_ascii_lowercase().contains("deprecat") {
+        return text.to_string();
     }
+    let mut kept: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(". ").map_or(rest.len(), |i| i + 1);
+        let sentence = rest[..end].trim();
+        if !sentence.to_ascii_lowercase().contains("deprecat") && !sentence.is_empty() {
+            kept.push(sentence);
+        }
+        rest = &rest[end..];
+    }
+    kept.join(" ")
 }
 
 fn or_list(values: &[String]) -> String {
