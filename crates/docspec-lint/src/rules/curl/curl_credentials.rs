@@ -1,4 +1,4 @@
-use super::{all_commands, src};
+use super::{rest_commands, src};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -30,7 +30,7 @@ pub struct CurlCredentials;
 
 impl Check for CurlCredentials {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (block, command) in all_commands(ctx) {
+        for (block, command) in rest_commands(ctx) {
             let input = block.content.as_str();
             for option in command
                 .options
