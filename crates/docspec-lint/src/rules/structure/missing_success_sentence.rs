@@ -48,7 +48,7 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Error, fix = None, since = "0.1.0")]
 pub struct MissingSuccessSentence;
 
 impl Check for MissingSuccessSentence {
