@@ -8,7 +8,7 @@ use docspec_spec::{Kind, Operation, ParamIn, Parameter, Property, Response, Shap
 use serde_json::Value;
 use std::fmt::Write;
 
-/// The template's own placeholder texts, which `template-placeholder` (PG016) points at.
+/// The template's own placeholder texts, which `template-placeholder` (PG018) points at.
 pub const METHOD_PLACEHOLDER: &str = "Description of the method.";
 pub const ATTRIBUTE_PLACEHOLDER: &str = "Detailed description.";
 pub const PAGE_PLACEHOLDER: &str = "One or two sentence description of what endpoint does.";

@@ -52,7 +52,7 @@ pub const PLACEHOLDER_SENTENCES: &[&str] = &[
 /// | `id`      | integer | Yes      | ID of the widget. |
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG016", name = "template-placeholder", category = Page, severity = Info, fix = None, since = "0.1.0")]
+#[rule(code = "PG018", name = "template-placeholder", category = Page, severity = Info, fix = None, since = "0.1.0")]
 pub struct TemplatePlaceholder;
 
 fn is_placeholder(text: &str) -> bool {
