@@ -155,20 +155,23 @@ impl<'a> Run<'a> {
     }
 
     /// The spec operation most like a documented one: the same path with another verb,
-    /// else the same verb with the nearest path.
+    /// else the same verb with a path that differs in one segment (misspelled, renamed, or
+    /// one segment more or less). Comparing segment by segment keeps this linear.
     fn closest(&self, verb: &str, key: &str) -> Option<usize> {
         if let Some(i) = self.spec_keys.iter().position(|(k, _)| k == key) {
             return Some(i);
         }
-        let limit = (key.len() / 4).max(3);
+        let ours: Vec<&str> = key.split('/').skip(1).collect();
         self.spec_keys
             .iter()
             .enumerate()
             .filter(|(i, _)| self.spec.operations[*i].method.eq_ignore_ascii_case(verb))
-            .map(|(i, (k, _))| (i, strsim::levenshtein(k, key)))
-            .filter(|(_, d)| *d <= limit)
-            .min_by_key(|(_, d)| *d)
-            .map(|(i, _)| i)
+            .filter_map(|(i, (k, _))| {
+                let theirs: Vec<&str> = k.split('/').skip(1).collect();
+                one_segment_apart(&ours, &theirs).map(|d| (d, i))
+            })
+            .min()
+            .map(|(_, i)| i)
     }
 
     fn compare_method(&self, out: &mut Outcome, page: &DocPage, method: &DocMethod, pairs: &[(usize, usize)]) {
@@ -654,6 +657,27 @@ impl<'a> Run<'a> {
             out.spec_findings.push(d);
         }
     }
+}
+
+/// How far apart two paths are when they differ in one segment only: the edit distance of
+/// that segment (small for a misspelling), or its length when one path has it and the
+/// other not. `None` when they differ more.
+fn one_segment_apart(a: &[&str], b: &[&str]) -> Option<usize> {
+    if a.len() == b.len() {
+        let mut differing = a.iter().zip(b).filter(|(x, y)| x != y);
+        let (x, y) = differing.next()?;
+        if differing.next().is_some() {
+            return None;
+        }
+        let d = strsim::levenshtein(x, y);
+        return (d <= (x.len().max(y.len()) / 2).max(2)).then_some(d);
+    }
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return None;
+    }
+    let at = long.iter().zip(short).position(|(x, y)| x != y).unwrap_or(short.len());
+    (long[..at] == short[..at] && long[at + 1..] == short[at..]).then(|| long[at].len() + 3)
 }
 
 /// Whether the table describes the children of `key`'s parent (`owner.id` when some row

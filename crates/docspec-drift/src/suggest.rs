@@ -1,7 +1,7 @@
 //! Which page should document an operation no page documents: the one whose operations
 //! share the longest path prefix with it, or else the one documenting most of its tag.
 
-use crate::{paths, DocPage};
+use crate::DocPage;
 use docspec_spec::Spec;
 use std::collections::HashMap;
 
@@ -12,12 +12,24 @@ const PLACING_PREFIX: usize = 3;
 struct Known<'a> {
     page: usize,
     resource: usize,
-    key: &'a str,
+    segments: Vec<&'a str>,
     tags: &'a [String],
 }
 
 pub struct Index<'a> {
     known: Vec<Known<'a>>,
+    pages: usize,
+}
+
+/// Per page while ranking: longest shared prefix and its resource, operations of a shared
+/// tag (and the resource of the first), operations in all.
+#[derive(Clone, Copy, Default)]
+struct Score {
+    prefix: usize,
+    prefix_resource: usize,
+    same_tag: usize,
+    tag_resource: usize,
+    operations: usize,
 }
 
 impl<'a> Index<'a> {
@@ -36,40 +48,54 @@ impl<'a> Index<'a> {
                 known.push(Known {
                     page: p,
                     resource: page.methods[op.method].resource,
-                    key,
+                    segments: key.split('/').skip(1).collect(),
                     tags,
                 });
             }
         }
-        Index { known }
+        Index {
+            known,
+            pages: pages.len(),
+        }
     }
 
     /// The page and resource for an operation with `key` and `tags`, if one fits.
     pub fn suggest(&self, key: &str, tags: &[String]) -> Option<(usize, usize)> {
-        // Per page: longest shared prefix (and its resource), operations of a shared tag.
-        let mut best: HashMap<usize, (usize, usize, usize, usize)> = HashMap::new();
+        let segments: Vec<&str> = key.split('/').skip(1).collect();
+        let mut scores = vec![Score::default(); self.pages];
         for k in &self.known {
-            let prefix = paths::shared_prefix(key, k.key);
-            let same_tag = usize::from(k.tags.iter().any(|t| tags.contains(t)));
-            let entry = best.entry(k.page).or_insert((0, 0, k.resource, 0));
-            if prefix > entry.0 {
-                entry.0 = prefix;
-                entry.2 = k.resource;
+            let prefix = segments.iter().zip(&k.segments).take_while(|(a, b)| a == b).count();
+            let score = &mut scores[k.page];
+            if prefix > score.prefix {
+                score.prefix = prefix;
+                score.prefix_resource = k.resource;
             }
-            if same_tag > 0 && entry.1 == 0 && entry.0 == 0 {
-                entry.2 = k.resource;
+            if k.tags.iter().any(|t| tags.contains(t)) {
+                if score.same_tag == 0 {
+                    score.tag_resource = k.resource;
+                }
+                score.same_tag += 1;
             }
-            entry.1 += same_tag;
-            entry.3 += 1;
+            score.operations += 1;
         }
-        best.into_iter()
-            .filter(|(_, (prefix, same_tag, _, _))| *prefix >= PLACING_PREFIX || *same_tag > 0)
-            .max_by(|(pa, a), (pb, b)| {
-                (a.0, a.1, a.3)
-                    .cmp(&(b.0, b.1, b.3))
-                    // Earlier pages win ties.
-                    .then(pb.cmp(pa))
-            })
-            .map(|(page, (_, _, resource, _))| (page, resource))
+        let mut best: Option<(usize, &Score)> = None;
+        for (page, score) in scores.iter().enumerate() {
+            if score.prefix < PLACING_PREFIX && score.same_tag == 0 {
+                continue;
+            }
+            let rank = (score.prefix, score.same_tag, score.operations);
+            // Earlier pages win ties.
+            if best.is_none_or(|(_, b)| rank > (b.prefix, b.same_tag, b.operations)) {
+                best = Some((page, score));
+            }
+        }
+        best.map(|(page, score)| {
+            let resource = if score.prefix > 0 {
+                score.prefix_resource
+            } else {
+                score.tag_resource
+            };
+            (page, resource)
+        })
     }
 }
