@@ -190,8 +190,21 @@ impl<'a> Run<'a> {
         };
         let spec_op = &self.spec.operations[first];
         let labels: Vec<String> = pairs.iter().map(|(_, s)| self.spec.operations[*s].label()).collect();
+        // A row for a parent (`configuration`) whose children the spec lists flat
+        // (`configuration[url]`) is in the spec too.
+        let spec_keys: Vec<String> = pairs
+            .iter()
+            .flat_map(|(_, s)| self.spec.operations[*s].parameters.iter())
+            .map(|p| attribute_key(&p.name))
+            .collect();
         for (attr, matched) in method.request.iter().zip(&request_matched) {
-            if *matched {
+            let parent = attr.keys.iter().any(|k| {
+                spec_keys.iter().any(|s| {
+                    s.strip_prefix(k.as_str())
+                        .is_some_and(|r| r.starts_with('.') || r.starts_with("[]."))
+                })
+            });
+            if *matched || parent {
                 continue;
             }
             out.coverage.attributes.not_in_spec += 1;
@@ -327,10 +340,21 @@ impl<'a> Run<'a> {
             }
             out.coverage.attributes.in_spec += 1;
             let Some(i) = found else {
+                // A path parameter is named as the page's request line names it.
+                let written = match param.location {
+                    ParamIn::Path => spec_path_names
+                        .iter()
+                        .position(|n| *n == param.name)
+                        .and_then(|i| op.params.get(i))
+                        .filter(|n| **n != param.name)
+                        .map(|n| format!(" (`:{n}` in the request line)"))
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
                 let d = diagnostic(
                     &AttributeNotDocumented::META,
                     format!(
-                        "the spec's `{}` has {} parameter `{}` ({}{}) that the attribute table does not list",
+                        "the spec's `{}` has {} parameter `{}`{written} ({}{}) that the attribute table does not list",
                         spec_op.label(),
                         param.location.as_str(),
                         param.name,
@@ -348,7 +372,13 @@ impl<'a> Run<'a> {
             out.coverage.attributes.documented += 1;
             let attr = &method.request[i];
             self.required(out, page, attr, param.required, &param.at, &param.name);
-            self.type_of(out, page, attr, &param.shape, &param.at, &param.name, "");
+            // Form fields of an array of hashes (`entities[source_type]`) are arrays in
+            // a generated spec, one value per hash: the row describes one value.
+            let shape = match (&param.shape.items, in_array_of_hashes(&method.request, &key)) {
+                (Some(items), true) => items.as_ref(),
+                _ => &param.shape,
+            };
+            self.type_of(out, page, attr, shape, &param.at, &param.name, "");
             self.values(out, page, attr, &param.shape, &param.at, &param.name);
             self.deprecated(out, page, attr, param.deprecated, &param.at, &param.name);
         }
@@ -657,6 +687,16 @@ impl<'a> Run<'a> {
             out.spec_findings.push(d);
         }
     }
+}
+
+/// Whether `key` (`entities.source_type`) is a field of a row the table types as an array
+/// (`entities` as `array of hashes`).
+fn in_array_of_hashes(attrs: &[DocAttr], key: &str) -> bool {
+    let Some(dot) = key.rfind('.') else { return false };
+    let parent = &key[..dot];
+    attrs
+        .iter()
+        .any(|a| a.answers_to(parent) && a.shape.as_ref().is_some_and(|s| s.kind == docspec_spec::Kind::Array))
 }
 
 /// How far apart two paths are when they differ in one segment only: the edit distance of
