@@ -27,6 +27,9 @@ pub struct Run<'a> {
     by_key: HashMap<(String, String), usize>,
 }
 
+/// A method (page, method index) and its (documented operation, spec operation) pairs.
+type MethodPairs = ((usize, usize), Vec<(usize, usize)>);
+
 fn diagnostic(meta: &RuleMetadata, message: String, range: TextRange) -> Diagnostic {
     Diagnostic::new(meta.code, meta.name, meta.default_severity, message, range)
 }
@@ -89,7 +92,7 @@ impl<'a> Run<'a> {
             .collect();
         let mut documented = vec![false; self.spec.operations.len()];
         // (page, method) -> pairs of (doc op, spec op)
-        let mut per_method: Vec<((usize, usize), Vec<(usize, usize)>)> = Vec::new();
+        let mut per_method: Vec<MethodPairs> = Vec::new();
         for (p, page) in self.pages.iter().enumerate() {
             let mut missing: Vec<(&DocOperation, &String)> = Vec::new();
             let mut any = false;
@@ -182,7 +185,7 @@ impl<'a> Run<'a> {
             let op = &page.operations[o];
             let spec_op = &self.spec.operations[s];
             self.operation_facts(out, page, method, op, spec_op);
-            self.request(out, page, method, op, spec_op, s, &mut request_matched);
+            self.request(out, page, method, op, s, &mut request_matched);
             response_compared |= self.response(out, page, method, spec_op, &mut response_matched);
         }
         let Some(&(first_op, first)) = pairs.first() else {
@@ -304,10 +307,10 @@ impl<'a> Run<'a> {
         page: &DocPage,
         method: &DocMethod,
         op: &DocOperation,
-        spec_op: &Operation,
         spec_index: usize,
         matched: &mut [bool],
     ) {
+        let spec_op = &self.spec.operations[spec_index];
         let spec_path_names = &self.spec_keys[spec_index].1;
         let where_missing = method.request_table.unwrap_or(op.range);
         for param in &spec_op.parameters {
@@ -332,7 +335,7 @@ impl<'a> Run<'a> {
                 }
                 continue;
             }
-            if found.is_none() && self.settings.global_parameters.iter().any(|g| *g == param.name) {
+            if found.is_none() && self.settings.global_parameters.contains(&param.name) {
                 continue;
             }
             if param.depth > 0 && !expanded(&method.request, &key) {
@@ -378,7 +381,7 @@ impl<'a> Run<'a> {
                 (Some(items), true) => items.as_ref(),
                 _ => &param.shape,
             };
-            self.type_of(out, page, attr, shape, &param.at, &param.name, "");
+            self.type_of(out, page, attr, shape, (&param.at, &param.name), "");
             self.values(out, page, attr, &param.shape, &param.at, &param.name);
             self.deprecated(out, page, attr, param.deprecated, &param.at, &param.name);
         }
@@ -431,7 +434,7 @@ impl<'a> Run<'a> {
             matched[i] = true;
             out.coverage.response_attributes.documented += 1;
             let attr = &method.response[i];
-            self.type_of(out, page, attr, &prop.shape, &prop.at, &prop.name, "response ");
+            self.type_of(out, page, attr, &prop.shape, (&prop.at, &prop.name), "response ");
         }
         true
     }
@@ -477,8 +480,7 @@ impl<'a> Run<'a> {
         page: &DocPage,
         attr: &DocAttr,
         spec: &docspec_spec::Shape,
-        at: &Location,
-        name: &str,
+        (at, name): (&Location, &str),
         what: &str,
     ) {
         let (Some(shape), Some((word, range))) = (&attr.shape, &attr.type_word) else {
