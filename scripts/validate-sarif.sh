@@ -6,7 +6,7 @@
 #   scripts/validate-sarif.sh [SARIF...]
 #
 # Without arguments it lints doc-fixtures/ and, when present, ../shared/corpus/gitlab
-# with `--format sarif` and validates both reports.
+# with `--format sarif`, runs `drift` on the fixture spec, and validates the reports.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tools="$root/.tools/sarif"
@@ -29,6 +29,9 @@ if ((${#reports[@]} == 0)); then
   docspec="$root/target/debug/docspec"
   (cd "$root" && "$docspec" lint doc-fixtures --no-config --format sarif --output "$out/fixtures.sarif" >/dev/null || true)
   reports+=("$out/fixtures.sarif")
+  # Drift findings carry related locations with logical locations (JSON pointers).
+  (cd "$root" && "$docspec" drift --spec doc-fixtures/drift/example.swagger.yaml doc-fixtures/example --format sarif --output "$out/drift.sarif" >/dev/null || true)
+  reports+=("$out/drift.sarif")
   corpus="$root/../shared/corpus/gitlab"
   if [[ -d "$corpus" ]]; then
     (cd "$corpus" && "$docspec" lint doc --no-config --format sarif --output "$out/corpus.sarif" >/dev/null || true)

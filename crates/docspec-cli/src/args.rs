@@ -43,6 +43,10 @@ pub enum Command {
     Build(BuildArgs),
     /// Run the language server on standard input and output, for editors.
     Server(ServerArgs),
+    /// Compare the pages with an API spec (OpenAPI 3.0/3.1 or Swagger 2.0): drift and coverage.
+    Drift(DriftArgs),
+    /// Write methods to the API topic template for operations of a spec.
+    Scaffold(ScaffoldArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -304,4 +308,66 @@ pub struct ServerArgs {
     /// clients pass it).
     #[arg(long)]
     pub stdio: bool,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DriftArgs {
+    /// Files or folders to compare (folders are searched for `.md` files).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The spec: OpenAPI 3.0/3.1 or Swagger 2.0, YAML or JSON (default `drift.spec` of `.docspec.yml`).
+    #[arg(long, value_name = "FILE")]
+    pub spec: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+    /// Write the report to FILE; the summary still goes to the terminal.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Write the coverage summary to FILE as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub coverage: Option<PathBuf>,
+    /// The spec covers some resources only: skip pages with no operation in it.
+    #[arg(long)]
+    pub partial: bool,
+    /// Only these rules: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub select: Vec<String>,
+    /// Skip these rules: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Exit with 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Print the number of findings per rule after the report.
+    #[arg(long)]
+    pub statistics: bool,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["operation", "missing"])))]
+pub struct ScaffoldArgs {
+    /// The pages to compare with for `--missing` (folders are searched for `.md` files).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// The spec: OpenAPI 3.0/3.1 or Swagger 2.0, YAML or JSON (default `drift.spec` of `.docspec.yml`).
+    #[arg(long, value_name = "FILE")]
+    pub spec: Option<PathBuf>,
+    /// The operation to write: its `operationId`, or `VERB /path` as the spec writes it (repeatable).
+    #[arg(long, value_name = "ID")]
+    pub operation: Vec<String>,
+    /// Every operation no page documents: appended to the page `drift` suggests, or new pages.
+    #[arg(long)]
+    pub missing: bool,
+    /// Folder for new pages (default: standard output with `--operation`, the first PATH with `--missing`).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Print what would change as a diff, write nothing.
+    #[arg(long)]
+    pub diff: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }

@@ -25,6 +25,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Render(a) => commands::render::run(&a, err),
         Command::Build(a) => commands::build::run(&a, out, err),
         Command::Server(a) => commands::server::run(&a),
+        Command::Drift(a) => commands::drift::run(&a, out, err),
+        Command::Scaffold(a) => commands::scaffold::run(&a, out, err),
     };
     match result {
         Ok(status) => status,

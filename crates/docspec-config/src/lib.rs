@@ -8,7 +8,7 @@ mod types;
 
 pub use error::ConfigError;
 pub use resolve::{is_known_selector, suggest_selector, CliOverrides, Config, Discovery, CONFIG_FILE};
-pub use types::{ApiConfig, ConfigFile, OpenApiConfig, Override, RenderConfig, RuleConfig, SeverityLevel};
+pub use types::{ApiConfig, ConfigFile, DriftConfig, OpenApiConfig, Override, RenderConfig, RuleConfig, SeverityLevel};
 
 use docspec_lint::LintSettings;
 

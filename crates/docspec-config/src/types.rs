@@ -38,6 +38,9 @@ pub struct ConfigFile {
     /// Settings of `docspec render`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub render: Option<RenderConfig>,
+    /// Settings of `docspec drift` and `docspec scaffold`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drift: Option<DriftConfig>,
 }
 
 /// Settings for the files matching `files`.
@@ -192,4 +195,25 @@ pub struct RenderConfig {
     /// Folder of templates that replace the built-in ones file by file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<String>,
+}
+
+/// Settings of `docspec drift` (pages against an API spec) and `docspec scaffold`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DriftConfig {
+    /// The spec to compare with when `--spec` is not given, relative to this file's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<String>,
+    /// Documented paths the API serves under another path, each with the spec's path:
+    /// `/projects/:id/old_name: /projects/{id}/new_name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_paths: Option<BTreeMap<String, String>>,
+    /// Parameters the whole API documents once instead of in each table
+    /// (default `[page, per_page]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_parameters: Option<Vec<String>>,
+    /// The spec describes some resources only (a hand-written spec): pages with no
+    /// operation in it are not compared (default `false`; `--partial` sets it too).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
 }

@@ -47,13 +47,26 @@ impl Label {
     }
 }
 
-/// A location in another file that belongs to the finding (the other copy of a duplicate).
+/// A location in another file that belongs to the finding (the other copy of a duplicate,
+/// the operation of an API spec a page was compared with).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub path: String,
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// A JSON pointer into `path` when it is a structured file (`/paths/~1projects/get`).
+    pub pointer: Option<String>,
+}
+
+impl Related {
+    /// `path:line:col`, then ` #pointer` when there is one.
+    pub fn place(&self) -> String {
+        match &self.pointer {
+            Some(p) => format!("{}:{}:{} #{p}", self.path, self.line, self.column),
+            None => format!("{}:{}:{}", self.path, self.line, self.column),
+        }
+    }
 }
 
 /// One finding of one rule in one file.

@@ -99,7 +99,7 @@ impl miette::Diagnostic for Report<'_> {
         let related: Vec<String> = d
             .related
             .iter()
-            .map(|r| format!("{} at {}:{}:{}", r.message, r.path, r.line, r.column))
+            .map(|r| format!("{} at {}", r.message, r.place()))
             .collect();
         match (help, related.is_empty()) {
             (None, true) => None,

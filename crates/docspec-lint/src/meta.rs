@@ -31,6 +31,8 @@ pub enum Category {
     Project,
     /// What `docspec openapi` could not carry into the spec (reported by that command).
     Openapi,
+    /// The pages against an API spec (`docspec drift`); raised outside lint.
+    Drift,
 }
 
 impl Category {
@@ -47,6 +49,7 @@ impl Category {
         Category::Availability,
         Category::Project,
         Category::Openapi,
+        Category::Drift,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,13 +66,14 @@ impl Category {
             Category::Availability => "availability",
             Category::Project => "project",
             Category::Openapi => "openapi",
+            Category::Drift => "drift",
         }
     }
 
     /// Whether another command than `lint` finds this category's problems and hands them
     /// to [`crate::finish_external`]; `lint` itself never reports them.
     pub fn is_external(self) -> bool {
-        matches!(self, Category::Openapi)
+        matches!(self, Category::Openapi | Category::Drift)
     }
 
     pub fn parse(text: &str) -> Option<Category> {

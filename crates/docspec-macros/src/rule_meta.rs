@@ -16,6 +16,7 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("Availability", "AV"),
     ("Project", "XP"),
     ("Openapi", "OA"),
+    ("Drift", "DR"),
 ];
 
 const SEVERITIES: &[&str] = &["Info", "Warning", "Error"];

@@ -32,6 +32,15 @@ mod unify;
 mod yaml;
 
 pub use codes::*;
+
+/// How the emitter reads attribute tables and prose (types, defaults, allowed values,
+/// deprecation, nested names), shared with `docspec drift` so both read a page alike.
+pub mod reading {
+    pub use crate::describe::{default_value, enum_values};
+    pub use crate::extensions::{deprecation, says_deprecated};
+    pub use crate::tree::{split as split_name, Segment};
+    pub use crate::types::{map as map_type, Mapped};
+}
 pub use emit::emit;
 pub use serialize::{to_json, to_yaml};
 

@@ -144,6 +144,7 @@ pub fn dedupe<'a>(
                 line,
                 column,
                 message: "first documented here".to_string(),
+                pointer: None,
             });
             findings.push(f);
             continue;

@@ -77,7 +77,7 @@ fn fix_text(entry: &Entry, threshold: Applicability) -> (String, usize) {
     docspec_workspace::fix_text(entry.source.path(), entry.source.text(), &entry.settings, threshold)
 }
 
-fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let (old, new) = diff_headers(path);
     let diff = similar::TextDiff::from_lines(before, after);
     write!(out, "{}", diff.unified_diff().context_radius(2).header(&old, &new))

@@ -1,4 +1,5 @@
 pub mod build;
+pub mod drift;
 pub mod explain;
 pub mod fix;
 pub mod inspect;
@@ -6,4 +7,5 @@ pub mod lint;
 pub mod openapi;
 pub mod render;
 pub mod rules;
+pub mod scaffold;
 pub mod server;

@@ -1,7 +1,7 @@
 //! One line per finding, for grep and editors:
 //! `path:line:col: severity[CODE] [*] message (name)`, `[*]` marking what `--fix` fixes.
 
-use super::{is_fixable, summary, FileReport, Paint};
+use super::{is_fixable, message_with_places, summary, FileReport, Paint};
 use std::io::Write;
 
 pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
@@ -27,7 +27,7 @@ pub fn write_lines(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write)
                 lc.line,
                 lc.column,
                 paint.severity(d.severity, &format!("{}[{}]", d.severity, d.code)),
-                d.message,
+                message_with_places(d),
                 paint.dim(&format!("({})", d.name))
             )?;
         }

@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: `::error file=...,line=...::message`, shown as
 //! annotations on the pull request.
 
-use super::FileReport;
+use super::{message_with_places, FileReport};
 use docspec_diagnostics::Severity;
 use std::io::Write;
 
@@ -26,8 +26,8 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
             let s = report.source.line_col(d.range().start());
             let e = report.source.line_col(d.range().end());
             let message = match &d.help {
-                Some(help) => format!("{} (help: {help})", d.message),
-                None => d.message.clone(),
+                Some(help) => format!("{} (help: {help})", message_with_places(d)),
+                None => message_with_places(d).into_owned(),
             };
             writeln!(
                 out,

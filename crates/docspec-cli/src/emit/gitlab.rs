@@ -1,7 +1,7 @@
 //! GitLab Code Quality: a JSON array GitLab shows on merge requests. Fingerprints (see
 //! `crate::fingerprint`) stay the same when lines are added above.
 
-use super::FileReport;
+use super::{message_with_places, FileReport};
 use docspec_diagnostics::Severity;
 use serde::Serialize;
 use std::io::Write;
@@ -41,7 +41,7 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
         for (d, fingerprint) in report.diagnostics.iter().zip(prints) {
             let lc = report.source.line_col(d.range().start());
             issues.push(Issue {
-                description: format!("{} [{}]", d.message, d.name),
+                description: format!("{} [{}]", message_with_places(d), d.name),
                 check_name: d.code,
                 fingerprint,
                 severity: severity(d.severity),

@@ -44,6 +44,9 @@ pub struct RelatedView<'a> {
     pub line: usize,
     pub column: usize,
     pub message: &'a str,
+    /// JSON pointer into a spec the page was compared with (`docspec drift`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<&'a str>,
 }
 
 pub fn finding<'a>(path: &'a str, source: &SourceFile, d: &'a Diagnostic) -> Finding<'a> {
@@ -87,6 +90,7 @@ pub fn finding<'a>(path: &'a str, source: &SourceFile, d: &'a Diagnostic) -> Fin
                 line: r.line,
                 column: r.column,
                 message: &r.message,
+                pointer: r.pointer.as_deref(),
             })
             .collect(),
     }

@@ -1,7 +1,7 @@
 //! JUnit XML: a test suite per file; each finding is a failed test case, a file without
 //! findings one passing case.
 
-use super::FileReport;
+use super::{message_with_places, FileReport};
 use std::io::Write;
 
 fn escape(text: &str) -> String {
@@ -48,8 +48,14 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
                 d.code, d.name, lc.line, lc.column, lc.line
             )?;
             let body = match &d.help {
-                Some(help) => format!("{}:{}:{}: {}\nhelp: {help}", report.path, lc.line, lc.column, d.message),
-                None => format!("{}:{}:{}: {}", report.path, lc.line, lc.column, d.message),
+                Some(help) => format!(
+                    "{}:{}:{}: {}\nhelp: {help}",
+                    report.path,
+                    lc.line,
+                    lc.column,
+                    message_with_places(d)
+                ),
+                None => format!("{}:{}:{}: {}", report.path, lc.line, lc.column, message_with_places(d)),
             };
             writeln!(
                 out,

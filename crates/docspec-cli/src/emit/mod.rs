@@ -19,6 +19,22 @@ pub struct FileReport<'a> {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The finding's message, followed by the places in a compared spec (related locations
+/// with a JSON pointer), for formats that have one text field.
+pub fn message_with_places(d: &Diagnostic) -> std::borrow::Cow<'_, str> {
+    let places: Vec<String> = d
+        .related
+        .iter()
+        .filter(|r| r.pointer.is_some())
+        .map(docspec_diagnostics::Related::place)
+        .collect();
+    if places.is_empty() {
+        d.message.as_str().into()
+    } else {
+        format!("{} [{}]", d.message, places.join("; ")).into()
+    }
+}
+
 /// Counts per severity over all reports.
 pub struct Totals {
     pub errors: usize,

@@ -77,8 +77,43 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Text,
     locations: Vec<Location<'a>>,
+    /// Other files of the finding: the first copy of a duplicate, the spec's operation.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<SarifFix<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation<'a> {
+    id: usize,
+    physical_location: RelatedPhysical<'a>,
+    /// The JSON pointer into a spec, as SARIF's logical location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    logical_locations: Vec<LogicalLocation<'a>>,
+    message: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedPhysical<'a> {
+    artifact_location: Artifact<'a>,
+    region: StartRegion,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StartRegion {
+    start_line: usize,
+    start_column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LogicalLocation<'a> {
+    fully_qualified_name: &'a str,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -202,6 +237,32 @@ fn result<'a>(report: &'a FileReport<'_>, d: &'a Diagnostic, rule_index: usize) 
                 region: region(report.source, d.range()),
             },
         }],
+        related_locations: d
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| RelatedLocation {
+                id: i + 1,
+                physical_location: RelatedPhysical {
+                    artifact_location: Artifact { uri: uri(&r.path) },
+                    region: StartRegion {
+                        start_line: r.line.max(1),
+                        start_column: r.column.max(1),
+                    },
+                },
+                logical_locations: r
+                    .pointer
+                    .iter()
+                    .map(|p| LogicalLocation {
+                        fully_qualified_name: p,
+                        kind: "member",
+                    })
+                    .collect(),
+                message: Text {
+                    text: r.message.clone(),
+                },
+            })
+            .collect(),
         fixes,
     }
 }

@@ -8,12 +8,17 @@ use docspec_model::{ExampleRole, Method, ResponseContent};
 /// shows a body. With neither, `GET` answers with a body, `DELETE` without, and for the
 /// other verbs it is unknown (missing-success-sentence reports that gap; guessing would
 /// add false findings).
+/// `HEAD` never answers with a body.
 pub fn has_body(method: &Method) -> Option<bool> {
     let verbs: Vec<String> = method
         .request_lines()
         .map(|l| l.verb.value.to_ascii_uppercase())
         .collect();
     let all = |verb: &str| !verbs.is_empty() && verbs.iter().all(|v| v == verb);
+    // HTTP: a response to HEAD never has a body.
+    if all("HEAD") {
+        return Some(false);
+    }
     let shows_body = has_example(method, ExampleRole::Response);
     let Some(success) = method.success_statement() else {
         return if all("GET") || shows_body {

@@ -4,6 +4,7 @@ pub mod attributes;
 pub mod availability;
 pub mod curl;
 pub mod docspec;
+pub mod drift;
 mod helpers;
 pub mod history;
 pub mod openapi;
@@ -34,6 +35,7 @@ crate::register_rules! {
     page::absolute_docs_link::AbsoluteDocsLink,
     page::page_file_name::PageFileName,
     page::heading_link::HeadingLink,
+    page::template_placeholder::TemplatePlaceholder,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,
     structure::missing_success_sentence::MissingSuccessSentence,
@@ -105,4 +107,17 @@ crate::register_rules! {
     openapi::duplicate_path_parameter::DuplicatePathParameter,
     openapi::unmapped_type::UnmappedType,
     openapi::duplicate_tag::DuplicateTag,
+    drift::undocumented_operation::UndocumentedOperation,
+    drift::operation_not_in_spec::OperationNotInSpec,
+    drift::attribute_not_documented::AttributeNotDocumented,
+    drift::attribute_not_in_spec::AttributeNotInSpec,
+    drift::required_mismatch::RequiredMismatch,
+    drift::type_mismatch::TypeMismatch,
+    drift::enum_mismatch::EnumMismatch,
+    drift::default_mismatch::DefaultMismatch,
+    drift::deprecation_mismatch::DeprecationMismatch,
+    drift::status_mismatch::StatusMismatch,
+    drift::response_attribute_not_documented::ResponseAttributeNotDocumented,
+    drift::response_attribute_not_in_spec::ResponseAttributeNotInSpec,
+    drift::spec_not_compared::SpecNotCompared,
 }

@@ -17,3 +17,4 @@ pub mod shortcode_spacing;
 pub mod table_cell_padding;
 pub mod table_column_count;
 pub mod table_delimiter_row;
+pub mod template_placeholder;

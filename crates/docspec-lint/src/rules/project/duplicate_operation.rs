@@ -149,6 +149,7 @@ fn related(path: &str, op: &OperationSummary, message: &str) -> Related {
         line: op.line,
         column: op.column,
         message: format!("`{}` {message}", op.written),
+        pointer: None,
     }
 }
 

@@ -167,6 +167,7 @@ impl ProjectCheck for Linked {
                 line: 1,
                 column: 1,
                 message: "the index page".to_string(),
+                pointer: None,
             }),
         );
     }

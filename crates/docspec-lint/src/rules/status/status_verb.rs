@@ -39,6 +39,19 @@ use docspec_diagnostics::{Diagnostic, Label};
 #[rule(code = "SC004", name = "status-verb", category = Status, severity = Warning, fix = None, since = "0.1.0")]
 pub struct StatusVerb;
 
+/// The success statuses the API's conventions give a verb (upper case), and whether a
+/// `POST` creates something; `None` when they leave it open (a `POST` action).
+pub fn conventional_statuses(verb: &str, creates: bool) -> Option<&'static [u16]> {
+    Some(match verb {
+        "GET" => &[200],
+        // An update may answer without a body, or accept work it does later.
+        "PUT" | "PATCH" => &[200, 204, 202],
+        "DELETE" => &[204, 202, 200],
+        "POST" if creates => &[201],
+        _ => return None,
+    })
+}
+
 impl Check for StatusVerb {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.rest_methods() {
@@ -49,14 +62,8 @@ impl Check for StatusVerb {
                 continue;
             };
             let Some(verb) = single_verb(method) else { continue };
-            let creates = creates(method);
-            let expected: &[u16] = match verb.as_str() {
-                "GET" => &[200],
-                // An update may answer without a body, or accept work it does later.
-                "PUT" | "PATCH" => &[200, 204, 202],
-                "DELETE" => &[204, 202, 200],
-                "POST" if creates => &[201],
-                _ => continue,
+            let Some(expected) = conventional_statuses(&verb, creates(method)) else {
+                continue;
             };
             if code >= 300 || expected.contains(&code) {
                 continue;

@@ -1,0 +1,181 @@
+//! `docspec drift`: the pages against an API spec, reported like lint findings.
+
+use crate::args::{Color, ConfigArgs, DriftArgs, LintFormat};
+use crate::commands::lint::{exit_status, write_report};
+use crate::emit::{self, FileReport};
+use crate::files::write_atomic;
+use crate::workspace::{self, display_path, Workspace};
+use crate::{CliError, ExitStatus};
+use docspec_config::{CliOverrides, Config};
+use docspec_drift::{DocPage, DriftSettings};
+use docspec_lint::Category;
+use docspec_model::{Page, SourceFile};
+use docspec_spec::Spec;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
+    let cli = CliOverrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let ws = workspace::load(&args.paths, &args.config, &cli)?;
+    let config = run_config(&ws, &args.paths, &args.config)?;
+    let spec_path = spec_path(args.spec.as_deref(), &config)?;
+    let (spec, spec_source) = load_spec(&spec_path)?;
+    let pages = doc_pages(&ws);
+    let mut settings = drift_settings(&config);
+    settings.partial |= args.partial;
+    let outcome = docspec_drift::run(&spec, &spec_source, &pages, &settings);
+    drop(pages);
+
+    let mut per_file: Vec<Vec<docspec_diagnostics::Diagnostic>> = vec![Vec::new(); ws.entries.len()];
+    for (file, d) in outcome.page_findings {
+        if let Some(list) = per_file.get_mut(file) {
+            list.push(d);
+        }
+    }
+    let mut reports: Vec<FileReport<'_>> = ws
+        .entries
+        .par_iter()
+        .zip(per_file)
+        .map(|(e, diagnostics)| FileReport {
+            path: e.source.path(),
+            source: &e.source,
+            diagnostics: docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Drift, diagnostics),
+        })
+        .collect();
+    // Findings that sit in the spec itself, under the configuration that applies to it.
+    let spec_settings = workspace::discovery(&args.config)?
+        .for_file(&spec_path)?
+        .settings_for(&spec_path, &cli);
+    let empty = Page::default();
+    let spec_findings = docspec_lint::finish_external(
+        &spec_source,
+        &empty,
+        &spec_settings,
+        Category::Drift,
+        outcome.spec_findings,
+    );
+    if !spec_findings.is_empty() {
+        reports.push(FileReport {
+            path: spec_source.path(),
+            source: &spec_source,
+            diagnostics: spec_findings,
+        });
+    }
+
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let coverage_text = outcome.coverage.to_text();
+    let text_format = matches!(args.format, LintFormat::Human | LintFormat::Concise);
+    match &args.output {
+        Some(path) => {
+            let mut buffer = Vec::new();
+            write_report(args.format, &reports, false, &mut buffer)?;
+            write_atomic(path, &buffer)?;
+            writeln!(out, "{}", emit::summary(&reports))?;
+            write!(out, "{coverage_text}")?;
+        }
+        None => {
+            write_report(args.format, &reports, color, out)?;
+            // Machine formats keep standard output to themselves.
+            if text_format {
+                write!(out, "\n{coverage_text}")?;
+            } else {
+                write!(err, "{coverage_text}")?;
+            }
+        }
+    }
+    if let Some(path) = &args.coverage {
+        let mut json = serde_json::to_vec_pretty(&outcome.coverage).map_err(std::io::Error::other)?;
+        json.push(b'\n');
+        write_atomic(path, &json)?;
+    }
+    if args.statistics {
+        emit::statistics::write(&reports, out)?;
+    }
+    Ok(exit_status(&reports, args.max_warnings))
+}
+
+/// The configuration of the run: the first page's, else the one for the first path.
+pub fn run_config(ws: &Workspace, paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
+    if let Some(e) = ws.entries.first() {
+        return Ok(Arc::clone(&e.config));
+    }
+    let first = paths.first().map_or_else(|| PathBuf::from("."), Clone::clone);
+    let probe = if first.is_dir() { first.join("x.md") } else { first };
+    Ok(workspace::discovery(args)?.for_file(&probe)?)
+}
+
+/// `--spec`, else `drift.spec` of the configuration (relative to its folder).
+pub fn spec_path(given: Option<&Path>, config: &Config) -> Result<PathBuf, CliError> {
+    if let Some(path) = given {
+        return Ok(path.to_path_buf());
+    }
+    match config.file.drift.as_ref().and_then(|d| d.spec.as_ref()) {
+        Some(spec) => Ok(config.dir.join(spec)),
+        None => Err(CliError::Usage(
+            "no spec: pass `--spec FILE` or set `drift: spec:` in `.docspec.yml`".to_string(),
+        )),
+    }
+}
+
+/// Reads and parses the spec; a file that is not a spec stops the run with its position.
+pub fn load_spec(path: &Path) -> Result<(Spec, SourceFile), CliError> {
+    if !path.is_file() {
+        return Err(CliError::NotFound(path.to_path_buf()));
+    }
+    let bytes = std::fs::read(path).map_err(|source| CliError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let display = display_path(path);
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CliError::Usage(format!(
+            "{display}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    let spec = docspec_spec::load(&display, &text).map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok((spec, SourceFile::new(display, text)))
+}
+
+/// Every readable page, read into what drift compares.
+pub fn doc_pages(ws: &Workspace) -> Vec<DocPage> {
+    ws.entries
+        .par_iter()
+        .enumerate()
+        .filter(|(_, e)| e.unreadable.is_none())
+        .map(|(i, e)| docspec_drift::extract(i, &e.source, &e.page, &e.settings))
+        .collect()
+}
+
+/// `api.base_path` and the `drift:` section.
+pub fn drift_settings(config: &Config) -> DriftSettings {
+    let mut settings = DriftSettings {
+        base_path: config.api().base_path,
+        ..DriftSettings::default()
+    };
+    if let Some(drift) = &config.file.drift {
+        if let Some(renamed) = &drift.renamed_paths {
+            settings.renamed_paths = renamed.iter().map(|(a, b)| (a.clone(), b.clone())).collect();
+        }
+        if let Some(global) = &drift.global_parameters {
+            settings.global_parameters = global.clone();
+        }
+        settings.partial = drift.partial.unwrap_or(false);
+    }
+    settings
+}
