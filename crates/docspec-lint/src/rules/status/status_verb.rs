@@ -6,7 +6,7 @@ use docspec_diagnostics::{Diagnostic, Label};
 /// Checks that the documented success status fits the method: `GET`, `PUT` and `PATCH`
 /// answer `200 OK`; `DELETE` answers `204 No Content` or `202 Accepted` (or `200 OK` with a
 /// body); a `POST` that creates something (its title starts with Create, Add or New)
-/// answers `201 Created`.
+/// answers `201 Created`, and a `PUT` that creates (`Create or update a tag`) may too.
 ///
 /// ## Why is this bad?
 /// These are the API's conventions (its status-codes page); a `GET` documented as `201`
@@ -50,6 +50,8 @@ impl Check for StatusVerb {
             let Some(verb) = single_verb(method) else { continue };
             let creates = creates(method);
             let expected: &[u16] = match verb.as_str() {
+                // A `PUT` that creates ("Create or update a tag") answers `201` when it does.
+                "PUT" if creates => &[200, 201],
                 "GET" | "PUT" | "PATCH" => &[200],
                 "DELETE" => &[204, 202, 200],
                 "POST" if creates => &[201],
