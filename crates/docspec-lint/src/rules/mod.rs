@@ -75,6 +75,7 @@ crate::register_rules! {
     curl::curl_token_placeholder::CurlTokenPlaceholder,
     curl::curl_real_token::CurlRealToken,
     curl::curl_real_url::CurlRealUrl,
+    curl::curl_broken_command::CurlBrokenCommand,
     curl::curl_credentials::CurlCredentials,
     curl::curl_request_first::CurlRequestFirst,
     curl::curl_method_mismatch::CurlMethodMismatch,

@@ -27,7 +27,7 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "CU007", name = "curl-credentials", category = Curl, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "CU007", name = "curl-credentials", category = Curl, severity = Warning, fix = None, since = "0.1.0")]
 pub struct CurlCredentials;
 
 impl Check for CurlCredentials {

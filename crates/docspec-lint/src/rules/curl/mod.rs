@@ -1,5 +1,6 @@
 //! Rules on cURL examples, read with `docspec-curl`.
 
+pub mod curl_broken_command;
 pub mod curl_credentials;
 pub mod curl_example_host;
 pub mod curl_invalid_json_data;

@@ -3,10 +3,11 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Reports a method without a request attribute table when its path has parameters
-/// (`:id`), its verb sends a body (`POST`, `PUT`, `PATCH`), or its cURL example sends
-/// attributes (`GET /widgets` called with `?search=blue`). An action whose cURL
-/// examples send no attribute at all (`POST /todos/mark_as_done`) needs no table, and
-/// the API's own parameters (`private_token`, `page`, `per_page`, ...) do not count.
+/// (`:id`) or its cURL example sends attributes (`GET /widgets` called with
+/// `?search=blue`, a `POST` with `--data`). An action whose cURL examples send no
+/// attribute at all (`POST /todos/mark_as_done`) needs no table, and the API's own
+/// parameters (`private_token`, `page`, `per_page`, ...) do not count. A `POST` without
+/// any cURL example is not judged here: missing-curl-example reports it.
 ///
 /// ## Why is this bad?
 /// Every method needs "a detailed description of the attributes". Path parameters and
@@ -57,8 +58,11 @@ impl Check for MissingRequestTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods().filter(|m| m.request_tables.is_empty()) {
-            let sends_nothing = sends_nothing(ctx, method);
+        for method in ctx.template_methods().filter(|m| m.request_tables.is_empty()) {
+            // A body verb counts only when the examples show a body: without any cURL
+            // example, an action that takes no attribute cannot be told apart.
+            let has_examples = method.examples_of(docspec_model::ExampleRole::Curl).next().is_some();
+            let sends_nothing = !has_examples || sends_nothing(ctx, method);
             let sent = first_sent_attribute(ctx, method);
             let Some(line) = method.request_lines().find(|l| {
                 !l.params.is_empty()

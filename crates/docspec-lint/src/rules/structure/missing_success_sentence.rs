@@ -48,7 +48,7 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Error, fix = None, since = "0.1.0")]
 pub struct MissingSuccessSentence;
 
 impl Check for MissingSuccessSentence {
@@ -56,7 +56,7 @@ impl Check for MissingSuccessSentence {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods().filter(|m| m.success.is_empty()) {
+        for method in ctx.template_methods().filter(|m| m.success.is_empty()) {
             let help = match suggested_success_sentence(method, ctx.source.path()) {
                 Some(sentence) => format!("add \"{sentence}\""),
                 None => format!(
