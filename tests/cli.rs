@@ -157,7 +157,11 @@ fn bad_files_give_findings_not_panics() {
     // Saved as "Unicode" by Windows editors: UTF-16 with its byte-order mark.
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
-        .chain("---\r\ntitle: Widgets\r\n---\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .chain(
+            "---\r\ntitle: Widgets\r\n---\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
         .collect();
     std::fs::write(dir.path().join("utf16.md"), utf16).unwrap();
     // Windows-1252 quotes far into an otherwise ASCII page.

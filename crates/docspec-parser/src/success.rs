@@ -85,8 +85,15 @@ fn bare_status(inlines: &[Inline]) -> Option<Spanned<String>> {
 fn reason_after(code: &str, rest: &str) -> usize {
     let reason = code.parse().ok().and_then(docspec_model::status_reason);
     match (reason, rest.strip_prefix(' ')) {
-        (Some(reason), Some(after)) if after.get(..reason.len()).is_some_and(|w| w.eq_ignore_ascii_case(reason)) => {
-            let ends_word = after[reason.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        (Some(reason), Some(after))
+            if after
+                .get(..reason.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(reason)) =>
+        {
+            let ends_word = after[reason.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if ends_word {
                 1 + reason.len()
             } else {
@@ -101,7 +108,9 @@ fn reason_after(code: &str, rest: &str) -> usize {
 fn status_link(inlines: &[Inline], status: Option<&Spanned<String>>) -> Option<Spanned<String>> {
     let status = status?;
     inlines.iter().find_map(|inline| match inline {
-        Inline::Link { dest, range, .. } if range.start() <= status.range.start() && status.range.end() <= range.end() => {
+        Inline::Link { dest, range, .. }
+            if range.start() <= status.range.start() && status.range.end() <= range.end() =>
+        {
             Some(Spanned::new(dest.clone(), *range))
         }
         _ => None,

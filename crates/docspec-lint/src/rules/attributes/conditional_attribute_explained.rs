@@ -67,7 +67,11 @@ impl ConditionalAttributeExplained {
                 .filter_map(|r| r.name.as_ref().map(|n| n.name.as_str()))
                 .collect();
             for row in &table.rows {
-                let Some(required) = row.required.as_ref().filter(|r| r.value.trim().eq_ignore_ascii_case("conditionally")) else {
+                let Some(required) = row
+                    .required
+                    .as_ref()
+                    .filter(|r| r.value.trim().eq_ignore_ascii_case("conditionally"))
+                else {
                     continue;
                 };
                 let own = row.name.as_ref().map_or("", |n| n.name.as_str());
