@@ -33,6 +33,7 @@ crate::register_rules! {
     page::absolute_docs_link::AbsoluteDocsLink,
     page::page_file_name::PageFileName,
     page::heading_link::HeadingLink,
+    page::legacy_icon_syntax::LegacyIconSyntax,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,
     structure::missing_success_sentence::MissingSuccessSentence,
