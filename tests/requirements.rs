@@ -377,5 +377,5 @@ fn the_checks_catch_what_they_are_for() {
     assert!(missing.contains("M30 lists requirements"));
     assert!(mutate("| All | ", "| All | 1").contains("the summary says `All`"));
     // A proposed code the catalog already has.
-    assert!(mutate("| new SC005 |", "| new ST001 |").contains("the catalog now has ST001"));
+    assert!(mutate("| new CU018 |", "| new ST001 |").contains("the catalog now has ST001"));
 }

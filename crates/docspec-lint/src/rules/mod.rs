@@ -70,6 +70,7 @@ crate::register_rules! {
     status::status_reason::StatusReason,
     status::status_link::StatusLink,
     status::status_verb::StatusVerb,
+    status::success_sentence_wording::SuccessSentenceWording,
     availability::inline_availability::InlineAvailability,
     availability::availability_details::AvailabilityDetails,
     availability::legacy_tier_badge::LegacyTierBadge,

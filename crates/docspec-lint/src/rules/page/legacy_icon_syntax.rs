@@ -42,7 +42,9 @@ impl Check for LegacyIconSyntax {
                 if code.iter().any(|&(s, e)| s <= at && at < e) {
                     continue;
                 }
-                let Some(name) = icon_name(&text[at + 3..]) else { continue };
+                let Some(name) = icon_name(&text[at + 3..]) else {
+                    continue;
+                };
                 let end = at + 3 + name.len() + "}**".len();
                 let range = TextRange::new(line.start() + at, line.start() + end);
                 let shortcode = format!("{{{{< icon name=\"{name}\" >}}}}");
