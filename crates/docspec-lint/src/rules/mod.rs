@@ -76,6 +76,7 @@ crate::register_rules! {
     availability::legacy_tier_badge::LegacyTierBadge,
     availability::missing_page_availability::MissingPageAvailability,
     availability::availability_wider_than_page::AvailabilityWiderThanPage,
+    availability::disabled_flag_offering::DisabledFlagOffering,
     curl::curl_short_option::CurlShortOption,
     curl::curl_url_quoting::CurlUrlQuoting,
     curl::curl_url_option::CurlUrlOption,

@@ -2,7 +2,7 @@ pub mod deprecated_attribute_history;
 pub mod deprecation_wording;
 pub mod feature_flag_name;
 pub mod flag_note_text;
-mod flags;
+pub(crate) mod flags;
 pub mod history_entry_incomplete;
 pub mod history_format;
 pub mod history_order;
