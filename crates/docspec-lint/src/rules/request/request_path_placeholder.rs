@@ -46,8 +46,8 @@ impl Check for RequestPathPlaceholder {
         for line in ctx.rest_methods().flat_map(|m| m.request_lines()) {
             for (i, (range, segment)) in segments(ctx, line).into_iter().enumerate() {
                 // `<route-prefix>/-/packages/...`: a prefix the page documents, not a
-                // parameter (request-path-outside-base reports the missing `/`).
-                if i == 0 && line.form == TargetForm::Unrooted && segment.starts_with('<') {
+                // parameter (the API's own paths start with a word).
+                if i == 0 && line.form != TargetForm::Url && segment.starts_with('<') {
                     continue;
                 }
                 check_segment(ctx, range, segment, out);
