@@ -5,9 +5,10 @@ use docspec_model::TextRange;
 
 /// ## What it does
 /// Checks the success sentence right before a response table: it ends with "and the
-/// following response attributes:", as the template writes it. A sentence that names
-/// another body and ends with a colon ("and a raw diff response to use
-/// programmatically:") is accepted. (A sentence that announces attributes with no table
+/// following response attributes:", as the template writes it, or names the case it
+/// applies to after those words ("... and the following response attributes when you use
+/// an external issue tracker:"). A sentence that names another body and ends with a colon
+/// ("and a raw diff response to use programmatically:") is accepted. (A sentence that announces attributes with no table
 /// after it is missing-response-table's.)
 ///
 /// ## Why is this bad?
@@ -70,8 +71,10 @@ impl Check for SuccessSentenceWording {
                 let written = ctx.text(success.range).trim_end();
                 let words = written.split_whitespace().collect::<Vec<_>>().join(" ");
                 let lower = words.to_ascii_lowercase();
-                let other_body = lower.ends_with(':') && !lower.contains("attribute");
-                if lower.ends_with(ENDING) || other_body {
+                // The template's ending, also with the case it applies to ("... response
+                // attributes when you use an external issue tracker:"), or another body.
+                let announces = lower.contains("the following response attributes") || !lower.contains("attribute");
+                if lower.ends_with(':') && announces {
                     continue;
                 }
                 let end = success.range.start() + written.len();
