@@ -161,6 +161,25 @@ pub struct OpenApiConfig {
     /// Server URLs (default the example host and base path).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servers: Option<Vec<String>>,
+    /// Where the pages are published (default `https://docs.gitlab.com/api/` for the
+    /// GitLab API, else none): relative links in descriptions become absolute under it.
+    /// Without it, they are kept as plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs_base_url: Option<String>,
+    /// Schema names to use instead of derived ones, keyed by a derived name (`RepositoryBranch:
+    /// Branch`) or by an operationId (whose response schema it names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_names: Option<BTreeMap<String, String>>,
+    /// Error statuses every operation may return, from the API's status-code table
+    /// (default `[400, 401, 403, 404]`): 400 only where the operation takes input, 404
+    /// only where its path has a parameter. A method's own documented errors are added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_responses: Option<Vec<u16>>,
+    /// Give list operations (a `GET` returning an array) the overview's offset pagination
+    /// parameters and headers even when their page does not say they are paginated
+    /// (default `true`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paginate_lists: Option<bool>,
 }
 
 /// Settings of the rendered site.

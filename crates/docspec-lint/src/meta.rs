@@ -29,6 +29,8 @@ pub enum Category {
     Availability,
     /// Checks across pages.
     Project,
+    /// What `docspec openapi` could not carry into the spec (reported by that command).
+    Openapi,
 }
 
 impl Category {
@@ -44,6 +46,7 @@ impl Category {
         Category::History,
         Category::Availability,
         Category::Project,
+        Category::Openapi,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,7 +62,14 @@ impl Category {
             Category::History => "history",
             Category::Availability => "availability",
             Category::Project => "project",
+            Category::Openapi => "openapi",
         }
+    }
+
+    /// Whether another command than `lint` finds this category's problems and hands them
+    /// to [`crate::finish_external`]; `lint` itself never reports them.
+    pub fn is_external(self) -> bool {
+        matches!(self, Category::Openapi)
     }
 
     pub fn parse(text: &str) -> Option<Category> {

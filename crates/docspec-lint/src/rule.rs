@@ -1,15 +1,24 @@
-use crate::{LintContext, ProjectFile, ProjectInfo, RuleMeta, RuleMetadata};
+use crate::{LintContext, OptionError, ProjectFile, ProjectInfo, RuleMeta, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
 pub trait Check {
-    /// Looks at one page and pushes findings.
-    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
+    /// Looks at one page and pushes findings. Rules whose findings another command makes
+    /// (`Category::is_external`) keep this empty default.
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let _ = (ctx, out);
+    }
 
     /// A checker that sees the pages of a run one by one, in order, for checks across
     /// pages (duplicate operations, index coverage). `None` for page-only rules.
     fn project(&self) -> Option<Box<dyn ProjectCheck>> {
         None
+    }
+
+    /// Checks the `options:` the configuration gives the rule; a rule without options
+    /// accepts none. Rules with options use [`crate::options::check`].
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        crate::options::none(options)
     }
 }
 
@@ -25,6 +34,7 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMetadata;
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
     fn project(&self) -> Option<Box<dyn ProjectCheck>>;
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError>;
 }
 
 impl<T: RuleMeta + Check + Send + Sync> Rule for T {
@@ -38,5 +48,9 @@ impl<T: RuleMeta + Check + Send + Sync> Rule for T {
 
     fn project(&self) -> Option<Box<dyn ProjectCheck>> {
         Check::project(self)
+    }
+
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        Check::check_options(self, options)
     }
 }

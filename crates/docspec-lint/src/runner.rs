@@ -1,9 +1,10 @@
 //! Runs the enabled rules over pages, applies suppressions and sorts the findings.
 
 use crate::project::is_index;
-use crate::registry::RULES;
+use crate::registry::{find, RULES};
 use crate::rules::docspec::unused_suppression;
-use crate::{suppress, LintContext, LintSettings, PageSummary, ProjectCheck, ProjectFile, ProjectInfo, RuleMetadata};
+use crate::suppress::{self, Suppression};
+use crate::{Category, LintContext, LintSettings, PageSummary, ProjectCheck, ProjectFile, ProjectInfo, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
 
@@ -87,11 +88,55 @@ pub fn check_project(files: &[ProjectFile<'_>], index_page: Option<&str>) -> Vec
 }
 
 /// Drops suppressed findings, reports suppressions that suppressed nothing, sorts.
+/// Suppressions that name a rule another command reports (`Category::is_external`) are
+/// left for that command to judge.
 pub fn finish(
     source: &SourceFile,
     page: &Page,
     settings: &LintSettings,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    finish_with(source, page, settings, diagnostics, |s| {
+        !s.codes
+            .iter()
+            .any(|c| category_of(c).is_some_and(Category::is_external))
+    })
+}
+
+/// The findings another command made for one page, with its rules' codes (`docspec
+/// openapi` and the `OA` rules): the page's settings select them and set their severity,
+/// inline suppressions apply exactly as for lint findings, and a suppression that names
+/// only rules of `category` and suppressed nothing is reported (`DS002`). Sorted.
+pub fn finish_external(
+    source: &SourceFile,
+    page: &Page,
+    settings: &LintSettings,
+    category: Category,
     mut diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    diagnostics.retain_mut(|d| match settings.rules.severity(d.code) {
+        Some(severity) => {
+            d.severity = severity;
+            true
+        }
+        None => false,
+    });
+    finish_with(source, page, settings, diagnostics, |s| {
+        !s.codes.is_empty() && s.codes.iter().all(|c| category_of(c) == Some(category))
+    })
+}
+
+fn category_of(code: &str) -> Option<Category> {
+    find(code).map(|r| r.meta().category)
+}
+
+/// `judged`: which suppressions this run may call unused.
+fn finish_with(
+    source: &SourceFile,
+    page: &Page,
+    settings: &LintSettings,
+    mut diagnostics: Vec<Diagnostic>,
+    judged: impl Fn(&Suppression) -> bool,
 ) -> Vec<Diagnostic> {
     let mut suppressions = suppress::read(page, source);
     diagnostics.retain(|d| {
@@ -106,7 +151,7 @@ pub fn finish(
         !suppressed
     });
     if let Some(severity) = settings.rules.severity(unused_suppression::META.code) {
-        for s in &suppressions {
+        for s in suppressions.iter().filter(|s| judged(s)) {
             if let Some(mut d) = unused_suppression::report(s, settings, source.text()) {
                 d.severity = severity;
                 diagnostics.push(d);

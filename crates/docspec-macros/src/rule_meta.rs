@@ -15,6 +15,7 @@ const CATEGORIES: &[(&str, &str)] = &[
     ("History", "HI"),
     ("Availability", "AV"),
     ("Project", "XP"),
+    ("Openapi", "OA"),
 ];
 
 const SEVERITIES: &[&str] = &["Info", "Warning", "Error"];

@@ -228,6 +228,15 @@ impl Method {
         self.examples.iter().filter(move |e| e.role == role)
     }
 
+    /// The method's success statement: the template's sentence when it has one, else
+    /// the status stated in other words.
+    pub fn success_statement(&self) -> Option<&SuccessSentence> {
+        self.success
+            .iter()
+            .find(|s| s.form == SuccessForm::Template)
+            .or_else(|| self.success.first())
+    }
+
     /// The range of the method's heading, or its first request block.
     pub fn anchor_range(&self) -> TextRange {
         self.title.range
@@ -374,16 +383,29 @@ pub fn attribute_root(name: &str) -> &str {
     name.find(['[', ':', '.']).map_or(name, |i| &name[..i])
 }
 
-/// `If successful, returns [`200 OK`](...) ...`
+/// `If successful, returns [`200 OK`](...) ...`, or the success status stated in other
+/// words ("Returns `200` if the request succeeds.", a list item "`201 Created` if ...").
 #[derive(Clone, Debug, Serialize)]
 pub struct SuccessSentence {
     pub range: TextRange,
+    pub form: SuccessForm,
     /// The status as written, for example `200 OK` or `200`.
     pub status_text: Option<Spanned<String>>,
     pub code: Option<u16>,
     pub reason: Option<String>,
     pub link: Option<Spanned<String>>,
     pub mentions_response_attributes: bool,
+}
+
+/// How a method states its success status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuccessForm {
+    /// The template's sentence: "If successful, returns ...".
+    #[default]
+    Template,
+    /// Other words: "Returns `200` if the request succeeds.", "`201 Created` if ...".
+    Prose,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -1,41 +1,20 @@
-//! Codes and names of the findings; they are not lint rules but print like them.
+//! The rules of the findings, declared in the one catalog (`docspec-lint`, category
+//! `openapi`): the emitter builds its findings with their codes, names and severities.
 
-use docspec_diagnostics::Severity;
+use docspec_lint::rules::openapi as rules;
+use docspec_lint::{RuleMeta, RuleMetadata};
 
-/// A `(code, name, severity)` triple.
-pub type FindingKind = (&'static str, &'static str, Severity);
+/// The rule a finding reports.
+pub type FindingKind = &'static RuleMetadata;
 
-/// The same verb and path documented twice; the first one is kept.
-pub const DUPLICATE_OPERATION: FindingKind = ("OA001", "duplicate-operation", Severity::Warning);
-/// A request line whose path cannot be an OpenAPI path template.
-pub const UNPARSEABLE_REQUEST_LINE: FindingKind = ("OA002", "unparseable-request-line", Severity::Warning);
-/// A request line outside the base path, or a URL of another service.
-pub const OUTSIDE_BASE_PATH: FindingKind = ("OA003", "outside-base-path", Severity::Warning);
-/// A request line showing a concrete, URL-encoded request rather than an endpoint.
-pub const CONCRETE_REQUEST_LINE: FindingKind = ("OA004", "concrete-request-line", Severity::Warning);
-/// A JSON example that does not parse, even leniently.
-pub const INVALID_JSON_EXAMPLE: FindingKind = ("OA005", "invalid-json-example", Severity::Warning);
-/// A JSON example that contradicts the attribute table; the example is left out.
-pub const EXAMPLE_SCHEMA_MISMATCH: FindingKind = ("OA006", "example-schema-mismatch", Severity::Warning);
-/// Paths that differ only in parameter names; OpenAPI forbids both, so they are merged.
-pub const IDENTICAL_PATH_TEMPLATE: FindingKind = ("OA007", "identical-path-template", Severity::Warning);
-/// A response example in a format other than JSON; it is left out.
-pub const UNSUPPORTED_EXAMPLE: FindingKind = ("OA008", "unsupported-example", Severity::Info);
-/// A path naming the same parameter twice.
-pub const DUPLICATE_PATH_PARAMETER: FindingKind = ("OA009", "duplicate-path-parameter", Severity::Warning);
-/// A type word the emitter does not know; the schema is left open.
-pub const UNKNOWN_TYPE: FindingKind = ("OA010", "unknown-type", Severity::Info);
-
-/// Every kind, for documentation and the CLI.
-pub const ALL_FINDING_KINDS: &[FindingKind] = &[
-    DUPLICATE_OPERATION,
-    UNPARSEABLE_REQUEST_LINE,
-    OUTSIDE_BASE_PATH,
-    CONCRETE_REQUEST_LINE,
-    INVALID_JSON_EXAMPLE,
-    EXAMPLE_SCHEMA_MISMATCH,
-    IDENTICAL_PATH_TEMPLATE,
-    UNSUPPORTED_EXAMPLE,
-    DUPLICATE_PATH_PARAMETER,
-    UNKNOWN_TYPE,
-];
+pub const DUPLICATE_OPERATION: FindingKind = rules::duplicate_operation_dropped::DuplicateOperationDropped::META_REF;
+pub const UNPARSEABLE_REQUEST_LINE: FindingKind = rules::unparseable_request_line::UnparseableRequestLine::META_REF;
+pub const OUTSIDE_BASE_PATH: FindingKind = rules::outside_base_path::OutsideBasePath::META_REF;
+pub const CONCRETE_REQUEST_LINE: FindingKind = rules::concrete_request_line::ConcreteRequestLine::META_REF;
+pub const INVALID_JSON_EXAMPLE: FindingKind = rules::unparseable_json_example::UnparseableJsonExample::META_REF;
+pub const EXAMPLE_SCHEMA_MISMATCH: FindingKind = rules::example_schema_mismatch::ExampleSchemaMismatch::META_REF;
+pub const IDENTICAL_PATH_TEMPLATE: FindingKind = rules::identical_path_template::IdenticalPathTemplate::META_REF;
+pub const UNSUPPORTED_EXAMPLE: FindingKind = rules::unsupported_example::UnsupportedExample::META_REF;
+pub const DUPLICATE_PATH_PARAMETER: FindingKind = rules::duplicate_path_parameter::DuplicatePathParameter::META_REF;
+pub const UNKNOWN_TYPE: FindingKind = rules::unmapped_type::UnmappedType::META_REF;
+pub const DUPLICATE_TAG: FindingKind = rules::duplicate_tag::DuplicateTag::META_REF;

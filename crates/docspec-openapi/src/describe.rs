@@ -1,7 +1,7 @@
 //! Defaults and allowed values stated plainly in an attribute description.
 
 use crate::example_check::{is_date, is_date_time};
-use openapiv3::{Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+use openapiv3::{ReferenceOr, Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
 use serde_json::Value;
 
 /// Phrases that introduce a default; the value follows.
@@ -26,14 +26,39 @@ const ENUM_MARKERS: &[&str] = &[
     "either",
 ];
 
-/// Applies what the description says to a mapped schema. Only scalar types get either.
-pub fn apply(schema: &mut Schema, description: &str) {
-    if let SchemaKind::Type(Type::String(s)) = &mut schema.schema_kind {
-        if let Some(values) = enum_values(description) {
-            s.enumeration = values.into_iter().map(Some).collect();
+/// Applies what the description says to a mapped schema: only scalars (and the items of
+/// string arrays) get values, and only from a sentence about this attribute. A sentence
+/// whose code spans name other attributes of the table (`` At least one of `a` or `b`
+/// must be given ``, `` If `x` is true, defaults to `y` ``) says nothing about this
+/// one's values.
+pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: &[String]) {
+    let about_others = |sentence: &str| {
+        code_spans(sentence)
+            .iter()
+            .any(|c| *c != attribute && siblings.iter().any(|s| s == c))
+    };
+    let values = sentences(description)
+        .into_iter()
+        .filter(|s| !about_others(s))
+        .find_map(enum_values);
+    if let Some(values) = values {
+        match &mut schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => s.enumeration = values.into_iter().map(Some).collect(),
+            SchemaKind::Type(Type::Array(a)) => {
+                if let Some(ReferenceOr::Item(item)) = &mut a.items {
+                    if let SchemaKind::Type(Type::String(s)) = &mut item.schema_kind {
+                        s.enumeration = values.into_iter().map(Some).collect();
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    let Some(raw) = default_value(description) else {
+    let Some(raw) = sentences(description)
+        .into_iter()
+        .filter(|s| !about_others(s))
+        .find_map(default_value)
+    else {
         return;
     };
     let value = match &schema.schema_kind {
@@ -107,7 +132,35 @@ fn after_marker<'a>(description: &'a str, lower: &str, marker: &str) -> Option<&
     None
 }
 
+/// The sentences of a description; a period inside a code span does not end one.
+fn sentences(description: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_code = false;
+    let bytes = description.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => in_code = !in_code,
+            b'.' | b'!' | b'?' if !in_code && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) => {
+                out.push(description[start..=i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if !description[start..].trim().is_empty() {
+        out.push(description[start..].trim());
+    }
+    out
+}
+
+/// The contents of the code spans of a text.
+fn code_spans(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).map(str::trim).collect()
+}
+
 /// `One of `a`, `b` or `c`.`: at least two code spans joined by commas, `or` or `and`.
+/// `At least one of` lists the values an array's items take.
 pub fn enum_values(description: &str) -> Option<Vec<String>> {
     let lower = description.to_ascii_lowercase();
     for marker in ENUM_MARKERS {
@@ -209,22 +262,62 @@ mod tests {
     #[test]
     fn typed_defaults() {
         let mut b = types::boolean();
-        apply(&mut b, "Default is `false`.");
+        apply(&mut b, "Default is `false`.", "b", &[]);
         assert_eq!(b.schema_data.default, Some(Value::Bool(false)));
         let mut i = types::integer();
-        apply(&mut i, "Defaults to `20`.");
+        apply(&mut i, "Defaults to `20`.", "i", &[]);
         assert_eq!(i.schema_data.default, Some(Value::from(20)));
         let mut bad = types::integer();
-        apply(&mut bad, "Defaults to `twenty`.");
+        apply(&mut bad, "Defaults to `twenty`.", "bad", &[]);
         assert_eq!(bad.schema_data.default, None);
         let mut s = types::string();
-        apply(&mut s, "One of `asc` or `desc`. Default is `desc`.");
+        apply(&mut s, "One of `asc` or `desc`. Default is `desc`.", "s", &[]);
         assert_eq!(s.schema_data.default, Some(Value::String("desc".into())));
         let mut when = types::map(Some("datetime")).schema;
-        apply(&mut when, "Defaults to `30` days ago.");
+        apply(&mut when, "Defaults to `30` days ago.", "when", &[]);
         assert_eq!(when.schema_data.default, None);
         let mut outside = types::string();
-        apply(&mut outside, "One of `asc` or `desc`. Default is `up`.");
+        apply(&mut outside, "One of `asc` or `desc`. Default is `up`.", "outside", &[]);
         assert_eq!(outside.schema_data.default, None);
+    }
+
+    /// Sentences about other attributes of the table give this one no values.
+    #[test]
+    fn sentences_about_other_attributes() {
+        let siblings = ["a".to_string(), "b".to_string(), "ref".to_string(), "x".to_string()];
+        let mut a = types::string();
+        apply(
+            &mut a,
+            "Name of it. At least one of `a` or `b` must be included.",
+            "a",
+            &siblings,
+        );
+        assert!(matches!(&a.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.is_empty()));
+        let mut r = types::string();
+        apply(
+            &mut r,
+            "If `x` is true, defaults to `main`. One of `main` or `dev`.",
+            "ref",
+            &siblings,
+        );
+        assert_eq!(r.schema_data.default, None);
+        assert!(matches!(&r.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.len() == 2));
+        let mut v = types::string();
+        apply(
+            &mut v,
+            "If `ref` is excluded, it defaults to `env_var`.",
+            "ref",
+            &siblings,
+        );
+        assert_eq!(v.schema_data.default, Some(Value::String("env_var".into())));
+        let mut scopes = types::map(Some("array of strings")).schema;
+        apply(
+            &mut scopes,
+            "Must be at least one of `read_repository` or `read_registry`.",
+            "scopes",
+            &siblings,
+        );
+        let yaml = serde_yaml::to_string(&scopes).unwrap();
+        assert!(yaml.contains("- read_repository"), "{yaml}");
     }
 }

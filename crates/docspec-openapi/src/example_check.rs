@@ -37,6 +37,7 @@ fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismat
     if value.is_null() {
         return allow_null(schema);
     }
+    let exactly_one = matches!(schema.schema_kind, SchemaKind::OneOf { .. });
     match &mut schema.schema_kind {
         SchemaKind::Type(Type::Boolean(_)) if value.is_boolean() => Ok(()),
         SchemaKind::Type(Type::Integer(_)) if is_integer(value) => Ok(()),
@@ -84,15 +85,15 @@ fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismat
             }
             Ok(())
         }
-        SchemaKind::OneOf { one_of } => {
-            let matching = one_of
+        SchemaKind::OneOf { one_of: options } | SchemaKind::AnyOf { any_of: options } => {
+            let matching = options
                 .iter()
                 .filter(|o| match o {
                     ReferenceOr::Item(s) => check(&mut s.clone(), value, pointer).is_ok(),
                     ReferenceOr::Reference { .. } => true,
                 })
                 .count();
-            if matching == 1 {
+            if matching == 1 || (!exactly_one && matching > 1) {
                 Ok(())
             } else {
                 mismatch(
@@ -119,8 +120,8 @@ fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismat
 fn allow_null(schema: &mut Schema) -> Result<(), Mismatch> {
     match &mut schema.schema_kind {
         SchemaKind::Type(_) => schema.schema_data.nullable = true,
-        SchemaKind::OneOf { one_of } => {
-            if let Some(ReferenceOr::Item(first)) = one_of.first_mut() {
+        SchemaKind::OneOf { one_of: options } | SchemaKind::AnyOf { any_of: options } => {
+            if let Some(ReferenceOr::Item(first)) = options.first_mut() {
                 if matches!(first.schema_kind, SchemaKind::Type(_)) {
                     first.schema_data.nullable = true;
                 }
@@ -240,7 +241,7 @@ mod tests {
 
     #[test]
     fn one_of_takes_null_once() {
-        let mut schema = types::one_of(vec![types::integer(), types::string()]);
+        let mut schema = types::any_of(vec![types::integer(), types::string()]);
         reconcile(&mut schema, &json!(null)).unwrap();
         assert!(reconcile(&mut schema, &json!(5)).is_ok());
         assert!(reconcile(&mut schema, &json!(true)).is_err());

@@ -6,20 +6,29 @@
 //! with its file and range, never dropped silently.
 
 mod codes;
+mod components;
 mod describe;
 mod emit;
+mod errors;
 mod example_check;
 mod extensions;
+mod infer;
 mod json;
+mod links;
 mod merge;
+mod naming;
 mod operation;
+mod pagination;
 mod params;
 mod paths;
 mod responses;
 mod security;
 mod serialize;
+mod statuses;
+mod tags;
 mod tree;
 mod types;
+mod unify;
 mod yaml;
 
 pub use codes::*;
@@ -28,6 +37,7 @@ pub use serialize::{to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
+use std::collections::BTreeMap;
 
 /// What the document says about itself; the pages give everything else.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +50,18 @@ pub struct OpenApiSettings {
     pub base_path: String,
     /// The host cURL examples use; their URLs are matched to operations without it.
     pub example_host: String,
+    /// Schema names to use instead of derived ones: keyed by a derived name or by an
+    /// operationId (whose response schema it names).
+    pub schema_names: BTreeMap<String, String>,
+    /// Where the pages are published; relative links in descriptions become absolute under
+    /// it (the folder that holds every page is its root). `None`: links become plain text.
+    pub docs_base_url: Option<String>,
+    /// Error statuses every operation may return (400 only with input, 404 only with a
+    /// path parameter); each method's own documented errors are added.
+    pub error_responses: Vec<u16>,
+    /// List operations (a `GET` returning an array) are paginated even when their page
+    /// does not say so, as the API overview documents.
+    pub paginate_lists: bool,
 }
 
 impl Default for OpenApiSettings {
@@ -51,6 +73,10 @@ impl Default for OpenApiSettings {
             servers: vec!["https://gitlab.example.com/api/v4".to_string()],
             base_path: "/api/v4".to_string(),
             example_host: "https://gitlab.example.com".to_string(),
+            schema_names: BTreeMap::new(),
+            docs_base_url: Some("https://docs.gitlab.com/api/".to_string()),
+            error_responses: vec![400, 401, 403, 404],
+            paginate_lists: true,
         }
     }
 }

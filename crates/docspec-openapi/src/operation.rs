@@ -2,17 +2,31 @@
 
 use crate::emit::Context;
 use crate::merge::Candidate;
-use crate::{extensions, params, responses, OpenApiSettings};
+use crate::{errors, extensions, pagination, params, responses, OpenApiSettings};
 use indexmap::IndexMap;
 use openapiv3::{Operation, ReferenceOr, Response, StatusCode};
 use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// What one method says once for all its request lines.
+#[derive(Clone, Debug)]
+pub struct MethodFacts {
+    pub success: Vec<(StatusCode, Response)>,
+    /// Error statuses its own text states.
+    pub errors: BTreeSet<u16>,
+    /// Its text says it is paginated.
+    pub paginated: bool,
+    /// Its text says it can be called without authentication.
+    pub public: bool,
+}
 
 pub fn build(
     ctx: &mut Context<'_>,
     c: &Candidate<'_>,
     tag: String,
-    (code, response): (StatusCode, Response),
+    facts: &MethodFacts,
     settings: &OpenApiSettings,
+    catalog: &errors::Catalog,
 ) -> Operation {
     let method = c.method;
     let page = ctx.input.page;
@@ -40,6 +54,21 @@ pub fn build(
         }
     }
 
+    let has_input = request_body.is_some() || parameters.len() > c.template.params.len();
+    let error_codes = errors::for_operation(
+        catalog,
+        &settings.error_responses,
+        &facts.errors,
+        !c.template.params.is_empty(),
+        has_input,
+    );
+    let mut responses: Vec<(StatusCode, ReferenceOr<Response>)> = facts
+        .success
+        .iter()
+        .map(|(code, r)| (code.clone(), ReferenceOr::Item(r.clone())))
+        .collect();
+    responses.extend(error_codes.into_iter().map(errors::reference));
+
     let (deprecated, deprecated_in) = extensions::deprecation(page, c.resource, method, c.line);
     let mut ext: IndexMap<String, Value> = IndexMap::new();
     if let Some(samples) = extensions::code_samples(page, method, c.verb, &c.template, settings) {
@@ -57,7 +86,7 @@ pub fn build(
         Value::String(format!("{}:{line}", ctx.input.path)),
     );
 
-    Operation {
+    let mut op = Operation {
         tags: vec![tag],
         summary: Some(summary),
         description: method
@@ -67,9 +96,16 @@ pub fn build(
             .filter(|d| !d.is_empty()),
         parameters,
         request_body,
-        responses: responses::responses(code, response),
+        responses: responses::responses(responses),
         deprecated,
         extensions: ext,
         ..Operation::default()
+    };
+    if facts.public {
+        op.security = Some(crate::security::optional());
     }
+    if facts.paginated || (settings.paginate_lists && pagination::is_list(c.verb, &op)) {
+        pagination::apply(&mut op);
+    }
+    op
 }

@@ -2,6 +2,7 @@
 
 use crate::emit::Context;
 use crate::{codes, describe, example_check, json, tree, types};
+use docspec_lint::rules::history::shared::{deprecation_mark, Flat};
 use docspec_model::{AttributeTable, ExampleRole, Method, TextRange};
 use indexmap::IndexMap;
 use openapiv3::{MediaType, Parameter, ParameterData, ParameterSchemaOrContent, ReferenceOr, RequestBody, Schema};
@@ -15,6 +16,10 @@ pub struct Row {
     pub required: bool,
     /// The description cell as Markdown.
     pub description: Option<String>,
+    /// The description or the method's history deprecates the attribute.
+    pub deprecated: bool,
+    /// The names of every row of its table.
+    pub siblings: std::rc::Rc<Vec<String>>,
 }
 
 impl Row {
@@ -26,10 +31,20 @@ impl Row {
 
 /// The rows of attribute tables that have a name.
 pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
+    let page = ctx.input.page;
+    let deprecated_by_history = deprecated_in_history(ctx.method);
     tables
         .iter()
-        .flat_map(|t| t.rows.iter())
-        .filter_map(|row| {
+        .flat_map(|t| {
+            let names: Vec<String> = t
+                .rows
+                .iter()
+                .filter_map(|r| r.name.as_ref().map(|n| n.name.trim().to_string()))
+                .collect();
+            let names = std::rc::Rc::new(names);
+            t.rows.iter().map(move |r| (t, r, names.clone()))
+        })
+        .filter_map(|(table, row, siblings)| {
             let name = row.name.as_ref()?.name.trim().to_string();
             if name.is_empty() {
                 return None;
@@ -43,14 +58,38 @@ pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
                 .as_ref()
                 .map(|d| ctx.input.source.slice(d.range).replace("\\|", "|").trim().to_string())
                 .filter(|d| !d.is_empty());
+            // The linter's reading of a deprecated attribute (HI005), and history entries
+            // that name the attribute (`` `x` deprecated in GitLab 16.0 ``).
+            let marked = table
+                .columns
+                .description
+                .and_then(|column| page.row_cells(table, row).get(column))
+                .is_some_and(|cell| deprecation_mark(&Flat::new(&cell.inlines), &name).is_some());
+            let deprecated = marked
+                || name
+                    .split('/')
+                    .any(|n| deprecated_by_history.iter().any(|d| d == n.trim()));
             Some(Row {
                 name,
                 type_: row.type_.as_ref().map(|t| t.value.clone()),
                 type_range: row.type_.as_ref().map_or(row.range, |t| t.range),
                 required,
                 description,
+                deprecated,
+                siblings,
             })
         })
+        .collect()
+}
+
+/// Attributes the method's history says were deprecated.
+fn deprecated_in_history(method: &Method) -> Vec<String> {
+    method
+        .history
+        .iter()
+        .flat_map(|h| h.entries.iter())
+        .filter(|e| e.verb.as_ref().is_some_and(|v| v.value == "deprecated"))
+        .filter_map(|e| e.subject.as_ref().map(|s| s.value.trim_matches('`').to_string()))
         .collect()
 }
 
@@ -70,9 +109,10 @@ pub fn row_schema(ctx: &mut Context<'_>, row: &Row) -> (Schema, bool) {
     }
     let mut schema = mapped.schema;
     if let Some(d) = &row.description {
-        describe::apply(&mut schema, d);
+        describe::apply(&mut schema, d, &row.name, &row.siblings);
         schema.schema_data.description = Some(d.clone());
     }
+    schema.schema_data.deprecated = row.deprecated;
     (schema, mapped.is_file)
 }
 
@@ -94,8 +134,9 @@ pub fn path_parameter(ctx: &mut Context<'_>, rows: &[Row], name: &str, original:
         }
         None => (types::string(), None),
     };
+    let deprecated = row.is_some_and(|r| r.deprecated);
     Parameter::Path {
-        parameter_data: data(name, description, true, schema),
+        parameter_data: data(name, description, true, deprecated, schema),
         style: Default::default(),
     }
 }
@@ -110,8 +151,14 @@ pub fn query_parameters(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str
         seen.push(&row.name);
         let (mut schema, _) = row_schema(ctx, row);
         let description = schema.schema_data.description.take();
+        // Arrays go as `name[]=a&name[]=b` (`rest/_index.md#array-and-hash-types`).
+        let name = if types::is_array(&schema) && !row.name.contains('[') {
+            format!("{}[]", row.name)
+        } else {
+            row.name.clone()
+        };
         out.push(Parameter::Query {
-            parameter_data: data(&row.name, description, row.required, schema),
+            parameter_data: data(&name, description, row.required, row.deprecated, schema),
             allow_reserved: false,
             style: Default::default(),
             allow_empty_value: None,
@@ -120,12 +167,15 @@ pub fn query_parameters(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str
     out
 }
 
-fn data(name: &str, description: Option<String>, required: bool, schema: Schema) -> ParameterData {
+fn data(name: &str, description: Option<String>, required: bool, deprecated: bool, schema: Schema) -> ParameterData {
+    let mut schema = schema;
+    // The parameter carries the mark; its schema need not repeat it.
+    schema.schema_data.deprecated = false;
     ParameterData {
         name: name.to_string(),
         description,
         required,
-        deprecated: None,
+        deprecated: deprecated.then_some(true),
         format: ParameterSchemaOrContent::Schema(ReferenceOr::Item(schema)),
         example: None,
         examples: IndexMap::new(),
@@ -156,30 +206,47 @@ pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -
         return None;
     }
     let mut schema = root.object();
-    let required = root.children.values().any(|n| n.required);
-    let media = if multipart {
-        "multipart/form-data"
-    } else {
-        "application/json"
-    };
+    // The API reads the attributes from a JSON body or a form (`--data`, `--form`) alike; a
+    // file needs the multipart form, which comes first then.
     let example = if multipart {
         None
     } else {
         body_example(ctx, &mut schema)
     };
+    let order: [&str; 3] = if multipart {
+        [
+            "multipart/form-data",
+            "application/x-www-form-urlencoded",
+            "application/json",
+        ]
+    } else {
+        [
+            "application/json",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ]
+    };
     let mut content = IndexMap::new();
-    content.insert(
-        media.to_string(),
-        MediaType {
-            schema: Some(ReferenceOr::Item(schema)),
-            example,
-            ..MediaType::default()
-        },
-    );
+    for media in order {
+        content.insert(
+            media.to_string(),
+            MediaType {
+                schema: Some(ReferenceOr::Item(schema.clone())),
+                example: if media == "application/json" {
+                    example.clone()
+                } else {
+                    None
+                },
+                ..MediaType::default()
+            },
+        );
+    }
+    // The attributes may come in the query string instead (`rest/_index.md#request-payload`),
+    // so the body itself is optional; what it holds follows the schema's `required`.
     Some(RequestBody {
         description: None,
         content,
-        required,
+        required: false,
         extensions: IndexMap::new(),
     })
 }

@@ -15,10 +15,16 @@ pub struct Template {
 }
 
 /// Why a request line gives no operation.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Skip {
     pub kind: FindingKind,
     pub message: String,
+}
+
+impl PartialEq for Skip {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind.code == other.kind.code && self.message == other.message
+    }
 }
 
 /// Characters a path template may hold besides ASCII letters and digits.
@@ -162,18 +168,18 @@ mod tests {
     fn other_services_and_encoded_paths_are_skipped() {
         let registry = line("http(s)://${CI_REGISTRY}/v2/_catalog", "/v2/_catalog", TargetForm::Url);
         assert_eq!(
-            template(&registry, "/api/v4").unwrap_err().kind,
-            codes::OUTSIDE_BASE_PATH
+            template(&registry, "/api/v4").unwrap_err().kind.code,
+            codes::OUTSIDE_BASE_PATH.code
         );
         let graphql = line("/api/graphql", "/api/graphql", TargetForm::Rooted);
         assert_eq!(
-            template(&graphql, "/api/v4").unwrap_err().kind,
-            codes::OUTSIDE_BASE_PATH
+            template(&graphql, "/api/v4").unwrap_err().kind.code,
+            codes::OUTSIDE_BASE_PATH.code
         );
         let encoded = line("/projects/a%2Fb", "/projects/a%2Fb", TargetForm::Rooted);
         assert_eq!(
-            template(&encoded, "/api/v4").unwrap_err().kind,
-            codes::CONCRETE_REQUEST_LINE
+            template(&encoded, "/api/v4").unwrap_err().kind.code,
+            codes::CONCRETE_REQUEST_LINE.code
         );
         let url = line("https://h/api/v4/features/x", "/api/v4/features/x", TargetForm::Url);
         assert_eq!(template(&url, "/api/v4").unwrap().path, "/features/x");
@@ -183,13 +189,13 @@ mod tests {
     fn odd_paths_are_findings() {
         let angle = line("/a/<name>", "/a/<name>", TargetForm::Rooted);
         assert_eq!(
-            template(&angle, "/api/v4").unwrap_err().kind,
-            codes::UNPARSEABLE_REQUEST_LINE
+            template(&angle, "/api/v4").unwrap_err().kind.code,
+            codes::UNPARSEABLE_REQUEST_LINE.code
         );
         let twice = line("/a/:id/b/:id", "/a/:id/b/:id", TargetForm::Rooted);
         assert_eq!(
-            template(&twice, "/api/v4").unwrap_err().kind,
-            codes::DUPLICATE_PATH_PARAMETER
+            template(&twice, "/api/v4").unwrap_err().kind.code,
+            codes::DUPLICATE_PATH_PARAMETER.code
         );
     }
 

@@ -2,44 +2,63 @@
 
 use crate::emit::Context;
 use crate::params::{row_schema, rows};
-use crate::{codes, example_check, json, tree, types};
+use crate::{codes, example_check, infer, json, tree, types};
 use docspec_model::{ExampleRole, TextRange};
 use indexmap::IndexMap;
-use openapiv3::{MediaType, ReferenceOr, Response, Schema, StatusCode};
+use openapiv3::{MediaType, ReferenceOr, Response, StatusCode};
 use serde_json::Value;
 
+use docspec_model::status_has_body;
 pub use docspec_model::status_reason as reason;
 
-/// The status a verb returns when the page does not say.
-pub fn default_status(verb: &str) -> u16 {
-    match verb {
-        "post" => 201,
-        "delete" => 204,
-        _ => 200,
-    }
-}
-
-/// The success response of a method; the same for every request line of it.
-pub fn success(ctx: &mut Context<'_>, verb: &str) -> (StatusCode, Response) {
+/// The success responses of a method, the same for every request line of it: each 2xx
+/// status the method states (its success sentence first, then its prose), the first
+/// one with the body. A method that states none gets `2XX`: the page does not say which.
+pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Response)> {
     let sentence = ctx.method.success.first();
-    let code = sentence
+    let mut codes: Vec<u16> = sentence
         .and_then(|s| s.code)
-        .filter(|c| (100..=599).contains(c))
-        .unwrap_or_else(|| default_status(verb));
-    let description = reason(code)
-        .map(str::to_string)
-        .or_else(|| sentence.and_then(|s| s.reason.clone()))
-        .unwrap_or_else(|| "Success".to_string());
-    let mut response = Response {
-        description,
-        ..Response::default()
-    };
-    if code != 204 {
-        if let Some(media) = media(ctx) {
-            response.content.insert("application/json".to_string(), media);
+        .filter(|c| (200..=299).contains(c))
+        .into_iter()
+        .collect();
+    for code in stated {
+        if !codes.contains(code) {
+            codes.push(*code);
         }
     }
-    (StatusCode::Code(code), response)
+    let body = if codes.first().is_none_or(|c| status_has_body(*c)) {
+        media(ctx)
+    } else {
+        None
+    };
+    let Some(first) = codes.first().copied() else {
+        let mut response = Response {
+            description: "Success (the page does not state the status).".to_string(),
+            ..Response::default()
+        };
+        if let Some(media) = body {
+            response.content.insert("application/json".to_string(), media);
+        }
+        return vec![(StatusCode::Range(2), response)];
+    };
+    let mut out = Vec::new();
+    for code in codes {
+        let description = reason(code)
+            .map(str::to_string)
+            .or_else(|| sentence.filter(|s| s.code == Some(code)).and_then(|s| s.reason.clone()))
+            .unwrap_or_else(|| "Success".to_string());
+        let mut response = Response {
+            description,
+            ..Response::default()
+        };
+        if code == first && status_has_body(code) {
+            if let Some(media) = body.clone() {
+                response.content.insert("application/json".to_string(), media);
+            }
+        }
+        out.push((StatusCode::Code(code), response));
+    }
+    out
 }
 
 /// The response body: schema from the tables, example from the first JSON response block.
@@ -77,7 +96,7 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
             object
         }
     } else {
-        shape_of(example_value)
+        example_value.map_or_else(types::any, infer::schema)
     };
     let example = match example {
         Some((value, range)) => match example_check::reconcile(&mut schema, &value) {
@@ -101,18 +120,6 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
         example,
         ..MediaType::default()
     })
-}
-
-/// Without a table, only the top-level shape of the example is certain.
-fn shape_of(example: Option<&Value>) -> Schema {
-    match example {
-        Some(Value::Array(items)) if items.iter().all(Value::is_object) && !items.is_empty() => {
-            types::array(types::object())
-        }
-        Some(Value::Array(_)) => types::array(types::any()),
-        Some(Value::Object(_)) => types::object(),
-        _ => types::any(),
-    }
 }
 
 /// The first response example that parses as JSON; the others are findings.
@@ -155,13 +162,11 @@ fn example(ctx: &mut Context<'_>) -> Option<(Value, TextRange)> {
     found
 }
 
-/// Reasons are keyed by code; this keeps the map type in one place.
-pub fn responses(code: StatusCode, response: Response) -> openapiv3::Responses {
-    let mut map = IndexMap::new();
-    map.insert(code, ReferenceOr::Item(response));
+/// The responses of an operation, in the order given.
+pub fn responses(list: Vec<(StatusCode, ReferenceOr<Response>)>) -> openapiv3::Responses {
     openapiv3::Responses {
         default: None,
-        responses: map,
+        responses: list.into_iter().collect(),
         extensions: IndexMap::new(),
     }
 }

@@ -50,3 +50,48 @@ pub fn requirement() -> Vec<SecurityRequirement> {
         })
         .collect()
 }
+
+/// For methods that can be called without authentication: no scheme, or any one of them.
+pub fn optional() -> Vec<SecurityRequirement> {
+    let mut out = vec![IndexMap::new()];
+    out.extend(requirement());
+    out
+}
+
+/// Whether a text says its methods can be called without authentication: a sentence with
+/// `without authentication`, `does not require authentication` ... and no negation.
+pub fn says_public(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase().replace('\n', " ");
+    lower.split_terminator(['.', ';']).any(|sentence| {
+        let public = [
+            "without authentication",
+            "does not require authentication",
+            "do not require authentication",
+            "doesn't require authentication",
+            "don't require authentication",
+            "no authentication is required",
+            "unauthenticated access",
+        ]
+        .iter()
+        .any(|p| sentence.contains(p));
+        let negated = ["cannot", "can't", "can not", "never", "not be ", "must "]
+            .iter()
+            .any(|n| sentence.contains(n));
+        public && !negated
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_wording() {
+        assert!(says_public(
+            "This endpoint can be accessed without authentication if the repository is public."
+        ));
+        assert!(says_public("GET requests do not require authentication."));
+        assert!(!says_public("This endpoint cannot be accessed without authentication."));
+        assert!(!says_public("Requires authentication as an administrator."));
+    }
+}

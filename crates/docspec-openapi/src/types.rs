@@ -63,6 +63,13 @@ pub fn array(items: Schema) -> Schema {
     })))
 }
 
+/// Alternatives a value may match several of (`4` is an integer and a string).
+pub fn any_of(options: Vec<Schema>) -> Schema {
+    schema(SchemaKind::AnyOf {
+        any_of: options.into_iter().map(ReferenceOr::Item).collect(),
+    })
+}
+
 pub fn one_of(options: Vec<Schema>) -> Schema {
     schema(SchemaKind::OneOf {
         one_of: options.into_iter().map(ReferenceOr::Item).collect(),
@@ -188,7 +195,7 @@ fn alternatives(word: &str) -> Option<Schema> {
     let mut s = match options.len() {
         0 => return None,
         1 => options.pop()?,
-        _ => one_of(options),
+        _ => any_of(options),
     };
     s.schema_data.nullable = nullable;
     Some(s)
@@ -228,7 +235,7 @@ mod tests {
     #[test]
     fn alternatives_and_nulls() {
         assert_eq!(yaml("integer or string"), yaml("integer/string"));
-        assert_eq!(yaml("string or integer"), "oneOf:\n- type: integer\n- type: string\n");
+        assert_eq!(yaml("string or integer"), "anyOf:\n- type: integer\n- type: string\n");
         assert_eq!(yaml("string or null"), "nullable: true\ntype: string\n");
         assert_eq!(yaml("integer or null"), "nullable: true\ntype: integer\n");
     }

@@ -70,7 +70,7 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
     let operations = spec.operations().count();
     let duplicates = findings
         .iter()
-        .filter(|f| f.diagnostic.code == DUPLICATE_OPERATION.0)
+        .filter(|f| f.diagnostic.code == DUPLICATE_OPERATION.code)
         .count();
     println!(
         "corpus: {} pages, {operations} operations, {duplicates} duplicates, {} findings",

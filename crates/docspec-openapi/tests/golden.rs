@@ -92,3 +92,58 @@ fn settings_shape_the_document() {
     assert_eq!(spec.info.description.as_deref(), Some("About"));
     assert_eq!(spec.servers.len(), 2);
 }
+
+/// What the fidelity fixture states, and only that, reaches the spec.
+#[test]
+fn statuses_values_and_deprecations_are_read_from_the_page() {
+    let root = workspace();
+    let loaded = Loaded::read(&root, &[root.join("doc-fixtures/openapi/fidelity_widgets.md")]);
+    let (spec, _) = loaded.emit();
+    let value = serde_json::to_value(&spec).unwrap();
+    let list = &value["paths"]["/projects/{id}/widgets"]["get"];
+    let rename = &value["paths"]["/projects/{id}/widgets/{widget_id}"]["put"];
+    let codes =
+        |op: &serde_json::Value| -> Vec<String> { op["responses"].as_object().unwrap().keys().cloned().collect() };
+    // `Returns `200``, and the `409 Conflict` the prose states; no guessed 201 or 204.
+    assert_eq!(codes(rename), ["200", "400", "401", "403", "404", "409"]);
+    let param = |name: &str| {
+        list["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .cloned()
+            .unwrap_or_default()
+    };
+    // A default that depends on another attribute is no default.
+    assert!(param("sort")["schema"].get("default").is_none());
+    assert_eq!(param("sort")["schema"]["enum"], serde_json::json!(["asc", "desc"]));
+    assert_eq!(param("labels[]")["schema"]["type"], "array");
+    assert_eq!(
+        list["security"][0],
+        serde_json::json!({}),
+        "the page says it can be called without a token"
+    );
+    let refs: Vec<&str> = list["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["$ref"].as_str())
+        .collect();
+    assert_eq!(
+        refs,
+        ["#/components/parameters/Page", "#/components/parameters/PerPage"]
+    );
+    let schemas = &value["components"]["schemas"];
+    let body = &schemas["RenameAWidgetBody"]["properties"];
+    // A sentence about two attributes gives neither an enum.
+    assert!(body["name"]["enum"].is_null());
+    assert_eq!(body["title"]["deprecated"], true, "deprecated by the method's history");
+    assert_eq!(schemas["Widget"]["properties"]["old_name"]["deprecated"], true);
+    let link = param("id")["description"].as_str().unwrap().to_string();
+    assert!(
+        link.contains("(https://docs.gitlab.com/api/rest/#namespaced-paths)"),
+        "{link}"
+    );
+    assert!(!to_yaml(&spec).contains(".md)"), "no relative .md link is left");
+}

@@ -869,6 +869,10 @@ impl MethodParts {
             }
             Block::Paragraph { inlines, range } => {
                 self.parts.prose(block, before);
+                if success::is_stated_status(inlines) {
+                    self.success
+                        .push(success::read_form(inlines, *range, SuccessForm::Prose));
+                }
                 if let Some(group) = crate::requirement::group(inlines, *range) {
                     self.requirement_groups.push(group);
                 }
@@ -884,6 +888,15 @@ impl MethodParts {
             Block::Table { index, .. } => self.table(*index, page),
             Block::List { items, .. } => {
                 self.parts.prose(block, before);
+                // "- `201 Created` if the license is successfully added."
+                for item in items {
+                    if let Some(Block::Paragraph { inlines, range }) = item.children.first() {
+                        if success::is_stated_status(inlines) {
+                            self.success
+                                .push(success::read_form(inlines, *range, SuccessForm::Prose));
+                        }
+                    }
+                }
                 // The list right after "At least one of the following ... is required:".
                 if let Some(group) = self.requirement_groups.last_mut() {
                     let follows = self.last_paragraph.as_ref().is_some_and(|p| p.range == group.range);

@@ -1,10 +1,30 @@
 //! The success sentence: `If successful, returns [`200 OK`](link) and ...`.
 
-use docspec_model::{plain_text, Inline, Spanned, SuccessSentence, TextRange};
+use docspec_model::{plain_text, Inline, Spanned, SuccessForm, SuccessSentence, TextRange};
 
 pub fn is_success(inlines: &[Inline]) -> bool {
     let text = plain_text(inlines);
     text.trim_start().to_ascii_lowercase().starts_with("if successful")
+}
+
+/// Whether a paragraph states the success status in other words than the template's:
+/// its first status is a 2xx code, and it speaks of success ("Returns `200` if the
+/// request succeeds.", "`204 No Content` if the license is successfully deleted.").
+pub fn is_stated_status(inlines: &[Inline]) -> bool {
+    let text = plain_text(inlines).to_ascii_lowercase();
+    if !text.contains("succe") {
+        return false;
+    }
+    let first = inlines.iter().find_map(code_of).or_else(|| bare_status(inlines));
+    first.is_some_and(|s| s.value.starts_with('2'))
+}
+
+/// The success statement in the template's form, or in other words.
+pub fn read_form(inlines: &[Inline], range: TextRange, form: SuccessForm) -> SuccessSentence {
+    SuccessSentence {
+        form,
+        ..read(inlines, range)
+    }
 }
 
 pub fn read(inlines: &[Inline], range: TextRange) -> SuccessSentence {
@@ -39,6 +59,7 @@ pub fn read(inlines: &[Inline], range: TextRange) -> SuccessSentence {
     };
     SuccessSentence {
         range,
+        form: SuccessForm::Template,
         status_text,
         code,
         reason,
@@ -122,7 +143,8 @@ pub fn split_status(text: &str) -> (Option<u16>, Option<String>) {
     let text = text.trim();
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
     let code = digits.parse().ok();
-    let reason = text[digits.len()..].trim();
+    // `200: OK` is written with a colon on some pages.
+    let reason = text[digits.len()..].trim().trim_start_matches(':').trim();
     (code, (!reason.is_empty()).then(|| reason.to_string()))
 }
 

@@ -1,20 +1,30 @@
 use crate::args::{OpenApiArgs, SpecFormat};
+use crate::emit::{self, FileReport};
 use crate::files::write_atomic;
 use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
-use docspec_openapi::{emit, to_json, to_yaml, Finding, OpenApiSettings, PageInput};
+use docspec_diagnostics::{Diagnostic, Severity};
+use docspec_lint::Category;
+use docspec_openapi::{emit, to_json, to_yaml, OpenApiSettings, PageInput};
+use std::collections::HashMap;
 use std::io::Write;
 
 pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
-    let ws = workspace::load(&args.paths, &args.config, &CliOverrides::default())?;
-    let (text, findings) = generate(&ws, format(args))?;
-    report(&findings, err)?;
+    crate::files::require_markdown(&args.paths, args.allow_empty)?;
+    let cli = CliOverrides {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    let ws = workspace::load(&args.paths, &args.config, &cli)?;
+    crate::files::require_pages(ws.entries.len(), args.allow_empty)?;
+    let (text, reports) = generate(&ws, format(args))?;
+    emit::concise::write_lines(&reports, false, err)?;
     match &args.output {
         Some(path) => write_atomic(path, text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
-    Ok(ExitStatus::Success)
+    Ok(exit_status(&reports))
 }
 
 fn format(args: &OpenApiArgs) -> SpecFormat {
@@ -32,8 +42,9 @@ fn format(args: &OpenApiArgs) -> SpecFormat {
     })
 }
 
-/// The spec of every readable page, and what could not be expressed in it.
-pub fn generate(ws: &Workspace, format: SpecFormat) -> Result<(String, Vec<Finding>), CliError> {
+/// The spec of every readable page, and per page what could not be expressed in it:
+/// the `OA` findings, selected, graded and suppressed by each page's settings.
+pub fn generate(ws: &Workspace, format: SpecFormat) -> Result<(String, Vec<FileReport<'_>>), CliError> {
     let inputs: Vec<PageInput<'_>> = ws
         .entries
         .iter()
@@ -49,7 +60,38 @@ pub fn generate(ws: &Workspace, format: SpecFormat) -> Result<(String, Vec<Findi
         SpecFormat::Yaml => to_yaml(&spec),
         SpecFormat::Json => to_json(&spec),
     };
-    Ok((text, findings))
+    let mut per_page: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+    for f in findings {
+        per_page.entry(f.path).or_default().push(f.diagnostic);
+    }
+    let reports = ws
+        .entries
+        .iter()
+        .filter(|e| e.unreadable.is_none())
+        .filter_map(|e| {
+            let found = per_page.remove(e.source.path()).unwrap_or_default();
+            let diagnostics = docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Openapi, found);
+            (!diagnostics.is_empty()).then(|| FileReport {
+                path: e.source.path(),
+                source: &e.source,
+                diagnostics,
+            })
+        })
+        .collect();
+    Ok((text, reports))
+}
+
+/// 1 when a finding is an error (only by configuration: every `OA` rule defaults lower).
+pub fn exit_status(reports: &[FileReport<'_>]) -> ExitStatus {
+    let error = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity == Severity::Error);
+    if error {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
 }
 
 /// `openapi:` of the configuration that applies to the first page (or the defaults).
@@ -75,19 +117,21 @@ fn settings(ws: &Workspace) -> OpenApiSettings {
         if let Some(servers) = &o.servers {
             settings.servers = servers.clone();
         }
+        // The GitLab docs are the default only for the GitLab API.
+        settings.docs_base_url = match &o.docs_base_url {
+            Some(url) => Some(url.clone()).filter(|u| !u.trim().is_empty()),
+            None if o.title.is_none() => settings.docs_base_url.take(),
+            None => None,
+        };
+        if let Some(names) = &o.schema_names {
+            settings.schema_names = names.clone();
+        }
+        if let Some(codes) = &o.error_responses {
+            settings.error_responses = codes.clone();
+        }
+        if let Some(paginate) = o.paginate_lists {
+            settings.paginate_lists = paginate;
+        }
     }
     settings
-}
-
-/// Findings like lint's concise lines, on standard error.
-pub fn report(findings: &[Finding], err: &mut dyn Write) -> Result<(), CliError> {
-    for f in findings {
-        let d = &f.diagnostic;
-        writeln!(
-            err,
-            "{}:{}:{}: {}[{}] {}",
-            f.path, f.line, f.column, d.severity, d.code, d.message
-        )?;
-    }
-    Ok(())
 }

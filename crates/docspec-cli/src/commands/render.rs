@@ -15,13 +15,15 @@ pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliErro
     let Some(output) = &args.output else {
         return Err(CliError::Usage("`--output DIR` is required".to_string()));
     };
+    crate::files::require_markdown(&args.paths, args.allow_empty)?;
     let ws = workspace::load(&args.paths, &args.config, &CliOverrides::default())?;
+    crate::files::require_pages(ws.entries.len(), args.allow_empty)?;
     let report = render(&ws, &args.site, None, output)?;
     writeln!(
         err,
-        "rendered {} pages ({} methods) into {}",
-        report.pages,
-        report.methods,
+        "rendered {} ({}) into {}",
+        crate::emit::plural(report.pages, "page"),
+        crate::emit::plural(report.methods, "method"),
         output.display()
     )?;
     Ok(ExitStatus::Success)

@@ -15,7 +15,7 @@ pub fn has_body(method: &Method) -> Option<bool> {
         .collect();
     let all = |verb: &str| !verbs.is_empty() && verbs.iter().all(|v| v == verb);
     let shows_body = has_example(method, ExampleRole::Response);
-    let Some(success) = method.success.first() else {
+    let Some(success) = method.success_statement() else {
         return if all("GET") || shows_body {
             Some(true)
         } else if all("DELETE") {

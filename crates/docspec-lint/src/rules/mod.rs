@@ -6,6 +6,7 @@ pub mod curl;
 pub mod docspec;
 mod helpers;
 pub mod history;
+pub mod openapi;
 pub mod page;
 pub mod project;
 pub mod request;
@@ -71,6 +72,7 @@ crate::register_rules! {
     status::status_link::StatusLink,
     status::status_verb::StatusVerb,
     status::success_sentence_wording::SuccessSentenceWording,
+    status::success_sentence_form::SuccessSentenceForm,
     availability::inline_availability::InlineAvailability,
     availability::availability_details::AvailabilityDetails,
     availability::legacy_tier_badge::LegacyTierBadge,
@@ -106,4 +108,15 @@ crate::register_rules! {
     history::stale_flag_note::StaleFlagNote,
     project::duplicate_operation::DuplicateOperation,
     project::page_missing_from_index::PageMissingFromIndex,
+    openapi::duplicate_operation_dropped::DuplicateOperationDropped,
+    openapi::unparseable_request_line::UnparseableRequestLine,
+    openapi::outside_base_path::OutsideBasePath,
+    openapi::concrete_request_line::ConcreteRequestLine,
+    openapi::unparseable_json_example::UnparseableJsonExample,
+    openapi::example_schema_mismatch::ExampleSchemaMismatch,
+    openapi::identical_path_template::IdenticalPathTemplate,
+    openapi::unsupported_example::UnsupportedExample,
+    openapi::duplicate_path_parameter::DuplicatePathParameter,
+    openapi::unmapped_type::UnmappedType,
+    openapi::duplicate_tag::DuplicateTag,
 }

@@ -6,7 +6,8 @@ pub const EXPECTED: [&str; 4] = ["Attribute", "Type", "Required", "Description"]
 
 /// ## What it does
 /// Checks that a request attribute table has exactly the header
-/// `Attribute | Type | Required | Description`.
+/// `Attribute | Type | Required | Description`. A table of the sub-attributes of one
+/// attribute may name it in the first cell (`` `actions[]` attribute ``).
 ///
 /// ## Why is this bad?
 /// One header across all pages lets readers scan any method the same way, and lets
@@ -53,7 +54,10 @@ impl Check for RequestTableHeader {
             for t in &method.request_tables {
                 let Some(table) = ctx.page.table(t.table) else { continue };
                 let actual: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
-                if actual == EXPECTED {
+                // A sub-table (`` `deployments[]` attribute ``) names its parent in the
+                // first cell; the other columns are the template's.
+                let first = usize::from(t.prefix.is_some());
+                if actual.get(first..) == EXPECTED.get(first..) && actual.len() == EXPECTED.len() {
                     continue;
                 }
                 out.push(
@@ -64,7 +68,11 @@ impl Check for RequestTableHeader {
                     )
                     .with_label("expected `Attribute | Type | Required | Description`")
                     .with_help("use the header `| Attribute | Type | Required | Description |`")
-                    .with_fix(header_fix(table, &EXPECTED)),
+                    .with_fix(if t.prefix.is_some() {
+                        None
+                    } else {
+                        header_fix(table, &EXPECTED)
+                    }),
                 );
             }
         }

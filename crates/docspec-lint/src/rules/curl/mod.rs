@@ -109,16 +109,35 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 /// matching any one segment (URL-encoded values included), other segments equal. An
 /// optional suffix (`archive[.format]`) may be left out, and a last parameter named
 /// `*_path` (other than `:file_path`, which must be URL-encoded) may span several
-/// segments (GitLab's wildcard routes).
+/// segments (GitLab's wildcard routes). A leading `<placeholder>` the page explains
+/// (`<route-prefix>/:package_name`) stands for any leading segments, and a scoped name
+/// (`@scope/name`, as package registries write it) fills one parameter.
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
+    segments_match(&t, &p)
+}
+
+fn segments_match(t: &[&str], p: &[&str]) -> bool {
+    let Some((first, rest)) = t.split_first() else {
+        return p.is_empty();
+    };
+    if first.starts_with('<') && first.ends_with('>') {
+        return (0..=p.len()).any(|k| segments_match(rest, &p[k..]));
+    }
+    let Some((segment, after)) = p.split_first() else {
+        return false;
+    };
+    let param = first.starts_with(':');
     // `:file_path` is the exception GitLab documents: it must be URL-encoded.
-    let wildcard = t
-        .last()
-        .is_some_and(|l| l.starts_with(':') && l.ends_with("path") && *l != ":file_path");
-    let same_length = t.len() == p.len() || (wildcard && p.len() > t.len());
-    same_length && t.iter().zip(&p).all(|(t, p)| segment_equals(t, p))
+    let wildcard = param && rest.is_empty() && first.ends_with("path") && *first != ":file_path";
+    if wildcard {
+        return p.iter().all(|s| !s.is_empty());
+    }
+    if segment_equals(first, segment) && segments_match(rest, after) {
+        return true;
+    }
+    param && segment.starts_with('@') && after.len() > rest.len() && segments_match(rest, &after[1..])
 }
 
 fn segment_equals(template: &str, segment: &str) -> bool {
@@ -192,6 +211,18 @@ mod tests {
         assert!(!path_matches(
             "/projects/:id/repository/files/:file_path",
             "/projects/5/repository/files/a/b.rb"
+        ));
+        assert!(path_matches(
+            "/<route-prefix>/:package_name",
+            "/projects/1/packages/npm/@myscope/my-pkg"
+        ));
+        assert!(path_matches(
+            "/projects/:id/packages/npm/:package_name/-/:file_name",
+            "/projects/1/packages/npm/@myscope/my-pkg/-/@my-scope/my-pkg-0.0.1.tgz"
+        ));
+        assert!(!path_matches(
+            "/<route-prefix>/:package_name/tags",
+            "/projects/1/npm/pkg"
         ));
     }
 }

@@ -7,5 +7,5 @@ pub mod history_entry_incomplete;
 pub mod history_format;
 pub mod history_order;
 pub mod missing_flag_note;
-mod shared;
+pub mod shared;
 pub mod stale_flag_note;

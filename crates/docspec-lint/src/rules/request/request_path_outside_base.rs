@@ -5,7 +5,8 @@ use docspec_model::TargetForm;
 /// ## What it does
 /// Checks that each request path is a path under the API base path (`/api/v4` unless
 /// configured): it starts with `/`, is not a full URL, and, when it names an `/api/`
-/// prefix, names the configured one.
+/// prefix, names the configured one. A path that starts with a placeholder the page
+/// explains (`<route-prefix>/:package_name`) is not reported.
 ///
 /// ## Why is this bad?
 /// `projects/:id` (no leading slash) and `https://gitlab.example.com/api/v4/...` in a
@@ -47,6 +48,8 @@ impl Check for RequestPathOutsideBase {
         for line in ctx.rest_methods().flat_map(|m| m.request_lines()) {
             let target = &line.target;
             match line.form {
+                // `<route-prefix>/:name`: a prefix the page explains, not a missing slash.
+                TargetForm::Unrooted if target.value.starts_with('<') => {}
                 TargetForm::Unrooted => {
                     let fix = Fix::safe("Add the leading `/`", vec![Edit::insertion(target.range.start(), "/")]);
                     out.push(

@@ -6,7 +6,9 @@ pub const EXPECTED: [&str; 3] = ["Attribute", "Type", "Description"];
 
 /// ## What it does
 /// Checks that a response attribute table has exactly the header
-/// `Attribute | Type | Description`, with no `Required` column.
+/// `Attribute | Type | Description`, with no `Required` column. A table of the
+/// sub-attributes of one attribute may name it in the first cell
+/// (`` `deployments[]` attribute ``).
 ///
 /// ## Why is this bad?
 /// A response attribute is never "required" from the reader's side; the column
@@ -58,7 +60,10 @@ impl Check for ResponseTableHeader {
             for t in &method.response_tables {
                 let Some(table) = ctx.page.table(t.table) else { continue };
                 let actual: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
-                if actual == EXPECTED {
+                // A sub-table (`` `deployments[]` attribute ``) names its parent in the
+                // first cell; the other columns are the template's.
+                let first = usize::from(t.prefix.is_some());
+                if actual.get(first..) == EXPECTED.get(first..) && actual.len() == EXPECTED.len() {
                     continue;
                 }
                 let message = if t.columns.required.is_some() {
@@ -70,7 +75,11 @@ impl Check for ResponseTableHeader {
                     ctx.report(&Self::META, t.header_range, message)
                         .with_label("expected `Attribute | Type | Description`")
                         .with_help("use the header `| Attribute | Type | Description |`")
-                        .with_fix(header_fix(table, &EXPECTED)),
+                        .with_fix(if t.prefix.is_some() {
+                            None
+                        } else {
+                            header_fix(table, &EXPECTED)
+                        }),
                 );
             }
         }

@@ -1,6 +1,7 @@
 use crate::rules::helpers::{api_folder, status_codes_link};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
+use docspec_model::SuccessForm;
 
 /// ## What it does
 /// Checks that the status in the success sentence links to the status-codes table:
@@ -45,7 +46,12 @@ pub struct StatusLink;
 impl Check for StatusLink {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let target = status_codes_link(ctx.source.path());
-        for success in ctx.page.methods().flat_map(|m| m.success.iter()) {
+        for success in ctx
+            .page
+            .methods()
+            .flat_map(|m| m.success.iter())
+            .filter(|s| s.form == SuccessForm::Template)
+        {
             let Some(text) = &success.status_text else { continue };
             match &success.link {
                 Some(link) if link.value.ends_with("troubleshooting.md#status-codes") => {

@@ -1,6 +1,7 @@
 use crate::vocabulary::status_reason;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
+use docspec_model::SuccessForm;
 
 /// ## What it does
 /// Checks that the status in the success sentence is written with its reason phrase, the
@@ -40,7 +41,12 @@ pub struct StatusReason;
 
 impl Check for StatusReason {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for success in ctx.page.methods().flat_map(|m| m.success.iter()) {
+        for success in ctx
+            .page
+            .methods()
+            .flat_map(|m| m.success.iter())
+            .filter(|s| s.form == SuccessForm::Template)
+        {
             let (Some(code), Some(text)) = (success.code, &success.status_text) else {
                 continue;
             };

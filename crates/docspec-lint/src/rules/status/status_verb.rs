@@ -3,10 +3,12 @@ use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
 
 /// ## What it does
-/// Checks that the documented success status fits the method: `GET`, `PUT` and `PATCH`
-/// answer `200 OK`; `DELETE` answers `204 No Content` or `202 Accepted` (or `200 OK` with a
-/// body); a `POST` that creates something (its title starts with Create, Add or New)
-/// answers `201 Created`, and a `PUT` that creates (`Create or update a tag`) may too.
+/// Checks that the documented success status fits the method: `GET` answers `200 OK`;
+/// `PUT` and `PATCH` answer `200 OK`, or `204 No Content` or `202 Accepted` when they
+/// return nothing or accept work done later, and a `PUT` that creates (`Create or update
+/// a tag`) may answer `201 Created`; `DELETE` answers `204 No Content` or `202 Accepted`
+/// (or `200 OK` with a body); a `POST` that creates something (its title starts with
+/// Create, Add or New) answers `201 Created`.
 ///
 /// ## Why is this bad?
 /// These are the API's conventions (its status-codes page); a `GET` documented as `201`
@@ -41,7 +43,7 @@ pub struct StatusVerb;
 impl Check for StatusVerb {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.rest_methods() {
-            let Some(success) = method.success.first() else {
+            let Some(success) = method.success_statement() else {
                 continue;
             };
             let (Some(code), Some(text)) = (success.code, &success.status_text) else {
@@ -50,9 +52,11 @@ impl Check for StatusVerb {
             let Some(verb) = single_verb(method) else { continue };
             let creates = creates(method);
             let expected: &[u16] = match verb.as_str() {
+                "GET" => &[200],
                 // A `PUT` that creates ("Create or update a tag") answers `201` when it does.
-                "PUT" if creates => &[200, 201],
-                "GET" | "PUT" | "PATCH" => &[200],
+                "PUT" if creates => &[200, 201, 204, 202],
+                // An update may answer without a body, or accept work it does later.
+                "PUT" | "PATCH" => &[200, 204, 202],
                 "DELETE" => &[204, 202, 200],
                 "POST" if creates => &[201],
                 _ => continue,

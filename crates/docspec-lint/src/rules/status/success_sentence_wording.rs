@@ -1,7 +1,7 @@
 use crate::rules::helpers::block_after;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
-use docspec_model::TextRange;
+use docspec_model::{SuccessForm, TextRange};
 
 /// ## What it does
 /// Checks the success sentence right before a response table: it ends with "and the
@@ -60,8 +60,9 @@ const ENDING: &str = "and the following response attributes:";
 impl Check for SuccessSentenceWording {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let text = ctx.source.text();
-        for method in ctx.rest_methods() {
-            for success in &method.success {
+        for method in ctx.template_methods() {
+            // Statuses stated in other words are success-sentence-form's.
+            for success in method.success.iter().filter(|s| s.form == SuccessForm::Template) {
                 let Some(table) = block_after(ctx.page, text, success.range) else {
                     continue;
                 };

@@ -1,6 +1,7 @@
 use crate::vocabulary::STATUS_CODES;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
+use docspec_model::SuccessForm;
 
 /// ## What it does
 /// Checks that the success sentence names a status code that the API documents on its
@@ -39,7 +40,12 @@ pub struct UnknownStatusCode;
 
 impl Check for UnknownStatusCode {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for success in ctx.page.methods().flat_map(|m| m.success.iter()) {
+        for success in ctx
+            .page
+            .methods()
+            .flat_map(|m| m.success.iter())
+            .filter(|s| s.form == SuccessForm::Template)
+        {
             match (success.code, &success.status_text) {
                 (Some(code), Some(text)) if !STATUS_CODES.iter().any(|(c, _)| *c == code) => out.push(
                     ctx.report(

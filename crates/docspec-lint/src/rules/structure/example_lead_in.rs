@@ -103,7 +103,7 @@ const RESPONSE_LABELS: &[&str] = &[
 
 impl Check for ExampleLeadIn {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for method in ctx.rest_methods() {
+        for method in ctx.template_methods() {
             for example in &method.examples {
                 let (label, what) = match example.role {
                     ExampleRole::Curl => (REQUEST, "the cURL example"),

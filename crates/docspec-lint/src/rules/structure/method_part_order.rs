@@ -1,6 +1,6 @@
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
-use docspec_model::{ExampleRole, Method, TextRange};
+use docspec_model::{ExampleRole, Method, SuccessForm, TextRange};
 
 /// ## What it does
 /// Checks that a method's parts come in the template's order: the request block, the
@@ -64,7 +64,7 @@ const PARTS: &[&str] = &[
 
 impl Check for MethodPartOrder {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for method in ctx.rest_methods() {
+        for method in ctx.template_methods() {
             let parts = first_parts(ctx, method);
             // The first part that a later part of an earlier kind follows.
             let misplaced = parts.iter().enumerate().find_map(|(i, (kind, range))| {
@@ -113,7 +113,12 @@ fn first_parts(ctx: &LintContext<'_>, method: &Method) -> Vec<(usize, TextRange)
     let candidates = [
         method.request_blocks.iter().map(|b| b.range).min_by_key(|r| r.start()),
         method.request_tables.iter().map(|t| t.range).min_by_key(|r| r.start()),
-        method.success.iter().map(|s| s.range).min_by_key(|r| r.start()),
+        method
+            .success
+            .iter()
+            .filter(|s| s.form == SuccessForm::Template)
+            .map(|s| s.range)
+            .min_by_key(|r| r.start()),
         method.response_tables.iter().map(|t| t.range).min_by_key(|r| r.start()),
         first_example(ExampleRole::Curl),
         first_example(ExampleRole::Response),

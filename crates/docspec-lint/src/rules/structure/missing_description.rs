@@ -127,7 +127,7 @@ impl Check for MissingDescription {
                 );
             }
         }
-        for method in ctx.rest_methods() {
+        for method in ctx.template_methods() {
             if !method_described(ctx, method) {
                 out.push(
                     ctx.report(

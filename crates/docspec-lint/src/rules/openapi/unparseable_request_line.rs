@@ -1,0 +1,35 @@
+use crate::{Check, RuleMeta};
+
+/// ## What it does
+/// Reports a request line whose verb OpenAPI cannot describe, or whose path holds
+/// characters a path template cannot (`<id>`, `*`, spaces). The line is left out of the
+/// spec.
+///
+/// ## Why is this bad?
+/// OpenAPI paths are templates of literal segments and `{parameters}`. A line such as
+/// `GET /widgets/<id>` is not one, so SDK generators and API portals never see the
+/// endpoint.
+///
+/// ## Example
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/<id>
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Get a widget
+///
+/// ```plaintext
+/// GET /widgets/:id
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "OA002", name = "unparseable-request-line", category = Openapi, severity = Warning, fix = None, since = "0.1.0")]
+pub struct UnparseableRequestLine;
+
+/// Reported by `docspec openapi` and `docspec build`.
+impl Check for UnparseableRequestLine {}

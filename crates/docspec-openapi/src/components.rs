@@ -1,0 +1,537 @@
+//! Named, shared schemas: the object each success response returns becomes a component
+//! named for its resource, shared by every operation whose response has the same
+//! structure; nested objects that occur in several places are shared too.
+//!
+//! Names come from the resource (section or page) title, singular and PascalCase. When
+//! one resource returns objects of different structures, the structure most operations
+//! return keeps the resource's name and the others take the noun of their method's title.
+//! Names are unique; a clash is settled by the order of the operations, which is the
+//! order of the sorted pages. `openapi.schema_names` renames a derived name, or names
+//! the response of one operation by its operationId.
+
+use crate::naming;
+use crate::unify::{self, Overlap};
+use indexmap::IndexMap;
+use openapiv3::{Operation, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
+use std::collections::{BTreeMap, HashMap};
+
+/// What names an operation's response.
+#[derive(Clone, Debug)]
+pub struct Hints {
+    pub operation_id: String,
+    /// The resource's noun (`Branch`), from its section or page title.
+    pub resource: Option<String>,
+    /// The noun of the method title (`CommitDiff`).
+    pub method: Option<String>,
+    /// The method title, for the name of its request body.
+    pub title: String,
+}
+
+/// One response body that returns an object (or a list of them).
+struct Entity {
+    op: usize,
+    status: StatusCode,
+    array: bool,
+    key: String,
+}
+
+/// Moves response objects into `components/schemas` and returns them.
+pub fn extract(
+    ops: &mut [(Hints, &mut Operation)],
+    overrides: &BTreeMap<String, String>,
+) -> IndexMap<String, ReferenceOr<Schema>> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut schemas: HashMap<String, Schema> = HashMap::new();
+    // The examples each structure must go on accepting (items, for lists).
+    let mut examples: HashMap<String, Vec<serde_json::Value>> = HashMap::new();
+    for (i, (_, op)) in ops.iter().enumerate() {
+        for (status, response) in &op.responses.responses {
+            let ReferenceOr::Item(response) = response else {
+                continue;
+            };
+            let Some(media) = response.content.get("application/json") else {
+                continue;
+            };
+            let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
+                continue;
+            };
+            let Some((object, array)) = entity_object(schema) else {
+                continue;
+            };
+            let key = structure_key(object);
+            schemas.entry(key.clone()).or_insert_with(|| object.clone());
+            let shown = examples.entry(key.clone()).or_default();
+            match (&media.example, array) {
+                (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter().cloned()),
+                (Some(value), false) => shown.push(value.clone()),
+                _ => {}
+            }
+            entities.push(Entity {
+                op: i,
+                status: status.clone(),
+                array,
+                key,
+            });
+        }
+    }
+
+    let named = name_entities(&entities, &schemas, &examples, ops, overrides);
+    let mut components: IndexMap<String, ReferenceOr<Schema>> = IndexMap::new();
+    for e in &entities {
+        let Some((name, merged)) = named.get(&e.key) else {
+            continue;
+        };
+        if !components.contains_key(name) {
+            components.insert(name.clone(), ReferenceOr::Item(merged.clone()));
+        }
+        let (_, op) = &mut ops[e.op];
+        if let Some(ReferenceOr::Item(response)) = op.responses.responses.get_mut(&e.status) {
+            if let Some(media) = response.content.get_mut("application/json") {
+                let reference = format!("#/components/schemas/{name}");
+                media.schema = Some(if e.array {
+                    let mut list = crate::types::array(crate::types::any());
+                    if let SchemaKind::Type(Type::Array(a)) = &mut list.schema_kind {
+                        a.items = Some(ReferenceOr::Reference { reference });
+                    }
+                    ReferenceOr::Item(list)
+                } else {
+                    ReferenceOr::Reference { reference }
+                });
+            }
+        }
+    }
+    share_nested(&mut components);
+    extract_bodies(ops, &mut components);
+    for schema in components.values_mut() {
+        if let ReferenceOr::Item(s) = schema {
+            unify::clear_null_marks(s);
+        }
+    }
+    for (_, op) in ops.iter_mut() {
+        for response in op.responses.responses.values_mut() {
+            let ReferenceOr::Item(response) = response else {
+                continue;
+            };
+            for media in response.content.values_mut() {
+                if let Some(ReferenceOr::Item(s)) = &mut media.schema {
+                    unify::clear_null_marks(s);
+                }
+            }
+        }
+    }
+    components.sort_keys();
+    components
+}
+
+/// Request bodies become components named for their method (`CreateRepositoryBranchBody`),
+/// one for the JSON, form and multipart forms of a body, and one for the project and group
+/// variants of a method. Bodies that differ under one name are numbered.
+fn extract_bodies(ops: &mut [(Hints, &mut Operation)], components: &mut IndexMap<String, ReferenceOr<Schema>>) {
+    let mut taken: HashMap<String, String> = components
+        .iter()
+        .filter_map(|(name, s)| match s {
+            ReferenceOr::Item(s) => Some((name.clone(), serde_json::to_string(s).unwrap_or_default())),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .collect();
+    for (hints, op) in ops.iter_mut() {
+        let Some(ReferenceOr::Item(body)) = &mut op.request_body else {
+            continue;
+        };
+        let Some(schema) = body.content.values().find_map(|m| match &m.schema {
+            Some(ReferenceOr::Item(s)) if matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty()) => Some(s.clone()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let title = crate::merge::camel(&hints.title);
+        let mut chars = title.chars();
+        let base = match chars.next() {
+            Some(first) => format!("{}{}Body", first.to_ascii_uppercase(), chars.as_str()),
+            None => format!("{}Body", hints.operation_id),
+        };
+        let name = unique(&base, &mut taken, &serde_json::to_string(&schema).unwrap_or_default());
+        components
+            .entry(name.clone())
+            .or_insert_with(|| ReferenceOr::Item(schema));
+        for media in body.content.values_mut() {
+            if matches!(media.schema, Some(ReferenceOr::Item(_))) {
+                media.schema = Some(ReferenceOr::ref_(&format!("#/components/schemas/{name}")));
+            }
+        }
+    }
+}
+
+/// The object a response returns, and whether it returns a list of them.
+fn entity_object(schema: &Schema) -> Option<(&Schema, bool)> {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty() => Some((schema, false)),
+        SchemaKind::Type(Type::Array(a)) => match &a.items {
+            Some(ReferenceOr::Item(item)) => match &item.schema_kind {
+                SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty() => Some((item, true)),
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The schema's structure without its prose: equal keys describe the same thing.
+pub fn structure_key(schema: &Schema) -> String {
+    let mut bare = schema.clone();
+    strip_prose(&mut bare);
+    serde_json::to_string(&bare).unwrap_or_default()
+}
+
+fn strip_prose(schema: &mut Schema) {
+    schema.schema_data.description = None;
+    schema.schema_data.example = None;
+    for child in children(schema) {
+        strip_prose(child);
+    }
+}
+
+/// The schemas directly inside one (properties, items, alternatives).
+fn children(schema: &mut Schema) -> Vec<&mut Schema> {
+    let mut out: Vec<&mut Schema> = Vec::new();
+    match &mut schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            for p in o.properties.values_mut() {
+                if let ReferenceOr::Item(s) = p {
+                    out.push(s);
+                }
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(ReferenceOr::Item(s)) = &mut a.items {
+                out.push(s);
+            }
+        }
+        SchemaKind::OneOf { one_of: list }
+        | SchemaKind::AnyOf { any_of: list }
+        | SchemaKind::AllOf { all_of: list } => {
+            for s in list.iter_mut() {
+                if let ReferenceOr::Item(s) = s {
+                    out.push(s);
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// For every structure: its name (unique over the document) and the schema of the
+/// structures that share it.
+fn name_entities(
+    entities: &[Entity],
+    schemas: &HashMap<String, Schema>,
+    examples: &HashMap<String, Vec<serde_json::Value>>,
+    ops: &[(Hints, &mut Operation)],
+    overrides: &BTreeMap<String, String>,
+) -> HashMap<String, (String, Schema)> {
+    // Base names, and for each base its structures with the operations that return them.
+    let mut bases: IndexMap<String, IndexMap<&str, Vec<usize>>> = IndexMap::new();
+    for e in entities {
+        let hints = &ops[e.op].0;
+        let base = overrides
+            .get(&hints.operation_id)
+            .cloned()
+            .or_else(|| hints.resource.clone())
+            .or_else(|| hints.method.clone())
+            .unwrap_or_else(|| "Response".to_string());
+        bases
+            .entry(base)
+            .or_default()
+            .entry(e.key.as_str())
+            .or_default()
+            .push(e.op);
+    }
+    // Each group of structures with the name it would like and how many operations use it.
+    let mut wanted: Vec<(String, usize, Vec<&str>, Schema)> = Vec::new();
+    let mut grouped: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (base, structures) in &bases {
+        // A structure two resources return belongs to the first one.
+        let mut ordered: Vec<(&str, &Vec<usize>)> = structures
+            .iter()
+            .filter(|(k, _)| !grouped.contains(**k))
+            .map(|(k, v)| (*k, v))
+            .collect();
+        // Most operations first; ties keep document order (a stable sort).
+        ordered.sort_by_key(|(_, users)| std::cmp::Reverse(users.len()));
+        let clusters = cluster(
+            ordered.iter().map(|(k, _)| (*k, &schemas[*k])),
+            Overlap::Most,
+            |keys, merged| {
+                keys.iter()
+                    .flat_map(|k| examples.get(*k).into_iter().flatten())
+                    .all(|example| crate::example_check::reconcile(&mut merged.clone(), example).is_ok())
+            },
+        );
+        for (rank, (keys, merged)) in clusters.into_iter().enumerate() {
+            let users: Vec<usize> = ordered
+                .iter()
+                .filter(|(k, _)| keys.contains(k))
+                .flat_map(|(_, users)| users.iter().copied())
+                .collect();
+            let preferred = if rank == 0 {
+                base.clone()
+            } else {
+                users
+                    .iter()
+                    .find_map(|op| ops[*op].0.method.clone().filter(|m| m != base))
+                    .unwrap_or_else(|| base.clone())
+            };
+            let preferred = overrides.get(&preferred).cloned().unwrap_or(preferred);
+            grouped.extend(keys.iter().copied());
+            wanted.push((preferred, users.len(), keys, merged));
+        }
+    }
+    // The group more operations return gets a contested name.
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(wanted[*i].1));
+    let mut named: HashMap<String, (String, Schema)> = HashMap::new();
+    let mut taken: HashMap<String, String> = HashMap::new();
+    for i in order {
+        let (preferred, _, keys, merged) = &wanted[i];
+        let name = unique(preferred, &mut taken, &structure_key(merged));
+        for key in keys {
+            named.insert(key.to_string(), (name.clone(), merged.clone()));
+        }
+    }
+    named
+}
+
+/// Groups structures that describe one thing (in order: each joins the first group it
+/// fits and whose examples the merged schema still accepts), with the merged schema of
+/// each group.
+fn cluster<'a>(
+    structures: impl Iterator<Item = (&'a str, &'a Schema)>,
+    overlap: Overlap,
+    accepts: impl Fn(&[&str], &Schema) -> bool,
+) -> Vec<(Vec<&'a str>, Schema)> {
+    let mut groups: Vec<(Vec<&'a str>, Schema)> = Vec::new();
+    for (key, schema) in structures {
+        let fit = groups.iter_mut().find_map(|(keys, merged)| {
+            let m = unify::objects(merged, schema, overlap)?;
+            let mut all = keys.clone();
+            all.push(key);
+            accepts(&all, &m).then_some((keys, merged, m))
+        });
+        match fit {
+            Some((keys, merged, m)) => {
+                keys.push(key);
+                *merged = m;
+            }
+            None => groups.push((vec![key], schema.clone())),
+        }
+    }
+    groups
+}
+
+/// `name`, or `name2`, `name3` ... when another structure has it.
+fn unique(name: &str, taken: &mut HashMap<String, String>, key: &str) -> String {
+    let mut candidate = name.to_string();
+    let mut n = 2;
+    while let Some(owner) = taken.get(&candidate) {
+        if owner == key {
+            return candidate;
+        }
+        candidate = format!("{name}{n}");
+        n += 1;
+    }
+    taken.insert(candidate.clone(), key.to_string());
+    candidate
+}
+
+/// Nested objects (with properties) found under the same property name in two or more
+/// places, with one structure or structures that only differ by what one of them leaves
+/// out, become components of their own, named for their property (`author` → `Author`).
+fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
+    // By name, each structure with its schema, how often it occurs and where first.
+    let mut found: IndexMap<String, IndexMap<String, (usize, Schema, String)>> = IndexMap::new();
+    for (parent, schema) in components.iter() {
+        if let ReferenceOr::Item(s) = schema {
+            let mut s = s.clone();
+            visit_nested(&mut s, &mut |name, nested| {
+                let entry = found
+                    .entry(name.to_string())
+                    .or_default()
+                    .entry(structure_key(nested))
+                    .or_insert_with(|| (0, nested.clone(), parent.clone()));
+                entry.0 += 1;
+            });
+        }
+    }
+    let properties_of = |name: &str| -> Option<Vec<String>> {
+        match components.get(name) {
+            Some(ReferenceOr::Item(s)) => match &s.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => Some(o.properties.keys().cloned().collect()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let mut taken: HashMap<String, String> = components
+        .iter()
+        .filter_map(|(name, s)| match s {
+            ReferenceOr::Item(s) => Some((name.clone(), structure_key(s))),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .collect();
+    let by_structure: HashMap<String, String> = taken.iter().map(|(n, k)| (k.clone(), n.clone())).collect();
+    let mut chosen: HashMap<(String, String), String> = HashMap::new();
+    let mut added: Vec<(String, Schema)> = Vec::new();
+    for (name, structures) in &found {
+        let mut ordered: Vec<(&String, &(usize, Schema, String))> = structures.iter().collect();
+        ordered.sort_by_key(|(_, (n, _, _))| std::cmp::Reverse(*n));
+        let groups = cluster(
+            ordered.iter().map(|(k, (_, s, _))| (k.as_str(), s)),
+            Overlap::Subset,
+            |_, _| true,
+        );
+        for (keys, merged) in groups {
+            let occurrences: usize = keys.iter().map(|k| structures[*k].0).sum();
+            if occurrences < 2 {
+                continue;
+            }
+            let merged_key = structure_key(&merged);
+            // Identical to a response schema whose name ends with this one: the same thing.
+            let existing = by_structure.get(&merged_key).filter(|e| e.ends_with(name.as_str()));
+            let target = match existing {
+                Some(existing) => existing.clone(),
+                None => {
+                    // A name another structure has: `UserBasic` when that one holds all of
+                    // this one's properties (a shorter view of it), else the name of the
+                    // object it was first found in before its own (`IssueReferences`).
+                    let preferred = match taken.get(name.as_str()) {
+                        Some(owner) if *owner != merged_key => {
+                            let own: Vec<String> = match &merged.schema_kind {
+                                SchemaKind::Type(Type::Object(o)) => o.properties.keys().cloned().collect(),
+                                _ => Vec::new(),
+                            };
+                            let fuller = properties_of(name).is_some_and(|all| own.iter().all(|p| all.contains(p)));
+                            if fuller {
+                                format!("{name}Basic")
+                            } else {
+                                let parent = &structures[keys[0]].2;
+                                format!("{parent}{name}")
+                            }
+                        }
+                        _ => name.clone(),
+                    };
+                    let target = unique(&preferred, &mut taken, &merged_key);
+                    // What the property says about itself stays beside the reference.
+                    let mut merged = merged;
+                    merged.schema_data.description = None;
+                    merged.schema_data.deprecated = false;
+                    added.push((target.clone(), merged));
+                    target
+                }
+            };
+            for key in keys {
+                chosen.insert((name.clone(), key.to_string()), target.clone());
+            }
+        }
+    }
+    for (name, schema) in added {
+        components.entry(name).or_insert(ReferenceOr::Item(schema));
+    }
+    if chosen.is_empty() {
+        return;
+    }
+    for (own, schema) in components.iter_mut() {
+        if let ReferenceOr::Item(s) = schema {
+            replace_nested(s, own, &chosen);
+        }
+    }
+}
+
+/// The name of what a property holds: `author` → `Author`, `tags[]` → `Tag`,
+/// `references` (one object) → `References`.
+fn property_name(prop: &str, child: &Schema) -> String {
+    if crate::types::is_array(child) {
+        naming::pascal_singular(prop)
+    } else {
+        naming::pascal(prop)
+    }
+}
+
+/// Calls `f` with each nested object (and the name of its property).
+fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &Schema)) {
+    if let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind {
+        for (prop, value) in o.properties.iter_mut() {
+            let ReferenceOr::Item(child) = value else { continue };
+            let name = property_name(prop, child);
+            if let Some(object) = nested_object(child) {
+                f(&name, object);
+            }
+            visit_nested(child, f);
+        }
+    } else {
+        for child in children(schema) {
+            visit_nested(child, f);
+        }
+    }
+}
+
+/// The object a property holds, directly or as array items. A nullable one stays where it
+/// is: OpenAPI 3.0 has no nullable reference, and a nullable component makes generators
+/// build its nested objects twice.
+fn nested_object(schema: &mut Schema) -> Option<&mut Schema> {
+    let is_object = |s: &Schema| {
+        !s.schema_data.nullable
+            && matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty())
+    };
+    if is_object(schema) {
+        return Some(schema);
+    }
+    match &mut schema.schema_kind {
+        SchemaKind::Type(Type::Array(a)) => match &mut a.items {
+            Some(ReferenceOr::Item(item)) if is_object(item) => Some(item),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Puts `$ref`s where a chosen nested object was. A property's own description stays
+/// beside the reference (`allOf`), where OpenAPI 3.0 keeps it.
+fn replace_nested(schema: &mut Schema, own: &str, chosen: &HashMap<(String, String), String>) {
+    let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind else {
+        for child in children(schema) {
+            replace_nested(child, own, chosen);
+        }
+        return;
+    };
+    for (prop, value) in o.properties.iter_mut() {
+        let ReferenceOr::Item(child) = value else { continue };
+        let name = property_name(prop, child);
+        let target = nested_object(child).and_then(|object| {
+            let key = structure_key(object);
+            chosen.get(&(name.clone(), key)).filter(|t| t.as_str() != own).cloned()
+        });
+        let Some(target) = target else {
+            replace_nested(child, own, chosen);
+            continue;
+        };
+        let reference = format!("#/components/schemas/{target}");
+        if let SchemaKind::Type(Type::Array(a)) = &mut child.schema_kind {
+            a.items = Some(ReferenceOr::Reference { reference });
+            continue;
+        }
+        let description = child.schema_data.description.take();
+        let deprecated = child.schema_data.deprecated;
+        if description.is_none() && !deprecated {
+            *value = ReferenceOr::Reference { reference };
+        } else {
+            let mut wrapper = crate::types::schema(SchemaKind::AllOf {
+                all_of: vec![ReferenceOr::Reference { reference }],
+            });
+            wrapper.schema_data.description = description;
+            wrapper.schema_data.deprecated = deprecated;
+            *value = ReferenceOr::Item(Box::new(wrapper));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Whether two object schemas describe the same thing, and the one schema for both.
+//!
+//! Two response objects of one resource are one thing when they share most of their
+//! properties and no shared property has conflicting types: one example often shows fewer
+//! keys than another, or `null` where another shows a value. The merged schema has every
+//! property of both (none is required in a response), the first description, and is
+//! nullable where either is.
+
+use crate::types;
+use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
+
+/// How much of the smaller object the larger one must hold.
+#[derive(Clone, Copy, Debug)]
+pub enum Overlap {
+    /// Every property of the smaller one (for nested objects found by property name).
+    Subset,
+    /// Two thirds of the smaller one's properties (for the objects of one resource).
+    Most,
+}
+
+/// The merged object, if `a` and `b` are the same thing.
+pub fn objects(a: &Schema, b: &Schema, overlap: Overlap) -> Option<Schema> {
+    let (SchemaKind::Type(Type::Object(x)), SchemaKind::Type(Type::Object(y))) = (&a.schema_kind, &b.schema_kind)
+    else {
+        return None;
+    };
+    let shared = x.properties.keys().filter(|k| y.properties.contains_key(*k)).count();
+    let smaller = x.properties.len().min(y.properties.len());
+    let enough = match overlap {
+        Overlap::Subset => shared == smaller,
+        Overlap::Most => shared * 3 >= smaller * 2,
+    };
+    if smaller == 0 || !enough {
+        return None;
+    }
+    schemas(a, b)
+}
+
+/// One schema for two descriptions of one value, or `None` when they conflict.
+fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
+    let open = |s: &Schema| matches!(s.schema_kind, SchemaKind::Any(ref any) if *any == Default::default());
+    // An open schema from a `null` in an example takes the other's type; one from
+    // disagreeing examples, or an untyped row, stays open.
+    let null = |s: &Schema| open(s) && s.schema_data.nullable;
+    let mut out = if null(a) {
+        let mut s = b.clone();
+        s.schema_data.nullable = true;
+        s
+    } else if null(b) {
+        let mut s = a.clone();
+        s.schema_data.nullable = true;
+        s
+    } else if open(a) || open(b) {
+        let mut s = types::any();
+        s.schema_data.description = a.schema_data.description.clone();
+        s
+    } else {
+        match (&a.schema_kind, &b.schema_kind) {
+            (SchemaKind::Type(Type::Object(x)), SchemaKind::Type(Type::Object(y))) => {
+                let mut merged = x.clone();
+                for (key, value) in &y.properties {
+                    let next = match (merged.properties.get(key), value) {
+                        (Some(ReferenceOr::Item(old)), ReferenceOr::Item(new)) => {
+                            ReferenceOr::Item(Box::new(schemas(old, new)?))
+                        }
+                        (Some(old), new) if old == new => continue,
+                        (Some(_), _) => return None,
+                        (None, new) => new.clone(),
+                    };
+                    merged.properties.insert(key.clone(), next);
+                }
+                merged.required.retain(|r| y.required.contains(r));
+                let mut s = a.clone();
+                s.schema_kind = SchemaKind::Type(Type::Object(merged));
+                s
+            }
+            (SchemaKind::Type(Type::Array(x)), SchemaKind::Type(Type::Array(y))) => {
+                let items = match (&x.items, &y.items) {
+                    (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) => schemas(i, j)?,
+                    (i, j) if i == j => return Some(a.clone()),
+                    _ => return None,
+                };
+                let mut s = types::array(items);
+                s.schema_data = a.schema_data.clone();
+                s
+            }
+            (SchemaKind::Type(Type::Integer(_)), SchemaKind::Type(Type::Number(_))) => b.clone(),
+            (SchemaKind::Type(Type::Number(_)), SchemaKind::Type(Type::Integer(_))) => a.clone(),
+            (x, y) if x == y => a.clone(),
+            _ => return None,
+        }
+    };
+    out.schema_data.nullable |= a.schema_data.nullable || b.schema_data.nullable;
+    if out.schema_data.description.is_none() {
+        out.schema_data.description = a.schema_data.description.clone().or(b.schema_data.description.clone());
+    }
+    Some(out)
+}
+
+/// Takes the `null` mark off open schemas: `{}` already allows null, and OpenAPI 3.0
+/// gives `nullable` no meaning without a type.
+pub fn clear_null_marks(schema: &mut Schema) {
+    if matches!(schema.schema_kind, SchemaKind::Any(_)) && schema.schema_data.nullable {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return;
+        };
+        if any.typ.is_none() {
+            schema.schema_data.nullable = false;
+        }
+    }
+    match &mut schema.schema_kind {
+        SchemaKind::Type(Type::Object(o)) => {
+            for p in o.properties.values_mut() {
+                if let ReferenceOr::Item(p) = p {
+                    clear_null_marks(p);
+                }
+            }
+        }
+        SchemaKind::Type(Type::Array(a)) => {
+            if let Some(ReferenceOr::Item(i)) = &mut a.items {
+                clear_null_marks(i);
+            }
+        }
+        SchemaKind::OneOf { one_of: l } | SchemaKind::AnyOf { any_of: l } | SchemaKind::AllOf { all_of: l } => {
+            for s in l.iter_mut() {
+                if let ReferenceOr::Item(s) = s {
+                    clear_null_marks(s);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::infer;
+    use serde_json::json;
+
+    fn yaml(s: &Schema) -> String {
+        serde_yaml::to_string(s).unwrap()
+    }
+
+    #[test]
+    fn fewer_keys_and_nulls_merge() {
+        let full = infer::schema(&json!({"id": 1, "name": "a", "state": "open", "due": null}));
+        let short = infer::schema(&json!({"id": 2, "name": "b", "due": "2024-01-01"}));
+        let merged = objects(&short, &full, Overlap::Subset).unwrap();
+        assert_eq!(
+            yaml(&merged),
+            "type: object\nproperties:\n  id:\n    type: integer\n  name:\n    type: string\n  due:\n    nullable: true\n    type: string\n  state:\n    type: string\n"
+        );
+    }
+
+    #[test]
+    fn different_things_do_not() {
+        let commit_author = infer::schema(&json!({"name": "a", "email": "b"}));
+        let user = infer::schema(&json!({"id": 1, "name": "a", "username": "u"}));
+        assert!(objects(&commit_author, &user, Overlap::Subset).is_none());
+        assert!(objects(&commit_author, &user, Overlap::Most).is_none());
+        let a = infer::schema(&json!({"id": 1, "name": "a", "web_url": "x"}));
+        let b = infer::schema(&json!({"id": "x", "name": "a", "web_url": "x"}));
+        assert!(objects(&a, &b, Overlap::Most).is_none(), "id conflicts");
+    }
+}
