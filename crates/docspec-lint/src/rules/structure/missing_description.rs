@@ -1,7 +1,7 @@
 use crate::rules::helpers::block_after;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::{Method, Paragraph, TextRange};
+use docspec_model::{Method, Paragraph, SuccessForm, TextRange};
 
 /// ## What it does
 /// Reports a method with no description: no prose paragraph of its own, before or (as
@@ -221,7 +221,13 @@ fn own_prose(ctx: &LintContext<'_>, paragraph: &Paragraph) -> bool {
 
 fn method_described(ctx: &LintContext<'_>, method: &Method) -> bool {
     let not_description = |p: &Paragraph| {
-        method.success.iter().any(|s| s.range == p.range)
+        // A status stated in other words often shares its paragraph with the
+        // description ("Renews a secret. Returns `200` if the request succeeds."): only
+        // the template's sentence is no description.
+        method
+            .success
+            .iter()
+            .any(|s| s.range == p.range && s.form == SuccessForm::Template)
             || method.requirement_groups.iter().any(|g| g.range == p.range)
     };
     method
