@@ -154,6 +154,20 @@ fn output_is_deterministic() {
 fn bad_files_give_findings_not_panics() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("latin1.md"), b"# Caf\xe9\n").unwrap();
+    // Saved as "Unicode" by Windows editors: UTF-16 with its byte-order mark.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "---\r\ntitle: Widgets\r\n---\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    std::fs::write(dir.path().join("utf16.md"), utf16).unwrap();
+    // Windows-1252 quotes far into an otherwise ASCII page.
+    let mut cp1252 = b"---\ntitle: Widgets\n---\n\n".repeat(40);
+    cp1252.extend_from_slice(b"The \x93widget\x94 API.\n");
+    std::fs::write(dir.path().join("cp1252.md"), cp1252).unwrap();
     std::fs::write(dir.path().join("empty.md"), b"").unwrap();
     let huge = vec![b'a'; 17 * 1024 * 1024];
     std::fs::write(dir.path().join("huge.md"), huge).unwrap();
@@ -174,6 +188,8 @@ fn bad_files_give_findings_not_panics() {
         })
         .collect();
     assert!(by_file.contains(&("latin1.md".into(), "DS003".into())), "{by_file:?}");
+    assert!(by_file.contains(&("utf16.md".into(), "DS003".into())), "{by_file:?}");
+    assert!(by_file.contains(&("cp1252.md".into(), "DS003".into())), "{by_file:?}");
     assert!(by_file.contains(&("huge.md".into(), "DS003".into())), "{by_file:?}");
     assert!(by_file.contains(&("empty.md".into(), "DS004".into())), "{by_file:?}");
     assert!(

@@ -11,13 +11,23 @@ const PAGE: &str = r#"---
 title: Config test
 ---
 
+DETAILS:
+**Tier:** Free, Premium, Ultimate
+**Offering:** GitLab.com, GitLab Self-Managed, GitLab Dedicated
+
+Use this API to list widgets.
+
 ## List widgets
+
+Lists the widgets of the instance.
 
 ```plaintext
 GET /widgets
 ```
 
 If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+Example response:
 
 ```json
 [{ "id": 1 }]

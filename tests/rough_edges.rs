@@ -23,7 +23,7 @@ fn fixable_findings_are_marked_and_counted() {
         "not fixable, no mark"
     );
     assert!(
-        concise.stdout.contains("\n[*] 4 fixable with `docspec lint --fix`."),
+        concise.stdout.contains("\n[*] 5 fixable with `docspec lint --fix`."),
         "{}",
         concise.stdout
     );
@@ -34,7 +34,7 @@ fn fixable_findings_are_marked_and_counted() {
         human.stdout
     );
     assert!(
-        human.stdout.contains("[*] 4 fixable with `docspec lint --fix`."),
+        human.stdout.contains("[*] 5 fixable with `docspec lint --fix`."),
         "{}",
         human.stdout
     );
@@ -189,7 +189,7 @@ fn build_reports_as_asked() {
     assert!(
         quiet_by_default
             .stderr
-            .contains("lint: Found 1 error, 4 warnings and 1 info in 1 file."),
+            .contains("lint: Found 1 error, 4 warnings and 5 infos in 1 file."),
         "{}",
         quiet_by_default.stderr
     );

@@ -186,10 +186,11 @@ impl<'t> Builder<'t> {
             }
             Tag::BlockQuote(kind) => {
                 self.depth += 1;
-                let children = self.blocks(ev, Some(TagEnd::BlockQuote(kind)));
+                let mut children = self.blocks(ev, Some(TagEnd::BlockQuote(kind)));
                 self.depth -= 1;
+                let kind = kind.map(quote_kind).or_else(|| other_alert_kind(&mut children));
                 Block::Quote {
-                    kind: kind.map(quote_kind),
+                    kind,
                     children,
                     range: r,
                 }
@@ -509,6 +510,32 @@ fn quote_kind(kind: BlockQuoteKind) -> String {
         BlockQuoteKind::Caution => "caution",
     }
     .to_string()
+}
+
+/// GitLab's alert kinds that pulldown-cmark does not know (`> [!flag]`,
+/// `> [!disclaimer]`): a first line `[!word]` alone gives the kind, and is taken out of
+/// the quote's text.
+fn other_alert_kind(children: &mut Vec<Block>) -> Option<String> {
+    let Some(Block::Paragraph { inlines, .. }) = children.first_mut() else {
+        return None;
+    };
+    let Some(Inline::Text { text, .. }) = inlines.first() else {
+        return None;
+    };
+    let word = text.trim().strip_prefix("[!")?.strip_suffix(']')?;
+    if word.is_empty() || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if !matches!(inlines.get(1), None | Some(Inline::Break { .. })) {
+        return None;
+    }
+    let kind = word.to_ascii_lowercase();
+    let label_line = inlines.len().min(2);
+    inlines.drain(..label_line);
+    if inlines.is_empty() {
+        children.remove(0);
+    }
+    Some(kind)
 }
 
 /// Where an empty fenced block's content would start: after the opening line.

@@ -50,6 +50,8 @@ pub fn read(inlines: &[Inline], range: TextRange) -> SuccessSentence {
     }
     if status_text.is_none() {
         status_text = bare_status(inlines);
+        // `[200 OK](...)` without a code span: the link is the status link.
+        link = link.or_else(|| status_link(inlines, status_text.as_ref()));
     }
     let (code, reason) = match &status_text {
         Some(s) => split_status(&s.value),
@@ -75,9 +77,14 @@ fn code_of(inline: &Inline) -> Option<Spanned<String>> {
     }
 }
 
-/// `returns 200 OK` without a code span.
+/// `returns 200 OK` without a code span, in the text or inside a link or bold
+/// (`[200 OK](...)`, `**200 OK**`).
 fn bare_status(inlines: &[Inline]) -> Option<Spanned<String>> {
-    for inline in inlines {
+    let mut found = None;
+    docspec_model::walk_inlines(inlines, &mut |inline| {
+        if found.is_some() {
+            return;
+        }
         if let Inline::Text { text, range } = inline {
             let bytes = text.as_bytes();
             for i in 0..bytes.len().saturating_sub(2) {
@@ -85,12 +92,50 @@ fn bare_status(inlines: &[Inline]) -> Option<Spanned<String>> {
                 let three = bytes[i..i + 3].iter().all(u8::is_ascii_digit);
                 let ends_word = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());
                 if starts_word && three && ends_word {
-                    return Some(Spanned::new(text[i..i + 3].to_string(), range.sub(i, i + 3)));
+                    let end = i + 3 + reason_after(&text[i..i + 3], &text[i + 3..]);
+                    found = Some(Spanned::new(text[i..end].to_string(), range.sub(i, end)));
+                    return;
                 }
             }
         }
+    });
+    found
+}
+
+/// The length of ` OK` after `200` when the code's reason phrase follows it.
+fn reason_after(code: &str, rest: &str) -> usize {
+    let reason = code.parse().ok().and_then(docspec_model::status_reason);
+    match (reason, rest.strip_prefix(' ')) {
+        (Some(reason), Some(after))
+            if after
+                .get(..reason.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(reason)) =>
+        {
+            let ends_word = after[reason.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if ends_word {
+                1 + reason.len()
+            } else {
+                0
+            }
+        }
+        _ => 0,
     }
-    None
+}
+
+/// The link whose text holds the status.
+fn status_link(inlines: &[Inline], status: Option<&Spanned<String>>) -> Option<Spanned<String>> {
+    let status = status?;
+    inlines.iter().find_map(|inline| match inline {
+        Inline::Link { dest, range, .. }
+            if range.start() <= status.range.start() && status.range.end() <= range.end() =>
+        {
+            Some(Spanned::new(dest.clone(), *range))
+        }
+        _ => None,
+    })
 }
 
 /// `201 Created` into `(201, "Created")`.
@@ -101,4 +146,30 @@ pub fn split_status(text: &str) -> (Option<u16>, Option<String>) {
     // `200: OK` is written with a colon on some pages.
     let reason = text[digits.len()..].trim().trim_start_matches(':').trim();
     (code, (!reason.is_empty()).then(|| reason.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(markdown: &str) -> SuccessSentence {
+        let page = crate::parse_str(&format!("## A\n\n```plaintext\nGET /a\n```\n\n{markdown}\n"));
+        let method = page.methods().next().unwrap().clone();
+        method.success[0].clone()
+    }
+
+    #[test]
+    fn status_in_a_code_span_a_link_or_bold() {
+        let s = sentence("If successful, returns [`201 Created`](rest/troubleshooting.md#status-codes).");
+        assert_eq!((s.code, s.reason.as_deref()), (Some(201), Some("Created")));
+        let s = sentence("If successful, returns [200 OK](rest/troubleshooting.md#status-codes).");
+        assert_eq!((s.code, s.reason.as_deref()), (Some(200), Some("OK")));
+        assert_eq!(s.link.unwrap().value, "rest/troubleshooting.md#status-codes");
+        let s = sentence("If successful, returns **204 No Content**.");
+        assert_eq!((s.code, s.reason.as_deref()), (Some(204), Some("No Content")));
+        let s = sentence("If successful, returns 200 and the widget.");
+        assert_eq!((s.code, s.reason.as_deref()), (Some(200), None));
+        let s = sentence("If successful, returns the widget.");
+        assert_eq!(s.code, None);
+    }
 }

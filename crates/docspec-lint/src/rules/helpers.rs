@@ -67,10 +67,21 @@ pub fn single_verb(method: &Method) -> Option<String> {
 /// The link to the status-codes table from a page: `../` for each folder between
 /// `doc/api/` and the page.
 pub fn status_codes_link(path: &str) -> String {
-    let depth = path
-        .find("api/")
-        .map_or(0, |at| path[at + "api/".len()..].matches('/').count());
+    let depth = api_folder(path).map_or(0, |(_, depth)| depth);
     format!("{}rest/troubleshooting.md#status-codes", "../".repeat(depth))
+}
+
+/// The folders of a page's path up to its `api` folder (the last one, preferring
+/// `doc/api`), and how many folders lie between it and the page; `None` when the path
+/// has no `api` folder.
+pub fn api_folder(path: &str) -> Option<(Vec<&str>, usize)> {
+    let parts: Vec<&str> = path.split(['/', '\\']).collect();
+    let folders = parts.len().checked_sub(1)?;
+    let api = (0..folders)
+        .rev()
+        .find(|&i| parts[i] == "api" && i > 0 && parts[i - 1] == "doc")
+        .or_else(|| (0..folders).rev().find(|&i| parts[i] == "api"))?;
+    Some((parts[..=api].to_vec(), folders - api - 1))
 }
 
 /// The success sentence the template asks of this method, as far as its verb, title and
@@ -197,4 +208,41 @@ pub fn first_out_of_order<K: Ord>(keys: &[K]) -> Option<(usize, Vec<usize>)> {
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
     Some((i, order))
+}
+
+/// The code block or table that comes right after a paragraph (nothing but blank lines
+/// and comments between): the block the paragraph introduces, if any.
+pub fn block_after(
+    page: &docspec_model::Page,
+    text: &str,
+    paragraph: docspec_model::TextRange,
+) -> Option<docspec_model::TextRange> {
+    let end = paragraph.end();
+    let next_code = page.code_blocks.partition_point(|b| b.range.start() < end);
+    let next_table = page.tables.partition_point(|t| t.range.start() < end);
+    let next = [
+        page.code_blocks.get(next_code).map(|b| b.range),
+        page.tables.get(next_table).map(|t| t.range),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|r| r.start())?;
+    only_blank_and_comments(text.get(end..next.start())?).then_some(next)
+}
+
+fn only_blank_and_comments(mut text: &str) -> bool {
+    loop {
+        text = text.trim_start();
+        if text.is_empty() {
+            return true;
+        }
+        let Some(after) = text.strip_prefix("<!--") else {
+            // A quote marker before a block in a quote is not content either.
+            return text.chars().all(|c| c.is_whitespace() || c == '>');
+        };
+        match after.find("-->") {
+            Some(close) => text = &after[close + 3..],
+            None => return false,
+        }
+    }
 }

@@ -3,9 +3,10 @@ use docspec_diagnostics::Diagnostic;
 use docspec_model::{walk_inlines, Inline};
 
 /// ## What it does
-/// Checks that a row marked `Conditionally` names, in its Description, another
-/// attribute of the same table (in backticks) that it pairs with, or is named by a
-/// sentence of the method that requires at least one of a list of attributes.
+/// Checks that a row marked `Conditionally` (in any case: older tables write `yes` and
+/// `no`, and so `conditionally`) names, in its Description, another attribute of the same
+/// table (in backticks) that it pairs with, or is named by a sentence of the method that
+/// requires at least one of a list of attributes.
 ///
 /// ## Why is this bad?
 /// "Conditionally" alone does not tell when the attribute is needed. The template asks
@@ -66,7 +67,11 @@ impl ConditionalAttributeExplained {
                 .filter_map(|r| r.name.as_ref().map(|n| n.name.as_str()))
                 .collect();
             for row in &table.rows {
-                let Some(required) = row.required.as_ref().filter(|r| r.value.trim() == "Conditionally") else {
+                let Some(required) = row
+                    .required
+                    .as_ref()
+                    .filter(|r| r.value.trim().eq_ignore_ascii_case("conditionally"))
+                else {
                     continue;
                 };
                 let own = row.name.as_ref().map_or("", |n| n.name.as_str());

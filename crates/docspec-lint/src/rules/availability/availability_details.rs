@@ -1,7 +1,7 @@
 use crate::vocabulary::{OFFERINGS, STATUSES};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
-use docspec_model::{Availability, AvailabilityForm};
+use docspec_model::{Availability, AvailabilityForm, AvailabilityLine, TextRange};
 
 /// ## What it does
 /// Checks availability details (`DETAILS:` blocks and `{{< details >}}` lists): the
@@ -70,11 +70,16 @@ fn check_details(
     let mut seen: Vec<&str> = Vec::new();
     for line in &details.lines {
         let key = line.key.value.as_str();
-        let value = line.value.value.as_str();
+        let (value, value_range) = colon_outside_bold(ctx, line, out);
         let Some(position) = KEYS.iter().position(|k| *k == key) else {
+            let help = if key.eq_ignore_ascii_case("add-on") {
+                "name the add-on in the tier line with `with`, for example `Premium with GitLab Duo Pro, Ultimate with GitLab Duo Pro or Enterprise`"
+            } else {
+                "use `Tier`, `Offering` and `Status` (capitalized)"
+            };
             out.push(
                 ctx.report(meta, line.key.range, format!("`{key}` is not an availability line"))
-                    .with_help("use `Tier`, `Offering` and `Status` (capitalized)"),
+                    .with_help(help),
             );
             continue;
         };
@@ -93,7 +98,7 @@ fn check_details(
         last_key = last_key.max(position);
         match key {
             "Tier" if !TIER_VALUES.contains(&value) => out.push(
-                ctx.report(meta, line.value.range, format!("tier `{value}`"))
+                ctx.report(meta, value_range, format!("tier `{value}`"))
                     .with_help("write `Free, Premium, Ultimate`, `Premium, Ultimate` or `Ultimate`"),
             ),
             "Offering" => {
@@ -102,7 +107,7 @@ fn check_details(
                         .then(|| {
                             Fix::safe(
                                 format!("Write `{fixed}`"),
-                                vec![Edit::replacement(line.value.range, fixed.clone())],
+                                vec![Edit::replacement(value_range, fixed.clone())],
                             )
                         })
                         .flatten();
@@ -112,19 +117,56 @@ fn check_details(
                         format!("write `{fixed}`")
                     };
                     out.push(
-                        ctx.report(meta, line.value.range, format!("offering `{value}`"))
+                        ctx.report(meta, value_range, format!("offering `{value}`"))
                             .with_help(help)
                             .with_fix(fix),
                     );
                 }
             }
             "Status" if !STATUSES.contains(&value) => out.push(
-                ctx.report(meta, line.value.range, format!("status `{value}`"))
+                ctx.report(meta, value_range, format!("status `{value}`"))
                     .with_help("write `Beta`, `Experiment` or `Limited availability`"),
             ),
             _ => {}
         }
     }
+}
+
+/// `**Tier**: Free`: the colon after the bold key, where the docs site does not read it.
+/// Reports it (the fix moves the colon into the bold) and gives the value without it.
+fn colon_outside_bold<'a>(
+    ctx: &LintContext<'a>,
+    line: &'a AvailabilityLine,
+    out: &mut Vec<Diagnostic>,
+) -> (&'a str, TextRange) {
+    let value = line.value.value.as_str();
+    let Some(rest) = value.strip_prefix(':') else {
+        return (value, line.value.range);
+    };
+    let meta = &<AvailabilityDetails as RuleMeta>::META;
+    let colon = TextRange::new(line.value.range.start(), line.value.range.start() + 1);
+    let key = line.key.range;
+    let bold = ctx.text(key).ends_with("**") && ctx.text(colon) == ":";
+    let fix = bold
+        .then(|| {
+            Fix::safe(
+                "Move the colon into the bold",
+                vec![Edit::insertion(key.end() - 2, ":"), Edit::deletion(colon)],
+            )
+        })
+        .flatten();
+    out.push(
+        ctx.report(
+            meta,
+            TextRange::new(key.start(), colon.end()),
+            format!("the colon of `{}` is outside the bold", line.key.value),
+        )
+        .with_help(format!("write `**{}:**`", line.key.value))
+        .with_fix(fix),
+    );
+    let trimmed = rest.trim_start();
+    let start = line.value.range.end() - trimmed.len().min(line.value.range.len());
+    (trimmed, TextRange::new(start, line.value.range.end()))
 }
 
 /// The canonical offering line for `value`: `Some("")` when a word is unknown.

@@ -13,7 +13,10 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Random strings without a prefix are not reported: the style guide's own fake tokens
 /// (a trigger token such as `be20d8dcc028677c931e04f3871a9b`, a runner token such as
 /// `yrnZW46BrtBFqM7xDzE7dddd`) have that shape, so it cannot tell a real token from a
-/// fake one. curl-token-placeholder asks for the placeholder in `PRIVATE-TOKEN` headers.
+/// fake one. Nor are prefixed tokens whose random part is plainly a placeholder
+/// (`glpat-xxxxxxxxxxxxxxxxxxxx`, one character repeated, or words such as
+/// `your_token`): curl-token-placeholder asks for `<your_access_token>` in their place in
+/// `PRIVATE-TOKEN` headers.
 ///
 /// ## Why is this bad?
 /// "Do not use information for real users, URLs, or tokens." A token pasted from a
@@ -75,9 +78,22 @@ fn prefixed_token<'p>(text: &str, from: usize) -> Option<(usize, usize, Option<&
             let end = text[i..]
                 .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
                 .map_or(text.len(), |e| i + e);
-            (end - i >= prefix.len() + MIN_SECRET).then_some((i, end, *placeholder))
+            let secret = &text[i + prefix.len()..end];
+            (secret.len() >= MIN_SECRET && !is_placeholder(secret)).then_some((i, end, *placeholder))
         })
         .min_by_key(|(i, _, _)| *i)
+}
+
+/// A random part no real token has: one character repeated (`xxxxxxxx`, `00000000`), a
+/// run of `x` (`glpat-xxxx1234xxxx`), or words that name a placeholder.
+fn is_placeholder(secret: &str) -> bool {
+    let lower = secret.to_ascii_lowercase();
+    let Some(&first) = lower.as_bytes().first() else {
+        return true;
+    };
+    lower.bytes().all(|b| b == first)
+        || lower.contains("xxxx")
+        || ["token", "your", "example", "secret"].iter().any(|w| lower.contains(w))
 }
 
 impl Check for CurlRealToken {
@@ -118,6 +134,11 @@ mod tests {
         assert!(!looks_real("be20d8dcc028677c931e04f3871a9b"));
         assert!(!looks_real("yrnZW46BrtBFqM7xDzE7dddd"));
         assert!(!looks_real("glpat-short"));
+        // Placeholders written in a token's format.
+        assert!(!looks_real("glpat-xxxxxxxxxxxxxxxxxxxx"));
+        assert!(!looks_real("glpat-XXXXXXXXXXXXXXXXXXXX"));
+        assert!(!looks_real("glrt-0000000000000000"));
+        assert!(!looks_real("glpat-your_access_token"));
         assert!(!looks_real("<your_access_token>"));
         assert!(!looks_real("$CI_JOB_TOKEN"));
         assert!(!looks_real("your_access_token_here_1"));

@@ -4,6 +4,7 @@ pub mod curl_broken_command;
 pub mod curl_credentials;
 pub mod curl_example_host;
 pub mod curl_invalid_json_data;
+pub mod curl_json_without_content_type;
 pub mod curl_line_continuation;
 pub mod curl_long_line;
 pub mod curl_method_mismatch;
@@ -14,6 +15,7 @@ pub mod curl_request_first;
 pub mod curl_short_option;
 pub mod curl_token_placeholder;
 pub mod curl_unknown_attribute;
+pub mod curl_url_not_encoded;
 pub mod curl_url_option;
 pub mod curl_url_quoting;
 

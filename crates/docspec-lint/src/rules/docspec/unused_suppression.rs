@@ -80,15 +80,19 @@ impl Check for UnusedSuppression {
     }
 }
 
-/// The comment's range, grown to its whole line when nothing else is on it.
+/// The comment's range, grown to its whole line when nothing else is on it, or over the
+/// spaces before it when it ends a line (`## Title <!-- ... -->`).
 fn whole_line(range: TextRange, text: &str) -> TextRange {
     let line_start = text[..range.start()].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[range.end()..]
         .find('\n')
         .map_or(text.len(), |i| range.end() + i + 1);
-    let alone = text[line_start..range.start()].trim().is_empty() && text[range.end()..line_end].trim().is_empty();
-    if alone {
+    let ends_line = text[range.end()..line_end].trim().is_empty();
+    let before = &text[line_start..range.start()];
+    if ends_line && before.trim().is_empty() {
         TextRange::new(line_start, line_end)
+    } else if ends_line {
+        TextRange::new(line_start + before.trim_end().len(), range.end())
     } else {
         range
     }

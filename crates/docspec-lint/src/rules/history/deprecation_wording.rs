@@ -12,7 +12,8 @@ use docspec_diagnostics::Diagnostic;
 /// a link whose text is `Deprecated`, the release it was deprecated in, the release it
 /// is planned to be removed in (later than the first), and the replacement. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
-/// sentence; a missing replacement is its own finding.
+/// sentence; a missing replacement is its own finding. The sentence opens the
+/// description, as the guide's example puts it.
 ///
 /// Other ways of marking a deprecation (`**Deprecated:** Scheduled to be removed in
 /// GitLab 16.0`, `` Deprecated: Use `x` instead. ``, `(deprecated, [scheduled for
@@ -60,11 +61,25 @@ impl Check for DeprecationWording {
         for row in deprecated_rows(ctx.page) {
             if row.mark.kind == MarkKind::Link {
                 check_sentence(ctx, &row.flat, &row.mark, out);
+                check_place(ctx, &row.flat, &row.mark, out);
             } else {
                 out.push(other_wording(ctx, &row.flat, &row.mark));
             }
         }
     }
+}
+
+/// The guide's deprecation opens the description: "[Deprecated](...) in GitLab 14.7 and
+/// is planned for removal in 15.4. Use `widget_id` instead. The name of the widget."
+fn check_place(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec<Diagnostic>) {
+    let meta = &<DeprecationWording as RuleMeta>::META;
+    if flat.text[..mark.flat_start].trim().is_empty() {
+        return;
+    }
+    out.push(
+        ctx.report(meta, mark.range, "the deprecation does not open the description")
+            .with_help("move the deprecation sentence to the start of the description, before what the attribute is"),
+    );
 }
 
 /// The replacement named after the mark: `` Use `x` instead `` or `` in favor of `x` ``.

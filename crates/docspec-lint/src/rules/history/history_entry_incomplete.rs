@@ -14,8 +14,11 @@ use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange
 ///
 /// The verb and the version are required: the docs site builds its version history from
 /// them. The link is a recommendation of the style guide ("If possible, include a link
-/// to the related issue"), so its finding says so. A version written with the tier
-/// (`in GitLab Premium 12.5`) is reported: history does not name tiers.
+/// to the related issue"), so its finding says so. History does not name tiers nor link
+/// to the pricing page: a version written with the tier (`in GitLab Premium 12.5`), a
+/// tier named as availability (`for Premium`, `Premium and Ultimate only`, `(PREMIUM)`,
+/// `in GitLab Ultimate`; a `moved` entry names the tiers it moves between) and a link to
+/// `about.gitlab.com/pricing` are reported.
 ///
 /// ## Why is this bad?
 /// An entry without its verb or version does not say what changed or when, and the site
@@ -79,7 +82,8 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagno
                 ),
         );
     }
-    check_version(ctx, entry, whole, out);
+    let tier_in_version = check_version(ctx, entry, whole, out);
+    check_pricing_and_tier(ctx, entry, tier_in_version, out);
     if !has_issue_link(&entry.inlines) {
         let at = entry
             .verb
@@ -108,7 +112,8 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagno
 }
 
 /// `in GitLab X.Y`: present, without a tier, with `GitLab`, with a minor version.
-fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, out: &mut Vec<Diagnostic>) {
+/// Returns whether the version was written with a tier (`in GitLab Premium 12.5`).
+fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, out: &mut Vec<Diagnostic>) -> bool {
     let meta = &<HistoryEntryIncomplete as RuleMeta>::META;
     let Some(version) = &entry.version else {
         let flat = Flat::new(&entry.inlines);
@@ -124,13 +129,13 @@ fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, 
                     "write `in GitLab {number}`: history does not name the subscription tier"
                 )),
             );
-        } else {
-            out.push(
-                ctx.report(meta, whole, "the history entry gives no version")
-                    .with_help("say when it happened: `in GitLab X.Y`"),
-            );
+            return true;
         }
-        return;
+        out.push(
+            ctx.report(meta, whole, "the history entry gives no version")
+                .with_help("say when it happened: `in GitLab X.Y`"),
+        );
+        return false;
     };
     let moved = entry.verb.as_ref().is_some_and(|v| v.value == "moved");
     let before = ctx.text(TextRange::new(
@@ -156,6 +161,86 @@ fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, 
             .with_help("write the release as `X.Y`, for example `17.0`"),
         );
     }
+    false
+}
+
+/// "Do not link to the pricing page." and "Do not include the subscription tier.": a
+/// link to `about.gitlab.com/pricing`, and a tier named as availability (`for Premium`,
+/// `Premium and Ultimate only`, `(PREMIUM)`, `in GitLab Ultimate`), except in a `moved`
+/// entry, which names the tiers it moves between.
+fn check_pricing_and_tier(
+    ctx: &LintContext<'_>,
+    entry: &HistoryEntry,
+    tier_in_version: bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    let meta = &<HistoryEntryIncomplete as RuleMeta>::META;
+    walk_inlines(&entry.inlines, &mut |inline| {
+        if let Inline::Link { dest, range, .. } = inline {
+            if dest.contains("about.gitlab.com/pricing") {
+                out.push(
+                    ctx.report(meta, *range, "the history entry links to the pricing page")
+                        .with_help(
+                            "remove the link: history links the issue, merge request or epic, never the pricing page",
+                        ),
+                );
+            }
+        }
+    });
+    let moved = entry.verb.as_ref().is_some_and(|v| v.value == "moved");
+    if moved || tier_in_version {
+        return;
+    }
+    let flat = Flat::new(&entry.inlines);
+    if let Some((start, end)) = tier_phrase(&flat.text) {
+        out.push(
+            ctx.report(
+                meta,
+                flat.source_range(start, end),
+                format!("the history entry names the tier: `{}`", &flat.text[start..end]),
+            )
+            .with_help("remove the tier: the availability details say which tiers have the feature"),
+        );
+    }
+}
+
+/// A tier named as availability in an entry's text: its start and end.
+fn tier_phrase(text: &str) -> Option<(usize, usize)> {
+    const TIERS: &[&str] = &["Free", "Premium", "Ultimate"];
+    let word_end = |at: usize| text[at..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    for tier in TIERS {
+        for (at, _) in text.match_indices(tier) {
+            let end = at + tier.len();
+            if !word_end(end) || text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let before = &text[..at];
+            // `for Premium`, `for GitLab Premium`, `in GitLab Premium` (no version after).
+            for lead in ["for ", "for GitLab ", "in GitLab "] {
+                if before.ends_with(lead) {
+                    return Some((at - lead.len(), end));
+                }
+            }
+            // `Premium and Ultimate only`, `Ultimate only`.
+            let after = &text[end..];
+            if let Some(rest) = after.strip_prefix(" only") {
+                if rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
+                    let start = before
+                        .strip_suffix("Premium and ")
+                        .or_else(|| before.strip_suffix("Free, Premium, and "))
+                        .map_or(at, str::len);
+                    return Some((start, end + " only".len()));
+                }
+            }
+        }
+        // `(PREMIUM)`, `(ULTIMATE SELF)`: the older badges.
+        let upper = format!("({}", tier.to_ascii_uppercase());
+        if let Some(at) = text.find(&upper) {
+            let end = text[at..].find(')').map_or(at + upper.len(), |e| at + e + 1);
+            return Some((at, end));
+        }
+    }
+    None
 }
 
 /// `GitLab Premium 12.5` in the flat text: start, end, and the version.
@@ -186,4 +271,41 @@ fn has_issue_link(inlines: &[Inline]) -> bool {
         }
     });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tier_phrase;
+
+    fn phrase(text: &str) -> Option<&str> {
+        tier_phrase(text).map(|(s, e)| &text[s..e])
+    }
+
+    #[test]
+    fn tiers_named_as_availability() {
+        assert_eq!(phrase("Introduced in GitLab 13.1 for Premium."), Some("for Premium"));
+        assert_eq!(
+            phrase("Introduced in GitLab 13.1 for GitLab Ultimate users."),
+            Some("for GitLab Ultimate")
+        );
+        assert_eq!(
+            phrase("Introduced in GitLab 13.1. Premium and Ultimate only."),
+            Some("Premium and Ultimate only")
+        );
+        assert_eq!(
+            phrase("Introduced in GitLab 13.1. Ultimate only."),
+            Some("Ultimate only")
+        );
+        assert_eq!(
+            phrase("Introduced in GitLab 13.1 (PREMIUM SELF)."),
+            Some("(PREMIUM SELF)")
+        );
+        assert_eq!(
+            phrase("Available in GitLab Ultimate since 13.1."),
+            Some("in GitLab Ultimate")
+        );
+        assert_eq!(phrase("Introduced in GitLab 13.1."), None);
+        assert_eq!(phrase("Free text search introduced in GitLab 13.1."), None);
+        assert_eq!(phrase("Premiumness introduced in GitLab 13.1."), None);
+    }
 }

@@ -54,8 +54,9 @@ pub struct AlertFormatOptions {
 /// or `DISCLAIMER:` alone on its line with the text on the next line, and does not sit
 /// in a block quote; other words (`Note:`, `**Note:**`, `TIP:`, `CAUTION:`, `DANGER:`,
 /// `Warning:`) are not alert labels. A shortcode alert (`{{< alert type="note" >}}`)
-/// uses one of the types `note`, `warning`, `flag` or `disclaimer`. GitHub-style alerts
-/// (`> [!note]`) are accepted.
+/// uses one of the types `note`, `warning`, `flag` or `disclaimer`, and so does a
+/// Markdown alert (`> [!note]`, `> [!flag]`; not GitHub's `[!tip]`, `[!important]` or
+/// `[!caution]`). A label inside a list item keeps its text on the next line too.
 ///
 /// ## Why is this bad?
 /// The docs site turns only these forms into alert boxes: anything else renders as a
@@ -104,14 +105,21 @@ impl Check for AlertFormat {
         for alert in &ctx.page.alerts {
             match alert.form {
                 AlertForm::Label => check_label(ctx, alert, out),
-                AlertForm::Shortcode if !KINDS.contains(&alert.kind.as_str()) => out.push(
-                    ctx.report(
-                        &Self::META,
-                        super::raw::first_line(ctx.source, alert.range),
-                        format!("alert type `{}` is not one GitLab uses", alert.kind),
-                    )
-                    .with_help("use `type=\"note\"`, `\"warning\"`, `\"flag\"` or `\"disclaimer\"`"),
-                ),
+                AlertForm::Shortcode | AlertForm::Gfm if !KINDS.contains(&alert.kind.as_str()) => {
+                    let help = if alert.form == AlertForm::Gfm {
+                        "use `[!note]`, `[!warning]`, `[!flag]` or `[!disclaimer]`"
+                    } else {
+                        "use `type=\"note\"`, `\"warning\"`, `\"flag\"` or `\"disclaimer\"`"
+                    };
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            super::raw::first_line(ctx.source, alert.range),
+                            format!("alert type `{}` is not one GitLab uses", alert.kind),
+                        )
+                        .with_help(help),
+                    );
+                }
                 _ => {}
             }
             if let Some(wanted) = form_of(options.style).filter(|f| *f != alert.form) {
@@ -225,7 +233,11 @@ fn check_lines(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let exact = !found.bold && matches!(found.word, "NOTE" | "WARNING" | "FLAG" | "DISCLAIMER");
-        if exact || label_starts.contains(&range.start()) || !follows_blank_line(ctx.source, line_no) {
+        if label_starts.contains(&range.start()) || !follows_blank_line(ctx.source, line_no) {
+            continue;
+        }
+        if exact {
+            text_after_nested_label(ctx, line, &found, out);
             continue;
         }
         out.push(
@@ -236,6 +248,39 @@ fn check_lines(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
                 )),
         );
     }
+}
+
+/// A label the parser did not read as an alert (one in a list item) with its text on
+/// the same line: the fix moves the text to the next line, indented as the label is.
+fn text_after_nested_label(ctx: &LintContext<'_>, line: TextRange, found: &FoundLabel<'_>, out: &mut Vec<Diagnostic>) {
+    let text = ctx.text(line);
+    let rest = &text[found.end..];
+    let body = rest.trim();
+    if body.is_empty() {
+        return;
+    }
+    let body_start = line.start() + found.end + (rest.len() - rest.trim_start().len());
+    let body_range = TextRange::new(body_start, body_start + body.len());
+    let indent = &text[..found.start];
+    let fix = Fix::safe(
+        "Move the text to the next line",
+        vec![Edit::replacement(
+            TextRange::new(line.start() + found.end, body_start),
+            format!("\n{indent}"),
+        )],
+    );
+    out.push(
+        ctx.report(
+            &AlertFormat::META,
+            body_range,
+            format!("text on the same line as `{}:`", found.word),
+        )
+        .with_help(format!(
+            "put `{}:` alone on its line and the text on the next line",
+            found.word
+        ))
+        .with_fix(fix),
+    );
 }
 
 /// A label at the start of a line: `NOTE:`, `**Note:**`, `> WARNING:`.

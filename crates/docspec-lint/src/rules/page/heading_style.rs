@@ -9,7 +9,7 @@ const TRAILING: &[char] = &['.', ',', ';', ':', '!', '。', '，', '；', '：',
 /// ## What it does
 /// Checks how headings are written: with `#` markers (ATX), not underlined with `===`
 /// or `---` (setext), and without punctuation at the end (`.`, `,`, `;`, `:`, `!`; a
-/// question mark is fine).
+/// question mark is fine), before an older tier badge or an HTML comment too.
 ///
 /// ## Why is this bad?
 /// One heading style keeps pages easy to scan in source and to edit with tools; an
@@ -59,7 +59,7 @@ impl Check for HeadingStyle {
                     )),
                 );
             }
-            let Some(content) = content_range(ctx, heading, atx) else {
+            let Some(content) = content_range(ctx, heading, atx).map(|c| without_tail(ctx, heading, c)) else {
                 continue;
             };
             let text = ctx.text(content);
@@ -109,6 +109,23 @@ fn content_range(ctx: &LintContext<'_>, heading: &Heading, atx: bool) -> Option<
                 heading.range.start() + text.len(),
             )
         })
+    }
+}
+
+/// The heading's text without what follows it on the line: older tier badges
+/// (`## Create a widget: **(FREE)**`) and HTML comments (`## Title. <!-- ... -->`).
+fn without_tail(ctx: &LintContext<'_>, heading: &Heading, content: TextRange) -> TextRange {
+    let mut end = heading
+        .badges
+        .first()
+        .map_or(content.end(), |b| b.range.start().clamp(content.start(), content.end()));
+    loop {
+        let text = ctx.text(TextRange::new(content.start(), end)).trim_end();
+        end = content.start() + text.len();
+        match text.strip_suffix("-->").and_then(|t| t.rfind("<!--")) {
+            Some(open) => end = content.start() + open,
+            None => return TextRange::new(content.start(), end),
+        }
     }
 }
 

@@ -76,7 +76,10 @@ impl Check for SubattributeNotation {
                         ctx.report(
                             &Self::META,
                             name.range,
-                            format!("`{text}` separates sub-attributes with `{}`", sep.trim()),
+                            match sep.trim() {
+                                "" => format!("`{text}` separates sub-attributes with a space"),
+                                mark => format!("`{text}` separates sub-attributes with `{mark}`"),
+                            },
                         )
                         .with_help("write `parent.child`, or `parent[].child` for the items of an array"),
                     );

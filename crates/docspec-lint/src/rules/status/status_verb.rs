@@ -5,9 +5,10 @@ use docspec_diagnostics::{Diagnostic, Label};
 /// ## What it does
 /// Checks that the documented success status fits the method: `GET` answers `200 OK`;
 /// `PUT` and `PATCH` answer `200 OK`, or `204 No Content` or `202 Accepted` when they
-/// return nothing or accept work done later; `DELETE` answers `204 No Content` or
-/// `202 Accepted` (or `200 OK` with a body); a `POST` that creates something (its title
-/// starts with Create, Add or New) answers `201 Created`.
+/// return nothing or accept work done later, and a `PUT` that creates (`Create or update
+/// a tag`) may answer `201 Created`; `DELETE` answers `204 No Content` or `202 Accepted`
+/// (or `200 OK` with a body); a `POST` that creates something (its title starts with
+/// Create, Add or New) answers `201 Created`.
 ///
 /// ## Why is this bad?
 /// These are the API's conventions (its status-codes page); a `GET` documented as `201`
@@ -44,6 +45,8 @@ pub struct StatusVerb;
 pub fn conventional_statuses(verb: &str, creates: bool) -> Option<&'static [u16]> {
     Some(match verb {
         "GET" => &[200],
+        // A `PUT` that creates ("Create or update a tag") answers `201` when it does.
+        "PUT" if creates => &[200, 201, 204, 202],
         // An update may answer without a body, or accept work it does later.
         "PUT" | "PATCH" => &[200, 204, 202],
         "DELETE" => &[204, 202, 200],

@@ -1,5 +1,8 @@
 pub mod example_fence_language;
+pub mod example_lead_in;
+pub mod method_part_order;
 pub mod missing_curl_example;
+pub mod missing_description;
 pub mod missing_request_block;
 pub mod missing_request_table;
 pub mod missing_response_example;
