@@ -6,19 +6,21 @@
 
 use crate::data::*;
 use crate::deprecation::is_deprecated;
-use crate::markdown::{Markdown, SafeHtml};
+use crate::links::{SiteLinks, Target};
+use crate::markdown::{Links, Markdown, SafeHtml};
 use crate::prose::Prose;
+use crate::{search, PageInput, SiteFinding, SiteSettings};
 use docspec_model::{
-    AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, SourceFile,
-    TextRange, TitleSource,
+    AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, TextRange,
+    TitleSource,
 };
 use std::ops::Range;
 
-/// A page's template data, plus what the index and the search need.
+/// A page's template data, what its `<head>` says about it, and what the site keeps.
 pub struct BuiltPage {
     pub data: PageData,
-    pub search: Vec<SearchEntry>,
-    pub sections: Vec<TocEntry>,
+    pub description: Option<String>,
+    pub summary: PageSummary,
 }
 
 /// The anchor a method card gets: GitLab's heading slug, or for a method without a
@@ -47,20 +49,56 @@ enum Item<'p> {
 
 struct Ctx<'a> {
     md: &'a Markdown,
+    links: Links<'a>,
     text: &'a str,
     page: &'a Page,
     prose: Prose<'a>,
+    /// The badges the page header shows; methods show theirs only when they differ.
+    page_badges: Vec<Badge>,
+    lead_ins: Vec<LeadIn>,
 }
 
-pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, out_path: &str) -> BuiltPage {
-    let text = source.text();
+pub fn build_page(
+    md: &Markdown,
+    site_links: &SiteLinks,
+    input: &PageInput<'_>,
+    out_path: &str,
+    settings: &SiteSettings,
+) -> BuiltPage {
+    let (path, page) = (input.path, input.page);
+    let text = input.source.text();
     let title_heading = title_heading(page);
-    let excluded = excluded_ranges(page, title_heading);
+    let mut prose = Prose::new(text, page);
+    let lead_ins = example_lead_ins(page, &prose);
+    prose.exclude(&excluded_ranges(page, title_heading, &lead_ins));
+    let links = Links {
+        site: site_links,
+        from: path,
+    };
+    let method_badges: Vec<Vec<Badge>> = page
+        .resources
+        .iter()
+        .flat_map(|r| {
+            r.methods
+                .iter()
+                .map(move |m| badges(effective_availability(page, r, m)))
+        })
+        .collect();
+    let shared = method_badges
+        .first()
+        .filter(|first| method_badges.iter().all(|b| b == *first));
+    let page_badges = match shared {
+        Some(common) if !common.is_empty() => common.clone(),
+        _ => badges(&page.availability),
+    };
     let ctx = Ctx {
         md,
+        links,
         text,
         page,
-        prose: Prose::new(text, page, &excluded),
+        prose,
+        page_badges,
+        lead_ins,
     };
     let title = page
         .title_text()
@@ -71,22 +109,45 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
     let items = items(page, title_heading);
     let starts: Vec<usize> = items.iter().map(|(start, _)| *start).collect();
     let next_start = |i: usize| starts.get(i + 1).copied().unwrap_or(text.len());
+    let min_level = items
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Item::Section(h) => page.headings.get(*h).map(|h| h.level),
+            Item::Method(..) => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let section_depth = |h: usize| page.headings.get(h).map_or(0, |h| h.level.saturating_sub(min_level));
 
     let mut blocks = Vec::new();
     let mut toc = Vec::new();
-    let mut search = Vec::new();
-    for (i, (_, item)) in items.iter().enumerate() {
+    let mut search = vec![search::page_entry(&title, out_path, page, starts.first().copied())];
+    for (i, (start, item)) in items.iter().enumerate() {
         match item {
             Item::Section(h) => {
                 let section = ctx.section(*h, next_start(i));
+                let holds_methods = page
+                    .resources
+                    .iter()
+                    .any(|r| r.heading == Some(*h) && !r.methods.is_empty());
+                let heading_text = page.headings.get(*h).map(|h| h.text.clone()).unwrap_or_default();
                 toc.push(TocEntry {
-                    title: page.headings.get(*h).map(|h| h.text.clone()).unwrap_or_default(),
+                    title: heading_text.clone(),
                     href: format!("#{}", section.anchor),
-                    level: section.level,
+                    depth: section_depth(*h),
+                    kind: if holds_methods { "resource" } else { "section" },
                     verb: None,
                     verb_class: None,
-                    method_count: 0,
+                    deprecated: false,
+                    method_count: methods_within(page, *h),
                 });
+                search.push(search::section_entry(
+                    &heading_text,
+                    &title,
+                    &format!("{out_path}#{}", section.anchor),
+                    page,
+                    *start..next_start(i),
+                ));
                 blocks.push(BlockData {
                     section: Some(section),
                     method: None,
@@ -95,21 +156,24 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
             Item::Method(method, resource) => {
                 let data = ctx.method(method, resource, next_start(i));
                 let first = data.requests.first();
+                let depth = resource.heading.map_or(0, |h| {
+                    if Some(h) == title_heading {
+                        0
+                    } else {
+                        section_depth(h) + 1
+                    }
+                });
                 toc.push(TocEntry {
                     title: data.title.clone(),
                     href: format!("#{}", data.anchor),
-                    level: data.level,
+                    depth,
+                    kind: "method",
                     verb: first.map(|r| r.verb.clone()),
                     verb_class: first.map(|r| r.verb_class.clone()),
+                    deprecated: data.deprecated,
                     method_count: 1,
                 });
-                search.push(SearchEntry {
-                    t: data.title.clone(),
-                    g: title.clone(),
-                    p: data.requests.iter().map(|r| r.text.clone()).collect(),
-                    a: attribute_names(&data),
-                    u: format!("{out_path}#{}", data.anchor),
-                });
+                search.push(search::method_entry(&data, &title, out_path, method));
                 blocks.push(BlockData {
                     section: None,
                     method: Some(data),
@@ -117,27 +181,143 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
             }
         }
     }
-    count_section_methods(&mut toc);
-    let top = toc.iter().filter(|t| t.verb.is_none()).map(|t| t.level).min();
     let sections = toc
         .iter()
-        .filter(|t| t.verb.is_none() && Some(t.level) == top)
-        .cloned()
+        .filter(|t| t.kind != "method" && t.depth == 0)
+        .map(|t| IndexSection {
+            title: t.title.clone(),
+            href: t.href.clone(),
+            method_count: t.method_count,
+        })
         .collect();
 
     let intro_end = starts.first().copied().unwrap_or(text.len());
+    let method_count = page.methods().count();
+    let methods_label = crate::plural(method_count, "endpoint", "endpoints");
     let data = PageData {
-        title,
+        title: title.clone(),
         path: path.to_string(),
-        availability: ctx.badges(&page.availability),
+        availability: ctx.page_badges.clone(),
         history: ctx.history(&page.history),
-        intro: ctx.prose.render(md, 0..intro_end, 2),
+        intro: ctx.prose.render(md, links, 0..intro_end, 2),
         blocks,
-        method_count: page.methods().count(),
-        methods_label: crate::plural(page.methods().count(), "endpoint", "endpoints"),
+        method_count,
+        methods_label: methods_label.clone(),
         toc,
     };
-    BuiltPage { data, search, sections }
+    let is_index = settings
+        .index_page
+        .as_deref()
+        .is_some_and(|name| !name.is_empty() && (path == name || path.ends_with(&format!("/{name}"))));
+    let summary = PageSummary {
+        title,
+        path: path.to_string(),
+        href: out_path.to_string(),
+        method_count,
+        methods_label,
+        sections,
+        search,
+        findings: outside_links(input, site_links),
+        index_links: if is_index {
+            index_links(input, site_links, out_path)
+        } else {
+            Vec::new()
+        },
+    };
+    BuiltPage {
+        data,
+        description: search::description(page, intro_end),
+        summary,
+    }
+}
+
+/// The availability that applies to a method: its own, else its resource's, else the page's.
+fn effective_availability<'p>(page: &'p Page, resource: &'p Resource, method: &'p Method) -> &'p [Availability] {
+    [&method.availability, &resource.availability, &page.availability]
+        .into_iter()
+        .find(|a| !a.is_empty())
+        .map_or(&[], |a| a.as_slice())
+}
+
+/// The methods inside the section of heading `h`, up to the next heading of its level or higher.
+fn methods_within(page: &Page, h: usize) -> usize {
+    let Some(heading) = page.headings.get(h) else {
+        return 0;
+    };
+    let end = page.headings[h + 1..]
+        .iter()
+        .find(|o| o.level <= heading.level)
+        .map_or(usize::MAX, |o| o.range.start());
+    let start = heading.range.start();
+    page.methods()
+        .filter(|m| (start..end).contains(&m.range.start()))
+        .count()
+}
+
+/// Links to docs pages that are not rendered, when no `docs_base_url` says where they
+/// are: each one reported once.
+fn outside_links(input: &PageInput<'_>, site: &SiteLinks) -> Vec<SiteFinding> {
+    input
+        .page
+        .links
+        .iter()
+        .filter_map(|link| match site.target(input.path, &link.dest) {
+            Target::Outside(_) => {
+                let at = input.source.line_col(link.range.start());
+                Some(SiteFinding {
+                    path: input.source.path().to_string(),
+                    line: at.line,
+                    column: at.column,
+                    code: crate::OUTSIDE_LINK.0,
+                    name: crate::OUTSIDE_LINK.1,
+                    message: format!(
+                        "the link to `{}` points at a page that is not rendered; set `render.docs_base_url` to send such links to the published docs",
+                        link.dest
+                    ),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The API index page's headings with the rendered pages it links under each.
+fn index_links(input: &PageInput<'_>, site: &SiteLinks, out_path: &str) -> Vec<(String, Vec<String>)> {
+    let page = input.page;
+    let dir = out_path.rsplit_once('/').map_or("", |(d, _)| d);
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    let mut heading = 0;
+    for link in &page.links {
+        while page
+            .headings
+            .get(heading)
+            .is_some_and(|h| h.range.start() < link.range.start())
+        {
+            let h = &page.headings[heading];
+            if h.level >= 2 {
+                groups.push((h.text.clone(), Vec::new()));
+            }
+            heading += 1;
+        }
+        let Target::Rewrite(href) = site.target(input.path, &link.dest) else {
+            continue;
+        };
+        if href.contains(':') || href == "#" {
+            continue;
+        }
+        let path = href.split(['#', '?']).next().unwrap_or("");
+        let full = crate::site::join(dir, path);
+        if groups.is_empty() {
+            groups.push((String::new(), Vec::new()));
+        }
+        if let Some((_, pages)) = groups.last_mut() {
+            if !pages.contains(&full) {
+                pages.push(full);
+            }
+        }
+    }
+    groups.retain(|(_, pages)| !pages.is_empty());
+    groups
 }
 
 /// The heading that gives the page its title (`# Title`), which the page header shows.
@@ -167,7 +347,7 @@ fn items(page: &Page, title_heading: Option<usize>) -> Vec<(usize, Item<'_>)> {
 }
 
 /// What is shown in structured form, or not at all, and so left out of the prose.
-fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> {
+fn excluded_ranges(page: &Page, title_heading: Option<usize>, lead_ins: &[LeadIn]) -> Vec<TextRange> {
     let mut out: Vec<TextRange> = Vec::new();
     out.extend(page.front_matter.as_ref().map(|f| f.range));
     out.extend(title_heading.and_then(|h| page.headings.get(h)).map(|h| h.range));
@@ -193,33 +373,42 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> 
                 out.extend(table.lead_in.as_ref().map(|l| l.range));
             }
             out.extend(method.success.iter().map(|s| s.range));
-            for (block, lead_in) in shown_examples(page, method) {
+            for block in shown_examples(page, method) {
                 out.push(block.range);
-                out.extend(lead_in);
             }
         }
     }
+    out.extend(lead_ins.iter().map(|l| l.paragraph));
     out
 }
 
-/// The method's examples shown as cards (not those nested in lists), each with the
-/// range of its lead-in paragraph when that is found.
-fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> Vec<(&'p CodeBlock, Option<TextRange>)> {
+/// The method's examples shown as cards: not those nested in lists, which stay in place.
+fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> impl Iterator<Item = &'p CodeBlock> {
     method
         .examples
         .iter()
         .filter_map(|e| page.code_block(e.code_block))
         .filter(|b| !b.nested)
-        .map(|block| {
-            let lead = block.lead_in.as_deref().and_then(|lead| {
-                method
-                    .paragraphs
-                    .iter()
-                    .filter(|p| p.range.end() <= block.range.start() && p.text.trim() == lead.trim())
-                    .map(|p| p.range)
-                    .next_back()
-            });
-            (block, lead)
+}
+
+/// The paragraph that leads into an example card (`Example request:`, or a sentence
+/// of its own), shown as the card's caption instead of in the prose.
+pub struct LeadIn {
+    pub block: TextRange,
+    pub paragraph: TextRange,
+}
+
+fn example_lead_ins(page: &Page, prose: &Prose<'_>) -> Vec<LeadIn> {
+    let in_alert = |r: TextRange| page.alerts.iter().any(|a| a.range.contains_range(r));
+    page.methods()
+        .flat_map(|m| shown_examples(page, m))
+        .filter_map(|block| {
+            let paragraph = prose.paragraph_before(block.range.start())?;
+            let paragraph = TextRange::new(paragraph.start, paragraph.end);
+            (!in_alert(paragraph)).then_some(LeadIn {
+                block: block.range,
+                paragraph,
+            })
         })
         .collect()
 }
@@ -227,6 +416,10 @@ fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> Vec<(&'p CodeBlock,
 impl Ctx<'_> {
     fn src(&self, range: TextRange) -> &str {
         self.text.get(range.as_range()).unwrap_or("")
+    }
+
+    fn inline(&self, source: &str) -> SafeHtml {
+        self.md.inline(self.links, source)
     }
 
     fn section(&self, h: usize, end: usize) -> SectionData {
@@ -246,9 +439,11 @@ impl Ctx<'_> {
             level,
             anchor: heading.anchor.clone(),
             title_html: self.heading_html(h),
-            availability: resource.map(|r| self.badges(&r.availability)).unwrap_or_default(),
+            availability: resource.map(|r| badges(&r.availability)).unwrap_or_default(),
             history: resource.map(|r| self.history(&r.history)).unwrap_or_default(),
-            prose: self.prose.render(self.md, heading.range.end()..end, level + 1),
+            prose: self
+                .prose
+                .render(self.md, self.links, heading.range.end()..end, level + 1),
         }
     }
 
@@ -265,7 +460,7 @@ impl Ctx<'_> {
             .unwrap_or(heading.text_range.end())
             .max(heading.text_range.start());
         let source = self.text.get(heading.text_range.start()..end).unwrap_or(&heading.text);
-        self.md.inline(source)
+        self.inline(source)
     }
 
     fn method(&self, method: &Method, resource: &Resource, end: usize) -> MethodData {
@@ -277,77 +472,129 @@ impl Ctx<'_> {
             Some(r) => (body_start..r.start().max(body_start), r.end().max(body_start)..end),
             None => (body_start..end, end..end),
         };
-        let availability = [&method.availability, &resource.availability, &self.page.availability]
-            .into_iter()
-            .find(|a| !a.is_empty())
-            .map(|a| self.badges(a))
-            .unwrap_or_default();
+        let own = badges(effective_availability(self.page, resource, method));
+        let availability = if own == self.page_badges { Vec::new() } else { own };
         let mut history = self.history(&method.history);
         if method.heading.is_none() {
             history.clear(); // a heading-less method's history is the page's, shown above
         }
-        let request_attributes: Vec<_> = method.request_tables.iter().map(|t| self.table(t)).collect();
-        let response_attributes: Vec<_> = method.response_tables.iter().map(|t| self.table(t)).collect();
+        let sub_level = (level + 1).min(6);
+        let response_attributes: Vec<_> = method
+            .response_tables
+            .iter()
+            .map(|t| self.table(method, t, "response", String::new(), sub_level, &|_| true))
+            .collect();
         MethodData {
             anchor: method_anchor(method),
             level,
-            sub_level: (level + 1).min(6),
+            sub_level,
             title: method.title.value.clone(),
             title_html: method
                 .heading
-                .map_or_else(|| self.md.inline(&method.title.value), |h| self.heading_html(h)),
+                .map_or_else(|| self.inline(&method.title.value), |h| self.heading_html(h)),
             deprecated: is_deprecated(method),
             availability,
             requests: method.request_lines().map(request).collect(),
-            description: self.prose.render(self.md, clip(before), level + 1),
+            description: self.prose.render(self.md, self.links, clip(before), level + 1),
             history,
-            request_attributes,
+            parameters: self.parameters(method, sub_level),
             success: method.success.iter().map(status).collect(),
             has_response: !method.success.is_empty() || !response_attributes.is_empty(),
             response_attributes,
             examples: self.examples(method),
-            notes: self.prose.render(self.md, clip(after), level + 1),
+            notes: self.prose.render(self.md, self.links, clip(after), level + 1),
         }
     }
 
-    fn table(&self, table: &AttributeTable) -> AttributeTableData {
-        let cols = table.columns;
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let cells = self.page.row_cells(table, row);
-                let cell = |i: Option<usize>| i.and_then(|i| cells.get(i));
-                let name = row
-                    .name
-                    .as_ref()
-                    .map(|n| n.name.clone())
-                    .or_else(|| cell(cols.attribute).map(|c| c.text.trim_matches('`').to_string()))
-                    .unwrap_or_default();
-                let description_range = row
-                    .description
-                    .as_ref()
-                    .map(|d| d.range)
-                    .or_else(|| cell(cols.description).map(|c| c.range));
-                let required = row
-                    .required
-                    .as_ref()
-                    .map(|r| r.value.trim().to_string())
-                    .unwrap_or_default();
-                AttributeRowData {
-                    depth: name.matches('.').count().min(4),
-                    type_: row.type_.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-                    required_yes: is_yes(&required),
-                    required,
-                    description: description_range
-                        .map(|r| self.md.inline(self.src(r)))
-                        .unwrap_or_default(),
-                    name,
-                }
-            })
+    /// The request attributes as path, query and body parameters, the way the OpenAPI
+    /// output places them: a `:name` of a request path is a path parameter; the rest
+    /// goes in the body for POST, PUT and PATCH, in the query otherwise.
+    fn parameters(&self, method: &Method, level: u8) -> Vec<AttributeTableData> {
+        let path_params: Vec<&str> = method
+            .request_lines()
+            .flat_map(|l| l.params.iter().map(|p| p.value.as_str()))
             .collect();
+        let is_path = |name: &str| name.split('/').map(str::trim).any(|n| path_params.contains(&n));
+        let verb = method
+            .request_lines()
+            .next()
+            .map(|l| l.verb.value.to_ascii_lowercase())
+            .unwrap_or_default();
+        let (rest_kind, rest_heading) = match verb.as_str() {
+            "post" | "put" | "patch" => ("body", "Body parameters"),
+            _ => ("query", "Query parameters"),
+        };
+        let mut out = Vec::new();
+        for table in &method.request_tables {
+            let path = self.table(method, table, "path", "Path parameters".into(), level, &|n| is_path(n));
+            let rest = self.table(method, table, rest_kind, rest_heading.into(), level, &|n| !is_path(n));
+            out.extend([path, rest].into_iter().filter(|t| !t.rows.is_empty()));
+        }
+        out
+    }
+
+    fn table(
+        &self,
+        method: &Method,
+        table: &AttributeTable,
+        kind: &'static str,
+        heading: String,
+        level: u8,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> AttributeTableData {
+        let cols = table.columns;
+        let mut rows: Vec<AttributeRowData> = Vec::new();
+        for row in &table.rows {
+            let cells = self.page.row_cells(table, row);
+            let cell = |i: Option<usize>| i.and_then(|i| cells.get(i));
+            let name = row
+                .name
+                .as_ref()
+                .map(|n| n.name.clone())
+                .or_else(|| cell(cols.attribute).map(|c| c.text.trim_matches('`').to_string()))
+                .unwrap_or_default();
+            if !keep(&name) {
+                continue;
+            }
+            let description_range = row
+                .description
+                .as_ref()
+                .map(|d| d.range)
+                .or_else(|| cell(cols.description).map(|c| c.range));
+            let required = row
+                .required
+                .as_ref()
+                .map(|r| r.value.trim().to_string())
+                .unwrap_or_default();
+            let description = description_range.map(|r| self.src(r)).unwrap_or("");
+            let deprecation = crate::deprecation::row_deprecation(self.page, table, row);
+            rows.push(AttributeRowData {
+                name_parts: name_parts(&name),
+                depth: nesting(&name),
+                children: 0,
+                type_: row.type_.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                required_yes: is_yes(&required),
+                required,
+                deprecated: deprecation.is_some(),
+                replacement: deprecation.flatten(),
+                introduced: introduced_in(method, &name, description),
+                description: self.inline(description),
+                name,
+            });
+        }
+        for i in 0..rows.len() {
+            let depth = rows[i].depth;
+            rows[i].children = rows[i + 1..].iter().take_while(|r| r.depth > depth).count();
+        }
         AttributeTableData {
-            caption: table.lead_in.as_ref().and_then(|l| caption(&l.value)),
+            heading,
+            kind,
+            level,
+            caption: table
+                .lead_in
+                .as_ref()
+                .filter(|l| caption(&l.value))
+                .map(|l| self.inline(self.src(l.range).trim().trim_end_matches(':'))),
             has_type: cols.type_.is_some(),
             has_required: cols.required.is_some(),
             rows,
@@ -355,19 +602,19 @@ impl Ctx<'_> {
     }
 
     fn examples(&self, method: &Method) -> Vec<ExampleData> {
-        let roles = method.examples.iter().map(|e| (e.code_block, e.role));
-        let shown = shown_examples(self.page, method);
-        roles
-            .filter_map(|(index, role)| {
-                let block = self.page.code_block(index)?;
-                let (_, lead) = shown.iter().find(|(b, _)| std::ptr::eq(*b, block))?;
-                let caption_html = match (lead, &block.lead_in) {
-                    (_, Some(text)) if is_stock_example_lead_in(text) => SafeHtml::default(),
-                    (Some(range), _) => self.md.inline(self.src(*range)),
-                    (None, Some(text)) => self.md.inline(text),
-                    (None, None) => SafeHtml::default(),
+        method
+            .examples
+            .iter()
+            .filter_map(|example| {
+                let block = self.page.code_block(example.code_block).filter(|b| !b.nested)?;
+                let lead = self.lead_in(block.range);
+                let caption_html = match lead {
+                    Some(range) if !is_stock_example_lead_in(self.src(range)) => {
+                        self.inline(self.src(range).trim().trim_end_matches(':'))
+                    }
+                    _ => SafeHtml::default(),
                 };
-                let (role, label) = match role {
+                let (role, label) = match example.role {
                     ExampleRole::Curl => ("curl", "Request"),
                     ExampleRole::Response => ("response", "Response"),
                     ExampleRole::RequestBody => ("request_body", "Request body"),
@@ -384,26 +631,8 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn badges(&self, availability: &[Availability]) -> Vec<Badge> {
-        let mut out: Vec<Badge> = Vec::new();
-        for line in availability.iter().flat_map(|a| &a.lines) {
-            let key = line.key.value.to_lowercase();
-            let kind = match key.as_str() {
-                "tier" => "tier",
-                "offering" => "offering",
-                _ => "status",
-            };
-            for value in line.value.value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-                let label = badge_label(kind, value);
-                if !out.iter().any(|b| b.kind == kind && b.label == label) {
-                    out.push(Badge {
-                        kind: kind.to_string(),
-                        label,
-                    });
-                }
-            }
-        }
-        out
+    fn lead_in(&self, block: TextRange) -> Option<TextRange> {
+        self.lead_ins.iter().find(|l| l.block == block).map(|l| l.paragraph)
     }
 
     fn history(&self, history: &[History]) -> Vec<HistoryItem> {
@@ -411,7 +640,7 @@ impl Ctx<'_> {
             .iter()
             .flat_map(|h| &h.entries)
             .map(|e| HistoryItem {
-                html: self.md.inline(self.src(e.range)),
+                html: self.inline(self.src(e.range)),
                 version: e.version.as_ref().map(|v| v.value.clone()),
                 flag: e.flag.as_ref().map(|f| f.value.clone()),
                 flag_default: e.flag_default.map(|d| match d {
@@ -421,6 +650,66 @@ impl Ctx<'_> {
             })
             .collect()
     }
+}
+
+fn badges(availability: &[Availability]) -> Vec<Badge> {
+    let mut out: Vec<Badge> = Vec::new();
+    for line in availability.iter().flat_map(|a| &a.lines) {
+        let key = line.key.value.to_lowercase();
+        let kind = match key.as_str() {
+            "tier" => "tier",
+            "offering" => "offering",
+            _ => "status",
+        };
+        for value in line.value.value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+            let label = badge_label(kind, value);
+            if !out.iter().any(|b| b.kind == kind && b.label == label) {
+                out.push(Badge {
+                    kind: kind.to_string(),
+                    label,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `a_b.c` → `a_`, `b.`, `c`: the places a long name may wrap.
+fn name_parts(name: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if matches!(c, '_' | '.' | '/') && i + 1 < name.len() {
+            parts.push(name[start..=i].to_string());
+            start = i + 1;
+        }
+    }
+    parts.push(name[start..].to_string());
+    parts
+}
+
+/// `commit.author` and `commit[].author` nest under `commit`.
+fn nesting(name: &str) -> usize {
+    name.matches('.').count().min(4)
+}
+
+/// The version an attribute was introduced in: from a history entry of the method that
+/// names it, else from `Introduced in GitLab 16.0` in its description.
+fn introduced_in(method: &Method, name: &str, description: &str) -> Option<String> {
+    let entry = method.history.iter().flat_map(|h| &h.entries).find(|e| {
+        e.subject.as_ref().is_some_and(|s| s.value == name)
+            && e.verb
+                .as_ref()
+                .is_some_and(|v| v.value == "introduced" || v.value == "added")
+    });
+    if let Some(v) = entry.and_then(|e| e.version.as_ref()) {
+        return Some(v.value.clone());
+    }
+    let lower = description.to_ascii_lowercase();
+    let at = lower.find("introduced in gitlab ")?;
+    let rest = &description[at + "introduced in ".len()..];
+    let (start, end) = docspec_parser::find_version(rest)?;
+    rest.get(start..end).map(str::to_string)
 }
 
 fn clip(range: Range<usize>) -> Range<usize> {
@@ -495,8 +784,8 @@ fn is_yes(required: &str) -> bool {
     lower == "yes" || lower == "true" || lower == "required"
 }
 
-/// A table's lead-in worth showing: not the stock `Supported attributes:`.
-fn caption(lead_in: &str) -> Option<String> {
+/// Whether a table's lead-in is worth showing: not the stock `Supported attributes:`.
+fn caption(lead_in: &str) -> bool {
     let text = lead_in.trim().trim_end_matches(':').trim();
     let stock = [
         "supported attributes",
@@ -507,8 +796,7 @@ fn caption(lead_in: &str) -> Option<String> {
         "response attributes",
     ];
     let lower = text.to_lowercase();
-    (!text.is_empty() && !stock.contains(&lower.as_str()) && !lower.starts_with("if successful"))
-        .then(|| text.to_string())
+    !text.is_empty() && !stock.contains(&lower.as_str()) && !lower.starts_with("if successful")
 }
 
 /// `Example request:` and the like, which the example's own label already says.
@@ -550,32 +838,6 @@ fn badge_label(kind: &str, value: &str) -> String {
                 .unwrap_or_default()
         }
         (_, v) => v.to_string(),
-    }
-}
-
-fn attribute_names(method: &MethodData) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for row in method.request_attributes.iter().flat_map(|t| &t.rows) {
-        if !row.name.is_empty() && !names.contains(&row.name) {
-            names.push(row.name.clone());
-        }
-    }
-    names
-}
-
-/// Gives each section the number of methods under it.
-fn count_section_methods(toc: &mut [TocEntry]) {
-    for i in 0..toc.len() {
-        if toc[i].verb.is_some() {
-            continue;
-        }
-        let level = toc[i].level;
-        let count = toc[i + 1..]
-            .iter()
-            .take_while(|t| t.verb.is_some() || t.level > level)
-            .filter(|t| t.verb.is_some())
-            .count();
-        toc[i].method_count = count;
     }
 }
 

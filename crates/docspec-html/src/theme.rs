@@ -19,6 +19,7 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "partials/head.hbs",
     "partials/header.hbs",
     "partials/sidebar.hbs",
+    "partials/toc.hbs",
     "partials/footer.hbs",
     "partials/section.hbs",
     "partials/method.hbs",

@@ -10,6 +10,7 @@ use std::path::Path;
 
 const SITE_SCRIPTS: &[&str] = &[
     r#"<script src="assets/theme.js">"#,
+    r#"<script src="nav.js" defer>"#,
     r#"<script src="assets/site.js" defer>"#,
     r#"<script src="assets/search.js" defer>"#,
 ];

@@ -19,7 +19,14 @@ pub fn run(args: &BuildArgs, err: &mut dyn Write) -> Result<ExitStatus, CliError
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.as_bytes())?;
 
-    let site = render::render(&ws, &args.site, Some("openapi.yaml".to_string()), &args.output)?;
+    let site = render::render_workspace(
+        &ws,
+        &args.site,
+        Some("openapi.yaml".to_string()),
+        &args.output,
+        &["openapi.yaml"],
+    )?;
+    render::report_findings(&site.findings, err)?;
     writeln!(
         err,
         "built {}: {} pages, {} methods, openapi.yaml with {} findings",

@@ -1,8 +1,8 @@
 //! What the history rules share: every history of a page, inline text flattened with its
 //! source positions, versions, and how a description marks an attribute deprecated.
 
-use docspec_model::{History, Method, Page, Resource};
 pub use docspec_model::flat::{deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
+use docspec_model::{History, Method, Page, Resource};
 
 /// Every history of the page with the method and resource it belongs to.
 pub fn histories(page: &Page) -> impl Iterator<Item = &History> {
