@@ -26,6 +26,19 @@ pub struct Page {
     pub paragraphs: Vec<Paragraph>,
     /// Problems the parser met; lint reports them, nothing is dropped silently.
     pub issues: Vec<ParseIssue>,
+    /// Availability and history written in sections that are neither the page's
+    /// preamble, a resource nor a method (an explanatory `##` section), by heading.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub section_notes: Vec<SectionNotes>,
+}
+
+/// Availability and history of a section that holds no method.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionNotes {
+    /// Index into `Page::headings`.
+    pub heading: Option<usize>,
+    pub availability: Vec<Availability>,
+    pub history: Vec<History>,
 }
 
 impl Page {

@@ -352,6 +352,15 @@ fn assemble(text: &str, sections: Vec<Section>, page: &mut Page) {
         };
         page.resources[index].methods.push(method);
     }
+    for (i, parts) in resource_parts {
+        if !parts.availability.is_empty() || !parts.history.is_empty() {
+            page.section_notes.push(docspec_model::SectionNotes {
+                heading: sections[i].heading,
+                availability: parts.availability,
+                history: parts.history,
+            });
+        }
+    }
 }
 
 fn ancestors(sections: &[Section], i: usize) -> impl Iterator<Item = usize> + '_ {
