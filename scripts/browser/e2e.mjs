@@ -141,7 +141,7 @@ try {
   const foreign = await hostile.evaluate(() =>
     Array.from(document.querySelectorAll("script, iframe, object, embed, style, form"))
       .map((el) => el.outerHTML.slice(0, 80))
-      .filter((html) => !/^<script src="assets\/(theme|site|search)\.js"/.test(html))
+      .filter((html) => !/^<script src="(assets\/(theme|site|search)|nav)\.js"/.test(html))
       .filter((html) => !html.startsWith('<form class="search"')),
   );
   check(foreign.length === 0, `no foreign script/iframe/style/form elements (${foreign.join(" | ")})`);

@@ -69,8 +69,10 @@ pub fn build_page(
     let text = input.source.text();
     let title_heading = title_heading(page);
     let mut prose = Prose::new(text, page);
-    let lead_ins = example_lead_ins(page, &prose);
-    prose.exclude(&excluded_ranges(page, title_heading, &lead_ins));
+    let mut excluded = excluded_ranges(page, title_heading);
+    let lead_ins = example_lead_ins(page, &prose, &excluded);
+    excluded.extend(lead_ins.iter().map(|l| l.paragraph));
+    prose.exclude(&excluded);
     let links = Links {
         site: site_links,
         from: path,
@@ -347,7 +349,7 @@ fn items(page: &Page, title_heading: Option<usize>) -> Vec<(usize, Item<'_>)> {
 }
 
 /// What is shown in structured form, or not at all, and so left out of the prose.
-fn excluded_ranges(page: &Page, title_heading: Option<usize>, lead_ins: &[LeadIn]) -> Vec<TextRange> {
+fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> {
     let mut out: Vec<TextRange> = Vec::new();
     out.extend(page.front_matter.as_ref().map(|f| f.range));
     out.extend(title_heading.and_then(|h| page.headings.get(h)).map(|h| h.range));
@@ -357,6 +359,10 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>, lead_ins: &[LeadIn
     out.extend(history(&page.history));
     out.extend(page.shortcodes.iter().map(|s| s.range));
     out.extend(page.comments.iter().map(|c| c.range));
+    for notes in &page.section_notes {
+        out.extend(availability(&notes.availability));
+        out.extend(history(&notes.history));
+    }
     for resource in &page.resources {
         out.extend(availability(&resource.availability));
         out.extend(history(&resource.history));
@@ -378,7 +384,6 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>, lead_ins: &[LeadIn
             }
         }
     }
-    out.extend(lead_ins.iter().map(|l| l.paragraph));
     out
 }
 
@@ -398,8 +403,12 @@ pub struct LeadIn {
     pub paragraph: TextRange,
 }
 
-fn example_lead_ins(page: &Page, prose: &Prose<'_>) -> Vec<LeadIn> {
-    let in_alert = |r: TextRange| page.alerts.iter().any(|a| a.range.contains_range(r));
+/// A paragraph that is an alert, availability or history is shown as what it is, not
+/// as a caption.
+fn example_lead_ins(page: &Page, prose: &Prose<'_>, excluded: &[TextRange]) -> Vec<LeadIn> {
+    let overlaps = |a: TextRange, r: TextRange| a.start() < r.end() && r.start() < a.end();
+    let in_alert =
+        |r: TextRange| page.alerts.iter().any(|a| overlaps(a.range, r)) || excluded.iter().any(|e| overlaps(*e, r));
     page.methods()
         .flat_map(|m| shown_examples(page, m))
         .filter_map(|block| {
@@ -435,12 +444,18 @@ impl Ctx<'_> {
         };
         let level = heading.level.clamp(2, 6);
         let resource = self.page.resources.iter().find(|r| r.heading == Some(h));
+        let notes = self.page.section_notes.iter().find(|n| n.heading == Some(h));
+        let (availability, history) = match (resource, notes) {
+            (Some(r), _) => (r.availability.as_slice(), r.history.as_slice()),
+            (None, Some(n)) => (n.availability.as_slice(), n.history.as_slice()),
+            (None, None) => (&[][..], &[][..]),
+        };
         SectionData {
             level,
             anchor: heading.anchor.clone(),
             title_html: self.heading_html(h),
-            availability: resource.map(|r| badges(&r.availability)).unwrap_or_default(),
-            history: resource.map(|r| self.history(&r.history)).unwrap_or_default(),
+            availability: badges(availability),
+            history: self.history(history),
             prose: self
                 .prose
                 .render(self.md, self.links, heading.range.end()..end, level + 1),
@@ -812,6 +827,10 @@ fn is_stock_example_lead_in(text: &str) -> bool {
         "example of response",
         "example output",
         "example request body",
+        "sample request",
+        "sample response",
+        "request",
+        "response",
     ];
     stock.contains(&lower.as_str())
 }
