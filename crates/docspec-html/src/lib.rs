@@ -10,8 +10,9 @@
 //! held in memory. Every link is relative, so the site works from `file://` and from
 //! any sub-path.
 //!
-//! Templates are Handlebars in strict mode, fed typed data (see [`data`]); prose is
-//! rendered by pulldown-cmark, and raw HTML in it is cleaned by ammonia.
+//! Templates are MiniJinja (Jinja syntax) with strict undefined values, fed typed data
+//! (see [`data`]); prose is rendered by pulldown-cmark, and raw HTML in it is cleaned
+//! by ammonia.
 
 mod build;
 pub mod data;
@@ -157,7 +158,7 @@ impl<'t> SiteRenderer<'t> {
             page: &built.data,
             edit_href: edit_href(self.settings.edit_url.as_deref(), input.path),
         };
-        let html = self.engine.render("page", &context, input.path)?;
+        let html = self.engine.render("page.html", &context, input.path)?;
         write_file(&self.out_dir, &out, html.as_bytes())?;
         Ok(built.summary)
     }
@@ -194,7 +195,7 @@ impl<'t> SiteRenderer<'t> {
             method_count,
             groups: nav::index_groups(&groups, &summaries),
         };
-        let html = self.engine.render("index", &index, "index.html")?;
+        let html = self.engine.render("index.html", &index, "index.html")?;
         write("index.html", html.as_bytes())?;
         for (name, file) in self.theme.assets() {
             write(name, &file.bytes)?;
