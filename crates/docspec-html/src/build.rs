@@ -309,9 +309,7 @@ fn index_links(input: &PageInput<'_>, site: &SiteLinks, out_path: &str) -> Vec<(
         }
         let path = href.split(['#', '?']).next().unwrap_or("");
         let full = crate::site::join(dir, path);
-        if groups.is_empty() {
-            groups.push((String::new(), Vec::new()));
-        }
+        // Links in the introduction, before the first heading, group nothing.
         if let Some((_, pages)) = groups.last_mut() {
             if !pages.contains(&full) {
                 pages.push(full);

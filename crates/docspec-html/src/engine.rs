@@ -75,15 +75,16 @@ fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<()
     match value.as_str() {
         Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
             let mut last = 0;
-            for (i, c) in text.char_indices() {
-                let entity = match c {
-                    '&' => "&amp;",
-                    '<' => "&lt;",
-                    '>' => "&gt;",
-                    '"' => "&quot;",
-                    '\'' => "&#39;",
+            for (i, byte) in text.bytes().enumerate() {
+                let entity = match byte {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
                     _ => continue,
                 };
+                // The escaped bytes are ASCII, so `i` is a character boundary.
                 out.write_str(&text[last..i])?;
                 out.write_str(entity)?;
                 last = i + 1;

@@ -3,7 +3,6 @@
 
 use crate::data::{MethodData, PageSummary, SearchEntry};
 use docspec_model::{Method, Page};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words kept per entry: enough to find a section by what it talks about.
@@ -102,27 +101,25 @@ fn words<'t>(texts: impl Iterator<Item = &'t str>) -> String {
         "which", "its", "has", "have", "all", "any", "was", "were", "been", "into", "than", "then", "also", "more",
         "only",
     ];
-    let mut seen = HashSet::new();
-    let mut out = String::new();
+    let mut seen: Vec<String> = Vec::with_capacity(MAX_WORDS);
+    let mut lower = String::new();
     for text in texts {
         for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
-            if word.chars().count() < 3 {
+            if word.len() < 3 {
                 continue;
             }
-            let lower = word.to_lowercase();
-            if COMMON.contains(&lower.as_str()) || !seen.insert(lower.clone()) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if COMMON.contains(&lower.as_str()) || seen.contains(&lower) {
                 continue;
             }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&lower);
+            seen.push(lower.clone());
             if seen.len() >= MAX_WORDS {
-                return out;
+                return seen.join(" ");
             }
         }
     }
-    out
+    seen.join(" ")
 }
 
 #[cfg(test)]
