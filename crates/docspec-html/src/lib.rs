@@ -137,6 +137,16 @@ impl<'t> SiteRenderer<'t> {
                 output: pair[0].0.clone(),
             });
         }
+        // Every folder once, here, rather than once per page written.
+        let mut folders: Vec<&str> = outputs
+            .iter()
+            .map(|(o, _)| o.rsplit_once('/').map_or("", |(d, _)| d))
+            .collect();
+        folders.dedup();
+        for folder in folders {
+            let path = out_dir.join(folder);
+            fs::create_dir_all(&path).map_err(|e| RenderError::io("create", &path, e))?;
+        }
         Ok(SiteRenderer {
             engine: engine::Engine::new(theme)?,
             md: Markdown::new(),
@@ -159,7 +169,14 @@ impl<'t> SiteRenderer<'t> {
             edit_href: edit_href(self.settings.edit_url.as_deref(), input.path),
         };
         let html = self.engine.render("page.html", &context, input.path)?;
-        write_file(&self.out_dir, &out, html.as_bytes())?;
+        let path = self.out_dir.join(&out);
+        if let Err(e) = fs::write(&path, html.as_bytes()) {
+            // A page not named to `new` has no folder yet.
+            if e.kind() != std::io::ErrorKind::NotFound {
+                return Err(RenderError::io("write", &path, e));
+            }
+            write_file(&self.out_dir, &out, html.as_bytes())?;
+        }
         Ok(built.summary)
     }
 

@@ -55,10 +55,9 @@ impl SiteLinks {
         if resolved.as_ref().is_some_and(|r| self.pages.contains(r)) {
             return Target::Rewrite(format!("{stem}.html{rest}"));
         }
-        match (&self.docs_base_url, resolved) {
-            (Some(base), Some(resolved)) => Target::Rewrite(published(base, &resolved, rest)),
-            (Some(base), None) => Target::Rewrite(published(base, &outside_root(dir, path), rest)),
-            (None, _) => Target::Outside(format!("{stem}.html{rest}")),
+        match &self.docs_base_url {
+            Some(base) => Target::Rewrite(published(base, dir, path, rest)),
+            None => Target::Outside(format!("{stem}.html{rest}")),
         }
     }
 
@@ -117,36 +116,53 @@ fn normalize(dir: &str, path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// A path above the input root, as far as it can be told: the parts after the climb.
-fn outside_root(dir: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in dir.split('/').chain(path.split('/')) {
+/// `dir` joined with `path`, as the number of folders it climbs above the root and
+/// the parts below: `("a", "../../b/c.md")` → `(1, ["b", "c.md"])`.
+fn climb(dir: &str, path: &str) -> (usize, Vec<String>) {
+    let mut ups = 0;
+    let mut parts: Vec<String> = Vec::new();
+    for part in dir.split(['/', '\\']).chain(path.split(['/', '\\'])) {
         match part {
             "" | "." => {}
             ".." => {
-                parts.pop();
+                if parts.pop().is_none() {
+                    ups += 1;
+                }
             }
-            p => parts.push(p),
+            p => parts.push(p.to_string()),
         }
     }
-    parts.join("/")
+    (ups, parts)
 }
 
-/// The published URL of the docs page at `path` (`api/issues.md`).
-fn published(base: &str, path: &str, rest: &str) -> String {
-    let stem = path
-        .strip_suffix(".md")
-        .or_else(|| strip_suffix_ignore_case(path, ".md"))
-        .unwrap_or(path);
-    if base.contains("{path}") {
-        let stem = stem
-            .strip_suffix("/_index")
-            .or_else(|| stem.strip_suffix("/index"))
-            .unwrap_or(if stem == "_index" || stem == "index" { "" } else { stem });
-        return format!("{}{rest}", base.replace("{path}", stem));
+/// The published URL of the docs page `path` written in a page of folder `dir`: the base
+/// is where the input root is published, and a target above the root climbs its path.
+fn published(base: &str, dir: &str, path: &str, rest: &str) -> String {
+    let (ups, parts) = climb(dir, path);
+    let joined = parts.join("/");
+    let stem = strip_suffix_ignore_case(&joined, ".md").unwrap_or(&joined);
+    let (prefix, page, suffix) = match base.split_once("{path}") {
+        Some((prefix, suffix)) => {
+            let stem = stem
+                .strip_suffix("/_index")
+                .or_else(|| stem.strip_suffix("/index"))
+                .unwrap_or(if stem == "_index" || stem == "index" { "" } else { stem });
+            (prefix, stem.to_string(), suffix)
+        }
+        None => (base, format!("{stem}.html"), ""),
+    };
+    let mut prefix = prefix.to_string();
+    if !prefix.ends_with('/') {
+        prefix.push('/');
     }
-    let slash = if base.ends_with('/') { "" } else { "/" };
-    format!("{base}{slash}{stem}.html{rest}")
+    // Climb within the URL's path, never above its host.
+    let host_end = prefix.find("://").map_or(0, |i| i + 3);
+    let host_end = prefix[host_end..].find('/').map_or(prefix.len(), |i| host_end + i + 1);
+    for _ in 0..ups {
+        let trimmed = prefix[..prefix.len() - 1].rfind('/').map_or(host_end, |i| i + 1);
+        prefix.truncate(trimmed.max(host_end));
+    }
+    format!("{prefix}{page}{suffix}{rest}")
 }
 
 fn is_web_url(url: &str) -> bool {
@@ -246,6 +262,11 @@ mod tests {
         assert_eq!(
             hugo.target("api/issues.md", "../../../ci/x.md"),
             Target::Rewrite("https://docs.gitlab.com/ci/x/".into())
+        );
+        let api = SiteLinks::new(["issues.md"], Some("https://docs.gitlab.com/api/{path}/".into()));
+        assert_eq!(
+            api.target("issues.md", "../user/profile.md#a"),
+            Target::Rewrite("https://docs.gitlab.com/user/profile/#a".into())
         );
         let not_web = SiteLinks::new(["a.md"], Some("javascript:alert(1)".into()));
         assert!(matches!(not_web.target("a.md", "b.md"), Target::Outside(_)));
