@@ -80,9 +80,11 @@ fn every_page_parses_and_every_request_line_is_found() {
         let source = SourceFile::new(path.display().to_string(), text.clone());
         let page = std::panic::catch_unwind(|| docspec_parser::parse(&source))
             .unwrap_or_else(|_| panic!("parser panicked on {}", path.display()));
+        // Methods' request lines and those shown as examples in prose or overviews.
         let lines: Vec<_> = page
             .methods()
             .flat_map(|m| m.request_blocks.iter())
+            .chain(page.request_examples.iter())
             .filter(|b| page.code_blocks[b.code_block].lang() == Some("plaintext"))
             .flat_map(|b| b.lines.iter())
             .collect();

@@ -187,6 +187,23 @@ impl CurlCommand {
         self.option(long).is_some()
     }
 
+    /// Whether the command writes the response to a file (`--output`, `--remote-name`,
+    /// or a shell redirection of its output): the response is a download, not JSON to read.
+    pub fn saves_response(&self, input: &str) -> bool {
+        ["output", "remote-name", "remote-name-all", "output-dir"]
+            .iter()
+            .any(|o| self.has_option(o))
+            || self.redirects.iter().any(|(operator, target)| {
+                let operator = input.get(operator.clone()).unwrap_or("");
+                // `2>/dev/null` and `2>&1` redirect errors or descriptors, not the response.
+                let stdout = operator.starts_with('>') || operator.starts_with("1>");
+                stdout
+                    && target
+                        .as_ref()
+                        .is_some_and(|t| !t.value.starts_with('&') && t.value != "/dev/null")
+            })
+    }
+
     /// Every URL in the order written: `--url` values and bare arguments.
     pub fn urls(&self) -> Vec<CurlUrl<'_>> {
         let mut found: Vec<(usize, UrlSource, &Token)> = Vec::new();

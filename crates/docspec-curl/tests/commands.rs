@@ -508,3 +508,19 @@ fn empty_and_degenerate_inputs() {
         }
     }
 }
+
+#[test]
+fn knows_when_the_response_is_saved_to_a_file() {
+    let saves = |text: &str| {
+        let commands = parse_commands(text);
+        commands[0].saves_response(text)
+    };
+    assert!(saves("curl --output file.zip --url \"https://x.example/a\""));
+    assert!(saves("curl -o file.zip \"https://x.example/a\""));
+    assert!(saves("curl --remote-name --url \"https://x.example/a\""));
+    assert!(saves("curl \"https://x.example/a\" > out.tgz"));
+    assert!(saves("curl \"https://x.example/a\" >> out.tgz"));
+    assert!(!saves("curl \"https://x.example/a\" 2>/dev/null"));
+    assert!(!saves("curl \"https://x.example/a\" 2>&1"));
+    assert!(!saves("curl --url \"https://x.example/a\""));
+}

@@ -357,7 +357,7 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> 
     out.extend(history(&page.history));
     out.extend(page.shortcodes.iter().map(|s| s.range));
     out.extend(page.comments.iter().map(|c| c.range));
-    for notes in &page.section_notes {
+    for notes in &page.topics {
         out.extend(availability(&notes.availability));
         out.extend(history(&notes.history));
     }
@@ -442,7 +442,7 @@ impl Ctx<'_> {
         };
         let level = heading.level.clamp(2, 6);
         let resource = self.page.resources.iter().find(|r| r.heading == Some(h));
-        let notes = self.page.section_notes.iter().find(|n| n.heading == Some(h));
+        let notes = self.page.topics.iter().find(|n| n.heading == h);
         let (availability, history) = match (resource, notes) {
             (Some(r), _) => (r.availability.as_slice(), r.history.as_slice()),
             (None, Some(n)) => (n.availability.as_slice(), n.history.as_slice()),

@@ -89,6 +89,52 @@ pub fn blank_comments(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
+/// The byte offset of the first comma right before a `]` or `}` that no `...` elision
+/// line explains: readers' JSON parsers reject it, though [`parse_example`] reads past it.
+pub fn stray_trailing_comma(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut strings = Strings::default();
+    let mut last_comma: Option<usize> = None;
+    let mut line_start = 0;
+    let mut elided_since_comma = false;
+    for i in 0..bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line_start = i + 1;
+        }
+        if !strings.outside(b) {
+            last_comma = None;
+            continue;
+        }
+        match b {
+            b',' => {
+                last_comma = Some(i);
+                elided_since_comma = false;
+            }
+            b']' | b'}' => {
+                if let Some(c) = last_comma.take() {
+                    if !elided_since_comma {
+                        return Some(c);
+                    }
+                }
+            }
+            b'.' | 0xE2 if last_comma.is_some() => {
+                // An elision line (`...` or `…`) after the comma explains it.
+                let line_end = text[i..].find('\n').map_or(text.len(), |e| i + e);
+                let line = text[line_start..line_end].trim().trim_end_matches(',');
+                if line == "..." || line == "…" {
+                    elided_since_comma = true;
+                } else {
+                    last_comma = None;
+                }
+            }
+            b if b.is_ascii_whitespace() => {}
+            _ => last_comma = None,
+        }
+    }
+    None
+}
+
 /// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`.
 pub fn blank_elisions(text: &str) -> String {
     let mut bytes: Vec<u8> = text.as_bytes().to_vec();
@@ -138,6 +184,16 @@ mod tests {
         let text = "[\n  {\"a\": 1},\n  ...\n]\n";
         assert!(parse_example(text).is_ok());
         assert!(parse_example("{\"a\": [1, 2,],}").is_ok());
+    }
+
+    #[test]
+    fn only_elisions_explain_a_trailing_comma() {
+        assert_eq!(stray_trailing_comma("[\n  {\"a\": 1},\n  ...\n]\n"), None);
+        assert_eq!(stray_trailing_comma("[\n  {\"a\": 1},\n  …\n]\n"), None);
+        assert_eq!(stray_trailing_comma("{\"a\": [1, 2,]}"), Some(11));
+        assert_eq!(stray_trailing_comma("{\n  \"a\": 1,\n}"), Some(10));
+        assert_eq!(stray_trailing_comma("{\"a\": \"x,]\", \"b\": [1, 2]}"), None);
+        assert_eq!(stray_trailing_comma("{\"a\": 1.5, \"b\": 2}"), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::json::{parse_shape, JsonError, JsonShape};
 use crate::{LintSettings, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::{Page, SourceFile, TextRange};
+use docspec_model::{Method, Page, SourceFile, TextRange};
 use serde::de::DeserializeOwned;
 use std::cell::OnceCell;
 
@@ -12,6 +12,7 @@ pub struct LintContext<'a> {
     pub settings: &'a LintSettings,
     json: Vec<OnceCell<Result<JsonShape, JsonError>>>,
     curl: Vec<OnceCell<Vec<docspec_curl::CurlCommand>>>,
+    external_blocks: OnceCell<Vec<usize>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -22,7 +23,36 @@ impl<'a> LintContext<'a> {
             settings,
             json: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             curl: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
+            external_blocks: OnceCell::new(),
         }
+    }
+
+    /// Whether a method documents an endpoint of another service (outside
+    /// `api.base_path`): the REST API's conventions do not apply to it.
+    pub fn is_external(&self, method: &Method) -> bool {
+        method.is_external(&self.settings.api.base_path)
+    }
+
+    /// The methods of the API itself, which the REST template and conventions apply to.
+    pub fn rest_methods(&self) -> impl Iterator<Item = &'a Method> + '_ {
+        self.page.methods().filter(|m| !self.is_external(m))
+    }
+
+    /// Whether a code block is an example of a method of another service.
+    pub fn in_external_method(&self, code_block: usize) -> bool {
+        self.external_blocks
+            .get_or_init(|| {
+                let mut blocks: Vec<usize> = self
+                    .page
+                    .methods()
+                    .filter(|m| self.is_external(m))
+                    .flat_map(|m| m.examples.iter().map(|e| e.code_block))
+                    .collect();
+                blocks.sort_unstable();
+                blocks
+            })
+            .binary_search(&code_block)
+            .is_ok()
     }
 
     /// The `curl` commands of a code block, parsed once per page.

@@ -25,7 +25,7 @@ pub use context::LintContext;
 pub use docspec_diagnostics::{Diagnostic, Severity};
 pub use docspec_macros::RuleMeta;
 pub use meta::{Category, FixAvailability, RuleMeta, RuleMetadata};
-pub use project::{ProjectContext, ProjectFile};
+pub use project::{AttributeFact, OperationSummary, PageSummary, ProjectContext, ProjectFile};
 pub use registry::{all_metadata, find, suggest, RULES};
 pub use rule::{Check, Rule};
 pub use runner::{check_page, check_project, finish, lint_page};

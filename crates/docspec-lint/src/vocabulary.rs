@@ -53,6 +53,18 @@ pub fn canonical_type(word: &str) -> Option<&'static str> {
     }
 }
 
+/// Parameters every endpoint of the API takes (authentication, impersonation,
+/// pagination): examples may send them without a table row.
+pub const IMPLICIT_PARAMETERS: &[&str] = &[
+    "private_token",
+    "access_token",
+    "job_token",
+    "sudo",
+    "page",
+    "per_page",
+    "pagination",
+];
+
 pub use docspec_model::{status_has_body, status_reason, STATUS_CODES};
 
 /// Tier words in their fixed order.

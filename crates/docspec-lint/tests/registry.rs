@@ -88,13 +88,14 @@ fn project_findings(code: &str, block: &str) -> Vec<docspec_lint::Diagnostic> {
         docspec_model::SourceFile::new("api_resources.md", block),
         docspec_model::SourceFile::new("widgets.md", widgets),
     ];
-    let pages: Vec<_> = sources.iter().map(docspec_parser::parse).collect();
-    let files: Vec<_> = sources
+    let summaries: Vec<_> = sources
         .iter()
-        .zip(&pages)
-        .map(|(source, page)| docspec_lint::ProjectFile {
-            source,
-            page,
+        .map(|source| docspec_lint::PageSummary::of(source, &docspec_parser::parse(source), &settings))
+        .collect();
+    let files: Vec<_> = summaries
+        .iter()
+        .map(|summary| docspec_lint::ProjectFile {
+            summary,
             settings: &settings,
         })
         .collect();

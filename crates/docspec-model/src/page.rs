@@ -14,6 +14,12 @@ pub struct Page {
     pub history: Vec<History>,
     pub headings: Vec<Heading>,
     pub resources: Vec<Resource>,
+    /// Heading sections that are neither a resource nor a method (explanations,
+    /// prerequisites, tasks): their availability, history and alerts still count.
+    pub topics: Vec<Topic>,
+    /// Request blocks that document no method of their own: lines shown "for example"
+    /// in prose, and overviews that list endpoints documented in other sections.
+    pub request_examples: Vec<RequestBlock>,
     /// Every code block of the page, in source order; methods refer to them by index.
     pub code_blocks: Vec<CodeBlock>,
     /// Every table of the page, in source order; attribute tables refer to them by index.
@@ -26,19 +32,6 @@ pub struct Page {
     pub paragraphs: Vec<Paragraph>,
     /// Problems the parser met; lint reports them, nothing is dropped silently.
     pub issues: Vec<ParseIssue>,
-    /// Availability and history written in sections that are neither the page's
-    /// preamble, a resource nor a method (an explanatory `##` section), by heading.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub section_notes: Vec<SectionNotes>,
-}
-
-/// Availability and history of a section that holds no method.
-#[derive(Clone, Debug, Serialize)]
-pub struct SectionNotes {
-    /// Index into `Page::headings`.
-    pub heading: Option<usize>,
-    pub availability: Vec<Availability>,
-    pub history: Vec<History>,
 }
 
 impl Page {
@@ -82,6 +75,42 @@ impl Page {
     pub fn title_text(&self) -> Option<&str> {
         self.title.as_ref().map(|t| t.text.as_str())
     }
+
+    /// Every history block of the page, wherever it stands, in no particular order.
+    pub fn all_history(&self) -> impl Iterator<Item = &History> {
+        self.history
+            .iter()
+            .chain(
+                self.resources
+                    .iter()
+                    .flat_map(|r| r.history.iter().chain(r.methods.iter().flat_map(|m| m.history.iter()))),
+            )
+            .chain(self.topics.iter().flat_map(|t| t.history.iter()))
+    }
+
+    /// Every availability block of the page, wherever it stands, in no particular order.
+    pub fn all_availability(&self) -> impl Iterator<Item = &Availability> {
+        self.availability
+            .iter()
+            .chain(self.resources.iter().flat_map(|r| {
+                r.availability
+                    .iter()
+                    .chain(r.methods.iter().flat_map(|m| m.availability.iter()))
+            }))
+            .chain(self.topics.iter().flat_map(|t| t.availability.iter()))
+    }
+}
+
+/// A heading section that documents no method and groups none.
+#[derive(Clone, Debug, Serialize)]
+pub struct Topic {
+    /// Index into `Page::headings`.
+    pub heading: usize,
+    pub range: TextRange,
+    pub availability: Vec<Availability>,
+    pub history: Vec<History>,
+    /// Indexes into `Page::alerts`.
+    pub alerts: Vec<usize>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -158,6 +187,32 @@ pub struct Method {
     pub alerts: Vec<usize>,
     /// Other prose paragraphs of the section, for wording rules.
     pub paragraphs: Vec<Paragraph>,
+    /// What a successful response carries, as far as the section tells.
+    pub response_content: ResponseContent,
+    /// Sentences of the method's prose that require at least one of several attributes.
+    pub requirement_groups: Vec<RequirementGroup>,
+}
+
+/// "At least one of the following parameters is required", with the attributes it names
+/// (in code spans of the sentence, or of the list right after it).
+#[derive(Clone, Debug, Serialize)]
+pub struct RequirementGroup {
+    /// The sentence's paragraph.
+    pub range: TextRange,
+    /// The attributes named, without a leading `:`.
+    pub names: Vec<Spanned<String>>,
+}
+
+/// What a method's successful response carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseContent {
+    /// JSON, the API's default.
+    #[default]
+    Json,
+    /// A file or raw text (a download, an archive, a log, plain text): neither a JSON
+    /// example nor a response attribute table applies.
+    Raw,
 }
 
 impl Method {
@@ -172,6 +227,15 @@ impl Method {
     /// The range of the method's heading, or its first request block.
     pub fn anchor_range(&self) -> TextRange {
         self.title.range
+    }
+
+    /// Whether the method documents an endpoint of another service (a container
+    /// registry, a JWT issuer) rather than of the API under `base` (`/api/v4`): it has
+    /// request lines and each is a URL whose path lies outside `base`. REST conventions
+    /// (the API host, its token, its template) do not apply to such a method.
+    pub fn is_external(&self, base: &str) -> bool {
+        let mut lines = self.request_lines().peekable();
+        lines.peek().is_some() && lines.all(|l| !l.is_under_base(base))
     }
 }
 
@@ -210,6 +274,20 @@ pub struct RequestLine {
     pub params: Vec<Spanned<String>>,
     /// Words after the target (`GET /x (deprecated)`), kept so lint can point at them.
     pub trailing: Option<Spanned<String>>,
+}
+
+impl RequestLine {
+    /// Whether the line names an endpoint of the API at `base`: any path (a path is
+    /// read relative to the base; a missing slash or a wrong `/api/` prefix is a
+    /// mistake in writing it, not another service), or a URL whose path is under `base`.
+    pub fn is_under_base(&self, base: &str) -> bool {
+        if self.form != TargetForm::Url {
+            return true;
+        }
+        let base = base.trim_end_matches('/');
+        let path = self.path.value.as_str();
+        base.is_empty() || path == base || path.strip_prefix(base).is_some_and(|rest| rest.starts_with('/'))
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -275,6 +353,21 @@ pub struct AttributeName {
     pub name: String,
     pub range: TextRange,
     pub backticked: bool,
+}
+
+impl AttributeName {
+    /// The top-level attribute this name belongs to: GitLab names nested request
+    /// attributes `assets:links:name`, `assets[links]` or `assets.links`, all under `assets`.
+    pub fn root(&self) -> &str {
+        attribute_root(&self.name)
+    }
+}
+
+/// The top-level attribute of a possibly nested attribute name: `assets` for
+/// `assets:links:name`, `assets[links][]` and `assets.links`.
+pub fn attribute_root(name: &str) -> &str {
+    let name = name.trim();
+    name.find(['[', ':', '.']).map_or(name, |i| &name[..i])
 }
 
 /// `If successful, returns [`200 OK`](...) ...`

@@ -34,6 +34,8 @@ mod history;
 mod items;
 mod page;
 mod request;
+mod requirement;
+mod response;
 mod slug;
 mod success;
 mod tables;

@@ -38,6 +38,7 @@ pub fn build(text: &str, tree: Tree) -> Page {
             || (section.items.iter().any(|i| holds_curl(i, &page))
                 && section.items.iter().any(|i| holds_attribute_table(i, &page)));
     }
+    unmark_overview_lists(&mut sections, &page);
     if page.title.is_none() {
         page.title = page.headings.iter().find(|h| h.level == 1).map(|h| Title {
             text: h.text.clone(),
@@ -46,7 +47,31 @@ pub fn build(text: &str, tree: Tree) -> Page {
         });
     }
     assemble(text, sections, &mut page);
+    collect_request_examples(&mut page);
     page
+}
+
+/// Request blocks no method took: illustrations and overview lists.
+fn collect_request_examples(page: &mut Page) {
+    let taken: Vec<usize> = page
+        .methods()
+        .flat_map(|m| m.request_blocks.iter().map(|b| b.code_block))
+        .collect();
+    page.request_examples = page
+        .code_blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, cb)| !taken.contains(i) && request::is_request_block(cb))
+        .map(|(i, cb)| {
+            let (lines, other_lines) = request::read_lines(cb);
+            RequestBlock {
+                code_block: i,
+                range: cb.range,
+                lines,
+                other_lines,
+            }
+        })
+        .collect();
 }
 
 fn read_front_matter(text: &str, blocks: &mut Vec<Block>, page: &mut Page) {
@@ -73,10 +98,27 @@ fn read_front_matter(text: &str, blocks: &mut Vec<Block>, page: &mut Page) {
     }
 }
 
-/// Code blocks and tables remember the paragraph just before them.
+/// Whether a block is nothing but HTML comments (`<!-- docspec-disable-next-line -->`).
+fn is_comment_only(block: &Block) -> bool {
+    let Block::Html { text, .. } = block else { return false };
+    let mut rest = text.trim();
+    while let Some(after) = rest.strip_prefix("<!--") {
+        match after.find("-->") {
+            Some(end) => rest = after[end + 3..].trim_start(),
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Code blocks and tables remember the paragraph just before them (comments between
+/// the two do not count).
 fn assign_lead_ins(blocks: &[Block], page: &mut Page) {
     let mut previous: Option<&Block> = None;
     for block in blocks {
+        if is_comment_only(block) {
+            continue;
+        }
         if let (Block::Code { index, .. }, Some(Block::Paragraph { inlines, .. })) = (block, previous) {
             if let Some(cb) = page.code_blocks.get_mut(*index) {
                 cb.lead_in = Some(plain_text(inlines).trim().to_string());
@@ -233,9 +275,69 @@ fn holds_request(item: &Item, page: &Page) -> bool {
         Item::Block(Block::Code { index, .. }) => page
             .code_blocks
             .get(*index)
-            .is_some_and(|cb| !cb.nested && request::is_request_block(cb)),
+            .is_some_and(|cb| !cb.nested && request::is_request_block(cb) && !request::is_illustration(cb)),
         Item::Shortcode(region) => region.children.iter().any(|i| holds_request(i, page)),
         Item::Block(_) => false,
+    }
+}
+
+/// The request lines (`VERB /path`, query left out) of a section's own request blocks.
+fn section_requests(section: &Section, page: &Page) -> Vec<(String, String)> {
+    fn collect(item: &Item, page: &Page, out: &mut Vec<(String, String)>) {
+        match item {
+            Item::Block(Block::Code { index, .. }) => {
+                if let Some(cb) = page.code_blocks.get(*index) {
+                    if !cb.nested && request::is_request_block(cb) && !request::is_illustration(cb) {
+                        let (lines, _) = request::read_lines(cb);
+                        out.extend(
+                            lines
+                                .into_iter()
+                                .map(|l| (l.verb.value.to_ascii_uppercase(), l.path.value)),
+                        );
+                    }
+                }
+            }
+            Item::Shortcode(region) => region.children.iter().for_each(|i| collect(i, page, out)),
+            Item::Block(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    section.items.iter().for_each(|i| collect(i, page, &mut out));
+    out
+}
+
+/// A section that only lists endpoints the sections of the page document (an overview
+/// such as "Endpoints that support pagination") shows no method of its own: it has no
+/// cURL example or attribute table, and every line it lists is documented elsewhere.
+fn unmark_overview_lists(sections: &mut [Section], page: &Page) {
+    let requests: Vec<Vec<(String, String)>> = sections
+        .iter()
+        .map(|s| {
+            if s.has_request {
+                section_requests(s, page)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let bare: Vec<bool> = sections
+        .iter()
+        .map(|s| {
+            s.has_request
+                && !s.items.iter().any(|i| holds_curl(i, page))
+                && !s.items.iter().any(|i| holds_attribute_table(i, page))
+        })
+        .collect();
+    let overview: Vec<usize> = (0..sections.len())
+        .filter(|&i| bare[i] && !requests[i].is_empty())
+        .filter(|&i| {
+            requests[i]
+                .iter()
+                .all(|line| (0..sections.len()).any(|j| j != i && !bare[j] && requests[j].contains(line)))
+        })
+        .collect();
+    for i in overview {
+        sections[i].has_request = false;
     }
 }
 
@@ -337,7 +439,7 @@ fn assemble(text: &str, sections: Vec<Section>, page: &mut Page) {
     }
 
     for (parts, resource_section) in methods {
-        let method = parts.finish(text);
+        let method = parts.finish(text, page);
         let index = match page
             .resources
             .iter()
@@ -352,12 +454,15 @@ fn assemble(text: &str, sections: Vec<Section>, page: &mut Page) {
         };
         page.resources[index].methods.push(method);
     }
+    // Sections that became neither a resource nor a method keep their notes as topics.
     for (i, parts) in resource_parts {
-        if !parts.availability.is_empty() || !parts.history.is_empty() {
-            page.section_notes.push(docspec_model::SectionNotes {
-                heading: sections[i].heading,
+        if let Some(heading) = sections[i].heading {
+            page.topics.push(Topic {
+                heading,
+                range: sections[i].range,
                 availability: parts.availability,
                 history: parts.history,
+                alerts: parts.alerts,
             });
         }
     }
@@ -696,6 +801,7 @@ struct MethodParts {
     examples: Vec<Example>,
     /// The last block was this paragraph (for table lead-ins).
     last_paragraph: Option<Spanned<String>>,
+    requirement_groups: Vec<RequirementGroup>,
 }
 
 impl MethodParts {
@@ -721,6 +827,7 @@ impl MethodParts {
             success: Vec::new(),
             examples: Vec::new(),
             last_paragraph: None,
+            requirement_groups: Vec::new(),
         }
     }
 
@@ -744,6 +851,10 @@ impl MethodParts {
     }
 
     fn block(&mut self, block: &Block, page: &mut Page) {
+        // A comment (a suppression) between a lead-in and its table leaves the lead-in.
+        if is_comment_only(block) {
+            return;
+        }
         let before = self.before_request();
         let mut last_paragraph = None;
         match block {
@@ -756,8 +867,11 @@ impl MethodParts {
                 });
                 last_paragraph = Some(Spanned::new(text, *range));
             }
-            Block::Paragraph { range, .. } => {
+            Block::Paragraph { inlines, range } => {
                 self.parts.prose(block, before);
+                if let Some(group) = crate::requirement::group(inlines, *range) {
+                    self.requirement_groups.push(group);
+                }
                 let text = self
                     .parts
                     .paragraphs
@@ -770,6 +884,13 @@ impl MethodParts {
             Block::Table { index, .. } => self.table(*index, page),
             Block::List { items, .. } => {
                 self.parts.prose(block, before);
+                // The list right after "At least one of the following ... is required:".
+                if let Some(group) = self.requirement_groups.last_mut() {
+                    let follows = self.last_paragraph.as_ref().is_some_and(|p| p.range == group.range);
+                    if follows && group.names.is_empty() {
+                        group.names = crate::requirement::list_names(items);
+                    }
+                }
                 for item in items {
                     self.nested_examples(&item.children, page);
                 }
@@ -809,7 +930,7 @@ impl MethodParts {
 
     fn code(&mut self, index: usize, range: TextRange, page: &Page) {
         let Some(cb) = page.code_blocks.get(index) else { return };
-        if request::is_request_block(cb) {
+        if request::is_request_block(cb) && !request::is_illustration(cb) {
             let (lines, other_lines) = request::read_lines(cb);
             self.request_blocks.push(RequestBlock {
                 code_block: index,
@@ -842,14 +963,24 @@ impl MethodParts {
         let is_request = !lead_says_response && (columns.required.is_some() || before_response);
         let attribute_table = crate::tables::attribute_table(index, table, columns, lead_in);
         if is_request {
+            self.requirement_groups
+                .extend(crate::requirement::row_groups(table, &attribute_table));
             self.request_tables.push(attribute_table);
         } else {
             self.response_tables.push(attribute_table);
         }
     }
 
-    fn finish(self, text: &str) -> Method {
+    fn finish(self, text: &str, page: &Page) -> Method {
         let description = self.parts.description(text);
+        let response_content = crate::response::content(
+            &self.title.value,
+            description.as_ref().map(|d| d.value.as_str()),
+            &self.request_blocks,
+            &self.success,
+            &self.examples,
+            page,
+        );
         Method {
             title: self.title,
             heading: self.heading,
@@ -865,6 +996,8 @@ impl MethodParts {
             availability: self.parts.availability,
             alerts: self.parts.alerts,
             paragraphs: self.parts.paragraphs,
+            response_content,
+            requirement_groups: self.requirement_groups,
         }
     }
 }

@@ -16,6 +16,17 @@ pub fn is_request_block(block: &CodeBlock) -> bool {
     plain && block.content.lines().any(|l| split_verb(l).is_some())
 }
 
+/// Whether a request block illustrates the prose before it ("For example, `/` is
+/// written `%2F`:") rather than giving the endpoint its section documents.
+pub fn is_illustration(block: &CodeBlock) -> bool {
+    block.lead_in.as_deref().is_some_and(|lead| {
+        let lead = lead.trim_start().to_ascii_lowercase();
+        ["for example", "another example", "for instance"]
+            .iter()
+            .any(|p| lead.starts_with(p))
+    })
+}
+
 fn split_verb(line: &str) -> Option<(&str, &str)> {
     let trimmed = line.trim_start();
     let (verb, rest) = trimmed.split_once([' ', '\t'])?;

@@ -6,7 +6,7 @@ use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
 use docspec_diagnostics::{Applicability, Diagnostic, Severity};
-use docspec_lint::ProjectFile;
+use docspec_lint::{PageSummary, ProjectFile};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 
@@ -83,24 +83,27 @@ fn write_report(
 
 /// Lints every page: per-page rules in parallel, then the cross-page rules.
 pub fn lint(ws: &Workspace) -> Vec<FileReport<'_>> {
-    let mut per_file: Vec<Vec<Diagnostic>> = ws
+    let (mut per_file, summaries): (Vec<Vec<Diagnostic>>, Vec<PageSummary>) = ws
         .entries
         .par_iter()
         .map(|e| match &e.unreadable {
             Some(d) => {
                 let mut d = d.clone();
                 d.severity = e.settings.rules.severity(d.code).unwrap_or(d.severity);
-                vec![d]
+                (vec![d], PageSummary::default())
             }
-            None => docspec_lint::check_page(&e.source, &e.page, &e.settings),
+            None => (
+                docspec_lint::check_page(&e.source, &e.page, &e.settings),
+                PageSummary::of(&e.source, &e.page, &e.settings),
+            ),
         })
-        .collect();
+        .unzip();
     let files: Vec<ProjectFile<'_>> = ws
         .entries
         .iter()
-        .map(|e| ProjectFile {
-            source: &e.source,
-            page: &e.page,
+        .zip(&summaries)
+        .map(|(e, summary)| ProjectFile {
+            summary,
             settings: &e.settings,
         })
         .collect();

@@ -1,20 +1,22 @@
 //! Small questions many rules ask about a method.
 
-use docspec_model::{ExampleRole, Method};
+use docspec_model::{ExampleRole, Method, ResponseContent};
 
 /// Whether the method answers with a body, when the page says enough to tell. The
 /// success sentence decides when it names response attributes or a status without a
-/// body; `202 Accepted` and `DELETE` are taken to answer without one. With no success
-/// sentence, `GET` answers with a body, `DELETE` without, and for the other verbs it is
-/// unknown (missing-success-sentence reports that gap; guessing would add false findings).
+/// body; `202 Accepted` and `DELETE` are taken to answer without one. A response example
+/// shows a body. With neither, `GET` answers with a body, `DELETE` without, and for the
+/// other verbs it is unknown (missing-success-sentence reports that gap; guessing would
+/// add false findings).
 pub fn has_body(method: &Method) -> Option<bool> {
     let verbs: Vec<String> = method
         .request_lines()
         .map(|l| l.verb.value.to_ascii_uppercase())
         .collect();
     let all = |verb: &str| !verbs.is_empty() && verbs.iter().all(|v| v == verb);
+    let shows_body = has_example(method, ExampleRole::Response);
     let Some(success) = method.success.first() else {
-        return if all("GET") {
+        return if all("GET") || shows_body {
             Some(true)
         } else if all("DELETE") {
             Some(false)
@@ -24,10 +26,68 @@ pub fn has_body(method: &Method) -> Option<bool> {
     };
     Some(match success.code {
         Some(code) if !crate::vocabulary::status_has_body(code) => false,
-        _ if success.mentions_response_attributes => true,
+        _ if success.mentions_response_attributes || shows_body => true,
         Some(202) => false,
         _ => !all("DELETE"),
     })
+}
+
+/// Whether the method answers with a JSON body, which the template asks to show
+/// (a response example) and describe (a response attribute table). Files and raw text
+/// need neither.
+pub fn has_json_body(method: &Method) -> Option<bool> {
+    if method.response_content == ResponseContent::Raw {
+        return Some(false);
+    }
+    has_body(method)
+}
+
+/// Whether a method creates something: its title starts with Create, Add or New.
+pub fn creates(method: &Method) -> bool {
+    let title = method.title.value.trim_start().to_ascii_lowercase();
+    ["create", "add", "new"].iter().any(|w| {
+        title
+            .strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric()))
+    })
+}
+
+/// The one HTTP verb of a method's request lines, upper case; `None` when they differ.
+pub fn single_verb(method: &Method) -> Option<String> {
+    let mut verbs = method.request_lines().map(|l| l.verb.value.to_ascii_uppercase());
+    let first = verbs.next()?;
+    verbs.all(|v| v == first).then_some(first)
+}
+
+/// The link to the status-codes table from a page: `../` for each folder between
+/// `doc/api/` and the page.
+pub fn status_codes_link(path: &str) -> String {
+    let depth = path
+        .find("api/")
+        .map_or(0, |at| path[at + "api/".len()..].matches('/').count());
+    format!("{}rest/troubleshooting.md#status-codes", "../".repeat(depth))
+}
+
+/// The success sentence the template asks of this method, as far as its verb, title and
+/// response tell: `201 Created` for a POST that creates, `204 No Content` for a DELETE
+/// without a body, `200 OK` for reads and updates; "and the following response
+/// attributes:" only when the response is JSON. `None` when the status cannot be told.
+pub fn suggested_success_sentence(method: &Method, page_path: &str) -> Option<String> {
+    let link = status_codes_link(page_path);
+    let json = has_json_body(method);
+    let status = match single_verb(method)?.as_str() {
+        "GET" | "PUT" | "PATCH" => "200 OK",
+        "DELETE" if has_body(method) != Some(true) => "204 No Content",
+        "DELETE" => "200 OK",
+        "POST" if creates(method) => "201 Created",
+        _ => return None,
+    };
+    let tail = if status != "204 No Content" && json == Some(true) {
+        " and the following response attributes:"
+    } else {
+        "."
+    };
+    Some(format!("If successful, returns [`{status}`]({link}){tail}"))
 }
 
 pub fn has_example(method: &Method, role: ExampleRole) -> bool {

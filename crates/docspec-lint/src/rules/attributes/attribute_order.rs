@@ -45,7 +45,7 @@ use docspec_model::AttributeRow;
 /// Reordering whole rows keeps every row's content; the fix is safe. It is offered only
 /// when the rows are plain consecutive lines.
 #[derive(RuleMeta)]
-#[rule(code = "AT003", name = "attribute-order", category = Attributes, severity = Warning, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "AT003", name = "attribute-order", category = Attributes, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct AttributeOrder;
 
 fn key(row: &AttributeRow) -> (u8, String) {

@@ -4,7 +4,8 @@ use docspec_model::{walk_inlines, Inline};
 
 /// ## What it does
 /// Checks that a row marked `Conditionally` names, in its Description, another
-/// attribute of the same table (in backticks) that it pairs with.
+/// attribute of the same table (in backticks) that it pairs with, or is named by a
+/// sentence of the method that requires at least one of a list of attributes.
 ///
 /// ## Why is this bad?
 /// "Conditionally" alone does not tell when the attribute is needed. The template asks
@@ -44,7 +45,21 @@ pub struct ConditionalAttributeExplained;
 
 impl Check for ConditionalAttributeExplained {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for table in ctx.page.methods().flat_map(|m| m.request_tables.iter()) {
+        for method in ctx.page.methods() {
+            self.check_method(ctx, method, out);
+        }
+    }
+}
+
+impl ConditionalAttributeExplained {
+    fn check_method(&self, ctx: &LintContext<'_>, method: &docspec_model::Method, out: &mut Vec<Diagnostic>) {
+        let grouped = |name: &str| {
+            method
+                .requirement_groups
+                .iter()
+                .any(|g| g.names.len() > 1 && g.names.iter().any(|n| n.value == name))
+        };
+        for table in &method.request_tables {
             let names: Vec<&str> = table
                 .rows
                 .iter()
@@ -55,6 +70,9 @@ impl Check for ConditionalAttributeExplained {
                     continue;
                 };
                 let own = row.name.as_ref().map_or("", |n| n.name.as_str());
+                if grouped(own) {
+                    continue;
+                }
                 let cells = ctx.page.row_cells(table, row);
                 let mut mentioned = false;
                 if let Some(cell) = table.columns.description.and_then(|c| cells.get(c)) {

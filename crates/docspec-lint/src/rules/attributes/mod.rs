@@ -1,6 +1,7 @@
 pub mod attribute_name_backticks;
 pub mod attribute_order;
 pub mod conditional_attribute_explained;
+pub mod conditional_attribute_unmarked;
 pub mod duplicate_attribute;
 pub mod empty_description;
 pub mod path_parameter_undocumented;

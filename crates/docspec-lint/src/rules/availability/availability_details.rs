@@ -51,12 +51,9 @@ const KEYS: &[&str] = &["Tier", "Offering", "Status"];
 impl Check for AvailabilityDetails {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let page = ctx.page;
-        let all = page
-            .availability
-            .iter()
-            .chain(page.resources.iter().flat_map(|r| r.availability.iter()))
-            .chain(page.methods().flat_map(|m| m.availability.iter()));
-        for details in all.filter(|a| a.form != AvailabilityForm::Badge) {
+        let mut all: Vec<_> = page.all_availability().collect();
+        all.sort_by_key(|a| a.range.start());
+        for details in all.into_iter().filter(|a| a.form != AvailabilityForm::Badge) {
             check_details(self, ctx, details, out);
         }
     }

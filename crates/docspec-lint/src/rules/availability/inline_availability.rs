@@ -8,7 +8,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// available in Ultimate), offerings as `GitLab.com`, `GitLab Self-Managed` and
 /// `GitLab Dedicated`, and both combined as `GitLab Self-Managed, Premium and Ultimate
 /// only.` Old names (`Self-managed`, `SaaS`, `Starter`, `Silver`, `Gold`, ...) and
-/// lower-case tiers are reported.
+/// lower-case tiers are reported, and so is a tier named anywhere else in the
+/// description ("[GitLab Premium](...) customers can specify group milestones",
+/// "Available in Ultimate."): the tier belongs in the closing `... only.` sentence.
 ///
 /// ## Why is this bad?
 /// The style guide fixes this wording so readers recognize it on every page; "Premium
@@ -70,7 +72,23 @@ impl Check for InlineAvailability {
             for row in &table.rows {
                 let Some(description) = &row.description else { continue };
                 let source = ctx.text(description.range);
-                for (start, phrase) in only_phrases(source) {
+                let phrases = only_phrases(source);
+                for (start, word) in loose_tiers(source) {
+                    if phrases.iter().any(|(s, p)| (*s..s + p.len()).contains(&start)) {
+                        continue;
+                    }
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            description.range.sub(start, start + word.len()),
+                            format!("the tier `{word}` is named in the middle of the description"),
+                        )
+                        .with_help(
+                            "end the description with the availability sentence, like `Premium and Ultimate only.`",
+                        ),
+                    );
+                }
+                for (start, phrase) in phrases {
                     let Some(canonical) = canonical(phrase) else { continue };
                     if canonical == phrase {
                         continue;
@@ -117,6 +135,26 @@ fn only_phrases(text: &str) -> Vec<(usize, &str)> {
         }
         from = end;
     }
+    out
+}
+
+/// Tier names written as words of prose (capitalized, not part of a URL), with their
+/// byte offset in `text`.
+fn loose_tiers(text: &str) -> Vec<(usize, &str)> {
+    const NAMES: &[&str] = &["Premium", "Ultimate", "Starter", "Bronze", "Silver", "Gold"];
+    let mut out = Vec::new();
+    for name in NAMES {
+        for (i, _) in text.match_indices(name) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            let word_start = before.is_none_or(|c| !(c.is_alphanumeric() || "/-_=.#".contains(c)));
+            let word_end = after.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+            if word_start && word_end {
+                out.push((i, *name));
+            }
+        }
+    }
+    out.sort_unstable();
     out
 }
 
@@ -189,6 +227,13 @@ mod tests {
         assert_eq!(canonical("GitLab.com only.").unwrap(), "GitLab.com only.");
         assert_eq!(canonical("ultimate only.").unwrap(), "Ultimate only.");
         assert_eq!(canonical("Free only.").unwrap(), "");
+    }
+
+    #[test]
+    fn tiers_mid_sentence() {
+        let text = "The milestones. [GitLab Premium](https://about.gitlab.com/pricing/) customers can specify group milestones.";
+        assert_eq!(loose_tiers(text), vec![(24, "Premium")]);
+        assert!(loose_tiers("Use the ultimate source, see https://x.example/Premium-plan.").is_empty());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::{all_commands, src};
+use super::{rest_commands, src};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -25,12 +25,12 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "CU007", name = "curl-credentials", category = Curl, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "CU007", name = "curl-credentials", category = Curl, severity = Warning, fix = None, since = "0.1.0")]
 pub struct CurlCredentials;
 
 impl Check for CurlCredentials {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (block, command) in all_commands(ctx) {
+        for (block, command) in rest_commands(ctx) {
             let input = block.content.as_str();
             for option in command
                 .options

@@ -1,4 +1,4 @@
-use super::{all_commands, src};
+use super::{rest_commands, src};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
@@ -41,7 +41,7 @@ impl Check for CurlExampleHost {
         let api = &ctx.settings.api;
         let host = api.example_host.trim_end_matches('/');
         let base = api.base_path.trim_end_matches('/');
-        for (block, command) in all_commands(ctx) {
+        for (block, command) in rest_commands(ctx) {
             for url in command.urls() {
                 let parsed = &url.parsed;
                 if parsed.host_is_placeholder() || parsed.host.is_none() {

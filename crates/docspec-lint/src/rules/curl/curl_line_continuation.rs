@@ -4,7 +4,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
 /// ## What it does
 /// Checks how multi-line cURL commands continue: each broken line ends with a space and
-/// a backslash (` \`), and the next line is indented.
+/// a backslash (` \`), and the next line is indented. A command the shell would cut
+/// short (the ` \` missing altogether) is curl-broken-command's.
 ///
 /// ## Why is this bad?
 /// "Use the `\` character and indentation to break long single-line commands apart." A

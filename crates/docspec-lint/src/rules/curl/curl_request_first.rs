@@ -29,7 +29,7 @@ use docspec_model::TextRange;
 /// ## Fix safety
 /// cURL reads its options in any order; moving `--request` keeps the command the same.
 #[derive(RuleMeta)]
-#[rule(code = "CU008", name = "curl-request-first", category = Curl, severity = Warning, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "CU008", name = "curl-request-first", category = Curl, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct CurlRequestFirst;
 
 impl Check for CurlRequestFirst {

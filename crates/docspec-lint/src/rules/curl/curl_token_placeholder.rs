@@ -1,4 +1,4 @@
-use super::{all_commands, src};
+use super::{rest_commands, src};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
@@ -37,7 +37,7 @@ pub struct CurlTokenPlaceholder;
 impl Check for CurlTokenPlaceholder {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let placeholder = ctx.settings.api.token_placeholder.as_str();
-        for (block, command) in all_commands(ctx) {
+        for (block, command) in rest_commands(ctx) {
             let mut values = Vec::new();
             for header in command.headers() {
                 if header.name.eq_ignore_ascii_case("PRIVATE-TOKEN") {

@@ -7,7 +7,9 @@ use serde::Deserialize;
 /// Checks that the attributes a method's cURL example sends (query parameters, `--data`
 /// keys, JSON body keys, `--form` fields) are rows of the method's request attribute
 /// table. Authentication and pagination parameters (`private_token`, `access_token`,
-/// `job_token`, `sudo`, `page`, `per_page`, `pagination`) are always allowed.
+/// `job_token`, `sudo`, `page`, `per_page`, `pagination`) are always allowed. Nested
+/// attributes count for their top-level attribute, however the table writes them:
+/// `assets:links:name`, `assets[links]` and `assets.links` all document `assets`.
 ///
 /// ## Why is this bad?
 /// An example that sends an undocumented attribute is either wrong (a typo, a renamed
@@ -60,16 +62,6 @@ struct Options {
     allowed: Vec<String>,
 }
 
-const ALWAYS_ALLOWED: &[&str] = &[
-    "private_token",
-    "access_token",
-    "job_token",
-    "sudo",
-    "page",
-    "per_page",
-    "pagination",
-];
-
 impl Check for CurlUnknownAttribute {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let options: Options = ctx.options(&Self::META);
@@ -80,13 +72,14 @@ impl Check for CurlUnknownAttribute {
             let mut documented: Vec<&str> = Vec::new();
             for row in method.request_tables.iter().flat_map(|t| t.rows.iter()) {
                 if let Some(name) = &row.name {
-                    documented.extend(name.name.split('/').map(|n| docspec_curl::base_name(n.trim())));
+                    // `a/b` rows name two attributes; nested names count for their root.
+                    documented.extend(name.name.split('/').map(docspec_model::attribute_root));
                 }
             }
             let known = |key: &str| {
                 let base = docspec_curl::base_name(key);
                 documented.contains(&base)
-                    || ALWAYS_ALLOWED.contains(&base)
+                    || crate::vocabulary::IMPLICIT_PARAMETERS.contains(&base)
                     || options.allowed.iter().any(|a| a == base)
             };
             let mut sent: Vec<(String, std::ops::Range<usize>)> = Vec::new();

@@ -28,7 +28,7 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// ## Fix safety
 /// cURL reads a bare URL and a `--url` value the same way; inserting `--url ` is safe.
 #[derive(RuleMeta)]
-#[rule(code = "CU003", name = "curl-url-option", category = Curl, severity = Warning, fix = Always, since = "0.1.0")]
+#[rule(code = "CU003", name = "curl-url-option", category = Curl, severity = Error, fix = Always, since = "0.1.0")]
 pub struct CurlUrlOption;
 
 impl Check for CurlUrlOption {

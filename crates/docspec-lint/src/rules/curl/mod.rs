@@ -1,5 +1,6 @@
 //! Rules on cURL examples, read with `docspec-curl`.
 
+pub mod curl_broken_command;
 pub mod curl_credentials;
 pub mod curl_example_host;
 pub mod curl_invalid_json_data;
@@ -8,6 +9,7 @@ pub mod curl_long_line;
 pub mod curl_method_mismatch;
 pub mod curl_path_mismatch;
 pub mod curl_real_token;
+pub mod curl_real_url;
 pub mod curl_request_first;
 pub mod curl_short_option;
 pub mod curl_token_placeholder;
@@ -42,10 +44,25 @@ pub(crate) fn all_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, 
     out
 }
 
-/// The `curl` commands of each method's cURL examples.
+/// The `curl` commands of the page that call the API itself: those of methods of
+/// another service (a registry, a token issuer) follow that service's conventions.
+pub(crate) fn rest_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, &'a CurlCommand)> {
+    let mut out = Vec::new();
+    for (i, block) in ctx.page.code_blocks.iter().enumerate() {
+        if !is_shell(block) || ctx.in_external_method(i) {
+            continue;
+        }
+        for command in ctx.curl(i) {
+            out.push((block, command));
+        }
+    }
+    out
+}
+
+/// The `curl` commands of the cURL examples of each method of the API.
 pub(crate) fn method_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a Method, &'a CodeBlock, &'a CurlCommand)> {
     let mut out = Vec::new();
-    for method in ctx.page.methods() {
+    for method in ctx.rest_methods() {
         for example in method.examples_of(docspec_model::ExampleRole::Curl) {
             let Some(block) = ctx.page.code_block(example.code_block) else {
                 continue;

@@ -55,13 +55,7 @@ impl Check for HistoryOrder {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let page = ctx.page;
         let details: Vec<_> = page
-            .availability
-            .iter()
-            .chain(page.resources.iter().flat_map(|r| {
-                r.availability
-                    .iter()
-                    .chain(r.methods.iter().flat_map(|m| m.availability.iter()))
-            }))
+            .all_availability()
             .filter(|a| a.form != AvailabilityForm::Badge)
             .collect();
         for history in histories(page) {

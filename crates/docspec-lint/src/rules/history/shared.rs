@@ -4,13 +4,11 @@
 pub use docspec_model::flat::{deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
 use docspec_model::{History, Method, Page, Resource};
 
-/// Every history of the page with the method and resource it belongs to.
+/// Every history of the page, wherever it stands, in source order.
 pub fn histories(page: &Page) -> impl Iterator<Item = &History> {
-    page.history.iter().chain(
-        page.resources
-            .iter()
-            .flat_map(|r| r.history.iter().chain(r.methods.iter().flat_map(|m| m.history.iter()))),
-    )
+    let mut all: Vec<&History> = page.all_history().collect();
+    all.sort_by_key(|h| h.range.start());
+    all.into_iter()
 }
 
 /// Every method of the page with its resource.

@@ -1,24 +1,26 @@
-use crate::{ApiSettings, Check, LintContext, ProjectContext, RuleMeta};
+use crate::project::{AttributeFact, OperationSummary, PageSummary};
+use crate::{Check, LintContext, ProjectContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Related};
-use docspec_model::{Page, SourceFile, TargetForm, TextRange};
 use std::collections::HashMap;
 
 /// ## What it does
-/// Reports an operation (an HTTP verb and a path) documented by two methods, on one page
-/// or on two pages of the same run. Paths are compared without the API base path
-/// (`/api/v4`), without the query string, and with every `:parameter` name taken as the
-/// same: `GET /projects/:id` and `GET /api/v4/projects/:project_id` are one operation.
-/// Request lines of one method that differ only by their query string are one
-/// operation. Full URLs to other services are not compared, nor are overview pages that
-/// show request lines in passing without documenting methods.
+/// Reports an operation (an HTTP verb and a path) that two methods define in ways that
+/// contradict each other, on one page or on two pages of the same run: an attribute both
+/// request tables list is required in one and optional in the other, or has another
+/// type. Paths are compared without the API base path (`/api/v4`), without the query
+/// string, and with every `:parameter` name taken as the same: `GET /projects/:id` and
+/// `GET /api/v4/projects/:project_id` are one operation. Full URLs to other services are
+/// not compared, nor are overview pages that show request lines in passing.
 ///
-/// The second method (in file order, then position) is reported, with the location of
-/// the first.
+/// A method that uses an endpoint documented elsewhere (a task such as "Promote an issue
+/// to an epic" that posts a note) and agrees with its definition is not reported: using
+/// an endpoint again is not defining it twice. The later method (in file order, then
+/// position) is reported, with the location of the earlier one.
 ///
 /// ## Why is this bad?
-/// Two descriptions of one endpoint drift apart: one gets the new attribute, the other
-/// keeps the old one, and readers cannot tell which is right. Tools that build one API
-/// description from the pages (OpenAPI) can keep only one of them.
+/// Two descriptions of one endpoint that disagree mean one of them is wrong, and readers
+/// cannot tell which. Tools that build one API description from the pages (OpenAPI)
+/// can keep only one of them.
 ///
 /// ## Example
 /// ````markdown
@@ -39,6 +41,10 @@ use std::collections::HashMap;
 /// ```plaintext
 /// GET /projects/:project_id/gadgets?all=true
 /// ```
+///
+/// | Attribute | Type    | Required | Description        |
+/// |-----------|---------|----------|--------------------|
+/// | `id`      | integer | No       | ID of the project. |
 /// ````
 ///
 /// Use instead:
@@ -61,179 +67,182 @@ use std::collections::HashMap;
 #[rule(code = "XP001", name = "duplicate-operation", category = Project, severity = Error, fix = None, since = "0.1.0")]
 pub struct DuplicateOperation;
 
-/// One operation of a page, where it is first written in one method.
-struct Operation {
-    key: (String, String),
-    range: TextRange,
-    written: String,
-    method: usize,
-}
-
-/// The path of an operation as compared: base path, query and parameter names removed.
-fn normalize(path: &str, form: TargetForm, api: &ApiSettings) -> String {
-    let rooted = match form {
-        TargetForm::Unrooted if !path.starts_with('/') => format!("/{path}"),
-        _ => path.to_string(),
-    };
-    let relative = api.relative(&rooted);
-    let mut out = String::with_capacity(relative.len());
-    let mut chars = relative.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if c == ':' {
-            while chars.peek().is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_') {
-                chars.next();
-            }
-        }
-    }
-    while out.len() > 1 && out.ends_with('/') {
-        out.pop();
-    }
-    if out.is_empty() {
-        out.push('/');
-    }
-    out
-}
-
-/// Every operation of the page, once per method, in source order. Overview pages that
-/// show request lines in passing (not reference pages) document no operation.
-fn operations(page: &Page, api: &ApiSettings) -> Vec<Operation> {
-    let mut ops = Vec::new();
-    if !page.is_reference() {
-        return ops;
-    }
-    for (method, m) in page.methods().enumerate() {
-        let mut seen: Vec<(String, String)> = Vec::new();
-        for line in m.request_lines() {
-            if line.form == TargetForm::Url {
-                continue;
-            }
-            let key = (
-                line.verb.value.to_ascii_uppercase(),
-                normalize(&line.path.value, line.form, api),
-            );
-            if seen.contains(&key) {
-                continue;
-            }
-            seen.push(key.clone());
-            ops.push(Operation {
-                key,
-                range: TextRange::new(line.verb.range.start(), line.target.range.end()),
-                written: format!("{} {}", line.verb.value, line.target.value),
-                method,
-            });
-        }
-    }
-    ops.sort_by_key(|o| o.range.start());
-    ops
-}
-
-fn method_title(page: &Page, method: usize) -> &str {
-    page.methods().nth(method).map_or("", |m| m.title.value.as_str())
-}
-
-fn related(source: &SourceFile, range: TextRange, message: String) -> Related {
-    let at = source.line_col(range.start());
-    Related {
-        path: source.path().to_string(),
-        line: at.line,
-        column: at.column,
-        message,
-    }
-}
-
 impl Check for DuplicateOperation {
-    /// Operations documented twice on the one page.
+    /// Operations defined twice, in contradiction, on the one page.
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        let mut first: HashMap<&(String, String), &Operation> = HashMap::new();
-        let ops = operations(ctx.page, &ctx.settings.api);
-        for op in &ops {
-            let Some(earlier) = first.get(&op.key) else {
-                first.insert(&op.key, op);
+        let summary = PageSummary::of(ctx.source, ctx.page, ctx.settings);
+        let ops = &summary.operations;
+        for (i, op) in ops.iter().enumerate() {
+            let Some(earlier) = ops[..i].iter().find(|o| o.key == op.key && o.method != op.method) else {
                 continue;
             };
-            let title = method_title(ctx.page, earlier.method);
-            let line = ctx.source.line_col(earlier.range.start()).line;
+            let Some(conflict) = first_conflict(&earlier.attributes, &op.attributes) else {
+                continue;
+            };
             out.push(
                 ctx.report(
                     &Self::META,
                     op.range,
-                    format!("`{}` is also documented in \"{title}\" (line {line})", op.written),
+                    format!(
+                        "`{}` is also defined in \"{}\" (line {}), and the two disagree: {conflict}",
+                        op.written, earlier.method_title, earlier.line
+                    ),
                 )
-                .with_help("document each operation once: merge the two methods, or remove one")
-                .with_related(related(
-                    ctx.source,
-                    earlier.range,
-                    format!("`{}` first documented here", earlier.written),
-                )),
+                .with_help("define each operation once, or make both definitions say the same")
+                .with_related(related(&summary.path, earlier, "first defined here")),
             );
         }
     }
 
-    /// Operations documented on two pages: the first one of each later page is reported.
+    /// Operations defined on two pages in contradiction: each later page is reported.
     fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
-        let mut first: HashMap<(String, String), (usize, Operation)> = HashMap::new();
+        let mut first: HashMap<&(String, String), (usize, &OperationSummary)> = HashMap::new();
         for (index, file) in project.files.iter().enumerate() {
-            let mut on_this_page: Vec<(String, String)> = Vec::new();
-            for op in operations(file.page, &file.settings.api) {
-                if on_this_page.contains(&op.key) {
+            let mut on_this_page: Vec<&(String, String)> = Vec::new();
+            for op in &file.summary.operations {
+                if on_this_page.contains(&&op.key) {
                     continue;
                 }
-                on_this_page.push(op.key.clone());
-                match first.get(&op.key) {
-                    Some((other, earlier)) => {
-                        let Some(other_file) = project.files.get(*other) else {
-                            continue;
-                        };
-                        let title = method_title(other_file.page, earlier.method);
-                        let d = Diagnostic::new(
-                            Self::META.code,
-                            Self::META.name,
-                            Self::META.default_severity,
-                            format!(
-                                "`{}` is also documented in `{}` (\"{title}\")",
-                                op.written,
-                                other_file.source.path()
-                            ),
-                            op.range,
-                        )
-                        .with_help("document each operation on one page, and link to it from the other")
-                        .with_related(related(
-                            other_file.source,
-                            earlier.range,
-                            format!("`{}` first documented here", earlier.written),
-                        ));
-                        out.push((index, d));
-                    }
-                    None => {
-                        first.insert(op.key.clone(), (index, op));
-                    }
-                }
+                on_this_page.push(&op.key);
+                let Some((other, earlier)) = first.get(&op.key).copied() else {
+                    first.insert(&op.key, (index, op));
+                    continue;
+                };
+                let Some(other_file) = project.files.get(other) else {
+                    continue;
+                };
+                let Some(conflict) = first_conflict(&earlier.attributes, &op.attributes) else {
+                    continue;
+                };
+                let d = Diagnostic::new(
+                    Self::META.code,
+                    Self::META.name,
+                    Self::META.default_severity,
+                    format!(
+                        "`{}` is also defined in `{}` (\"{}\"), and the two disagree: {conflict}",
+                        op.written, other_file.summary.path, earlier.method_title
+                    ),
+                    op.range,
+                )
+                .with_help("define each operation on one page and link to it from the other, or make both say the same")
+                .with_related(related(&other_file.summary.path, earlier, "first defined here"));
+                out.push((index, d));
             }
         }
     }
+}
+
+fn related(path: &str, op: &OperationSummary, message: &str) -> Related {
+    Related {
+        path: path.to_string(),
+        line: op.line,
+        column: op.column,
+        message: format!("`{}` {message}", op.written),
+    }
+}
+
+/// The first attribute both definitions list but describe differently, in words.
+fn first_conflict(earlier: &[AttributeFact], later: &[AttributeFact]) -> Option<String> {
+    later.iter().find_map(|b| {
+        let a = earlier.iter().find(|a| a.name == b.name)?;
+        if let (Some(ra), Some(rb)) = (&a.required, &b.required) {
+            if required_word(ra) != required_word(rb) {
+                return Some(format!("`{}` is Required `{ra}` there and `{rb}` here", b.name));
+            }
+        }
+        if let (Some(ta), Some(tb)) = (&a.type_, &b.type_) {
+            if type_key(ta) != type_key(tb) {
+                return Some(format!("`{}` has type `{ta}` there and `{tb}` here", b.name));
+            }
+        }
+        None
+    })
+}
+
+/// A Required cell as compared: `yes`, `no`, `conditionally`, or the text in lower case.
+fn required_word(cell: &str) -> String {
+    let lower = cell.trim().to_ascii_lowercase();
+    match lower.as_str() {
+        "yes" | "true" => "yes".to_string(),
+        "no" | "false" => "no".to_string(),
+        _ if lower.starts_with("conditionally") => "conditionally".to_string(),
+        _ => lower,
+    }
+}
+
+/// A Type cell as compared: lower case, the alternatives of `integer/string` and
+/// `string or integer` sorted, `string array` read as `array of strings`.
+fn type_key(cell: &str) -> String {
+    let lower = cell.trim().to_ascii_lowercase().replace('`', "");
+    let mut parts: Vec<String> = lower
+        .split('/')
+        .flat_map(|p| p.split(" or "))
+        .map(|p| {
+            let p = p.trim();
+            match p.strip_suffix(" array") {
+                Some(item) => format!("array of {item}s"),
+                None => p.to_string(),
+            }
+        })
+        .collect();
+    parts.sort();
+    parts.join("|")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::project::operation_path;
+    use crate::ApiSettings;
+    use docspec_model::TargetForm;
 
     #[test]
     fn paths_compare_without_base_query_and_parameter_names() {
         let api = ApiSettings::default();
         assert_eq!(
-            normalize("/api/v4/projects/:project_id/x/", TargetForm::Rooted, &api),
+            operation_path("/api/v4/projects/:project_id/x/", TargetForm::Rooted, &api),
             "/projects/:/x"
         );
-        assert_eq!(normalize("projects/:id/x", TargetForm::Unrooted, &api), "/projects/:/x");
-        assert_eq!(normalize("/api/v4", TargetForm::Rooted, &api), "/");
+        assert_eq!(
+            operation_path("projects/:id/x", TargetForm::Unrooted, &api),
+            "/projects/:/x"
+        );
+        assert_eq!(operation_path("/api/v4", TargetForm::Rooted, &api), "/");
         assert_ne!(
-            normalize("/projects/:id/issues/:issue_iid", TargetForm::Rooted, &api),
-            normalize(
+            operation_path("/projects/:id/issues/:issue_iid", TargetForm::Rooted, &api),
+            operation_path(
                 "/projects/:id/merge_requests/:merge_request_iid",
                 TargetForm::Rooted,
                 &api
             )
         );
+    }
+
+    fn fact(name: &str, required: &str, type_: &str) -> AttributeFact {
+        AttributeFact {
+            name: name.to_string(),
+            required: Some(required.to_string()),
+            type_: Some(type_.to_string()),
+        }
+    }
+
+    #[test]
+    fn agreeing_definitions_are_not_a_conflict() {
+        let notes = [fact("id", "yes", "integer or string"), fact("body", "yes", "string")];
+        let task = [fact("id", "Yes", "integer/string"), fact("body", "Yes", "String")];
+        assert_eq!(first_conflict(&notes, &task), None);
+        assert_eq!(type_key("string array"), type_key("array of strings"));
+    }
+
+    #[test]
+    fn required_and_type_conflicts_are_named() {
+        let a = [fact("logo", "no", "mixed")];
+        let b = [fact("logo", "Yes", "mixed")];
+        assert_eq!(
+            first_conflict(&a, &b).as_deref(),
+            Some("`logo` is Required `no` there and `Yes` here")
+        );
+        let c = [fact("logo", "no", "string")];
+        assert!(first_conflict(&a, &c).unwrap().contains("type"));
     }
 }

@@ -128,21 +128,21 @@ impl Check for PageMissingFromIndex {
     fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
         let Some(index_name) = project.index_page else { return };
         let is_index = |path: &str| file_name(path) == index_name;
-        let indexes: Vec<_> = project.files.iter().filter(|f| is_index(f.source.path())).collect();
+        let indexes: Vec<_> = project.files.iter().filter(|f| is_index(&f.summary.path)).collect();
         let Some(first_index) = indexes.first() else { return };
         let linked: HashSet<String> = indexes
             .iter()
-            .flat_map(|f| f.page.links.iter().flat_map(|l| link_keys(f.source.path(), &l.dest)))
+            .flat_map(|f| f.summary.links.iter().flat_map(|l| link_keys(&f.summary.path, l)))
             .collect();
         for (i, file) in project.files.iter().enumerate() {
-            let path = file.source.path();
-            if is_index(path) || !file.page.is_reference() {
+            let path = file.summary.path.as_str();
+            if is_index(path) || !file.summary.is_reference {
                 continue;
             }
             if linked.contains(&page_key(path)) {
                 continue;
             }
-            let index_path = first_index.source.path();
+            let index_path = first_index.summary.path.as_str();
             let from_index = relative_link(index_path, path);
             let d = Diagnostic::new(
                 Self::META.code,

@@ -44,7 +44,7 @@ impl Check for RequestPathOutsideBase {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let api = &ctx.settings.api;
         let base = api.base_path.trim_end_matches('/');
-        for line in ctx.page.methods().flat_map(|m| m.request_lines()) {
+        for line in ctx.rest_methods().flat_map(|m| m.request_lines()) {
             let target = &line.target;
             match line.form {
                 TargetForm::Unrooted => {

@@ -1,11 +1,12 @@
 use crate::{Check, LintContext, RuleMeta};
-use docspec_diagnostics::Diagnostic;
+use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
 /// ## What it does
 /// Parses every ```` ```json ```` block of a method (response examples and request
 /// bodies) and reports the first syntax error at its exact line and column. A line
 /// holding only `...` marks elided items and is allowed, as is the trailing comma it
-/// leaves. A `// note` is reported as such: JSON has no comments.
+/// leaves; any other comma before `]` or `}` is reported, since JSON has none. A
+/// `// note` is reported as such: JSON has no comments.
 ///
 /// ## Why is this bad?
 /// Readers copy examples into tools and tests; a missing comma or quote makes the
@@ -42,8 +43,12 @@ use docspec_diagnostics::Diagnostic;
 /// }
 /// ```
 /// ````
+///
+/// ## Fix safety
+/// Deleting a trailing comma that no elision explains gives the same data in valid
+/// JSON; the fix is safe. Other syntax errors have no fix.
 #[derive(RuleMeta)]
-#[rule(code = "RS002", name = "invalid-json-example", category = Response, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "RS002", name = "invalid-json-example", category = Response, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct InvalidJsonExample;
 
 impl Check for InvalidJsonExample {
@@ -54,6 +59,18 @@ impl Check for InvalidJsonExample {
                     continue;
                 };
                 if block.lang() != Some("json") {
+                    continue;
+                }
+                if let Some(Ok(_)) = ctx.json(example.code_block) {
+                    if let Some(at) = crate::json::stray_trailing_comma(&block.content) {
+                        let range = block.source_range(at, at + 1);
+                        out.push(
+                            ctx.report(&Self::META, range, "JSON example has a trailing comma, and JSON allows none")
+                                .with_label("here")
+                                .with_help("remove the comma, or write a line with only `...` after it to show that items were left out")
+                                .with_fix(Fix::safe("Remove the comma", vec![Edit::deletion(range)])),
+                        );
+                    }
                     continue;
                 }
                 if let Some(Err(err)) = ctx.json(example.code_block) {

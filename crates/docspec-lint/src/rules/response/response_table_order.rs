@@ -48,7 +48,7 @@ use docspec_diagnostics::Diagnostic;
 /// Reordering whole rows keeps every row's content; the fix is safe. It is offered only
 /// when the rows are plain consecutive lines.
 #[derive(RuleMeta)]
-#[rule(code = "RS003", name = "response-table-order", category = Response, severity = Warning, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "RS003", name = "response-table-order", category = Response, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct ResponseTableOrder;
 
 impl Check for ResponseTableOrder {

@@ -63,7 +63,8 @@ impl Check for SubattributeNotation {
                 .rows
                 .iter()
                 .filter(|r| r.type_.as_ref().is_some_and(|t| is_array_type(&t.value)))
-                .filter_map(|r| r.name.as_ref().map(|n| n.name.as_str()))
+                // An array row may be written `tags` or `tags[]`.
+                .filter_map(|r| r.name.as_ref().map(|n| n.name.trim_end_matches("[]")))
                 .collect();
             for row in &table.rows {
                 let Some(name) = row.name.as_ref().filter(|n| n.backticked) else {

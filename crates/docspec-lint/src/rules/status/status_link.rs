@@ -1,3 +1,4 @@
+use crate::rules::helpers::status_codes_link;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
@@ -41,10 +42,7 @@ pub struct StatusLink;
 
 impl Check for StatusLink {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        let target = format!(
-            "{}rest/troubleshooting.md#status-codes",
-            depth_prefix(ctx.source.path())
-        );
+        let target = status_codes_link(ctx.source.path());
         for success in ctx.page.methods().flat_map(|m| m.success.iter()) {
             let Some(text) = &success.status_text else { continue };
             match &success.link {
@@ -76,21 +74,20 @@ impl Check for StatusLink {
     }
 }
 
-/// `../` for each folder between `doc/api/` and the page.
-fn depth_prefix(path: &str) -> String {
-    let Some(at) = path.find("api/") else {
-        return String::new();
-    };
-    let below = &path[at + "api/".len()..];
-    "../".repeat(below.matches('/').count())
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::rules::helpers::status_codes_link;
+
     #[test]
-    fn prefix_follows_the_folder_depth() {
-        assert_eq!(super::depth_prefix("doc/api/branches.md"), "");
-        assert_eq!(super::depth_prefix("doc/api/releases/_index.md"), "../");
-        assert_eq!(super::depth_prefix("widgets.md"), "");
+    fn link_follows_the_folder_depth() {
+        assert_eq!(
+            status_codes_link("doc/api/branches.md"),
+            "rest/troubleshooting.md#status-codes"
+        );
+        assert_eq!(
+            status_codes_link("doc/api/releases/_index.md"),
+            "../rest/troubleshooting.md#status-codes"
+        );
+        assert_eq!(status_codes_link("widgets.md"), "rest/troubleshooting.md#status-codes");
     }
 }

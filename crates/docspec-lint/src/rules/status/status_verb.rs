@@ -1,3 +1,4 @@
+use crate::rules::helpers::{creates, single_verb};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
 
@@ -39,23 +40,15 @@ pub struct StatusVerb;
 
 impl Check for StatusVerb {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for method in ctx.page.methods() {
+        for method in ctx.rest_methods() {
             let Some(success) = method.success.first() else {
                 continue;
             };
             let (Some(code), Some(text)) = (success.code, &success.status_text) else {
                 continue;
             };
-            let verbs: Vec<String> = method
-                .request_lines()
-                .map(|l| l.verb.value.to_ascii_uppercase())
-                .collect();
-            let Some(verb) = verbs.first() else { continue };
-            if verbs.iter().any(|v| v != verb) {
-                continue;
-            }
-            let title = method.title.value.to_ascii_lowercase();
-            let creates = ["create", "add", "new"].iter().any(|w| title.starts_with(w));
+            let Some(verb) = single_verb(method) else { continue };
+            let creates = creates(method);
             let expected: &[u16] = match verb.as_str() {
                 "GET" | "PUT" | "PATCH" => &[200],
                 "DELETE" => &[204, 202, 200],

@@ -48,7 +48,7 @@ impl Check for MissingRequestBlock {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods().filter(|m| m.request_blocks.is_empty()) {
+        for method in ctx.rest_methods().filter(|m| m.request_blocks.is_empty()) {
             out.push(
                 ctx.report(
                     &Self::META,

@@ -3,8 +3,11 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Reports a method without a request attribute table when its path has parameters
-/// (`:id`) or its verb sends a body (`POST`, `PUT`, `PATCH`). An action whose cURL
-/// examples send no attribute at all (`POST /todos/mark_as_done`) needs no table.
+/// (`:id`) or its cURL example sends attributes (`GET /widgets` called with
+/// `?search=blue`, a `POST` with `--data`). An action whose cURL examples send no
+/// attribute at all (`POST /todos/mark_as_done`) needs no table, and the API's own
+/// parameters (`private_token`, `page`, `per_page`, ...) do not count. A `POST` without
+/// any cURL example is not judged here: missing-curl-example reports it.
 ///
 /// ## Why is this bad?
 /// Every method needs "a detailed description of the attributes". Path parameters and
@@ -55,16 +58,23 @@ impl Check for MissingRequestTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods().filter(|m| m.request_tables.is_empty()) {
-            let sends_nothing = sends_nothing(ctx, method);
+        for method in ctx.rest_methods().filter(|m| m.request_tables.is_empty()) {
+            // A body verb counts only when the examples show a body: without any cURL
+            // example, an action that takes no attribute cannot be told apart.
+            let has_examples = method.examples_of(docspec_model::ExampleRole::Curl).next().is_some();
+            let sends_nothing = !has_examples || sends_nothing(ctx, method);
+            let sent = first_sent_attribute(ctx, method);
             let Some(line) = method.request_lines().find(|l| {
                 !l.params.is_empty()
+                    || sent.is_some()
                     || (!sends_nothing
                         && matches!(l.verb.value.to_ascii_uppercase().as_str(), "POST" | "PUT" | "PATCH"))
             }) else {
                 continue;
             };
-            let why = if line.params.is_empty() {
+            let why = if let (true, Some(name)) = (line.params.is_empty(), &sent) {
+                format!("its example sends `{name}`")
+            } else if line.params.is_empty() {
                 format!("`{}` sends attributes", line.verb.value)
             } else {
                 let names: Vec<String> = line.params.iter().map(|p| format!("`:{}`", p.value)).collect();
@@ -76,6 +86,27 @@ impl Check for MissingRequestTable {
             );
         }
     }
+}
+
+/// The first attribute the method's cURL examples send in the query or the body, other
+/// than the API's own parameters.
+fn first_sent_attribute(ctx: &LintContext<'_>, method: &docspec_model::Method) -> Option<String> {
+    let implicit = |key: &str| crate::vocabulary::IMPLICIT_PARAMETERS.contains(&docspec_curl::base_name(key));
+    method
+        .examples_of(docspec_model::ExampleRole::Curl)
+        .flat_map(|e| ctx.curl(e.code_block))
+        .find_map(|c| {
+            let query = c
+                .url()
+                .and_then(|u| u.parsed.query.iter().map(|q| q.key.clone()).find(|k| !implicit(k)));
+            query.or_else(|| {
+                c.body_keys()
+                    .keys
+                    .into_iter()
+                    .map(|k| k.name)
+                    .find(|k| !k.is_empty() && !implicit(k))
+            })
+        })
 }
 
 /// The method has cURL examples and none of them sends a query or body attribute.

@@ -1,4 +1,4 @@
-use crate::rules::helpers::{has_body, has_example};
+use crate::rules::helpers::{has_example, has_json_body};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::ExampleRole;
@@ -59,8 +59,8 @@ impl Check for MissingResponseExample {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods() {
-            if has_body(method) != Some(true) || has_example(method, ExampleRole::Response) {
+        for method in ctx.rest_methods() {
+            if has_json_body(method) != Some(true) || has_example(method, ExampleRole::Response) {
                 continue;
             }
             out.push(

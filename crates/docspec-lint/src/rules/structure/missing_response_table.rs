@@ -1,4 +1,4 @@
-use crate::rules::helpers::has_body;
+use crate::rules::helpers::has_json_body;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -54,8 +54,8 @@ impl Check for MissingResponseTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods() {
-            if has_body(method) != Some(true) || !method.response_tables.is_empty() {
+        for method in ctx.rest_methods() {
+            if has_json_body(method) != Some(true) || !method.response_tables.is_empty() {
                 continue;
             }
             out.push(

@@ -1,3 +1,4 @@
+use crate::rules::helpers::{status_codes_link, suggested_success_sentence};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -47,7 +48,7 @@ use docspec_diagnostics::Diagnostic;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "ST003", name = "missing-success-sentence", category = Structure, severity = Error, fix = None, since = "0.1.0")]
 pub struct MissingSuccessSentence;
 
 impl Check for MissingSuccessSentence {
@@ -55,10 +56,21 @@ impl Check for MissingSuccessSentence {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.page.methods().filter(|m| m.success.is_empty()) {
+        for method in ctx.rest_methods().filter(|m| m.success.is_empty()) {
+            let help = match suggested_success_sentence(method, ctx.source.path()) {
+                Some(sentence) => format!("add \"{sentence}\""),
+                None => format!(
+                    "add \"If successful, returns [`<status_code>`]({})\" with the status the endpoint answers",
+                    status_codes_link(ctx.source.path())
+                ),
+            };
             out.push(
-                ctx.report(&Self::META, method.title.range, format!("method `{}` does not say what it returns", method.title.value))
-                    .with_help("add \"If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following response attributes:\""),
+                ctx.report(
+                    &Self::META,
+                    method.title.range,
+                    format!("method `{}` does not say what it returns", method.title.value),
+                )
+                .with_help(help),
             );
         }
     }

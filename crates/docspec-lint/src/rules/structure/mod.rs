@@ -1,3 +1,4 @@
+pub mod example_fence_language;
 pub mod missing_curl_example;
 pub mod missing_request_block;
 pub mod missing_request_table;
