@@ -92,15 +92,16 @@
     var cell = row.querySelector(".attr-name");
     if (!cell) return;
     var n = Number(row.getAttribute("data-children"));
+    var name = (cell.querySelector("code") || cell).textContent.trim();
     var button = el("button", "nest-toggle");
     button.type = "button";
     button.setAttribute("aria-expanded", "true");
-    button.setAttribute("aria-label", "Hide the " + n + " nested attributes of " + cell.textContent.trim());
+    button.setAttribute("aria-label", "Hide the " + n + " nested attributes of " + name);
     cell.insertBefore(button, cell.firstChild);
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", open ? "true" : "false");
-      button.setAttribute("aria-label", (open ? "Hide" : "Show") + " the " + n + " nested attributes of " + cell.textContent.trim());
+      button.setAttribute("aria-label", (open ? "Hide" : "Show") + " the " + n + " nested attributes of " + name);
       refold(row.closest("tbody"));
     });
   });
