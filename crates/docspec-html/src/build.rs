@@ -6,15 +6,16 @@
 
 use crate::data::*;
 use crate::deprecation::is_deprecated;
-use crate::links::{SiteLinks, Target};
+use crate::links::SiteLinks;
 use crate::markdown::{Links, Markdown, SafeHtml};
+use crate::parts::*;
 use crate::prose::Prose;
-use crate::{search, PageInput, SiteFinding, SiteSettings};
+use crate::summary::{index_links, methods_within, outside_links};
+use crate::{search, PageInput, SiteSettings};
 use docspec_model::{
     AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, TextRange,
     TitleSource,
 };
-use std::ops::Range;
 
 /// A page's template data, what its `<head>` says about it, and what the site keeps.
 pub struct BuiltPage {
@@ -239,85 +240,6 @@ fn effective_availability<'p>(page: &'p Page, resource: &'p Resource, method: &'
         .into_iter()
         .find(|a| !a.is_empty())
         .map_or(&[], |a| a.as_slice())
-}
-
-/// The methods inside the section of heading `h`, up to the next heading of its level or higher.
-fn methods_within(page: &Page, h: usize) -> usize {
-    let Some(heading) = page.headings.get(h) else {
-        return 0;
-    };
-    let end = page.headings[h + 1..]
-        .iter()
-        .find(|o| o.level <= heading.level)
-        .map_or(usize::MAX, |o| o.range.start());
-    let start = heading.range.start();
-    page.methods()
-        .filter(|m| (start..end).contains(&m.range.start()))
-        .count()
-}
-
-/// Links to docs pages that are not rendered, when no `docs_base_url` says where they
-/// are: each one reported once.
-fn outside_links(input: &PageInput<'_>, site: &SiteLinks) -> Vec<SiteFinding> {
-    input
-        .page
-        .links
-        .iter()
-        .filter_map(|link| match site.target(input.path, &link.dest) {
-            Target::Outside(_) => {
-                let at = input.source.line_col(link.range.start());
-                Some(SiteFinding {
-                    path: input.source.path().to_string(),
-                    line: at.line,
-                    column: at.column,
-                    code: crate::OUTSIDE_LINK.0,
-                    name: crate::OUTSIDE_LINK.1,
-                    message: format!(
-                        "the link to `{}` points at a page that is not rendered; set `render.docs_base_url` to send such links to the published docs",
-                        link.dest
-                    ),
-                })
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// The API index page's headings with the rendered pages it links under each.
-fn index_links(input: &PageInput<'_>, site: &SiteLinks, out_path: &str) -> Vec<(String, Vec<String>)> {
-    let page = input.page;
-    let dir = out_path.rsplit_once('/').map_or("", |(d, _)| d);
-    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    let mut heading = 0;
-    for link in &page.links {
-        while page
-            .headings
-            .get(heading)
-            .is_some_and(|h| h.range.start() < link.range.start())
-        {
-            let h = &page.headings[heading];
-            if h.level >= 2 {
-                groups.push((h.text.clone(), Vec::new()));
-            }
-            heading += 1;
-        }
-        let Target::Rewrite(href) = site.target(input.path, &link.dest) else {
-            continue;
-        };
-        if href.contains(':') || href == "#" {
-            continue;
-        }
-        let path = href.split(['#', '?']).next().unwrap_or("");
-        let full = crate::site::join(dir, path);
-        // Links in the introduction, before the first heading, group nothing.
-        if let Some((_, pages)) = groups.last_mut() {
-            if !pages.contains(&full) {
-                pages.push(full);
-            }
-        }
-    }
-    groups.retain(|(_, pages)| !pages.is_empty());
-    groups
 }
 
 /// The heading that gives the page its title (`# Title`), which the page header shows.
@@ -582,10 +504,15 @@ impl Ctx<'_> {
             let description = description_range.map(|r| self.src(r)).unwrap_or("");
             let deprecation = crate::deprecation::row_deprecation(self.page, table, row);
             rows.push(AttributeRowData {
-                name_parts: name_parts(&name),
+                name_parts: split_after(&name, &['_', '.', '/']),
                 depth: nesting(&name),
                 children: 0,
                 type_: row.type_.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                type_parts: row
+                    .type_
+                    .as_ref()
+                    .map(|t| split_after(&t.value, &['/', ',']))
+                    .unwrap_or_default(),
                 required_yes: is_yes(&required),
                 required,
                 deprecated: deprecation.is_some(),
@@ -662,199 +589,6 @@ impl Ctx<'_> {
                 }),
             })
             .collect()
-    }
-}
-
-fn badges(availability: &[Availability]) -> Vec<Badge> {
-    let mut out: Vec<Badge> = Vec::new();
-    for line in availability.iter().flat_map(|a| &a.lines) {
-        let key = line.key.value.to_lowercase();
-        let kind = match key.as_str() {
-            "tier" => "tier",
-            "offering" => "offering",
-            _ => "status",
-        };
-        for value in line.value.value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-            let label = badge_label(kind, value);
-            if !out.iter().any(|b| b.kind == kind && b.label == label) {
-                out.push(Badge {
-                    kind: kind.to_string(),
-                    label,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// `a_b.c` → `a_`, `b.`, `c`: the places a long name may wrap.
-fn name_parts(name: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, c) in name.char_indices() {
-        if matches!(c, '_' | '.' | '/') && i + 1 < name.len() {
-            parts.push(name[start..=i].to_string());
-            start = i + 1;
-        }
-    }
-    parts.push(name[start..].to_string());
-    parts
-}
-
-/// `commit.author` and `commit[].author` nest under `commit`.
-fn nesting(name: &str) -> usize {
-    name.matches('.').count().min(4)
-}
-
-/// The version an attribute was introduced in: from a history entry of the method that
-/// names it, else from `Introduced in GitLab 16.0` in its description.
-fn introduced_in(method: &Method, name: &str, description: &str) -> Option<String> {
-    let entry = method.history.iter().flat_map(|h| &h.entries).find(|e| {
-        e.subject.as_ref().is_some_and(|s| s.value == name)
-            && e.verb
-                .as_ref()
-                .is_some_and(|v| v.value == "introduced" || v.value == "added")
-    });
-    if let Some(v) = entry.and_then(|e| e.version.as_ref()) {
-        return Some(v.value.clone());
-    }
-    let lower = description.to_ascii_lowercase();
-    let at = lower.find("introduced in gitlab ")?;
-    let rest = &description[at + "introduced in ".len()..];
-    let (start, end) = docspec_parser::find_version(rest)?;
-    rest.get(start..end).map(str::to_string)
-}
-
-fn clip(range: Range<usize>) -> Range<usize> {
-    range.start..range.end.max(range.start)
-}
-
-fn request(line: &docspec_model::RequestLine) -> RequestData {
-    let verb = line.verb.value.to_uppercase();
-    let verb_class = match verb.as_str() {
-        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" => verb.to_lowercase(),
-        _ => "other".to_string(),
-    };
-    let path = &line.path.value;
-    let mut segments = Vec::new();
-    let mut at = 0;
-    for (start, end) in docspec_parser::path_params(path) {
-        if start > at {
-            segments.push(PathSegment {
-                text: path.get(at..start).unwrap_or("").to_string(),
-                param: false,
-            });
-        }
-        segments.push(PathSegment {
-            text: path.get(start..end).unwrap_or("").to_string(),
-            param: true,
-        });
-        at = end;
-    }
-    if at < path.len() {
-        segments.push(PathSegment {
-            text: path.get(at..).unwrap_or("").to_string(),
-            param: false,
-        });
-    }
-    let query = line.query.as_ref().map(|q| q.value.trim_start_matches('?').to_string());
-    let text = match &query {
-        Some(q) => format!("{verb} {path}?{q}"),
-        None => format!("{verb} {path}"),
-    };
-    RequestData {
-        verb,
-        verb_class,
-        segments,
-        query,
-        text,
-    }
-}
-
-fn status(sentence: &docspec_model::SuccessSentence) -> StatusData {
-    let text = match (&sentence.status_text, sentence.code) {
-        (Some(t), _) => t.value.clone(),
-        (None, Some(code)) => code.to_string(),
-        (None, None) => "Success".to_string(),
-    };
-    let class = match sentence.code.map(|c| c / 100) {
-        Some(2) => "success",
-        Some(3) => "redirect",
-        Some(4) => "client-error",
-        Some(5) => "server-error",
-        _ => "unknown",
-    };
-    StatusData {
-        text,
-        class: class.to_string(),
-    }
-}
-
-fn is_yes(required: &str) -> bool {
-    let lower = required
-        .trim_matches(|c: char| c == '*' || c.is_whitespace())
-        .to_lowercase();
-    lower == "yes" || lower == "true" || lower == "required"
-}
-
-/// Whether a table's lead-in is worth showing: not the stock `Supported attributes:`.
-fn caption(lead_in: &str) -> bool {
-    let text = lead_in.trim().trim_end_matches(':').trim();
-    let stock = [
-        "supported attributes",
-        "attributes",
-        "parameters",
-        "supported parameters",
-        "request attributes",
-        "response attributes",
-    ];
-    let lower = text.to_lowercase();
-    !text.is_empty() && !stock.contains(&lower.as_str()) && !lower.starts_with("if successful")
-}
-
-/// `Example request:` and the like, which the example's own label already says.
-fn is_stock_example_lead_in(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches(':').trim().to_lowercase();
-    let stock = [
-        "example request",
-        "example response",
-        "example",
-        "request example",
-        "response example",
-        "example of request",
-        "example of response",
-        "example output",
-        "example request body",
-        "sample request",
-        "sample response",
-        "request",
-        "response",
-    ];
-    stock.contains(&lower.as_str())
-}
-
-/// A code block language usable as a class name.
-fn is_plain_word(lang: &str) -> bool {
-    !lang.is_empty()
-        && lang
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
-}
-
-fn badge_label(kind: &str, value: &str) -> String {
-    match (kind, value) {
-        ("offering", "SELF") => "Self-managed".to_string(),
-        ("offering", "SAAS") => "GitLab.com".to_string(),
-        ("offering", "DEDICATED") => "GitLab Dedicated".to_string(),
-        (_, v) if v.len() > 1 && v.chars().all(|c| c.is_ascii_uppercase()) => {
-            let lower = v.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        (_, v) => v.to_string(),
     }
 }
 

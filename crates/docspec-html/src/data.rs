@@ -197,6 +197,8 @@ pub struct AttributeRowData {
     /// How many rows below nest under this one (they can be folded away).
     pub children: usize,
     pub type_: String,
+    /// The type cut after `/` and `,` (`integer/string`), where it may wrap.
+    pub type_parts: Vec<String>,
     pub required: String,
     pub required_yes: bool,
     pub description: SafeHtml,

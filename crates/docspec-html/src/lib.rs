@@ -23,9 +23,11 @@ pub mod links;
 mod manifest;
 mod markdown;
 mod nav;
+mod parts;
 mod prose;
 mod search;
 mod site;
+mod summary;
 mod theme;
 
 pub use build::method_anchor;
