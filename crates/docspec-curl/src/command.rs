@@ -93,7 +93,7 @@ pub enum UrlSource {
 pub struct CurlUrl<'a> {
     pub source: UrlSource,
     pub token: &'a Token,
-    pub parsed: ParsedUrl,
+    pub parsed: &'a ParsedUrl,
 }
 
 impl CurlUrl<'_> {
@@ -164,6 +164,8 @@ pub struct CurlCommand {
     pub continuations: Vec<Continuation>,
     pub end: CommandEnd,
     pub errors: Vec<CommandError>,
+    /// The URLs in the order written, parsed once: where each comes from and its parse.
+    parsed_urls: Vec<(UrlSource, ParsedUrl)>,
 }
 
 impl CurlCommand {
@@ -206,29 +208,24 @@ impl CurlCommand {
 
     /// Every URL in the order written: `--url` values and bare arguments.
     pub fn urls(&self) -> Vec<CurlUrl<'_>> {
-        let mut found: Vec<(usize, UrlSource, &Token)> = Vec::new();
-        for (i, option) in self.options_named("url") {
-            if let Some(arg) = &option.arg {
-                found.push((arg.range.start, UrlSource::UrlOption(i), arg));
-            }
-        }
-        for (i, token) in self.positionals.iter().enumerate() {
-            found.push((token.range.start, UrlSource::Positional(i), token));
-        }
-        found.sort_by_key(|(start, _, _)| *start);
-        found
-            .into_iter()
-            .map(|(_, source, token)| CurlUrl {
-                source,
-                token,
-                parsed: ParsedUrl::parse(&token.value),
-            })
+        self.parsed_urls
+            .iter()
+            .filter_map(|(source, parsed)| self.url_at(*source, parsed))
             .collect()
     }
 
     /// The first URL, from `--url` or a bare argument.
     pub fn url(&self) -> Option<CurlUrl<'_>> {
-        self.urls().into_iter().next()
+        let (source, parsed) = self.parsed_urls.first()?;
+        self.url_at(*source, parsed)
+    }
+
+    fn url_at<'s>(&'s self, source: UrlSource, parsed: &'s ParsedUrl) -> Option<CurlUrl<'s>> {
+        let token = match source {
+            UrlSource::UrlOption(i) => self.options.get(i)?.arg.as_ref()?,
+            UrlSource::Positional(i) => self.positionals.get(i)?,
+        };
+        Some(CurlUrl { source, token, parsed })
     }
 
     /// The HTTP method curl would send.
@@ -425,6 +422,7 @@ fn build(
         errors.push(CommandError::UnterminatedQuote { at });
     }
     let (options, positionals) = parse_options(&args, &mut errors);
+    let parsed_urls = parse_urls(&options, &positionals);
     Some(CurlCommand {
         range,
         prompt,
@@ -436,7 +434,26 @@ fn build(
         continuations,
         end,
         errors,
+        parsed_urls,
     })
+}
+
+/// The URLs of a command in the order written: `--url` values and bare arguments.
+fn parse_urls(options: &[CurlOption], positionals: &[Token]) -> Vec<(UrlSource, ParsedUrl)> {
+    let mut found: Vec<(usize, UrlSource, &Token)> = Vec::new();
+    for (i, option) in options.iter().enumerate().filter(|(_, o)| o.is("url")) {
+        if let Some(arg) = &option.arg {
+            found.push((arg.range.start, UrlSource::UrlOption(i), arg));
+        }
+    }
+    for (i, token) in positionals.iter().enumerate() {
+        found.push((token.range.start, UrlSource::Positional(i), token));
+    }
+    found.sort_by_key(|(start, _, _)| *start);
+    found
+        .into_iter()
+        .map(|(_, source, token)| (source, ParsedUrl::parse(&token.value)))
+        .collect()
 }
 
 /// `NAME=value` before the program name.

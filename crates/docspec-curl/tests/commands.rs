@@ -356,7 +356,7 @@ fn url_option_vs_positional() {
     assert!(c.positionals.is_empty());
 
     let c = one("curl https://h/a --url https://h/b");
-    let urls: Vec<_> = c.urls().into_iter().map(|u| u.parsed.path).collect();
+    let urls: Vec<_> = c.urls().into_iter().map(|u| u.parsed.path.clone()).collect();
     assert_eq!(urls, ["/a", "/b"]);
 
     assert!(one("curl -v").url().is_none());
@@ -397,7 +397,7 @@ curl: (22) The requested URL returned error: 404
     let commands = parse_commands(input);
     let paths: Vec<_> = commands
         .iter()
-        .map(|c| c.url().map(|u| u.parsed.path).unwrap_or_default())
+        .map(|c| c.url().map(|u| u.parsed.path.clone()).unwrap_or_default())
         .collect();
     assert_eq!(paths, ["/api/v4/a", "/api/v4/a/1", "/b", "/c", "/d", "/e"]);
     let prompts: Vec<_> = commands.iter().map(|c| c.prompt.clone().map(|p| &input[p])).collect();

@@ -3,6 +3,7 @@
 //! blanked (same length) before parsing, so error positions still point into the
 //! original text. Lint and the OpenAPI emitter read examples through this one crate.
 
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -301,11 +302,11 @@ pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
         bytes: text.as_bytes(),
         pos: 0,
         path: String::new(),
-        fields: std::collections::BTreeMap::new(),
+        fields: FxHashMap::default(),
     };
     scanner.skip_ws();
     let root = scanner.value(true);
-    let fields = scanner
+    let mut fields: Vec<JsonField> = scanner
         .fields
         .into_iter()
         .map(|(path, (mut kinds, offset))| {
@@ -313,6 +314,7 @@ pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
             JsonField { path, kinds, offset }
         })
         .collect();
+    fields.sort_unstable_by(|a, b| a.path.cmp(&b.path));
     Ok(JsonShape {
         root_is_array: root == JsonKind::Array,
         fields,
@@ -324,7 +326,7 @@ struct Scanner<'t> {
     bytes: &'t [u8],
     pos: usize,
     path: String,
-    fields: std::collections::BTreeMap<String, (Vec<JsonKind>, usize)>,
+    fields: FxHashMap<String, (Vec<JsonKind>, usize)>,
 }
 
 impl Scanner<'_> {

@@ -38,6 +38,12 @@ impl<'a> LintContext<'a> {
         self.page.methods().filter(|m| !self.is_external(m))
     }
 
+    /// The methods the template's parts are asked of: methods of the API, except a
+    /// section that only points at the page documenting the method.
+    pub fn template_methods(&self) -> impl Iterator<Item = &'a Method> + '_ {
+        self.rest_methods().filter(|m| m.documented_at.is_none())
+    }
+
     /// Whether a code block is an example of a method of another service.
     pub fn in_external_method(&self, code_block: usize) -> bool {
         self.external_blocks

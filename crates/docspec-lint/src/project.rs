@@ -144,9 +144,15 @@ pub struct ProjectFile<'a> {
     pub settings: &'a LintSettings,
 }
 
-/// All pages of a run, for checks that compare pages.
-pub struct ProjectContext<'a> {
-    pub files: &'a [ProjectFile<'a>],
+/// What every cross-page check knows of the run before its pages come in.
+pub struct ProjectInfo<'a> {
     /// File name of the page that lists all resources (`api_resources.md`).
     pub index_page: Option<&'a str>,
+    /// The summaries of the run's pages with that file name, read before the others.
+    pub indexes: &'a [PageSummary],
+}
+
+/// Whether a page path names the index page.
+pub fn is_index(path: &str, index_page: &str) -> bool {
+    path.rsplit('/').next().unwrap_or(path) == index_page
 }

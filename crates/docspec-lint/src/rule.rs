@@ -1,4 +1,4 @@
-use crate::{LintContext, ProjectContext, RuleMeta, RuleMetadata};
+use crate::{LintContext, ProjectFile, ProjectInfo, RuleMeta, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
@@ -6,17 +6,25 @@ pub trait Check {
     /// Looks at one page and pushes findings.
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
 
-    /// Looks at all pages of a run together (duplicate operations, index coverage).
-    fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
-        let _ = (project, out);
+    /// A checker that sees the pages of a run one by one, in order, for checks across
+    /// pages (duplicate operations, index coverage). `None` for page-only rules.
+    fn project(&self) -> Option<Box<dyn ProjectCheck>> {
+        None
     }
+}
+
+/// The cross-page state of one rule during one run. Pages come in run order, as small
+/// summaries; a page's findings may depend on that page, the pages before it and the
+/// run's index pages, so each page's report is complete when the page is handed in.
+pub trait ProjectCheck: Send {
+    fn page(&mut self, project: &ProjectInfo<'_>, file: &ProjectFile<'_>, out: &mut Vec<Diagnostic>);
 }
 
 /// A registered rule: its metadata and its check.
 pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMetadata;
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
-    fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>);
+    fn project(&self) -> Option<Box<dyn ProjectCheck>>;
 }
 
 impl<T: RuleMeta + Check + Send + Sync> Rule for T {
@@ -28,7 +36,7 @@ impl<T: RuleMeta + Check + Send + Sync> Rule for T {
         Check::check(self, ctx, out);
     }
 
-    fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
-        Check::check_project(self, project, out);
+    fn project(&self) -> Option<Box<dyn ProjectCheck>> {
+        Check::project(self)
     }
 }

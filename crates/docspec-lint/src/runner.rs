@@ -1,8 +1,9 @@
 //! Runs the enabled rules over pages, applies suppressions and sorts the findings.
 
+use crate::project::is_index;
 use crate::registry::RULES;
 use crate::rules::docspec::unused_suppression;
-use crate::{suppress, LintContext, LintSettings, ProjectContext, ProjectFile};
+use crate::{suppress, LintContext, LintSettings, PageSummary, ProjectCheck, ProjectFile, ProjectInfo, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
 
@@ -24,25 +25,65 @@ pub fn check_page(source: &SourceFile, page: &Page, settings: &LintSettings) -> 
     out
 }
 
-/// Runs the cross-page checks; findings are paired with the index of their file.
-pub fn check_project(files: &[ProjectFile<'_>], index_page: Option<&str>) -> Vec<(usize, Diagnostic)> {
-    let project = ProjectContext { files, index_page };
-    let mut out = Vec::new();
-    for rule in RULES {
-        let meta = rule.meta();
-        let start = out.len();
-        rule.check_project(&project, &mut out);
-        // Each file's own settings decide whether and how loud.
-        let mut kept = Vec::new();
-        for (file, mut d) in out.drain(start..) {
-            if let Some(severity) = files.get(file).and_then(|f| f.settings.rules.severity(meta.code)) {
-                d.severity = severity;
-                kept.push((file, d));
+/// The cross-page checks of one run, fed one page summary at a time in run order.
+pub struct ProjectRun<'i> {
+    checks: Vec<(&'static RuleMetadata, Box<dyn ProjectCheck>)>,
+    index_page: Option<&'i str>,
+    indexes: Vec<PageSummary>,
+}
+
+impl<'i> ProjectRun<'i> {
+    /// `indexes` are the summaries of the run's index pages (named `index_page`), which
+    /// must be known before any page that they may fail to link is handed in.
+    pub fn new(index_page: Option<&'i str>, indexes: Vec<PageSummary>) -> Self {
+        let checks = RULES
+            .iter()
+            .filter_map(|rule| rule.project().map(|check| (rule.meta(), check)))
+            .collect();
+        Self {
+            checks,
+            index_page,
+            indexes,
+        }
+    }
+
+    /// The cross-page findings of the next page, at that page's severities.
+    pub fn page(&mut self, file: &ProjectFile<'_>) -> Vec<Diagnostic> {
+        let info = ProjectInfo {
+            index_page: self.index_page,
+            indexes: &self.indexes,
+        };
+        let mut out = Vec::new();
+        for (meta, check) in &mut self.checks {
+            let start = out.len();
+            check.page(&info, file, &mut out);
+            match file.settings.rules.severity(meta.code) {
+                Some(severity) => out[start..].iter_mut().for_each(|d| d.severity = severity),
+                None => out.truncate(start),
             }
         }
-        out.extend(kept);
+        out
     }
-    out
+}
+
+/// Runs the cross-page checks over a whole run at once; findings are paired with the
+/// index of their file.
+pub fn check_project(files: &[ProjectFile<'_>], index_page: Option<&str>) -> Vec<(usize, Diagnostic)> {
+    let indexes = index_page
+        .map(|name| {
+            files
+                .iter()
+                .filter(|f| is_index(&f.summary.path, name))
+                .map(|f| f.summary.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut run = ProjectRun::new(index_page, indexes);
+    files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, file)| run.page(file).into_iter().map(move |d| (i, d)))
+        .collect()
 }
 
 /// Drops suppressed findings, reports suppressions that suppressed nothing, sorts.

@@ -191,6 +191,10 @@ pub struct Method {
     pub response_content: ResponseContent,
     /// Sentences of the method's prose that require at least one of several attributes.
     pub requirement_groups: Vec<RequirementGroup>,
+    /// Where the method is documented, when the section only points there: a request
+    /// block and a description that links to another page ("Use the [Projects
+    /// API](projects.md#list-all-projects) to list the projects of a topic"), nothing else.
+    pub documented_at: Option<Spanned<String>>,
 }
 
 /// "At least one of the following parameters is required", with the attributes it names

@@ -981,6 +981,20 @@ impl MethodParts {
             &self.examples,
             page,
         );
+        let only_requests = self.request_tables.is_empty()
+            && self.response_tables.is_empty()
+            && self.examples.is_empty()
+            && self.success.is_empty();
+        let documented_at = description
+            .as_ref()
+            .filter(|_| only_requests)
+            .and_then(|d| {
+                page.links
+                    .iter()
+                    .filter(|l| d.range.contains_range(l.range))
+                    .find(|l| links_to_another_page(&l.dest))
+            })
+            .map(|l| Spanned::new(l.dest.clone(), l.range));
         Method {
             title: self.title,
             heading: self.heading,
@@ -998,8 +1012,15 @@ impl MethodParts {
             paragraphs: self.parts.paragraphs,
             response_content,
             requirement_groups: self.requirement_groups,
+            documented_at,
         }
     }
+}
+
+/// A relative link to another Markdown page (`projects.md#list-all-projects`).
+fn links_to_another_page(dest: &str) -> bool {
+    let path = dest.split('#').next().unwrap_or("");
+    !dest.contains("://") && path.ends_with(".md")
 }
 
 /// What a code block in a method shows.

@@ -43,7 +43,7 @@ impl Check for CurlMethodMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (method, block, command) in method_commands(ctx) {
             let Some(url) = command.url() else { continue };
-            let path = url_path(ctx, &url.parsed);
+            let path = url_path(ctx, url.parsed);
             let matching: Vec<_> = method
                 .request_lines()
                 .filter(|l| path_matches(relative_path(ctx, &l.path.value), path))

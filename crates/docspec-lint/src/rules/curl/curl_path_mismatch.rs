@@ -50,7 +50,7 @@ impl Check for CurlPathMismatch {
             if lines.is_empty() || url.parsed.path.is_empty() {
                 continue;
             }
-            let path = url_path(ctx, &url.parsed);
+            let path = url_path(ctx, url.parsed);
             if lines
                 .iter()
                 .any(|l| path_matches(relative_path(ctx, &l.path.value), path))

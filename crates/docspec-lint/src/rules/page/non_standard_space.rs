@@ -33,11 +33,7 @@ impl Check for NonStandardSpace {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let text = ctx.source.text();
         // All three characters start with byte 0xC2 or 0xE2: look at those bytes only.
-        let starts = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| *b == 0xC2 || *b == 0xE2)
-            .map(|(i, _)| i);
+        let starts = memchr::memchr2_iter(0xC2, 0xE2, text.as_bytes());
         for (at, c) in starts.filter_map(|i| text.get(i..).and_then(|t| t.chars().next()).map(|c| (i, c))) {
             let (message, replacement, help) = match c {
                 '\u{00A0}' => (

@@ -1,5 +1,5 @@
 use crate::project::{AttributeFact, OperationSummary, PageSummary};
-use crate::{Check, LintContext, ProjectContext, RuleMeta};
+use crate::{Check, LintContext, ProjectCheck, ProjectFile, ProjectInfo, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Related};
 use std::collections::HashMap;
 
@@ -94,40 +94,51 @@ impl Check for DuplicateOperation {
         }
     }
 
-    /// Operations defined on two pages in contradiction: each later page is reported.
-    fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
-        let mut first: HashMap<&(String, String), (usize, &OperationSummary)> = HashMap::new();
-        for (index, file) in project.files.iter().enumerate() {
-            let mut on_this_page: Vec<&(String, String)> = Vec::new();
-            for op in &file.summary.operations {
-                if on_this_page.contains(&&op.key) {
-                    continue;
-                }
-                on_this_page.push(&op.key);
-                let Some((other, earlier)) = first.get(&op.key).copied() else {
-                    first.insert(&op.key, (index, op));
-                    continue;
-                };
-                let Some(other_file) = project.files.get(other) else {
-                    continue;
-                };
-                let Some(conflict) = first_conflict(&earlier.attributes, &op.attributes) else {
-                    continue;
-                };
-                let d = Diagnostic::new(
-                    Self::META.code,
-                    Self::META.name,
-                    Self::META.default_severity,
+    fn project(&self) -> Option<Box<dyn ProjectCheck>> {
+        Some(Box::<FirstDefinitions>::default())
+    }
+}
+
+/// The first definition of each operation in the run so far, with its page.
+#[derive(Default)]
+struct FirstDefinitions {
+    first: HashMap<(String, String), (String, OperationSummary)>,
+}
+
+impl ProjectCheck for FirstDefinitions {
+    /// Operations this page defines in contradiction with an earlier page.
+    fn page(&mut self, _project: &ProjectInfo<'_>, file: &ProjectFile<'_>, out: &mut Vec<Diagnostic>) {
+        let mut on_this_page: Vec<&(String, String)> = Vec::new();
+        for op in &file.summary.operations {
+            if on_this_page.contains(&&op.key) {
+                continue;
+            }
+            on_this_page.push(&op.key);
+            let Some((other_path, earlier)) = self.first.get(&op.key) else {
+                self.first
+                    .insert(op.key.clone(), (file.summary.path.clone(), op.clone()));
+                continue;
+            };
+            if other_path == &file.summary.path {
+                continue;
+            }
+            let Some(conflict) = first_conflict(&earlier.attributes, &op.attributes) else {
+                continue;
+            };
+            out.push(
+                Diagnostic::new(
+                    DuplicateOperation::META.code,
+                    DuplicateOperation::META.name,
+                    DuplicateOperation::META.default_severity,
                     format!(
-                        "`{}` is also defined in `{}` (\"{}\"), and the two disagree: {conflict}",
-                        op.written, other_file.summary.path, earlier.method_title
+                        "`{}` is also defined in `{other_path}` (\"{}\"), and the two disagree: {conflict}",
+                        op.written, earlier.method_title
                     ),
                     op.range,
                 )
                 .with_help("define each operation on one page and link to it from the other, or make both say the same")
-                .with_related(related(&other_file.summary.path, earlier, "first defined here"));
-                out.push((index, d));
-            }
+                .with_related(related(other_path, earlier, "first defined here")),
+            );
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Check, LintContext, ProjectContext, RuleMeta};
+use crate::{is_index, Check, LintContext, ProjectCheck, ProjectFile, ProjectInfo, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Related};
 use docspec_model::TextRange;
 use std::collections::HashSet;
@@ -117,37 +117,47 @@ fn link_keys(index_path: &str, dest: &str) -> Vec<String> {
     vec![format!("{key}.md"), format!("{key}/")]
 }
 
-fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
-
 impl Check for PageMissingFromIndex {
-    /// Needs the other pages of the run: see `check_project`.
+    /// Needs the other pages of the run: see `project`.
     fn check(&self, _ctx: &LintContext<'_>, _out: &mut Vec<Diagnostic>) {}
 
-    fn check_project(&self, project: &ProjectContext<'_>, out: &mut Vec<(usize, Diagnostic)>) {
-        let Some(index_name) = project.index_page else { return };
-        let is_index = |path: &str| file_name(path) == index_name;
-        let indexes: Vec<_> = project.files.iter().filter(|f| is_index(&f.summary.path)).collect();
-        let Some(first_index) = indexes.first() else { return };
-        let linked: HashSet<String> = indexes
-            .iter()
-            .flat_map(|f| f.summary.links.iter().flat_map(|l| link_keys(&f.summary.path, l)))
-            .collect();
-        for (i, file) in project.files.iter().enumerate() {
-            let path = file.summary.path.as_str();
-            if is_index(path) || !file.summary.is_reference {
-                continue;
-            }
-            if linked.contains(&page_key(path)) {
-                continue;
-            }
-            let index_path = first_index.summary.path.as_str();
-            let from_index = relative_link(index_path, path);
-            let d = Diagnostic::new(
-                Self::META.code,
-                Self::META.name,
-                Self::META.default_severity,
+    fn project(&self) -> Option<Box<dyn ProjectCheck>> {
+        Some(Box::<Linked>::default())
+    }
+}
+
+/// The pages the run's index pages link to, read once.
+#[derive(Default)]
+struct Linked {
+    keys: Option<HashSet<String>>,
+}
+
+impl ProjectCheck for Linked {
+    fn page(&mut self, project: &ProjectInfo<'_>, file: &ProjectFile<'_>, out: &mut Vec<Diagnostic>) {
+        let (Some(index_name), Some(first_index)) = (project.index_page, project.indexes.first()) else {
+            return;
+        };
+        let path = file.summary.path.as_str();
+        if is_index(path, index_name) || !file.summary.is_reference {
+            return;
+        }
+        let linked = self.keys.get_or_insert_with(|| {
+            project
+                .indexes
+                .iter()
+                .flat_map(|f| f.links.iter().flat_map(|l| link_keys(&f.path, l)))
+                .collect()
+        });
+        if linked.contains(&page_key(path)) {
+            return;
+        }
+        let index_path = first_index.path.as_str();
+        let from_index = relative_link(index_path, path);
+        out.push(
+            Diagnostic::new(
+                PageMissingFromIndex::META.code,
+                PageMissingFromIndex::META.name,
+                PageMissingFromIndex::META.default_severity,
                 format!("this page documents methods but `{index_name}` does not link to it"),
                 TextRange::empty(0),
             )
@@ -157,9 +167,8 @@ impl Check for PageMissingFromIndex {
                 line: 1,
                 column: 1,
                 message: "the index page".to_string(),
-            });
-            out.push((i, d));
-        }
+            }),
+        );
     }
 }
 

@@ -1,4 +1,4 @@
-use super::shape::success_examples;
+use super::shape::is_error_body;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
 
@@ -63,11 +63,7 @@ pub struct ResponseArrayNotation;
 impl Check for ResponseArrayNotation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            let examples = success_examples(ctx, method);
-            let Some((block, _)) = examples
-                .first()
-                .filter(|_| examples.iter().all(|(_, s)| !s.root_is_array))
-            else {
+            let Some(block) = single_object_example(ctx, method) else {
                 continue;
             };
             let rows = method
@@ -98,4 +94,27 @@ impl Check for ResponseArrayNotation {
             );
         }
     }
+}
+
+/// The method's response example, when every success example is one object. An example
+/// that does not parse (invalid-json-example reports it) still shows its shape by its
+/// first bracket.
+fn single_object_example<'c>(
+    ctx: &'c LintContext<'_>,
+    method: &'c docspec_model::Method,
+) -> Option<&'c docspec_model::CodeBlock> {
+    let mut first = None;
+    for example in method.examples_of(docspec_model::ExampleRole::Response) {
+        let block = ctx.page.code_block(example.code_block)?;
+        let object = match ctx.json(example.code_block) {
+            Some(Ok(shape)) if is_error_body(shape) => continue,
+            Some(Ok(shape)) => !shape.root_is_array,
+            _ => block.content.trim_start().starts_with('{'),
+        };
+        if !object {
+            return None;
+        }
+        first.get_or_insert(block);
+    }
+    first
 }

@@ -52,7 +52,7 @@ impl Check for MissingCurlExample {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods().filter(|m| !has_example(m, ExampleRole::Curl)) {
+        for method in ctx.template_methods().filter(|m| !has_example(m, ExampleRole::Curl)) {
             out.push(
                 ctx.report(
                     &Self::META,

@@ -58,7 +58,7 @@ impl Check for MissingRequestTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods().filter(|m| m.request_tables.is_empty()) {
+        for method in ctx.template_methods().filter(|m| m.request_tables.is_empty()) {
             // A body verb counts only when the examples show a body: without any cURL
             // example, an action that takes no attribute cannot be told apart.
             let has_examples = method.examples_of(docspec_model::ExampleRole::Curl).next().is_some();

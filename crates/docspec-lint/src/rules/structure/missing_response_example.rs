@@ -59,7 +59,7 @@ impl Check for MissingResponseExample {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods() {
+        for method in ctx.template_methods() {
             if has_json_body(method) != Some(true) || has_example(method, ExampleRole::Response) {
                 continue;
             }

@@ -54,7 +54,7 @@ impl Check for MissingResponseTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods() {
+        for method in ctx.template_methods() {
             if has_json_body(method) != Some(true) || !method.response_tables.is_empty() {
                 continue;
             }

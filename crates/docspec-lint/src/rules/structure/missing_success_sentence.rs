@@ -56,7 +56,7 @@ impl Check for MissingSuccessSentence {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.rest_methods().filter(|m| m.success.is_empty()) {
+        for method in ctx.template_methods().filter(|m| m.success.is_empty()) {
             let help = match suggested_success_sentence(method, ctx.source.path()) {
                 Some(sentence) => format!("add \"{sentence}\""),
                 None => format!(

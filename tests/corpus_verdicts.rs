@@ -1,0 +1,144 @@
+//! Every GitLab corpus line that issue 10 names gives the right verdict: the false findings
+//! it lists stay gone, the misses it lists are reported. Skipped without the corpus.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_tests::{corpus, docspec};
+use serde_json::Value;
+
+/// All findings on the corpus as `(page under doc/api/, line, code, help)`.
+fn findings() -> Option<Vec<(String, u64, String, String)>> {
+    let Some(root) = corpus() else {
+        eprintln!("skipped: ../shared/corpus/gitlab is not present");
+        return None;
+    };
+    let run = docspec(&["lint", root.to_str().unwrap(), "--no-config", "--format", "json"]);
+    assert!(run.code <= 1, "exit {}: {}", run.code, run.stderr);
+    let all: Value = serde_json::from_str(&run.stdout).unwrap();
+    Some(
+        all.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let path = f["path"].as_str().unwrap();
+                let page = path.split("doc/api/").last().unwrap().to_string();
+                let help = f["help"].as_str().unwrap_or("").to_string();
+                (
+                    page,
+                    f["line"].as_u64().unwrap(),
+                    f["code"].as_str().unwrap().to_string(),
+                    help,
+                )
+            })
+            .collect(),
+    )
+}
+
+fn has(all: &[(String, u64, String, String)], page: &str, lines: std::ops::RangeInclusive<u64>, code: &str) -> bool {
+    all.iter()
+        .any(|(p, l, c, _)| p == page && lines.contains(l) && c == code)
+}
+
+#[test]
+fn the_false_findings_issue_10_lists_stay_gone() {
+    let Some(all) = findings() else { return };
+    let gone: &[(&str, u64, &str)] = &[
+        // The container registry's and JWT issuer's own endpoints.
+        ("container_registry.md", 424, "RQ002"),
+        ("container_registry.md", 442, "RQ002"),
+        ("container_registry.md", 457, "RQ002"),
+        ("container_registry.md", 432, "CU007"),
+        ("container_registry.md", 465, "CU007"),
+        ("container_registry.md", 433, "CU004"),
+        ("container_registry.md", 451, "CU004"),
+        ("container_registry.md", 466, "CU004"),
+        ("container_registry.md", 469, "CU004"),
+        ("container_registry.md", 437, "ST003"),
+        // Downloads and raw content: no JSON example to show.
+        ("secure_files.md", 156, "ST005"),
+        ("jobs.md", 712, "ST005"),
+        ("repositories.md", 116, "ST005"),
+        ("repositories.md", 132, "ST005"),
+        ("repository_files.md", 219, "ST005"),
+        ("releases/_index.md", 404, "ST005"),
+        // A task section that uses the notes endpoint and agrees with its definition.
+        ("notes.md", 149, "XP001"),
+        // `assets:links` documents the nested `assets` the example sends.
+        ("releases/_index.md", 485, "CU011"),
+        // A trigger token of the style guide's own fake shape.
+        ("pipeline_triggers.md", 181, "CU006"),
+    ];
+    for (page, line, code) in gone {
+        assert!(!has(&all, page, *line..=*line, code), "{page}:{line} still gets {code}");
+    }
+}
+
+#[test]
+fn the_misses_issue_10_lists_are_reported() {
+    let Some(all) = findings() else { return };
+    let found: &[(&str, std::ops::RangeInclusive<u64>, &str)] = &[
+        // Write methods that return JSON without a response table.
+        ("deploy_tokens.md", 138..=138, "ST006"),
+        ("deploy_tokens.md", 286..=286, "ST006"),
+        ("pipelines.md", 363..=363, "ST006"),
+        ("pipelines.md", 414..=414, "ST006"),
+        ("pipelines.md", 466..=466, "ST006"),
+        ("pipelines.md", 542..=542, "ST006"),
+        ("releases/_index.md", 457..=457, "ST006"),
+        ("releases/_index.md", 634..=634, "ST006"),
+        ("releases/_index.md", 743..=743, "ST006"),
+        ("project_badges.md", 105..=105, "ST006"),
+        ("project_badges.md", 140..=140, "ST006"),
+        ("issues.md", 1174..=1174, "ST006"),
+        // "At least one of the following parameters is required" over rows marked `No`.
+        ("issues.md", 1200..=1220, "AT011"),
+        // A tier named mid-sentence.
+        ("releases/_index.md", 473..=473, "AV001"),
+        ("releases/_index.md", 650..=650, "AV001"),
+        // `[]` notation on a single-object response.
+        ("releases/_index.md", 268..=277, "RS008"),
+        // A cURL command broken across lines without ` \`.
+        ("rest/troubleshooting.md", 162..=165, "CU019"),
+        // A real URL in an example.
+        ("releases/_index.md", 485..=485, "CU015"),
+        // History of sections that are neither page, resource nor method.
+        ("personal_access_tokens.md", 334..=334, "HI002"),
+        ("usage_data.md", 156..=157, "HI002"),
+        // Contradicting definitions are still duplicates.
+        ("appearance.md", 128..=128, "XP001"),
+    ];
+    for (page, lines, code) in found {
+        assert!(
+            has(&all, page, lines.clone(), code),
+            "{page}:{lines:?} does not get {code}"
+        );
+    }
+}
+
+#[test]
+fn success_sentence_help_fits_the_method() {
+    let Some(all) = findings() else { return };
+    let helps: Vec<&str> = all
+        .iter()
+        .filter(|(_, _, c, _)| c == "ST003")
+        .map(|(_, _, _, h)| h.as_str())
+        .collect();
+    assert!(helps.iter().any(|h| h.contains("`204 No Content`")));
+    assert!(helps.iter().any(|h| h.contains("`201 Created`")));
+    // No help promises response attributes with a status that has no body.
+    assert!(!helps
+        .iter()
+        .any(|h| h.contains("204 No Content") && h.contains("response attributes")));
+}
+
+#[test]
+fn explanatory_sections_of_the_overview_page_are_not_methods() {
+    let Some(root) = corpus() else {
+        eprintln!("skipped: ../shared/corpus/gitlab is not present");
+        return;
+    };
+    let text = std::fs::read_to_string(root.join("doc/api/rest/_index.md")).unwrap();
+    let page = docspec_parser::parse_str(&text);
+    assert_eq!(page.methods().count(), 0);
+    assert_eq!(page.request_examples.len(), 3);
+}
