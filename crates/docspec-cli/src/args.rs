@@ -1,10 +1,25 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// docspec: lint REST API reference pages written in Markdown, emit OpenAPI from
-/// them, and render them as a static site.
+/// Lint REST API reference pages written in Markdown to GitLab's API topic template,
+/// emit OpenAPI 3.0 from them, render them as a static site, and check them in editors.
 #[derive(Debug, Parser)]
-#[command(name = "docspec", version, about, propagate_version = true)]
+#[command(
+    name = "docspec",
+    version,
+    propagate_version = true,
+    after_help = "Examples:
+  docspec lint doc/api                     check pages (human report; --format for others)
+  docspec lint doc/api --fix               apply the safe fixes
+  docspec lint doc/api --baseline .docspec-baseline.json
+                                           report only findings not recorded in the baseline
+  docspec explain curl-short-option        a rule's documentation (or a category's rules)
+  docspec build doc/api -o public          openapi.yaml and the site, with a lint summary
+  docspec server                           the language server, for editors (stdio)
+
+Exit codes: 0 clean, 1 findings at error level (or over --max-warnings), 2 usage,
+configuration or I/O error."
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -26,13 +41,47 @@ pub enum Command {
     Render(RenderArgs),
     /// Lint the pages, write `openapi.yaml` and render the site, into one folder.
     Build(BuildArgs),
+    /// Run the language server on standard input and output, for editors.
+    Server(ServerArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
+    /// Color when writing to a terminal and `NO_COLOR` is not set.
     Auto,
+    /// Always color (for pagers and CI logs that show colors).
     Always,
+    /// Never color.
     Never,
+}
+
+/// A rule selector from the command line: spaces around it are dropped (`"AT003, AT006"`
+/// reads like the suppression comments), an unknown one is an error with a suggestion.
+fn selector(text: &str) -> Result<String, String> {
+    let selector = text.trim();
+    if selector.is_empty() {
+        return Err("empty rule selector (a stray comma?)".to_string());
+    }
+    if docspec_config::is_known_selector(selector) {
+        return Ok(selector.to_string());
+    }
+    let hint = docspec_config::suggest_selector(selector)
+        .map(|h| format!(" (did you mean `{h}`?)"))
+        .unwrap_or_default();
+    Err(format!(
+        "unknown rule `{selector}`{hint}; run `docspec rules` for the list"
+    ))
+}
+
+/// `--select` and `--ignore`, shared by `lint` and `build`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SelectArgs {
+    /// Only these rules: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub select: Vec<String>,
+    /// Skip these rules: codes, names, code prefixes or categories (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
+    pub ignore: Vec<String>,
 }
 
 /// Options shared by commands that read pages with their configuration.
@@ -69,6 +118,7 @@ pub struct LintArgs {
     /// Files or folders to check (folders are searched for `.md` files).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
+    /// How to write the report.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
     /// Write the report to FILE; a summary still goes to the terminal.
@@ -84,10 +134,10 @@ pub struct LintArgs {
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
     /// Only these rules: codes, names, code prefixes or categories (comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
     pub select: Vec<String>,
     /// Skip these rules: codes, names, code prefixes or categories (comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE", value_parser = selector)]
     pub ignore: Vec<String>,
     #[command(flatten)]
     pub config: ConfigArgs,
@@ -97,8 +147,24 @@ pub struct LintArgs {
     /// Print the number of findings per rule after the report.
     #[arg(long)]
     pub statistics: bool,
+    /// When to color the report (`human` and `concise`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// Accept paths without Markdown files (by default a run that checks nothing is an
+    /// error, so a CI job pointed at the wrong folder fails instead of passing).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Do not report findings recorded in FILE (see `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the findings in FILE and exit 0; with `--baseline`, keep only its entries that
+    /// still occur (fixed ones are dropped, new findings are reported, not added).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["changed_since", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Only report findings on lines changed since the branch left the git revision REF
+    /// (`git merge-base REF HEAD`; committed, staged, unstaged and untracked changes).
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,8 +174,11 @@ pub enum InspectFormat {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct InspectArgs {
-    /// The page to read.
-    pub path: PathBuf,
+    /// Pages or folders to read. One page gives one JSON object; a folder or several
+    /// paths give an array of them, sorted by path.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = InspectFormat::Json)]
     pub format: InspectFormat,
 }
@@ -122,13 +191,15 @@ pub enum RulesFormat {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct RulesArgs {
+    /// Output format.
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
 }
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct ExplainArgs {
-    /// A rule code (`CU001`) or name (`curl-short-option`).
+    /// A rule code (`CU001`) or name (`curl-short-option`); a category (`curl`) or code
+    /// prefix (`CU`) lists its rules.
     pub rule: String,
 }
 
@@ -151,6 +222,9 @@ pub struct OpenApiArgs {
     pub format: Option<SpecFormat>,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Accept paths without Markdown files (an empty document).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// Options of the rendered site shared by `render` and `build`.
@@ -168,11 +242,13 @@ pub struct SiteArgs {
 }
 
 #[derive(Debug, Clone, clap::Args)]
+#[command(override_usage = "docspec render --output <DIR> [OPTIONS] [PATH]...
+       docspec render --eject-templates <DIR>")]
 pub struct RenderArgs {
     /// Files or folders to render (folders are searched for `.md` files).
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
-    /// The folder to write the site into.
+    /// The folder to write the site into (required, unless `--eject-templates`).
     #[arg(short, long, value_name = "DIR", required_unless_present = "eject_templates")]
     pub output: Option<PathBuf>,
     /// Copy the built-in templates into DIR for editing, then stop.
@@ -182,6 +258,9 @@ pub struct RenderArgs {
     pub site: SiteArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// Accept paths without Markdown files (a site without pages).
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -195,8 +274,31 @@ pub struct BuildArgs {
     /// Exit with 1 when lint finds error-level problems (the outputs are still written).
     #[arg(long)]
     pub strict: bool,
+    /// Print the whole lint report in this format on standard output (by default only
+    /// its summary is printed, on standard error).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<LintFormat>,
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "format")]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub rules: SelectArgs,
+    /// When to color the report (`human` and `concise`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Accept paths without Markdown files.
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub site: SiteArgs,
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServerArgs {
+    /// Talk over standard input and output (the only transport; accepted because editor
+    /// clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }

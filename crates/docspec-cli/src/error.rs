@@ -39,6 +39,15 @@ pub enum CliError {
     Render(#[from] docspec_html::RenderError),
 }
 
+impl From<docspec_workspace::FileError> for CliError {
+    fn from(e: docspec_workspace::FileError) -> Self {
+        match e {
+            docspec_workspace::FileError::NotFound(path) => CliError::NotFound(path),
+            docspec_workspace::FileError::Io { path, source } => CliError::Io { path, source },
+        }
+    }
+}
+
 impl CliError {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)

@@ -1,150 +1,39 @@
-//! Which files a run reads: `.md` files under the given paths, sorted, hidden folders
-//! and `node_modules` skipped, each read as UTF-8 within a size limit.
+//! Which files a run reads, and atomic writes: shared with the language server through
+//! `docspec-workspace`. No silent green: a run that would check nothing is an error.
+
+pub use docspec_workspace::{discover, load, write_atomic, Found, Loaded};
 
 use crate::CliError;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Files larger than this are reported, not parsed.
-pub const MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+const ALLOW_EMPTY: &str = "check the path, or pass `--allow-empty` to accept a run without pages";
 
-/// A Markdown file to read, and its path relative to the argument it was found under
-/// (the file name when the argument was the file itself), with `/` separators.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Found {
-    pub path: PathBuf,
-    pub relative: String,
-}
-
-/// Markdown files under `paths`, sorted and without duplicates.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Found>, CliError> {
-    let mut files = Vec::new();
+/// Each path must be a file or hold Markdown, unless `allow_empty`: a CI job pointed at the
+/// wrong folder fails instead of passing forever.
+pub fn require_markdown(paths: &[PathBuf], allow_empty: bool) -> Result<(), CliError> {
+    if allow_empty {
+        return Ok(());
+    }
     for path in paths {
         if !path.exists() {
             return Err(CliError::NotFound(path.clone()));
         }
-        if path.is_file() {
-            let name = path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            files.push(Found {
-                path: path.clone(),
-                relative: name,
-            });
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !skipped(e.file_name().to_string_lossy().as_ref()));
-        for entry in walker {
-            let entry = entry.map_err(|e| CliError::Io {
-                path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
-                source: e
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
-            })?;
-            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "md") {
-                let relative = entry
-                    .path()
-                    .strip_prefix(path)
-                    .unwrap_or(entry.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                files.push(Found {
-                    path: entry.into_path(),
-                    relative,
-                });
-            }
+        if !docspec_workspace::has_markdown(path) {
+            return Err(CliError::Usage(format!(
+                "{}: no Markdown (`.md`) files here; {ALLOW_EMPTY}",
+                path.display()
+            )));
         }
     }
-    files.sort();
-    files.dedup_by(|a, b| a.path == b.path);
-    Ok(files)
-}
-
-/// Writes `content` to `path` through a temporary file in the same folder and a rename,
-/// so a reader never sees half a file and a failed write leaves the old one intact.
-pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let io = |source| CliError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(content).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    match std::fs::metadata(path) {
-        // Keep the permissions of the file being replaced.
-        Ok(meta) => std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?,
-        // A new file gets the usual mode, not the temporary file's private 0600.
-        Err(_) => set_new_file_mode(tmp.path()).map_err(io)?,
-    }
-    tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
 }
 
-fn skipped(name: &str) -> bool {
-    name.starts_with('.') || name == "node_modules"
-}
-
-/// A file's text, or why it could not be read as a page.
-pub enum Loaded {
-    /// The text, without a leading byte-order mark (`bom` says whether there was one).
-    Text {
-        text: String,
-        bom: bool,
-    },
-    Unreadable {
-        message: String,
-        help: String,
-    },
-}
-
-pub fn load(path: &Path) -> Result<Loaded, CliError> {
-    let io = |source| CliError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_SIZE {
-        return Ok(Loaded::Unreadable {
-            message: format!("file is {size} bytes, over the {MAX_FILE_SIZE}-byte limit"),
-            help: "split the page, or exclude generated files in `.docspec.yml`".to_string(),
-        });
+/// After `exclude:` is applied, something must be left, unless `allow_empty`.
+pub fn require_pages(count: usize, allow_empty: bool) -> Result<(), CliError> {
+    if count == 0 && !allow_empty {
+        return Err(CliError::Usage(format!(
+            "no pages to check: the configuration's `exclude:` skips every Markdown file; {ALLOW_EMPTY}"
+        )));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) => Loaded::Text {
-                text: rest.to_string(),
-                bom: true,
-            },
-            None => Loaded::Text { text, bom: false },
-        }),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            Ok(Loaded::Unreadable {
-                message: format!("file is not valid UTF-8 (invalid byte at offset {at})"),
-                help: "save the file as UTF-8".to_string(),
-            })
-        }
-    }
-}
-
-#[cfg(unix)]
-fn set_new_file_mode(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_new_file_mode(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }

@@ -1,13 +1,15 @@
 //! The `docspec` command line. Only this crate knows terminals, colors and exit codes.
 
+mod adoption;
 mod args;
 mod commands;
 mod emit;
 mod error;
 mod files;
+mod fingerprint;
 mod workspace;
 
-pub use args::{Args, Command};
+pub use args::{Args, Command, ServerArgs};
 pub use error::{CliError, ExitStatus};
 
 use std::io::Write;
@@ -21,7 +23,8 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
         Command::Explain(a) => commands::explain::run(&a, out),
         Command::Openapi(a) => commands::openapi::run(&a, out, err),
         Command::Render(a) => commands::render::run(&a, err),
-        Command::Build(a) => commands::build::run(&a, err),
+        Command::Build(a) => commands::build::run(&a, out, err),
+        Command::Server(a) => commands::server::run(&a),
     };
     match result {
         Ok(status) => status,
@@ -30,6 +33,18 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> ExitStatus {
                 return ExitStatus::Success;
             }
             let _ = writeln!(err, "docspec: error: {e}");
+            ExitStatus::Usage
+        }
+    }
+}
+
+/// `docspec server`: runs on the process's standard input and output, which the caller
+/// must not hold locked.
+pub fn serve(args: &ServerArgs) -> ExitStatus {
+    match commands::server::run(args) {
+        Ok(status) => status,
+        Err(e) => {
+            eprintln!("docspec: error: {e}");
             ExitStatus::Usage
         }
     }

@@ -7,6 +7,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args = docspec_cli::Args::parse();
+    // The language server writes to stdout from its own thread: no lock may be held here.
+    if let docspec_cli::Command::Server(server) = &args.command {
+        return ExitCode::from(docspec_cli::serve(server).code());
+    }
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     // Reports are many small writes: buffer them instead of a syscall per line.

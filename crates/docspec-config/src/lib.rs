@@ -7,7 +7,7 @@ mod resolve;
 mod types;
 
 pub use error::ConfigError;
-pub use resolve::{is_known_selector, CliOverrides, Config, Discovery, CONFIG_FILE};
+pub use resolve::{is_known_selector, suggest_selector, CliOverrides, Config, Discovery, CONFIG_FILE};
 pub use types::{ApiConfig, ConfigFile, OpenApiConfig, Override, RenderConfig, RuleConfig, SeverityLevel};
 
 use docspec_lint::LintSettings;

@@ -186,7 +186,8 @@ pub fn is_known_selector(selector: &str) -> bool {
     Category::parse(selector).is_some() || all_metadata().any(|m| m.matches(selector))
 }
 
-fn suggestion(selector: &str) -> Option<String> {
+/// The code, name or category nearest to an unknown selector.
+pub fn suggest_selector(selector: &str) -> Option<String> {
     let lower = selector.to_ascii_lowercase();
     let candidates = all_metadata()
         .flat_map(|m| [m.code, m.name])
@@ -216,14 +217,50 @@ fn validate(path: &Path, text: &str, file: &ConfigFile) -> Result<(), ConfigErro
                 line,
                 column,
                 message: format!("unknown rule `{selector}`"),
-                help: Some(match suggestion(selector) {
+                help: Some(match suggest_selector(selector) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "run `docspec rules` for the list of codes, names and categories".to_string(),
                 }),
             });
         }
     }
+    let mut tables: Vec<&BTreeMap<String, RuleConfig>> = file.rules.iter().collect();
+    tables.extend(file.overrides.iter().flatten().filter_map(|o| o.rules.as_ref()));
+    for (key, config) in tables.into_iter().flatten() {
+        check_options(path, text, key, config)?;
+    }
     Ok(())
+}
+
+/// A rule's `options:` must be ones it reads, with values of the right type.
+fn check_options(path: &Path, text: &str, key: &str, config: &RuleConfig) -> Result<(), ConfigError> {
+    let Some(options) = config.options().filter(|o| !o.is_empty()) else {
+        return Ok(());
+    };
+    let invalid = |at: &str, message: String, help: Option<String>| {
+        let (line, column) = locate(text, at);
+        ConfigError::Invalid {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+            help,
+        }
+    };
+    let rules: Vec<_> = docspec_lint::RULES.iter().filter(|r| r.meta().matches(key)).collect();
+    let [rule] = rules.as_slice() else {
+        return Err(invalid(
+            key,
+            format!("`{key}` selects {} rules; options belong to one rule", rules.len()),
+            Some("name the rule by its code or name".to_string()),
+        ));
+    };
+    let map: serde_json::Map<String, serde_json::Value> = options.clone().into_iter().collect();
+    rule.check_options(&map).map_err(|e| {
+        let help = unknown_field_help(&e.message)
+            .or_else(|| Some(format!("`docspec explain {}` lists its options", rule.meta().name)));
+        invalid(&e.key, format!("{} of `{}`", e.message, rule.meta().name), help)
+    })
 }
 
 fn globs(path: &Path, text: &str, patterns: &[String]) -> Result<GlobSet, ConfigError> {
@@ -379,6 +416,40 @@ mod tests {
         let shown = err.to_string();
         assert!(shown.contains(":1:1"), "{shown}");
         assert!(shown.contains("did you mean `ignore`?"), "{shown}");
+    }
+
+    #[test]
+    fn unknown_or_mistyped_rule_options_are_errors() {
+        let text = "rules:\n  curl-unknown-attribute:\n    options: { allowd: [scope] }\n";
+        let shown = Config::from_text(Path::new(".docspec.yml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            shown.contains(":3:16: option `allowd`: unknown field `allowd`"),
+            "{shown}"
+        );
+        assert!(shown.contains("did you mean `allowed`?"), "{shown}");
+        let text = "rules:\n  CU014:\n    options:\n      max-line-length: \"abc\"\n";
+        let shown = Config::from_text(Path::new(".docspec.yml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            shown.contains(":4:7: option `max-line-length`: invalid type: string \"abc\""),
+            "{shown}"
+        );
+        let text = "rules:\n  missing-curl-example:\n    options: { x: 1 }\n";
+        let shown = Config::from_text(Path::new(".docspec.yml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(shown.contains("this rule has no options"), "{shown}");
+        let text = "rules:\n  curl:\n    options: { allowed: [x] }\n";
+        let shown = Config::from_text(Path::new(".docspec.yml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(shown.contains("options belong to one rule"), "{shown}");
+        let good =
+            "rules:\n  CU014:\n    options: { max-line-length: 120 }\n  CU011:\n    options: { allowed: [scope] }\n";
+        assert!(Config::from_text(Path::new(".docspec.yml"), good).is_ok());
     }
 
     #[test]

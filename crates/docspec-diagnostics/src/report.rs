@@ -10,6 +10,8 @@ pub const RULES_URL: &str = "docs/rules.md";
 pub struct Report<'a> {
     pub diagnostic: &'a Diagnostic,
     pub source: NamedText<'a>,
+    /// Marks the code with `[*]`: `--fix` fixes this finding.
+    pub fixable: bool,
 }
 
 impl<'a> Report<'a> {
@@ -17,7 +19,14 @@ impl<'a> Report<'a> {
         Self {
             diagnostic,
             source: NamedText { name: path, text },
+            fixable: false,
         }
+    }
+
+    #[must_use]
+    pub fn fixable(mut self, fixable: bool) -> Self {
+        self.fixable = fixable;
+        self
     }
 }
 
@@ -69,7 +78,11 @@ fn span(range: docspec_model::TextRange) -> SourceSpan {
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.diagnostic.code, self.diagnostic.name)))
+        let mark = if self.fixable { " [*]" } else { "" };
+        Some(Box::new(format!(
+            "{}({}){mark}",
+            self.diagnostic.code, self.diagnostic.name
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

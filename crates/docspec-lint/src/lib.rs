@@ -12,6 +12,7 @@ pub mod docs;
 /// JSON examples (re-exported: rules and their tests read them through `crate::json`).
 pub use docspec_json as json;
 mod meta;
+pub mod options;
 mod project;
 pub mod registry;
 mod rule;
@@ -25,6 +26,7 @@ pub use context::LintContext;
 pub use docspec_diagnostics::{Diagnostic, Severity};
 pub use docspec_macros::RuleMeta;
 pub use meta::{Category, FixAvailability, RuleMeta, RuleMetadata};
+pub use options::OptionError;
 pub use project::{is_index, AttributeFact, OperationSummary, PageSummary, ProjectFile, ProjectInfo};
 pub use registry::{all_metadata, find, suggest, RULES};
 pub use rule::{Check, ProjectCheck, Rule};

@@ -1,4 +1,4 @@
-use crate::{LintContext, ProjectFile, ProjectInfo, RuleMeta, RuleMetadata};
+use crate::{LintContext, OptionError, ProjectFile, ProjectInfo, RuleMeta, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 
 /// The check of one rule; `#[derive(RuleMeta)]` supplies the rest.
@@ -10,6 +10,12 @@ pub trait Check {
     /// pages (duplicate operations, index coverage). `None` for page-only rules.
     fn project(&self) -> Option<Box<dyn ProjectCheck>> {
         None
+    }
+
+    /// Checks the `options:` the configuration gives the rule; a rule without options
+    /// accepts none. Rules with options use [`crate::options::check`].
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        crate::options::none(options)
     }
 }
 
@@ -25,6 +31,7 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMetadata;
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>);
     fn project(&self) -> Option<Box<dyn ProjectCheck>>;
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError>;
 }
 
 impl<T: RuleMeta + Check + Send + Sync> Rule for T {
@@ -38,5 +45,9 @@ impl<T: RuleMeta + Check + Send + Sync> Rule for T {
 
     fn project(&self) -> Option<Box<dyn ProjectCheck>> {
         Check::project(self)
+    }
+
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), OptionError> {
+        Check::check_options(self, options)
     }
 }

@@ -1,14 +1,11 @@
-//! `--fix` and `--diff`: apply fixes page by page until none is left (at most a few
-//! passes, since overlapping fixes wait for the next one), then write atomically.
+//! `--fix` and `--diff`: apply fixes page by page until none is left (the loop is
+//! `docspec_workspace::fix_text`), then write atomically.
 
 use crate::files::write_atomic;
 use crate::workspace::{Entry, Workspace};
 use crate::CliError;
-use docspec_diagnostics::{apply_fixes, Applicability, Diagnostic, Edit, Fix};
-use docspec_model::SourceFile;
+use docspec_diagnostics::Applicability;
 use std::io::Write;
-
-const MAX_PASSES: usize = 10;
 
 pub struct FixSummary {
     pub fixed: usize,
@@ -77,52 +74,21 @@ fn original_bytes(entry: &Entry) -> Vec<u8> {
 
 /// The page's text with fixes applied until they settle, and how many were applied.
 fn fix_text(entry: &Entry, threshold: Applicability) -> (String, usize) {
-    let crlf = entry.source.text().contains("\r\n");
-    let mut text = entry.source.text().to_string();
-    let mut total = 0;
-    for _ in 0..MAX_PASSES {
-        let source = SourceFile::new(entry.source.path(), text.clone());
-        let page = docspec_parser::parse(&source);
-        let diagnostics = docspec_lint::lint_page(&source, &page, &entry.settings);
-        let fixes: Vec<Fix> = diagnostics
-            .iter()
-            .filter_map(|d: &Diagnostic| d.fix.as_ref())
-            .filter(|f| f.applicability() >= threshold)
-            .filter_map(|f| if crlf { with_crlf(f) } else { Some(f.clone()) })
-            .collect();
-        if fixes.is_empty() {
-            break;
-        }
-        let (next, applied) = apply_fixes(&text, &fixes);
-        if applied == 0 || next == text {
-            break;
-        }
-        text = next;
-        total += applied;
-    }
-    (text, total)
-}
-
-/// The same fix, with new lines written as the file writes them.
-fn with_crlf(fix: &Fix) -> Option<Fix> {
-    let edits = fix
-        .edits()
-        .iter()
-        .map(|e| {
-            let replacement = e.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
-            Edit::replacement(e.range, replacement)
-        })
-        .collect();
-    Fix::new(fix.title(), fix.applicability(), edits).ok()
+    docspec_workspace::fix_text(entry.source.path(), entry.source.text(), &entry.settings, threshold)
 }
 
 fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let (old, new) = diff_headers(path);
     let diff = similar::TextDiff::from_lines(before, after);
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(2)
-            .header(&format!("a/{path}"), &format!("b/{path}"))
-    )
+    write!(out, "{}", diff.unified_diff().context_radius(2).header(&old, &new))
+}
+
+/// `a/path` and `b/path` as git writes them for relative paths; an absolute path is
+/// written as it is on both sides (`a//home/...` is no path at all).
+fn diff_headers(path: &str) -> (String, String) {
+    if std::path::Path::new(path).is_absolute() {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    }
 }

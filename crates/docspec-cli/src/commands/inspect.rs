@@ -12,27 +12,39 @@ struct Inspected<'a> {
     page: &'a docspec_model::Page,
 }
 
+/// One page gives one object; a folder or several paths an array, written page by page.
 pub fn run(args: &InspectArgs, out: &mut dyn Write) -> Result<ExitStatus, CliError> {
-    if !args.path.is_file() {
-        return Err(CliError::NotFound(args.path.clone()));
+    let single = matches!(args.paths.as_slice(), [path] if path.is_file());
+    files::require_markdown(&args.paths, false)?;
+    let found = files::discover(&args.paths)?;
+    if !single {
+        write!(out, "[")?;
     }
-    let text = match files::load(&args.path)? {
-        Loaded::Text { text, .. } => text,
-        Loaded::Unreadable { message, .. } => {
-            return Err(CliError::Usage(format!("{}: {message}", args.path.display())))
+    for (i, file) in found.iter().enumerate() {
+        let text = match files::load(&file.path)? {
+            Loaded::Text { text, .. } => text,
+            Loaded::Unreadable { message, .. } => {
+                return Err(CliError::Usage(format!("{}: {message}", file.path.display())))
+            }
+        };
+        let path = display_path(&file.path);
+        let source = SourceFile::new(path.clone(), text);
+        let page = docspec_parser::parse(&source);
+        if !single {
+            write!(out, "{}", if i == 0 { "\n" } else { ",\n" })?;
         }
-    };
-    let path = display_path(&args.path);
-    let source = SourceFile::new(path.clone(), text);
-    let page = docspec_parser::parse(&source);
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &Inspected {
-            path: &path,
-            page: &page,
-        },
-    )
-    .map_err(std::io::Error::from)?;
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &Inspected {
+                path: &path,
+                page: &page,
+            },
+        )
+        .map_err(std::io::Error::from)?;
+    }
+    if !single {
+        write!(out, "\n]")?;
+    }
     writeln!(out)?;
     Ok(ExitStatus::Success)
 }

@@ -1,7 +1,8 @@
+use crate::adoption::Adoption;
 use crate::args::{Color, LintArgs, LintFormat};
 use crate::commands::fix;
 use crate::emit::{self, FileReport};
-use crate::files::write_atomic;
+use crate::files::{self, write_atomic};
 use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
@@ -11,13 +12,14 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 
 pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
-    check_selectors(&args.select)?;
-    check_selectors(&args.ignore)?;
+    files::require_markdown(&args.paths, args.allow_empty)?;
+    let mut adoption = Adoption::from_args(args)?;
     let cli = CliOverrides {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
     let mut ws = workspace::load(&args.paths, &args.config, &cli)?;
+    files::require_pages(ws.entries.len(), args.allow_empty)?;
     if args.fix || args.diff {
         let threshold = if args.unsafe_fixes {
             Applicability::Unsafe
@@ -26,7 +28,12 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         };
         let summary = fix::run(&ws, threshold, args.diff, out, err)?;
         let verb = if args.diff { "Would fix" } else { "Fixed" };
-        writeln!(err, "{verb} {} findings in {} files.", summary.fixed, summary.files)?;
+        writeln!(
+            err,
+            "{verb} {} in {}.",
+            emit::plural(summary.fixed, "finding"),
+            emit::plural(summary.files, "file")
+        )?;
         if args.diff {
             return Ok(if summary.fixed > 0 {
                 ExitStatus::Findings
@@ -37,7 +44,13 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         // Report what is left, read from the fixed files.
         ws = workspace::load(&args.paths, &args.config, &cli)?;
     }
-    let reports = lint(&ws);
+    let mut reports = lint(&ws);
+    for (entry, report) in ws.entries.iter().zip(&mut reports) {
+        adoption.filter(&entry.path, report);
+    }
+    if let Some(status) = adoption.finish(err)? {
+        return Ok(status);
+    }
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -64,7 +77,7 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     Ok(status)
 }
 
-fn write_report(
+pub fn write_report(
     format: LintFormat,
     reports: &[FileReport<'_>],
     color: bool,
@@ -72,7 +85,7 @@ fn write_report(
 ) -> std::io::Result<()> {
     match format {
         LintFormat::Human => emit::human::write(reports, color, out),
-        LintFormat::Concise => emit::concise::write(reports, out),
+        LintFormat::Concise => emit::concise::write(reports, color, out),
         LintFormat::Json => emit::json::write(reports, out),
         LintFormat::Sarif => emit::sarif::write(reports, out),
         LintFormat::Gitlab => emit::gitlab::write(reports, out),
@@ -138,18 +151,4 @@ pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> E
     } else {
         ExitStatus::Success
     }
-}
-
-fn check_selectors(selectors: &[String]) -> Result<(), CliError> {
-    for s in selectors {
-        if !docspec_config::is_known_selector(s) {
-            let hint = docspec_lint::suggest(s)
-                .map(|h| format!(" (did you mean `{h}`?)"))
-                .unwrap_or_default();
-            return Err(CliError::Usage(format!(
-                "unknown rule `{s}`{hint}; run `docspec rules` for the list"
-            )));
-        }
-    }
-    Ok(())
 }

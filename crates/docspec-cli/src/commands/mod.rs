@@ -6,3 +6,4 @@ pub mod lint;
 pub mod openapi;
 pub mod render;
 pub mod rules;
+pub mod server;

@@ -7,7 +7,9 @@ use docspec_openapi::{emit, to_json, to_yaml, Finding, OpenApiSettings, PageInpu
 use std::io::Write;
 
 pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
+    crate::files::require_markdown(&args.paths, args.allow_empty)?;
     let ws = workspace::load(&args.paths, &args.config, &CliOverrides::default())?;
+    crate::files::require_pages(ws.entries.len(), args.allow_empty)?;
     let (text, findings) = generate(&ws, format(args))?;
     report(&findings, err)?;
     match &args.output {

@@ -19,16 +19,18 @@ pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliErro
     let Some(output) = &args.output else {
         return Err(CliError::Usage("`--output DIR` is required".to_string()));
     };
+    files::require_markdown(&args.paths, args.allow_empty)?;
     let found = discover(&args.paths, &args.config)?;
+    files::require_pages(found.len(), args.allow_empty)?;
     let config = found.first().map(|(_, c)| c.as_ref());
     let (theme, settings) = site_setup(config, &args.site, None)?;
     let report = render_files(&found, &theme, settings, output)?;
     report_findings(&report.findings, err)?;
     writeln!(
         err,
-        "rendered {} pages ({} methods) into {}",
-        report.pages,
-        report.methods,
+        "rendered {} ({}) into {}",
+        crate::emit::plural(report.pages, "page"),
+        crate::emit::plural(report.methods, "method"),
         output.display()
     )?;
     Ok(ExitStatus::Success)

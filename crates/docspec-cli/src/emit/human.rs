@@ -18,7 +18,7 @@ pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> st
     for report in reports {
         for d in &report.diagnostics {
             let mut rendered = String::new();
-            let r = Report::new(d, report.path, report.source.text());
+            let r = Report::new(d, report.path, report.source.text()).fixable(super::is_fixable(d));
             if handler.render_report(&mut rendered, &r).is_ok() {
                 out.write_all(rendered.as_bytes())?;
             }

@@ -9,7 +9,7 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 
-use docspec_diagnostics::{Diagnostic, Severity};
+use docspec_diagnostics::{Applicability, Diagnostic, Severity};
 use docspec_model::SourceFile;
 
 /// The findings of one file, sorted.
@@ -26,14 +26,18 @@ pub struct Totals {
     pub infos: usize,
     pub files_with_findings: usize,
     pub files: usize,
+    /// Findings `--fix` fixes.
+    pub fixable: usize,
+    /// Findings only `--fix --unsafe-fixes` fixes.
+    pub unsafe_fixable: usize,
 }
 
 pub fn totals(reports: &[FileReport<'_>]) -> Totals {
-    let count = |s: Severity| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
+    let all = || reports.iter().flat_map(|r| &r.diagnostics);
+    let count = |s: Severity| all().filter(|d| d.severity == s).count();
+    let applicability = |a: Applicability| {
+        all()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability() == a))
             .count()
     };
     Totals {
@@ -42,10 +46,18 @@ pub fn totals(reports: &[FileReport<'_>]) -> Totals {
         infos: count(Severity::Info),
         files_with_findings: reports.iter().filter(|r| !r.diagnostics.is_empty()).count(),
         files: reports.len(),
+        fixable: applicability(Applicability::Safe),
+        unsafe_fixable: applicability(Applicability::Unsafe),
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// Whether `--fix` fixes this finding (marked `[*]`, as ruff does).
+pub fn is_fixable(d: &Diagnostic) -> bool {
+    d.fix.as_ref().is_some_and(|f| f.applicability() == Applicability::Safe)
+}
+
+/// "1 file", "2 files".
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -53,21 +65,83 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// "Found 3 errors and 1 warning in 2 of 5 files." or "All checks passed (5 files)."
+/// "Found 3 errors and 1 warning in 2 of 5 files." or "All checks passed (5 files).",
+/// then how many findings `--fix` would fix.
 pub fn summary(reports: &[FileReport<'_>]) -> String {
     let t = totals(reports);
     if t.errors + t.warnings + t.infos == 0 {
         return format!("All checks passed ({}).", plural(t.files, "file"));
     }
-    let mut parts = vec![plural(t.errors, "error"), plural(t.warnings, "warning")];
-    if t.infos > 0 {
-        parts.push(plural(t.infos, "info"));
-    }
+    let mut parts: Vec<String> = [(t.errors, "error"), (t.warnings, "warning"), (t.infos, "info")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, word)| plural(n, word))
+        .collect();
     let last = parts.pop().unwrap_or_default();
-    format!(
-        "Found {} and {last} in {} of {}.",
-        parts.join(", "),
-        t.files_with_findings,
+    let counted = if parts.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", parts.join(", "))
+    };
+    let files = if t.files_with_findings == t.files {
         plural(t.files, "file")
-    )
+    } else {
+        format!("{} of {}", t.files_with_findings, plural(t.files, "file"))
+    };
+    let mut text = format!("Found {counted} in {files}.");
+    match (t.fixable, t.unsafe_fixable) {
+        (0, 0) => {}
+        (0, u) => text.push_str(&format!(
+            "\nNo fixes available ({u} with `docspec lint --fix --unsafe-fixes`)."
+        )),
+        (n, 0) => text.push_str(&format!("\n[*] {n} fixable with `docspec lint --fix`.")),
+        (n, u) => text.push_str(&format!(
+            "\n[*] {n} fixable with `docspec lint --fix` ({u} more with `--unsafe-fixes`)."
+        )),
+    }
+    text
+}
+
+/// ANSI styles of the terminal reports, or none.
+#[derive(Clone, Copy)]
+pub struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    pub fn new(color: bool) -> Self {
+        Self { color }
+    }
+
+    fn apply(self, style: anstyle::Style, text: &str) -> String {
+        if self.color {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn path(self, text: &str) -> String {
+        self.apply(anstyle::Style::new().bold(), text)
+    }
+
+    pub fn severity(self, severity: Severity, text: &str) -> String {
+        let color = match severity {
+            Severity::Error => anstyle::AnsiColor::Red,
+            Severity::Warning => anstyle::AnsiColor::Yellow,
+            Severity::Info => anstyle::AnsiColor::Cyan,
+        };
+        self.apply(anstyle::Style::new().bold().fg_color(Some(color.into())), text)
+    }
+
+    pub fn fixable(self, text: &str) -> String {
+        self.apply(
+            anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Cyan.into())),
+            text,
+        )
+    }
+
+    pub fn dim(self, text: &str) -> String {
+        self.apply(anstyle::Style::new().dimmed(), text)
+    }
 }

@@ -61,17 +61,29 @@ impl Check for RequiredValue {
                 };
                 let d = match canonical {
                     Some(word) => ctx
-                        .report(&Self::META, required.range, format!("Required is `{value}`"))
+                        .report(
+                            &Self::META,
+                            required.range,
+                            format!("Required is `{value}`, expected `{word}`"),
+                        )
                         .with_help(format!("write `{word}`"))
                         .with_fix(Fix::safe(
                             format!("Write `{word}`"),
                             vec![Edit::replacement(required.range, word)],
                         )),
                     None if value.is_empty() => ctx
-                        .report(&Self::META, row.range, "Required is empty")
+                        .report(
+                            &Self::META,
+                            row.range,
+                            "Required is empty, expected `Yes`, `No` or `Conditionally`",
+                        )
                         .with_help("write `Yes`, `No` or `Conditionally`"),
                     None => ctx
-                        .report(&Self::META, required.range, format!("Required is `{value}`"))
+                        .report(
+                            &Self::META,
+                            required.range,
+                            format!("Required is `{value}`, expected `Yes`, `No` or `Conditionally`"),
+                        )
                         .with_help("write `Conditionally` and explain the condition in the Description"),
                 };
                 out.push(d);

@@ -39,7 +39,7 @@ use serde::Deserialize;
 pub struct CurlLongLine;
 
 #[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct Options {
     #[serde(default = "default_length")]
     max_line_length: usize,
@@ -58,6 +58,10 @@ impl Default for Options {
 }
 
 impl Check for CurlLongLine {
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), crate::OptionError> {
+        crate::options::check::<Options>(options)
+    }
+
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let max = ctx.options::<Options>(&Self::META).max_line_length;
         for (block, command) in all_commands(ctx) {

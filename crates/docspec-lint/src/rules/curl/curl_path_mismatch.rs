@@ -1,6 +1,6 @@
 use super::{method_commands, path_matches, relative_path, src, url_path};
 use crate::{Check, LintContext, RuleMeta};
-use docspec_diagnostics::Diagnostic;
+use docspec_diagnostics::{Diagnostic, Label};
 use docspec_model::TargetForm;
 
 /// ## What it does
@@ -62,14 +62,18 @@ impl Check for CurlPathMismatch {
                 .map(|l| format!("`{}`", relative_path(ctx, &l.path.value)))
                 .collect();
             let range = src(block, url.source_range(url.parsed.path_range.clone()));
-            out.push(
-                ctx.report(
+            let mut d = ctx
+                .report(
                     &Self::META,
                     range,
                     format!("the example calls `{path}`, which matches no request line of this method"),
                 )
-                .with_help(format!("call {}", templates.join(" or "))),
-            );
+                .with_help(format!("call {}", templates.join(" or ")));
+            // The request lines it was held against (related locations in editors).
+            for line in &lines {
+                d = d.with_secondary(Label::with_message(line.range, "request line"));
+            }
+            out.push(d);
         }
     }
 }

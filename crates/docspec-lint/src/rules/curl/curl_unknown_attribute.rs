@@ -56,13 +56,17 @@ use serde::Deserialize;
 pub struct CurlUnknownAttribute;
 
 #[derive(Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
 struct Options {
     #[serde(default)]
     allowed: Vec<String>,
 }
 
 impl Check for CurlUnknownAttribute {
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), crate::OptionError> {
+        crate::options::check::<Options>(options)
+    }
+
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let options: Options = ctx.options(&Self::META);
         for (method, block, command) in method_commands(ctx) {

@@ -44,7 +44,7 @@ pub enum AlertStyle {
 }
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "kebab-case", default)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct AlertFormatOptions {
     pub style: AlertStyle,
 }
@@ -95,6 +95,10 @@ pub struct AlertFormatOptions {
 pub struct AlertFormat;
 
 impl Check for AlertFormat {
+    fn check_options(&self, options: &serde_json::Map<String, serde_json::Value>) -> Result<(), crate::OptionError> {
+        crate::options::check::<AlertFormatOptions>(options)
+    }
+
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let options: AlertFormatOptions = ctx.options(&Self::META);
         for alert in &ctx.page.alerts {

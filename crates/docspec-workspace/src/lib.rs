@@ -1,0 +1,10 @@
+//! Pages on disk, and fixing a page until its fixes settle: what the `docspec` command
+//! and the language server both need, so neither copies the other.
+
+mod error;
+pub mod files;
+mod fix;
+
+pub use error::FileError;
+pub use files::{discover, has_markdown, load, write_atomic, Found, Loaded, MAX_FILE_SIZE};
+pub use fix::{fix_text, MAX_PASSES};
