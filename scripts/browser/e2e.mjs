@@ -119,6 +119,15 @@ try {
   check((await theme()) === "light", "toggles back to light");
   const copy = themed.locator(".copy-button").first();
   check(await copy.isVisible(), "copy buttons are shown with JavaScript");
+  // Nested response attributes fold under their parent.
+  const fold = themed.locator('#list-widgets .nest-toggle').first();
+  const nested = themed.locator('#list-widgets tr.depth-1').first();
+  check(await nested.isVisible(), "nested attributes are shown at first");
+  await fold.click();
+  check(!(await nested.isVisible()), "the parent's toggle folds them");
+  check((await fold.getAttribute("aria-expanded")) === "false", "the toggle says it is folded");
+  await fold.click();
+  check(await nested.isVisible(), "and unfolds them");
   await themed.close();
 
   // Hostile content stays inert.
@@ -141,7 +150,7 @@ try {
   const foreign = await hostile.evaluate(() =>
     Array.from(document.querySelectorAll("script, iframe, object, embed, style, form"))
       .map((el) => el.outerHTML.slice(0, 80))
-      .filter((html) => !/^<script src="assets\/(theme|site|search)\.js"/.test(html))
+      .filter((html) => !/^<script src="(assets\/(theme|site|search)|nav)\.js"/.test(html))
       .filter((html) => !html.startsWith('<form class="search"')),
   );
   check(foreign.length === 0, `no foreign script/iframe/style/form elements (${foreign.join(" | ")})`);

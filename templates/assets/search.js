@@ -1,4 +1,5 @@
-// Client-side search over endpoint titles, request paths and attribute names.
+// Client-side search over pages, sections and methods: titles, request paths, attribute
+// names and the words of their prose.
 // The index is a script (search-index.js) setting a global, loaded on first use:
 // fetch() of a local file is refused under file://, a script tag is not.
 (function () {
@@ -39,33 +40,52 @@
 
   function prepare(entries) {
     return entries.map(function (e) {
+      var paths = e.p.map(function (p) { return p.toLowerCase(); });
       return {
         entry: e,
         title: e.t.toLowerCase(),
         page: e.g.toLowerCase(),
-        paths: e.p.join("\n").toLowerCase(),
-        attrs: e.a.map(function (a) { return a.toLowerCase(); })
+        requests: paths,
+        // Paths without the verb, for exact matches: `/projects/:id/issues`.
+        bare: paths.map(function (p) { return p.slice(p.indexOf(" ") + 1).replace(/\/$/, ""); }),
+        paths: paths.join("\n"),
+        attrs: e.a.map(function (a) { return a.toLowerCase(); }),
+        words: " " + e.x + " "
       };
     });
   }
 
-  function score(item, terms) {
+  // An exact title or path match comes first, then paths that start with the query
+  // (shorter first); otherwise every term must match, and where it matches decides.
+  function score(item, query, terms) {
+    var bareQuery = query.replace(/\/$/, "");
+    if (item.title === query) return 1000;
+    for (var i = 0; i < item.bare.length; i++) {
+      // A listing (GET) before the other verbs on the same path.
+      if (item.bare[i] === bareQuery) return item.requests[i].indexOf("get ") === 0 ? 1001 : 1000;
+      if (item.requests[i] === query) return 1000;
+      if (bareQuery.charAt(0) === "/" && item.bare[i].indexOf(bareQuery) === 0) {
+        return 500 - Math.min(item.bare[i].length - bareQuery.length, 400);
+      }
+    }
     var total = 0;
-    for (var i = 0; i < terms.length; i++) {
-      var term = terms[i];
+    for (var t = 0; t < terms.length; t++) {
+      var term = terms[t];
       var best = 0;
       var at = item.title.indexOf(term);
-      if (at === 0 || (at > 0 && item.title.charAt(at - 1) === " ")) best = 12;
+      if (at === 0 || (at > 0 && /[\s(\/_-]/.test(item.title.charAt(at - 1)))) best = 12;
       else if (at > 0) best = 8;
       if (item.paths.indexOf(term) >= 0) best = Math.max(best, 7);
       for (var j = 0; j < item.attrs.length; j++) {
-        if (item.attrs[j] === term) best = Math.max(best, 5);
+        if (item.attrs[j] === term) best = Math.max(best, 6);
         else if (item.attrs[j].indexOf(term) >= 0) best = Math.max(best, 3);
       }
+      if (item.words.indexOf(" " + term) >= 0) best = Math.max(best, 4);
       if (item.page.indexOf(term) >= 0) best = Math.max(best, 2);
       if (!best) return 0;
       total += best;
     }
+    if (item.entry.k === "page") total += 2;
     return total;
   }
 
@@ -100,10 +120,12 @@
     var terms = query.split(/\s+/);
     var hits = [];
     index.forEach(function (item, order) {
-      var s = score(item, terms);
+      var s = score(item, query, terms);
       if (s) hits.push({ item: item, score: s, order: order });
     });
-    hits.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    hits.sort(function (a, b) {
+      return b.score - a.score || a.item.title.length - b.item.title.length || a.order - b.order;
+    });
     list.textContent = "";
     hits.slice(0, MAX_RESULTS).forEach(function (hit) {
       var e = hit.item.entry;
@@ -115,9 +137,9 @@
         top.appendChild(el("span", "verb verb-sm verb-" + verbClass(first[0]), first[0]));
         top.appendChild(el("code", "search-hit-path", first.slice(1).join(" ")));
       }
-      link.appendChild(top);
+      if (top.firstChild) link.appendChild(top);
       link.appendChild(el("span", "search-hit-title", e.t));
-      var meta = e.g;
+      var meta = e.g || (e.k === "page" ? "Page" : "");
       var attrs = matchedAttrs(hit.item, terms);
       if (attrs.length) meta += " · " + attrs.join(", ");
       link.appendChild(el("span", "search-hit-meta", meta));
@@ -127,7 +149,7 @@
       list.appendChild(li);
     });
     var count = hits.length;
-    show(count === 0 ? "No endpoints match." : count + (count === 1 ? " endpoint" : " endpoints") +
+    show(count === 0 ? "Nothing matches." : count + (count === 1 ? " result" : " results") +
       (count > MAX_RESULTS ? ", showing the first " + MAX_RESULTS : ""));
   }
 

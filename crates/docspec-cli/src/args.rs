@@ -246,6 +246,9 @@ pub struct SiteArgs {
     /// Site title (default from `.docspec.yml` `render.title`, else "API reference").
     #[arg(long)]
     pub title: Option<String>,
+    /// Where links to docs pages that are not rendered go (default `render.docs_base_url`).
+    #[arg(long, value_name = "URL")]
+    pub docs_base_url: Option<String>,
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -195,6 +195,16 @@ pub struct RenderConfig {
     /// Folder of templates that replace the built-in ones file by file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub templates: Option<String>,
+    /// Where links to docs pages that are not rendered go: the URL the input folder is
+    /// published at (`https://docs.example.com/api/`), or a template with `{path}`, the
+    /// target's path without `.md` (`https://docs.gitlab.com/{path}/`). Without it, each
+    /// such link is reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docs_base_url: Option<String>,
+    /// An "Edit this page" link on every page: a URL template with `{path}`, the page's
+    /// path relative to the rendered folder (`https://gitlab.com/org/repo/-/edit/main/doc/{path}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit_url: Option<String>,
 }
 
 /// Settings of `docspec drift` (pages against an API spec) and `docspec scaffold`.

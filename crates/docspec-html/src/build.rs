@@ -6,19 +6,22 @@
 
 use crate::data::*;
 use crate::deprecation::is_deprecated;
-use crate::markdown::{Markdown, SafeHtml};
+use crate::links::SiteLinks;
+use crate::markdown::{Links, Markdown, SafeHtml};
+use crate::parts::*;
 use crate::prose::Prose;
+use crate::summary::{index_links, methods_within, outside_links};
+use crate::{search, PageInput, SiteSettings};
 use docspec_model::{
-    AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, SourceFile,
-    TextRange, TitleSource,
+    AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, TextRange,
+    TitleSource,
 };
-use std::ops::Range;
 
-/// A page's template data, plus what the index and the search need.
+/// A page's template data, what its `<head>` says about it, and what the site keeps.
 pub struct BuiltPage {
     pub data: PageData,
-    pub search: Vec<SearchEntry>,
-    pub sections: Vec<TocEntry>,
+    pub description: Option<String>,
+    pub summary: PageSummary,
 }
 
 /// The anchor a method card gets: GitLab's heading slug, or for a method without a
@@ -47,20 +50,58 @@ enum Item<'p> {
 
 struct Ctx<'a> {
     md: &'a Markdown,
+    links: Links<'a>,
     text: &'a str,
     page: &'a Page,
     prose: Prose<'a>,
+    /// The badges the page header shows; methods show theirs only when they differ.
+    page_badges: Vec<Badge>,
+    lead_ins: Vec<LeadIn>,
 }
 
-pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, out_path: &str) -> BuiltPage {
-    let text = source.text();
+pub fn build_page(
+    md: &Markdown,
+    site_links: &SiteLinks,
+    input: &PageInput<'_>,
+    out_path: &str,
+    settings: &SiteSettings,
+) -> BuiltPage {
+    let (path, page) = (input.path, input.page);
+    let text = input.source.text();
     let title_heading = title_heading(page);
-    let excluded = excluded_ranges(page, title_heading);
+    let mut prose = Prose::new(text, page);
+    let mut excluded = excluded_ranges(page, title_heading);
+    let lead_ins = example_lead_ins(page, &prose, &excluded);
+    excluded.extend(lead_ins.iter().map(|l| l.paragraph));
+    prose.exclude(&excluded);
+    let links = Links {
+        site: site_links,
+        from: path,
+    };
+    let method_badges: Vec<Vec<Badge>> = page
+        .resources
+        .iter()
+        .flat_map(|r| {
+            r.methods
+                .iter()
+                .map(move |m| badges(effective_availability(page, r, m)))
+        })
+        .collect();
+    let shared = method_badges
+        .first()
+        .filter(|first| method_badges.iter().all(|b| b == *first));
+    let page_badges = match shared {
+        Some(common) if !common.is_empty() => common.clone(),
+        _ => badges(&page.availability),
+    };
     let ctx = Ctx {
         md,
+        links,
         text,
         page,
-        prose: Prose::new(text, page, &excluded),
+        prose,
+        page_badges,
+        lead_ins,
     };
     let title = page
         .title_text()
@@ -71,22 +112,45 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
     let items = items(page, title_heading);
     let starts: Vec<usize> = items.iter().map(|(start, _)| *start).collect();
     let next_start = |i: usize| starts.get(i + 1).copied().unwrap_or(text.len());
+    let min_level = items
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Item::Section(h) => page.headings.get(*h).map(|h| h.level),
+            Item::Method(..) => None,
+        })
+        .min()
+        .unwrap_or(2);
+    let section_depth = |h: usize| page.headings.get(h).map_or(0, |h| h.level.saturating_sub(min_level));
 
     let mut blocks = Vec::new();
     let mut toc = Vec::new();
-    let mut search = Vec::new();
-    for (i, (_, item)) in items.iter().enumerate() {
+    let mut search = vec![search::page_entry(&title, out_path, page, starts.first().copied())];
+    for (i, (start, item)) in items.iter().enumerate() {
         match item {
             Item::Section(h) => {
                 let section = ctx.section(*h, next_start(i));
+                let holds_methods = page
+                    .resources
+                    .iter()
+                    .any(|r| r.heading == Some(*h) && !r.methods.is_empty());
+                let heading_text = page.headings.get(*h).map(|h| h.text.clone()).unwrap_or_default();
                 toc.push(TocEntry {
-                    title: page.headings.get(*h).map(|h| h.text.clone()).unwrap_or_default(),
+                    title: heading_text.clone(),
                     href: format!("#{}", section.anchor),
-                    level: section.level,
+                    depth: section_depth(*h),
+                    kind: if holds_methods { "resource" } else { "section" },
                     verb: None,
                     verb_class: None,
-                    method_count: 0,
+                    deprecated: false,
+                    method_count: methods_within(page, *h),
                 });
+                search.push(search::section_entry(
+                    &heading_text,
+                    &title,
+                    &format!("{out_path}#{}", section.anchor),
+                    page,
+                    *start..next_start(i),
+                ));
                 blocks.push(BlockData {
                     section: Some(section),
                     method: None,
@@ -95,21 +159,24 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
             Item::Method(method, resource) => {
                 let data = ctx.method(method, resource, next_start(i));
                 let first = data.requests.first();
+                let depth = resource.heading.map_or(0, |h| {
+                    if Some(h) == title_heading {
+                        0
+                    } else {
+                        section_depth(h) + 1
+                    }
+                });
                 toc.push(TocEntry {
                     title: data.title.clone(),
                     href: format!("#{}", data.anchor),
-                    level: data.level,
+                    depth,
+                    kind: "method",
                     verb: first.map(|r| r.verb.clone()),
                     verb_class: first.map(|r| r.verb_class.clone()),
+                    deprecated: data.deprecated,
                     method_count: 1,
                 });
-                search.push(SearchEntry {
-                    t: data.title.clone(),
-                    g: title.clone(),
-                    p: data.requests.iter().map(|r| r.text.clone()).collect(),
-                    a: attribute_names(&data),
-                    u: format!("{out_path}#{}", data.anchor),
-                });
+                search.push(search::method_entry(&data, &title, out_path, method));
                 blocks.push(BlockData {
                     section: None,
                     method: Some(data),
@@ -117,27 +184,62 @@ pub fn build_page(md: &Markdown, path: &str, source: &SourceFile, page: &Page, o
             }
         }
     }
-    count_section_methods(&mut toc);
-    let top = toc.iter().filter(|t| t.verb.is_none()).map(|t| t.level).min();
     let sections = toc
         .iter()
-        .filter(|t| t.verb.is_none() && Some(t.level) == top)
-        .cloned()
+        .filter(|t| t.kind != "method" && t.depth == 0)
+        .map(|t| IndexSection {
+            title: t.title.clone(),
+            href: t.href.clone(),
+            method_count: t.method_count,
+        })
         .collect();
 
     let intro_end = starts.first().copied().unwrap_or(text.len());
+    let method_count = page.methods().count();
+    let methods_label = crate::plural(method_count, "endpoint", "endpoints");
     let data = PageData {
-        title,
+        title: title.clone(),
         path: path.to_string(),
-        availability: ctx.badges(&page.availability),
+        availability: ctx.page_badges.clone(),
         history: ctx.history(&page.history),
-        intro: ctx.prose.render(md, 0..intro_end, 2),
+        intro: ctx.prose.render(md, links, 0..intro_end, 2),
         blocks,
-        method_count: page.methods().count(),
-        methods_label: crate::plural(page.methods().count(), "endpoint", "endpoints"),
+        method_count,
+        methods_label: methods_label.clone(),
         toc,
     };
-    BuiltPage { data, search, sections }
+    let is_index = settings
+        .index_page
+        .as_deref()
+        .is_some_and(|name| !name.is_empty() && (path == name || path.ends_with(&format!("/{name}"))));
+    let summary = PageSummary {
+        title,
+        path: path.to_string(),
+        href: out_path.to_string(),
+        method_count,
+        methods_label,
+        sections,
+        search,
+        findings: outside_links(input, site_links),
+        index_links: if is_index {
+            index_links(input, site_links, out_path)
+        } else {
+            Vec::new()
+        },
+    };
+    BuiltPage {
+        data,
+        description: search::description(page, intro_end),
+        summary,
+    }
+}
+
+/// The availability that applies to a method: its own, else its resource's, else the page's.
+fn effective_availability<'p>(page: &'p Page, resource: &'p Resource, method: &'p Method) -> &'p [Availability] {
+    [&method.availability, &resource.availability, &page.availability]
+        .into_iter()
+        .find(|a| !a.is_empty())
+        .map_or(&[], |a| a.as_slice())
 }
 
 /// The heading that gives the page its title (`# Title`), which the page header shows.
@@ -177,6 +279,10 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> 
     out.extend(history(&page.history));
     out.extend(page.shortcodes.iter().map(|s| s.range));
     out.extend(page.comments.iter().map(|c| c.range));
+    for notes in &page.topics {
+        out.extend(availability(&notes.availability));
+        out.extend(history(&notes.history));
+    }
     for resource in &page.resources {
         out.extend(availability(&resource.availability));
         out.extend(history(&resource.history));
@@ -193,33 +299,45 @@ fn excluded_ranges(page: &Page, title_heading: Option<usize>) -> Vec<TextRange> 
                 out.extend(table.lead_in.as_ref().map(|l| l.range));
             }
             out.extend(method.success.iter().map(|s| s.range));
-            for (block, lead_in) in shown_examples(page, method) {
+            for block in shown_examples(page, method) {
                 out.push(block.range);
-                out.extend(lead_in);
             }
         }
     }
     out
 }
 
-/// The method's examples shown as cards (not those nested in lists), each with the
-/// range of its lead-in paragraph when that is found.
-fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> Vec<(&'p CodeBlock, Option<TextRange>)> {
+/// The method's examples shown as cards: not those nested in lists, which stay in place.
+fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> impl Iterator<Item = &'p CodeBlock> {
     method
         .examples
         .iter()
         .filter_map(|e| page.code_block(e.code_block))
         .filter(|b| !b.nested)
-        .map(|block| {
-            let lead = block.lead_in.as_deref().and_then(|lead| {
-                method
-                    .paragraphs
-                    .iter()
-                    .filter(|p| p.range.end() <= block.range.start() && p.text.trim() == lead.trim())
-                    .map(|p| p.range)
-                    .next_back()
-            });
-            (block, lead)
+}
+
+/// The paragraph that leads into an example card (`Example request:`, or a sentence
+/// of its own), shown as the card's caption instead of in the prose.
+pub struct LeadIn {
+    pub block: TextRange,
+    pub paragraph: TextRange,
+}
+
+/// A paragraph that is an alert, availability or history is shown as what it is, not
+/// as a caption.
+fn example_lead_ins(page: &Page, prose: &Prose<'_>, excluded: &[TextRange]) -> Vec<LeadIn> {
+    let overlaps = |a: TextRange, r: TextRange| a.start() < r.end() && r.start() < a.end();
+    let in_alert =
+        |r: TextRange| page.alerts.iter().any(|a| overlaps(a.range, r)) || excluded.iter().any(|e| overlaps(*e, r));
+    page.methods()
+        .flat_map(|m| shown_examples(page, m))
+        .filter_map(|block| {
+            let paragraph = prose.paragraph_before(block.range.start())?;
+            let paragraph = TextRange::new(paragraph.start, paragraph.end);
+            (!in_alert(paragraph)).then_some(LeadIn {
+                block: block.range,
+                paragraph,
+            })
         })
         .collect()
 }
@@ -227,6 +345,10 @@ fn shown_examples<'p>(page: &'p Page, method: &'p Method) -> Vec<(&'p CodeBlock,
 impl Ctx<'_> {
     fn src(&self, range: TextRange) -> &str {
         self.text.get(range.as_range()).unwrap_or("")
+    }
+
+    fn inline(&self, source: &str) -> SafeHtml {
+        self.md.inline(self.links, source)
     }
 
     fn section(&self, h: usize, end: usize) -> SectionData {
@@ -242,13 +364,21 @@ impl Ctx<'_> {
         };
         let level = heading.level.clamp(2, 6);
         let resource = self.page.resources.iter().find(|r| r.heading == Some(h));
+        let notes = self.page.topics.iter().find(|n| n.heading == h);
+        let (availability, history) = match (resource, notes) {
+            (Some(r), _) => (r.availability.as_slice(), r.history.as_slice()),
+            (None, Some(n)) => (n.availability.as_slice(), n.history.as_slice()),
+            (None, None) => (&[][..], &[][..]),
+        };
         SectionData {
             level,
             anchor: heading.anchor.clone(),
             title_html: self.heading_html(h),
-            availability: resource.map(|r| self.badges(&r.availability)).unwrap_or_default(),
-            history: resource.map(|r| self.history(&r.history)).unwrap_or_default(),
-            prose: self.prose.render(self.md, heading.range.end()..end, level + 1),
+            availability: badges(availability),
+            history: self.history(history),
+            prose: self
+                .prose
+                .render(self.md, self.links, heading.range.end()..end, level + 1),
         }
     }
 
@@ -265,7 +395,7 @@ impl Ctx<'_> {
             .unwrap_or(heading.text_range.end())
             .max(heading.text_range.start());
         let source = self.text.get(heading.text_range.start()..end).unwrap_or(&heading.text);
-        self.md.inline(source)
+        self.inline(source)
     }
 
     fn method(&self, method: &Method, resource: &Resource, end: usize) -> MethodData {
@@ -277,77 +407,134 @@ impl Ctx<'_> {
             Some(r) => (body_start..r.start().max(body_start), r.end().max(body_start)..end),
             None => (body_start..end, end..end),
         };
-        let availability = [&method.availability, &resource.availability, &self.page.availability]
-            .into_iter()
-            .find(|a| !a.is_empty())
-            .map(|a| self.badges(a))
-            .unwrap_or_default();
+        let own = badges(effective_availability(self.page, resource, method));
+        let availability = if own == self.page_badges { Vec::new() } else { own };
         let mut history = self.history(&method.history);
         if method.heading.is_none() {
             history.clear(); // a heading-less method's history is the page's, shown above
         }
-        let request_attributes: Vec<_> = method.request_tables.iter().map(|t| self.table(t)).collect();
-        let response_attributes: Vec<_> = method.response_tables.iter().map(|t| self.table(t)).collect();
+        let sub_level = (level + 1).min(6);
+        let response_attributes: Vec<_> = method
+            .response_tables
+            .iter()
+            .map(|t| self.table(method, t, "response", String::new(), sub_level, &|_| true))
+            .collect();
         MethodData {
             anchor: method_anchor(method),
             level,
-            sub_level: (level + 1).min(6),
+            sub_level,
             title: method.title.value.clone(),
             title_html: method
                 .heading
-                .map_or_else(|| self.md.inline(&method.title.value), |h| self.heading_html(h)),
+                .map_or_else(|| self.inline(&method.title.value), |h| self.heading_html(h)),
             deprecated: is_deprecated(method),
             availability,
             requests: method.request_lines().map(request).collect(),
-            description: self.prose.render(self.md, clip(before), level + 1),
+            description: self.prose.render(self.md, self.links, clip(before), level + 1),
             history,
-            request_attributes,
+            parameters: self.parameters(method, sub_level),
             success: method.success.iter().map(status).collect(),
             has_response: !method.success.is_empty() || !response_attributes.is_empty(),
             response_attributes,
             examples: self.examples(method),
-            notes: self.prose.render(self.md, clip(after), level + 1),
+            notes: self.prose.render(self.md, self.links, clip(after), level + 1),
         }
     }
 
-    fn table(&self, table: &AttributeTable) -> AttributeTableData {
-        let cols = table.columns;
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let cells = self.page.row_cells(table, row);
-                let cell = |i: Option<usize>| i.and_then(|i| cells.get(i));
-                let name = row
-                    .name
-                    .as_ref()
-                    .map(|n| n.name.clone())
-                    .or_else(|| cell(cols.attribute).map(|c| c.text.trim_matches('`').to_string()))
-                    .unwrap_or_default();
-                let description_range = row
-                    .description
-                    .as_ref()
-                    .map(|d| d.range)
-                    .or_else(|| cell(cols.description).map(|c| c.range));
-                let required = row
-                    .required
-                    .as_ref()
-                    .map(|r| r.value.trim().to_string())
-                    .unwrap_or_default();
-                AttributeRowData {
-                    depth: name.matches('.').count().min(4),
-                    type_: row.type_.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
-                    required_yes: is_yes(&required),
-                    required,
-                    description: description_range
-                        .map(|r| self.md.inline(self.src(r)))
-                        .unwrap_or_default(),
-                    name,
-                }
-            })
+    /// The request attributes as path, query and body parameters, the way the OpenAPI
+    /// output places them: a `:name` of a request path is a path parameter; the rest
+    /// goes in the body for POST, PUT and PATCH, in the query otherwise.
+    fn parameters(&self, method: &Method, level: u8) -> Vec<AttributeTableData> {
+        let path_params: Vec<&str> = method
+            .request_lines()
+            .flat_map(|l| l.params.iter().map(|p| p.value.as_str()))
             .collect();
+        let is_path = |name: &str| name.split('/').map(str::trim).any(|n| path_params.contains(&n));
+        let verb = method
+            .request_lines()
+            .next()
+            .map(|l| l.verb.value.to_ascii_lowercase())
+            .unwrap_or_default();
+        let (rest_kind, rest_heading) = match verb.as_str() {
+            "post" | "put" | "patch" => ("body", "Body parameters"),
+            _ => ("query", "Query parameters"),
+        };
+        let mut out = Vec::new();
+        for table in &method.request_tables {
+            let path = self.table(method, table, "path", "Path parameters".into(), level, &|n| is_path(n));
+            let rest = self.table(method, table, rest_kind, rest_heading.into(), level, &|n| !is_path(n));
+            out.extend([path, rest].into_iter().filter(|t| !t.rows.is_empty()));
+        }
+        out
+    }
+
+    fn table(
+        &self,
+        method: &Method,
+        table: &AttributeTable,
+        kind: &'static str,
+        heading: String,
+        level: u8,
+        keep: &dyn Fn(&str) -> bool,
+    ) -> AttributeTableData {
+        let cols = table.columns;
+        let mut rows: Vec<AttributeRowData> = Vec::new();
+        for row in &table.rows {
+            let cells = self.page.row_cells(table, row);
+            let cell = |i: Option<usize>| i.and_then(|i| cells.get(i));
+            let name = row
+                .name
+                .as_ref()
+                .map(|n| n.name.clone())
+                .or_else(|| cell(cols.attribute).map(|c| c.text.trim_matches('`').to_string()))
+                .unwrap_or_default();
+            if !keep(&name) {
+                continue;
+            }
+            let description_range = row
+                .description
+                .as_ref()
+                .map(|d| d.range)
+                .or_else(|| cell(cols.description).map(|c| c.range));
+            let required = row
+                .required
+                .as_ref()
+                .map(|r| r.value.trim().to_string())
+                .unwrap_or_default();
+            let description = description_range.map(|r| self.src(r)).unwrap_or("");
+            let deprecation = crate::deprecation::row_deprecation(self.page, table, row);
+            rows.push(AttributeRowData {
+                name_parts: split_after(&name, &['_', '.', '/']),
+                depth: nesting(&name),
+                children: 0,
+                type_: row.type_.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+                type_parts: row
+                    .type_
+                    .as_ref()
+                    .map(|t| split_after(&t.value, &['/', ',']))
+                    .unwrap_or_default(),
+                required_yes: is_yes(&required),
+                required,
+                deprecated: deprecation.is_some(),
+                replacement: deprecation.flatten(),
+                introduced: introduced_in(method, &name, description),
+                description: self.inline(description),
+                name,
+            });
+        }
+        for i in 0..rows.len() {
+            let depth = rows[i].depth;
+            rows[i].children = rows[i + 1..].iter().take_while(|r| r.depth > depth).count();
+        }
         AttributeTableData {
-            caption: table.lead_in.as_ref().and_then(|l| caption(&l.value)),
+            heading,
+            kind,
+            level,
+            caption: table
+                .lead_in
+                .as_ref()
+                .filter(|l| caption(&l.value))
+                .map(|l| self.inline(self.src(l.range).trim().trim_end_matches(':'))),
             has_type: cols.type_.is_some(),
             has_required: cols.required.is_some(),
             rows,
@@ -355,19 +542,19 @@ impl Ctx<'_> {
     }
 
     fn examples(&self, method: &Method) -> Vec<ExampleData> {
-        let roles = method.examples.iter().map(|e| (e.code_block, e.role));
-        let shown = shown_examples(self.page, method);
-        roles
-            .filter_map(|(index, role)| {
-                let block = self.page.code_block(index)?;
-                let (_, lead) = shown.iter().find(|(b, _)| std::ptr::eq(*b, block))?;
-                let caption_html = match (lead, &block.lead_in) {
-                    (_, Some(text)) if is_stock_example_lead_in(text) => SafeHtml::default(),
-                    (Some(range), _) => self.md.inline(self.src(*range)),
-                    (None, Some(text)) => self.md.inline(text),
-                    (None, None) => SafeHtml::default(),
+        method
+            .examples
+            .iter()
+            .filter_map(|example| {
+                let block = self.page.code_block(example.code_block).filter(|b| !b.nested)?;
+                let lead = self.lead_in(block.range);
+                let caption_html = match lead {
+                    Some(range) if !is_stock_example_lead_in(self.src(range)) => {
+                        self.inline(self.src(range).trim().trim_end_matches(':'))
+                    }
+                    _ => SafeHtml::default(),
                 };
-                let (role, label) = match role {
+                let (role, label) = match example.role {
                     ExampleRole::Curl => ("curl", "Request"),
                     ExampleRole::Response => ("response", "Response"),
                     ExampleRole::RequestBody => ("request_body", "Request body"),
@@ -384,26 +571,8 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn badges(&self, availability: &[Availability]) -> Vec<Badge> {
-        let mut out: Vec<Badge> = Vec::new();
-        for line in availability.iter().flat_map(|a| &a.lines) {
-            let key = line.key.value.to_lowercase();
-            let kind = match key.as_str() {
-                "tier" => "tier",
-                "offering" => "offering",
-                _ => "status",
-            };
-            for value in line.value.value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
-                let label = badge_label(kind, value);
-                if !out.iter().any(|b| b.kind == kind && b.label == label) {
-                    out.push(Badge {
-                        kind: kind.to_string(),
-                        label,
-                    });
-                }
-            }
-        }
-        out
+    fn lead_in(&self, block: TextRange) -> Option<TextRange> {
+        self.lead_ins.iter().find(|l| l.block == block).map(|l| l.paragraph)
     }
 
     fn history(&self, history: &[History]) -> Vec<HistoryItem> {
@@ -411,7 +580,7 @@ impl Ctx<'_> {
             .iter()
             .flat_map(|h| &h.entries)
             .map(|e| HistoryItem {
-                html: self.md.inline(self.src(e.range)),
+                html: self.inline(self.src(e.range)),
                 version: e.version.as_ref().map(|v| v.value.clone()),
                 flag: e.flag.as_ref().map(|f| f.value.clone()),
                 flag_default: e.flag_default.map(|d| match d {
@@ -420,162 +589,6 @@ impl Ctx<'_> {
                 }),
             })
             .collect()
-    }
-}
-
-fn clip(range: Range<usize>) -> Range<usize> {
-    range.start..range.end.max(range.start)
-}
-
-fn request(line: &docspec_model::RequestLine) -> RequestData {
-    let verb = line.verb.value.to_uppercase();
-    let verb_class = match verb.as_str() {
-        "GET" | "POST" | "PUT" | "PATCH" | "DELETE" => verb.to_lowercase(),
-        _ => "other".to_string(),
-    };
-    let path = &line.path.value;
-    let mut segments = Vec::new();
-    let mut at = 0;
-    for (start, end) in docspec_parser::path_params(path) {
-        if start > at {
-            segments.push(PathSegment {
-                text: path.get(at..start).unwrap_or("").to_string(),
-                param: false,
-            });
-        }
-        segments.push(PathSegment {
-            text: path.get(start..end).unwrap_or("").to_string(),
-            param: true,
-        });
-        at = end;
-    }
-    if at < path.len() {
-        segments.push(PathSegment {
-            text: path.get(at..).unwrap_or("").to_string(),
-            param: false,
-        });
-    }
-    let query = line.query.as_ref().map(|q| q.value.trim_start_matches('?').to_string());
-    let text = match &query {
-        Some(q) => format!("{verb} {path}?{q}"),
-        None => format!("{verb} {path}"),
-    };
-    RequestData {
-        verb,
-        verb_class,
-        segments,
-        query,
-        text,
-    }
-}
-
-fn status(sentence: &docspec_model::SuccessSentence) -> StatusData {
-    let text = match (&sentence.status_text, sentence.code) {
-        (Some(t), _) => t.value.clone(),
-        (None, Some(code)) => code.to_string(),
-        (None, None) => "Success".to_string(),
-    };
-    let class = match sentence.code.map(|c| c / 100) {
-        Some(2) => "success",
-        Some(3) => "redirect",
-        Some(4) => "client-error",
-        Some(5) => "server-error",
-        _ => "unknown",
-    };
-    StatusData {
-        text,
-        class: class.to_string(),
-    }
-}
-
-fn is_yes(required: &str) -> bool {
-    let lower = required
-        .trim_matches(|c: char| c == '*' || c.is_whitespace())
-        .to_lowercase();
-    lower == "yes" || lower == "true" || lower == "required"
-}
-
-/// A table's lead-in worth showing: not the stock `Supported attributes:`.
-fn caption(lead_in: &str) -> Option<String> {
-    let text = lead_in.trim().trim_end_matches(':').trim();
-    let stock = [
-        "supported attributes",
-        "attributes",
-        "parameters",
-        "supported parameters",
-        "request attributes",
-        "response attributes",
-    ];
-    let lower = text.to_lowercase();
-    (!text.is_empty() && !stock.contains(&lower.as_str()) && !lower.starts_with("if successful"))
-        .then(|| text.to_string())
-}
-
-/// `Example request:` and the like, which the example's own label already says.
-fn is_stock_example_lead_in(text: &str) -> bool {
-    let lower = text.trim().trim_end_matches(':').trim().to_lowercase();
-    let stock = [
-        "example request",
-        "example response",
-        "example",
-        "request example",
-        "response example",
-        "example of request",
-        "example of response",
-        "example output",
-        "example request body",
-    ];
-    stock.contains(&lower.as_str())
-}
-
-/// A code block language usable as a class name.
-fn is_plain_word(lang: &str) -> bool {
-    !lang.is_empty()
-        && lang
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+'))
-}
-
-fn badge_label(kind: &str, value: &str) -> String {
-    match (kind, value) {
-        ("offering", "SELF") => "Self-managed".to_string(),
-        ("offering", "SAAS") => "GitLab.com".to_string(),
-        ("offering", "DEDICATED") => "GitLab Dedicated".to_string(),
-        (_, v) if v.len() > 1 && v.chars().all(|c| c.is_ascii_uppercase()) => {
-            let lower = v.to_lowercase();
-            let mut chars = lower.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-        (_, v) => v.to_string(),
-    }
-}
-
-fn attribute_names(method: &MethodData) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for row in method.request_attributes.iter().flat_map(|t| &t.rows) {
-        if !row.name.is_empty() && !names.contains(&row.name) {
-            names.push(row.name.clone());
-        }
-    }
-    names
-}
-
-/// Gives each section the number of methods under it.
-fn count_section_methods(toc: &mut [TocEntry]) {
-    for i in 0..toc.len() {
-        if toc[i].verb.is_some() {
-            continue;
-        }
-        let level = toc[i].level;
-        let count = toc[i + 1..]
-            .iter()
-            .take_while(|t| t.verb.is_some() || t.level > level)
-            .filter(|t| t.verb.is_some())
-            .count();
-        toc[i].method_count = count;
     }
 }
 

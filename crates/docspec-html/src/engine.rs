@@ -1,70 +1,97 @@
-//! The Handlebars registry of a theme: strict, so a misspelt field is an error.
+//! The MiniJinja environment of a theme: strict, so a misspelt field is an error, and
+//! HTML-escaping everything but values marked `|safe` (the sanitized prose).
 
 use crate::theme::Theme;
 use crate::RenderError;
-use handlebars::Handlebars;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, Output, State, UndefinedBehavior, Value};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 pub struct Engine<'t> {
-    handlebars: Handlebars<'static>,
-    /// Registered name → theme file name, for error messages.
-    files: BTreeMap<String, String>,
+    env: Environment<'t>,
     theme: &'t Theme,
 }
 
 impl<'t> Engine<'t> {
     pub fn new(theme: &'t Theme) -> Result<Self, RenderError> {
-        let mut handlebars = Handlebars::new();
-        handlebars.set_strict_mode(true);
-        // Partials are not re-indented: that would shift the lines of `<pre>` blocks.
-        handlebars.set_prevent_indent(true);
-        let mut files = BTreeMap::new();
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        // A block tag's own line break is dropped, and a template's last one kept: the
+        // output reads like the templates, without blank lines where tags were.
+        let syntax = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .map_err(|e| RenderError::TemplateSyntax {
+                file: "syntax".to_string(),
+                source: Box::new(e),
+            })?;
+        env.set_syntax(syntax);
+        env.set_formatter(format_value);
         for (file, contents) in theme.templates() {
-            let name = template_name(file);
             let text = std::str::from_utf8(&contents.bytes).map_err(|_| RenderError::ThemeFile {
                 path: theme.display_name(file).into(),
                 reason: "templates must be UTF-8 text".to_string(),
             })?;
-            if let Some(other) = files.insert(name.to_string(), file.to_string()) {
-                return Err(RenderError::ThemeFile {
-                    path: theme.display_name(file).into(),
-                    reason: format!("its name {name:?} is already taken by {other}"),
-                });
-            }
-            handlebars
-                .register_template_string(name, text)
-                .map_err(|e| RenderError::TemplateSyntax {
-                    file: theme.display_name(file),
-                    source: Box::new(e),
-                })?;
+            env.add_template(file, text).map_err(|e| RenderError::TemplateSyntax {
+                file: theme.display_name(file),
+                source: Box::new(e),
+            })?;
         }
-        Ok(Engine {
-            handlebars,
-            files,
-            theme,
-        })
+        Ok(Engine { env, theme })
     }
 
-    /// Renders template `name` (`page` or `index`) for the output page `page`.
+    /// Renders template `name` (`page.html` or `index.html`) for the output page `page`.
     pub fn render(&self, name: &str, data: &impl Serialize, page: &str) -> Result<String, RenderError> {
-        self.handlebars.render(name, data).map_err(|e| {
-            let failing = e.template_name.clone().unwrap_or_else(|| name.to_string());
-            let file = self
-                .files
-                .get(&failing)
-                .map_or_else(|| failing.clone(), |f| self.theme.display_name(f));
+        let failed = |e: minijinja::Error| {
+            // An error in an included template is wrapped by the include: name the innermost.
+            let mut inner = &e;
+            while let Some(next) = std::error::Error::source(inner).and_then(|s| s.downcast_ref::<minijinja::Error>()) {
+                inner = next;
+            }
+            let template = inner.name().or(e.name()).unwrap_or(name);
+            let mut detail = inner.to_string();
+            let line = inner.line().and_then(|l| self.theme.line(template, l));
+            if let Some(line) = line {
+                detail.push_str(&format!(": `{}`", line.trim()));
+            }
             RenderError::Render {
                 page: page.to_string(),
-                file,
+                file: self.theme.display_name(template),
+                detail,
                 source: Box::new(e),
             }
-        })
+        };
+        let template = self.env.get_template(name).map_err(failed)?;
+        template.render(Serde(data)).map_err(failed)
     }
 }
 
-/// `page.hbs` → `page`, `partials/method.hbs` → `method` (used as `{{> method}}`).
-fn template_name(file: &str) -> &str {
-    let base = file.rsplit('/').next().unwrap_or(file);
-    base.strip_suffix(".hbs").unwrap_or(base)
+/// Strings are escaped for HTML text and quoted attributes (`&<>"'`), and `/` left as it
+/// is, so URLs read as written; everything else as MiniJinja formats it.
+fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
+            let mut last = 0;
+            for (i, byte) in text.bytes().enumerate() {
+                let entity = match byte {
+                    b'&' => "&amp;",
+                    b'<' => "&lt;",
+                    b'>' => "&gt;",
+                    b'"' => "&quot;",
+                    b'\'' => "&#39;",
+                    _ => continue,
+                };
+                // The escaped bytes are ASCII, so `i` is a character boundary.
+                out.write_str(&text[last..i])?;
+                out.write_str(entity)?;
+                last = i + 1;
+            }
+            out.write_str(&text[last..])?;
+            Ok(())
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }

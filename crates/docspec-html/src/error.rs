@@ -22,15 +22,17 @@ pub enum RenderError {
     TemplateSyntax {
         file: String,
         #[source]
-        source: Box<handlebars::TemplateError>,
+        source: Box<minijinja::Error>,
     },
 
-    #[error("rendering {page} failed in template {file}: {source}")]
+    #[error("rendering {page} failed in template {file}: {detail}")]
     Render {
         page: String,
         file: String,
+        /// The error with the template line it is on.
+        detail: String,
         #[source]
-        source: Box<handlebars::RenderError>,
+        source: Box<minijinja::Error>,
     },
 
     #[error("page path {path:?} cannot be written inside the output folder: {reason}")]

@@ -1,12 +1,18 @@
 //! Renders parsed API reference pages as a static HTML site.
 //!
-//! [`render_site`] writes `index.html`, one page per input (`doc/api/branches.md` →
-//! `doc/api/branches.html`), `search-index.json` and `search-index.js`, and the theme's
-//! assets under `assets/`. Every link is relative, so the site works from `file://`
-//! and from any sub-path.
+//! [`SiteRenderer`] works one page at a time, so a caller can stream pages through it:
+//! [`SiteRenderer::page`] writes `doc/api/branches.md` as `doc/api/branches.html` and
+//! returns a small [`PageSummary`]; [`SiteRenderer::finish`] takes the summaries and
+//! writes what spans the site: `index.html`, the navigation (`nav.js`, loaded once by
+//! every page and cached), the search index (`search-index.js`, loaded on first use),
+//! the theme's assets, and a manifest of everything written, so that the next run
+//! removes what it wrote before and nothing else. [`render_site`] does both for pages
+//! held in memory. Every link is relative, so the site works from `file://` and from
+//! any sub-path.
 //!
-//! Templates are Handlebars in strict mode, fed typed data (see [`data`]); prose is
-//! rendered by pulldown-cmark and cleaned by ammonia before a template prints it.
+//! Templates are MiniJinja (Jinja syntax) with strict undefined values, fed typed data
+//! (see [`data`]); prose is rendered by pulldown-cmark, and raw HTML in it is cleaned
+//! by ammonia.
 
 mod build;
 pub mod data;
@@ -14,17 +20,24 @@ mod deprecation;
 mod engine;
 mod error;
 pub mod links;
+mod manifest;
 mod markdown;
+mod nav;
+mod parts;
 mod prose;
+mod search;
 mod site;
+mod summary;
 mod theme;
 
 pub use build::method_anchor;
 pub use error::RenderError;
+pub use links::SiteLinks;
 pub use markdown::SafeHtml;
 pub use theme::{Origin, Theme};
 
-use data::{IndexContext, NavPage, PageContext, PageSummary, SearchEntry, SiteData};
+use data::{IndexContext, PageContext, PageSummary, SiteData};
+use markdown::Markdown;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -34,6 +47,15 @@ pub struct SiteSettings {
     pub title: String,
     /// The OpenAPI document written next to the site (`openapi.yaml`), linked for download.
     pub spec_link: Option<String>,
+    /// Where links to pages outside the rendered set go: a URL the input root is published
+    /// at (`https://docs.example.com/`), or a template with `{path}` (the target's path
+    /// without `.md`, `_index` dropped: `https://docs.gitlab.com/{path}/`).
+    pub docs_base_url: Option<String>,
+    /// A template with `{path}` (the page's input path) for an "Edit this page" link.
+    pub edit_url: Option<String>,
+    /// The file name of the page that lists and groups the others (`api_resources.md`):
+    /// the navigation follows its order and headings when it is rendered.
+    pub index_page: Option<String>,
 }
 
 impl Default for SiteSettings {
@@ -41,6 +63,9 @@ impl Default for SiteSettings {
         SiteSettings {
             title: "API reference".to_string(),
             spec_link: None,
+            docs_base_url: None,
+            edit_url: None,
+            index_page: Some("api_resources.md".to_string()),
         }
     }
 }
@@ -54,16 +79,173 @@ pub struct PageInput<'a> {
     pub page: &'a docspec_model::Page,
 }
 
-/// What [`render_site`] wrote.
+/// Something the site cannot show as the docs mean it, at a place in a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteFinding {
+    /// The display path of the page's file.
+    pub path: String,
+    /// One-based line and column.
+    pub line: usize,
+    pub column: usize,
+    pub code: &'static str,
+    pub name: &'static str,
+    pub message: String,
+}
+
+/// What a render wrote.
 #[derive(Clone, Debug, Default)]
 pub struct RenderReport {
     pub pages: usize,
     pub methods: usize,
     /// Every file written, in writing order.
     pub files: Vec<PathBuf>,
+    /// Files of an earlier run that this run did not write again, removed.
+    pub removed: Vec<PathBuf>,
+    /// Per page, in page order.
+    pub findings: Vec<SiteFinding>,
 }
 
+/// A link to a docs page that is not rendered, with no `docs_base_url` to send it to.
+pub const OUTSIDE_LINK: (&str, &str) = ("SI001", "link-outside-site");
+
 const SEARCH_GLOBAL: &str = "DOCSPEC_SEARCH_INDEX";
+const NAV_GLOBAL: &str = "DOCSPEC_NAV";
+
+/// Renders pages one at a time into `out_dir`; see the crate documentation.
+pub struct SiteRenderer<'t> {
+    engine: engine::Engine<'t>,
+    md: Markdown,
+    theme: &'t Theme,
+    settings: SiteSettings,
+    out_dir: PathBuf,
+    links: SiteLinks,
+    previous: manifest::Manifest,
+}
+
+impl<'t> SiteRenderer<'t> {
+    /// Prepares a site of the pages at `paths` (input paths, as [`PageInput::path`]).
+    /// Fails before writing anything if two pages would share an output file, or a
+    /// path cannot be written inside `out_dir`.
+    pub fn new(theme: &'t Theme, settings: SiteSettings, out_dir: &Path, paths: &[&str]) -> Result<Self, RenderError> {
+        let mut outputs = Vec::with_capacity(paths.len());
+        for path in paths {
+            outputs.push((site::output_path(path)?, *path));
+        }
+        outputs.sort();
+        if let Some(pair) = outputs.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(RenderError::PathCollision {
+                first: pair[0].1.to_string(),
+                second: pair[1].1.to_string(),
+                output: pair[0].0.clone(),
+            });
+        }
+        // Every folder once, here, rather than once per page written.
+        let mut folders: Vec<&str> = outputs
+            .iter()
+            .map(|(o, _)| o.rsplit_once('/').map_or("", |(d, _)| d))
+            .collect();
+        folders.dedup();
+        for folder in folders {
+            let path = out_dir.join(folder);
+            fs::create_dir_all(&path).map_err(|e| RenderError::io("create", &path, e))?;
+        }
+        Ok(SiteRenderer {
+            engine: engine::Engine::new(theme)?,
+            md: Markdown::new(),
+            theme,
+            links: SiteLinks::new(paths.iter().copied(), settings.docs_base_url.clone()),
+            settings,
+            out_dir: out_dir.to_path_buf(),
+            previous: manifest::Manifest::read(out_dir)?,
+        })
+    }
+
+    /// Renders and writes one page; the page's model is not needed after this returns.
+    pub fn page(&self, input: PageInput<'_>) -> Result<PageSummary, RenderError> {
+        let out = site::output_path(input.path)?;
+        let root = site::root_of(&out);
+        let built = build::build_page(&self.md, &self.links, &input, &out, &self.settings);
+        let context = PageContext {
+            site: self.site_data(&root, Some(&built.data.title), built.description.clone()),
+            page: &built.data,
+            edit_href: edit_href(self.settings.edit_url.as_deref(), input.path),
+        };
+        let html = self.engine.render("page.html", &context, input.path)?;
+        let path = self.out_dir.join(&out);
+        if let Err(e) = fs::write(&path, html.as_bytes()) {
+            // A page not named to `new` has no folder yet.
+            if e.kind() != std::io::ErrorKind::NotFound {
+                return Err(RenderError::io("write", &path, e));
+            }
+            write_file(&self.out_dir, &out, html.as_bytes())?;
+        }
+        Ok(built.summary)
+    }
+
+    /// Writes the index, navigation, search index, assets and manifest, and removes
+    /// the files of the previous run that were not written again. `summaries` are in
+    /// any order; `extra` names other files the caller wrote into the folder (such as
+    /// `openapi.yaml`), so that they are kept in the manifest too.
+    pub fn finish(self, mut summaries: Vec<PageSummary>, extra: &[&str]) -> Result<RenderReport, RenderError> {
+        summaries.sort_by(|a, b| a.href.cmp(&b.href));
+        let mut written: Vec<String> = summaries.iter().map(|s| s.href.clone()).collect();
+        let mut write = |name: &str, bytes: &[u8]| -> Result<(), RenderError> {
+            write_file(&self.out_dir, name, bytes)?;
+            written.push(name.to_string());
+            Ok(())
+        };
+
+        let groups = nav::groups(&summaries, self.settings.index_page.as_deref());
+        let nav_json = serde_json::to_string(&nav::NavFile::new(&groups, &summaries))?;
+        write("nav.js", format!("window.{NAV_GLOBAL} = {nav_json};\n").as_bytes())?;
+
+        let search_json = search::index_json(&summaries)?;
+        write("search-index.json", search_json.as_bytes())?;
+        // Also as a script: fetch() of a local file is refused under file://.
+        write(
+            "search-index.js",
+            format!("window.{SEARCH_GLOBAL} = {search_json};\n").as_bytes(),
+        )?;
+
+        let method_count = summaries.iter().map(|p| p.method_count).sum();
+        let index = IndexContext {
+            site: self.site_data("", None, None),
+            page_count: summaries.len(),
+            method_count,
+            groups: nav::index_groups(&groups, &summaries),
+        };
+        let html = self.engine.render("index.html", &index, "index.html")?;
+        write("index.html", html.as_bytes())?;
+        for (name, file) in self.theme.assets() {
+            write(name, &file.bytes)?;
+        }
+
+        let findings = summaries.iter().flat_map(|s| s.findings.iter().cloned()).collect();
+        written.extend(extra.iter().map(|e| e.to_string()));
+        let removed = self.previous.remove_stale(&self.out_dir, &written)?;
+        manifest::Manifest::write(&self.out_dir, &written)?;
+        Ok(RenderReport {
+            pages: summaries.len(),
+            methods: method_count,
+            files: written.iter().map(|w| self.out_dir.join(w)).collect(),
+            removed,
+            findings,
+        })
+    }
+
+    fn site_data(&self, root: &str, page_title: Option<&str>, description: Option<String>) -> SiteData {
+        SiteData {
+            title: self.settings.title.clone(),
+            document_title: match page_title {
+                Some(t) => format!("{t} · {}", self.settings.title),
+                None => self.settings.title.clone(),
+            },
+            description,
+            spec_href: spec_href(self.settings.spec_link.as_deref(), root),
+            root: root.to_string(),
+        }
+    }
+}
 
 /// Renders `pages` into `out_dir`. Pages are sorted by path, so the output does not
 /// depend on the order they are given in.
@@ -73,116 +255,21 @@ pub fn render_site(
     settings: &SiteSettings,
     out_dir: &Path,
 ) -> Result<RenderReport, RenderError> {
-    let engine = engine::Engine::new(theme)?;
-    let md = markdown::Markdown::new();
-    let mut inputs = Vec::with_capacity(pages.len());
-    for input in pages {
-        inputs.push((site::output_path(input.path)?, input));
-    }
-    inputs.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.path.cmp(b.1.path)));
-    if let Some(pair) = inputs.windows(2).find(|w| w[0].0 == w[1].0) {
-        return Err(RenderError::PathCollision {
-            first: pair[0].1.path.to_string(),
-            second: pair[1].1.path.to_string(),
-            output: pair[0].0.clone(),
-        });
-    }
-
-    let built: Vec<_> = inputs
+    let paths: Vec<&str> = pages.iter().map(|p| p.path).collect();
+    let renderer = SiteRenderer::new(theme, settings.clone(), out_dir, &paths)?;
+    let summaries = pages
         .iter()
-        .map(|(out, input)| build::build_page(&md, input.path, input.source, input.page, out))
-        .collect();
-    let nav_at = |current: Option<&str>| -> SiteData {
-        let root = current.map(site::root_of).unwrap_or_default();
-        let mut document_title = settings.title.clone();
-        let nav = inputs
-            .iter()
-            .zip(&built)
-            .map(|((out, _), page)| {
-                let is_current = current == Some(out.as_str());
-                if is_current {
-                    document_title = format!("{} · {}", page.data.title, settings.title);
-                }
-                NavPage {
-                    title: page.data.title.clone(),
-                    href: format!("{root}{out}"),
-                    current: is_current,
-                    method_count: page.data.method_count,
-                    toc: if is_current { page.data.toc.clone() } else { Vec::new() },
-                }
-            })
-            .collect();
-        SiteData {
-            title: settings.title.clone(),
-            document_title,
-            spec_href: spec_href(settings.spec_link.as_deref(), &root),
-            root,
-            nav,
-        }
-    };
-
-    let mut report = RenderReport::default();
-    let mut writer = Writer {
-        out_dir,
-        report: &mut report,
-    };
-    let mut summaries = Vec::new();
-    let mut search: Vec<&SearchEntry> = Vec::new();
-    for ((out, input), page) in inputs.iter().zip(&built) {
-        let context = PageContext {
-            site: nav_at(Some(out)),
-            page: &page.data,
-        };
-        let html = engine.render("page", &context, input.path)?;
-        writer.write(out, html.as_bytes())?;
-        summaries.push(PageSummary {
-            title: page.data.title.clone(),
-            path: input.path.to_string(),
-            href: out.clone(),
-            method_count: page.data.method_count,
-            methods_label: page.data.methods_label.clone(),
-            sections: page.sections.clone(),
-        });
-        search.extend(&page.search);
-    }
-    let method_count = built.iter().map(|p| p.data.method_count).sum();
-    let index = IndexContext {
-        site: nav_at(None),
-        page_count: built.len(),
-        method_count,
-        pages: summaries,
-    };
-    let html = engine.render("index", &index, "index.html")?;
-    writer.write("index.html", html.as_bytes())?;
-
-    let json = serde_json::to_string(&search)?;
-    writer.write("search-index.json", json.as_bytes())?;
-    // Also as a script: fetch() of a local file is refused under file://.
-    let script = format!("window.{SEARCH_GLOBAL} = {json};\n");
-    writer.write("search-index.js", script.as_bytes())?;
-    for (name, file) in theme.assets() {
-        writer.write(name, &file.bytes)?;
-    }
-    report.pages = built.len();
-    report.methods = method_count;
-    Ok(report)
+        .map(|input| renderer.page(*input))
+        .collect::<Result<Vec<_>, _>>()?;
+    renderer.finish(summaries, &[])
 }
 
-struct Writer<'a> {
-    out_dir: &'a Path,
-    report: &'a mut RenderReport,
-}
-
-impl Writer<'_> {
-    fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), RenderError> {
-        let path = self.out_dir.join(relative);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| RenderError::io("create", parent, e))?;
-        }
-        fs::write(&path, bytes).map_err(|e| RenderError::io("write", &path, e))?;
-        self.report.files.push(path);
-        Ok(())
+fn write_file(out_dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let path = out_dir.join(relative);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| RenderError::io("create", parent, e))?;
     }
+    fs::write(&path, bytes).map_err(|e| RenderError::io("write", &path, e))
 }
 
 /// The download link of the spec from a page at `root`; only relative paths and
@@ -197,6 +284,13 @@ fn spec_href(link: Option<&str>, root: &str) -> Option<String> {
         return None;
     }
     Some(format!("{root}{link}"))
+}
+
+/// The "edit this page" link: the template with `{path}` replaced; http(s) only.
+fn edit_href(template: Option<&str>, path: &str) -> Option<String> {
+    let template = template?.trim();
+    let lower = template.to_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| template.replace("{path}", path))
 }
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {

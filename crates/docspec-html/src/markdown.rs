@@ -1,8 +1,10 @@
-//! Markdown prose to sanitized HTML: pulldown-cmark's renderer, then ammonia.
-//! This is the only place HTML text is produced in Rust.
+//! Markdown prose to safe HTML: pulldown-cmark's renderer escapes text and attributes
+//! and links are rewritten (script URLs neutralized), so only raw HTML written in the
+//! Markdown can inject markup: a block that holds any (other than a plain `<br>`) is
+//! cleaned by ammonia. This is the only place HTML text is produced in Rust.
 
-use crate::links;
-use pulldown_cmark::{html, Event, Parser, Tag, TagEnd};
+use crate::links::SiteLinks;
+use pulldown_cmark::{html, CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 /// HTML that went through the sanitizer; the only kind templates print unescaped.
@@ -68,21 +70,34 @@ impl Markdown {
     }
 
     /// Renders already-transformed events as a block of HTML.
-    pub fn render_events<'a>(&self, events: impl Iterator<Item = Event<'a>>) -> SafeHtml {
+    pub fn render_events<'a>(&self, links: Links<'_>, events: impl Iterator<Item = Event<'a>>) -> SafeHtml {
         let mut out = String::new();
-        html::push_html(&mut out, events.map(links::rewrite_event));
-        self.clean(&out)
+        let mut raw_html = false;
+        let events = events.map(|event| {
+            if let Event::Html(html) | Event::InlineHtml(html) = &event {
+                raw_html |= !is_line_break(html);
+            }
+            links.site.rewrite_event(links.from, event)
+        });
+        html::push_html(&mut out, events);
+        if raw_html {
+            self.clean(&out)
+        } else {
+            SafeHtml(out)
+        }
     }
 
     /// Renders Markdown as block HTML (paragraphs, lists, tables, ...).
     #[cfg(test)]
     pub fn block(&self, source: &str) -> SafeHtml {
-        self.render_events(Parser::new_ext(source, docspec_parser::markdown_options()))
+        let site = SiteLinks::default();
+        let links = Links { site: &site, from: "" };
+        self.render_events(links, Parser::new_ext(source, docspec_parser::markdown_options()))
     }
 
     /// Renders Markdown as inline HTML only, for titles and table cells: block structure
     /// (a leading `1.` or `#`, quote markers) is flattened into its inline content.
-    pub fn inline(&self, source: &str) -> SafeHtml {
+    pub fn inline(&self, links: Links<'_>, source: &str) -> SafeHtml {
         let source = escape_block_start(source);
         let events = Parser::new_ext(&source, docspec_parser::markdown_options());
         let mut pending_space = false;
@@ -97,12 +112,26 @@ impl Markdown {
                 other => push(&mut flat, &mut pending_space, other),
             }
         }
-        self.render_events(flat.into_iter())
+        self.render_events(links, flat.into_iter())
     }
 
     fn clean(&self, html: &str) -> SafeHtml {
         SafeHtml(self.cleaner.clean(html).to_string())
     }
+}
+
+/// The page links are resolved from.
+#[derive(Clone, Copy)]
+pub struct Links<'a> {
+    pub site: &'a SiteLinks,
+    /// The input path of the page.
+    pub from: &'a str,
+}
+
+/// `<br>`, which tables use for line breaks and which needs no cleaning.
+fn is_line_break(html: &CowStr<'_>) -> bool {
+    let t = html.trim();
+    ["<br>", "<br/>", "<br />"].iter().any(|b| t.eq_ignore_ascii_case(b))
 }
 
 /// Escapes a list, heading, or quote marker at the start, so `1. ID` stays text.
@@ -164,15 +193,20 @@ fn is_prose_id(value: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn inline(md: &Markdown, source: &str) -> SafeHtml {
+        let site = SiteLinks::default();
+        md.inline(Links { site: &site, from: "" }, source)
+    }
+
     #[test]
     fn inline_flattens_blocks() {
         let md = Markdown::new();
-        assert_eq!(md.inline("1. ID of `x`").as_str(), "1. ID of <code>x</code>");
-        assert_eq!(md.inline("# Heading *em*").as_str(), "# Heading <em>em</em>");
-        assert_eq!(md.inline("- item").as_str(), "- item");
-        assert_eq!(md.inline("*em*").as_str(), "<em>em</em>");
-        assert_eq!(md.inline("x\n> y").as_str(), "x y");
-        assert_eq!(md.inline("a<br>b").as_str(), "a<br>b");
+        assert_eq!(inline(&md, "1. ID of `x`").as_str(), "1. ID of <code>x</code>");
+        assert_eq!(inline(&md, "# Heading *em*").as_str(), "# Heading <em>em</em>");
+        assert_eq!(inline(&md, "- item").as_str(), "- item");
+        assert_eq!(inline(&md, "*em*").as_str(), "<em>em</em>");
+        assert_eq!(inline(&md, "x\n> y").as_str(), "x y");
+        assert_eq!(inline(&md, "a<br>b").as_str(), "a<br>b");
     }
 
     #[test]
@@ -182,6 +216,16 @@ mod tests {
         assert!(!out.as_str().contains("<script"), "{out:?}");
         assert!(!out.as_str().contains("onerror"), "{out:?}");
         assert!(!out.as_str().contains("javascript"), "{out:?}");
+    }
+
+    #[test]
+    fn only_raw_html_goes_through_the_cleaner() {
+        let md = Markdown::new();
+        let out = md.block("a<br>b `<i>` and <kbd onclick=x>k</kbd>");
+        assert!(out.as_str().contains("<br>"), "{out:?}");
+        assert!(!out.as_str().contains("onclick"), "{out:?}");
+        let plain = md.block("Text with `<script>` in code and a <br/> break.");
+        assert!(plain.as_str().contains("&lt;script&gt;"), "{plain:?}");
     }
 
     #[test]

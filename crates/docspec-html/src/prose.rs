@@ -6,7 +6,7 @@
 //! examples, history, availability, shortcodes), which the caller lists as excluded.
 //! Alerts become GFM alert block quotes.
 
-use crate::markdown::{Markdown, SafeHtml, RESERVED_ID_PREFIX};
+use crate::markdown::{Links, Markdown, SafeHtml, RESERVED_ID_PREFIX};
 use docspec_model::{AlertForm, Page, TextRange};
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::HashMap;
@@ -36,7 +36,7 @@ pub struct Prose<'a> {
 }
 
 impl<'a> Prose<'a> {
-    pub fn new(text: &'a str, page: &'a Page, excluded: &[TextRange]) -> Self {
+    pub fn new(text: &'a str, page: &'a Page) -> Self {
         let events: Vec<_> = Parser::new_ext(text, docspec_parser::markdown_options())
             .into_offset_iter()
             .collect();
@@ -60,14 +60,34 @@ impl<'a> Prose<'a> {
             text,
             events,
             blocks,
-            excluded: merge(excluded),
+            excluded: Vec::new(),
             alerts,
             heading_ids,
         }
     }
 
+    /// Leaves the blocks made only of `ranges` out of what is rendered.
+    pub fn exclude(&mut self, ranges: &[TextRange]) {
+        self.excluded = merge(ranges);
+    }
+
+    /// The top-level paragraph right before `offset`, with only blank space between.
+    pub fn paragraph_before(&self, offset: usize) -> Option<Range<usize>> {
+        let i = self
+            .blocks
+            .partition_point(|b| b.source.start < offset)
+            .checked_sub(1)?;
+        let block = self.blocks.get(i)?;
+        let is_paragraph = matches!(
+            self.events.get(block.events.start),
+            Some((Event::Start(Tag::Paragraph), _))
+        );
+        let gap = self.text.get(block.source.end..offset)?;
+        (is_paragraph && gap.chars().all(char::is_whitespace)).then(|| block.source.clone())
+    }
+
     /// The prose of the blocks starting in `range`, headings no higher than `min_heading`.
-    pub fn render(&self, md: &Markdown, range: Range<usize>, min_heading: u8) -> SafeHtml {
+    pub fn render(&self, md: &Markdown, links: Links<'_>, range: Range<usize>, min_heading: u8) -> SafeHtml {
         let mut out: Vec<Event<'a>> = Vec::new();
         let mut open_alert: Option<usize> = None;
         let first = self.blocks.partition_point(|b| b.source.start < range.start);
@@ -94,7 +114,7 @@ impl<'a> Prose<'a> {
         if let Some(a) = open_alert.and_then(|i| self.alerts.get(i)) {
             out.push(Event::End(TagEnd::BlockQuote(Some(a.kind))));
         }
-        md.render_events(out.into_iter())
+        md.render_events(links, out.into_iter())
     }
 
     fn push_block(&self, block: &BlockSpan, mut label: Option<&str>, min_heading: u8, out: &mut Vec<Event<'a>>) {
@@ -239,8 +259,17 @@ mod tests {
 
     fn render(text: &str, excluded: &[TextRange]) -> String {
         let page = docspec_parser::parse_str(text);
-        let prose = Prose::new(text, &page, excluded);
-        prose.render(&Markdown::new(), 0..text.len(), 3).as_str().to_string()
+        let mut prose = Prose::new(text, &page);
+        prose.exclude(excluded);
+        let site = crate::SiteLinks::new(["other.md", "a.md"], None);
+        let links = Links {
+            site: &site,
+            from: "page.md",
+        };
+        prose
+            .render(&Markdown::new(), links, 0..text.len(), 3)
+            .as_str()
+            .to_string()
     }
 
     #[test]
@@ -262,6 +291,17 @@ mod tests {
     }
 
     #[test]
+    fn the_paragraph_before_a_block_is_found() {
+        let text = "Intro.\n\nExample request:\n\n```shell\ncurl x\n```\n";
+        let page = docspec_parser::parse_str(text);
+        let prose = Prose::new(text, &page);
+        let at = text.find("```").unwrap_or(0);
+        let lead = prose.paragraph_before(at).map(|r| &text[r]);
+        assert_eq!(lead.map(str::trim), Some("Example request:"));
+        assert_eq!(prose.paragraph_before(0), None);
+    }
+
+    #[test]
     fn headings_get_anchors_and_levels() {
         let out = render("# Top\n\nx\n", &[]);
         assert!(out.contains(r#"<h3 id="top">Top</h3>"#), "{out}");
@@ -271,8 +311,13 @@ mod tests {
     fn reference_links_resolve_page_wide() {
         let text = "See [it][ref].\n\n[ref]: a.md\n";
         let page = docspec_parser::parse_str(text);
-        let prose = Prose::new(text, &page, &[]);
-        let out = prose.render(&Markdown::new(), 0..5, 2);
+        let prose = Prose::new(text, &page);
+        let site = crate::SiteLinks::new(["a.md"], None);
+        let links = Links {
+            site: &site,
+            from: "page.md",
+        };
+        let out = prose.render(&Markdown::new(), links, 0..5, 2);
         assert!(out.as_str().contains(r#"href="a.html""#), "{out:?}");
     }
 }

@@ -47,6 +47,21 @@ pub fn root_of(output: &str) -> String {
     "../".repeat(output.matches('/').count())
 }
 
+/// `dir` and a relative `path` (output paths, `/`-separated) joined, `..` resolved.
+pub fn join(dir: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in dir.split('/').chain(path.split('/')) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,6 +76,8 @@ mod tests {
         assert_eq!(output_path("a\\b.MD").ok().as_deref(), Some("a/b.html"));
         assert_eq!(root_of("doc/api/branches.html"), "../../");
         assert_eq!(root_of("tags.html"), "");
+        assert_eq!(join("doc/api", "../user/x.html"), "doc/user/x.html");
+        assert_eq!(join("", "./a.html"), "a.html");
     }
 
     #[test]

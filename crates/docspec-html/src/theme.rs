@@ -14,19 +14,20 @@ macro_rules! builtin {
 
 /// Every built-in theme file, by its path under `templates/`.
 const BUILTIN: &[(&str, &str)] = builtin![
-    "page.hbs",
-    "index.hbs",
-    "partials/head.hbs",
-    "partials/header.hbs",
-    "partials/sidebar.hbs",
-    "partials/footer.hbs",
-    "partials/section.hbs",
-    "partials/method.hbs",
-    "partials/request.hbs",
-    "partials/attributes.hbs",
-    "partials/badges.hbs",
-    "partials/history.hbs",
-    "partials/example.hbs",
+    "page.html",
+    "index.html",
+    "partials/head.html",
+    "partials/header.html",
+    "partials/sidebar.html",
+    "partials/toc.html",
+    "partials/footer.html",
+    "partials/section.html",
+    "partials/method.html",
+    "partials/request.html",
+    "partials/attributes.html",
+    "partials/badges.html",
+    "partials/history.html",
+    "partials/example.html",
     "assets/style.css",
     "assets/theme.js",
     "assets/site.js",
@@ -47,7 +48,7 @@ pub(crate) struct ThemeFile {
     pub(crate) origin: Origin,
 }
 
-/// Templates (`*.hbs`, partials under `partials/`) and assets (under `assets/`).
+/// Templates (MiniJinja, `*.html`, included ones under `partials/`) and assets (under `assets/`).
 #[derive(Clone, Debug)]
 pub struct Theme {
     files: BTreeMap<String, ThemeFile>,
@@ -70,24 +71,24 @@ impl Theme {
     }
 
     /// The built-in theme with the files found in `dir` replacing theirs. New partials
-    /// (`partials/*.hbs`) and new assets (`assets/...`) are added; any other unknown file
+    /// (`partials/*.html`) and new assets (`assets/...`) are added; any other unknown file
     /// is an error, so a misspelt template name does not go unnoticed.
     pub fn with_overrides(dir: &Path) -> Result<Theme, RenderError> {
         let mut theme = Theme::builtin();
         for (name, path) in list_files(dir)? {
             let known = theme.files.contains_key(&name);
-            let addable = name.starts_with("assets/") || (name.starts_with("partials/") && name.ends_with(".hbs"));
+            let addable = name.starts_with("assets/") || (name.starts_with("partials/") && is_template(&name));
             if !known && !addable {
                 return Err(RenderError::ThemeFile {
                     path,
                     reason: format!(
-                        "not a theme file (expected one of: {}, or a new partials/*.hbs or assets/* file)",
+                        "not a theme file (expected one of: {}, or a new partials/*.html or assets/* file)",
                         BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
                     ),
                 });
             }
             let bytes = fs::read(&path).map_err(|e| RenderError::io("read", &path, e))?;
-            if name.ends_with(".hbs") && std::str::from_utf8(&bytes).is_err() {
+            if is_template(&name) && std::str::from_utf8(&bytes).is_err() {
                 return Err(RenderError::ThemeFile {
                     path,
                     reason: "templates must be UTF-8 text".to_string(),
@@ -136,7 +137,7 @@ impl Theme {
     pub(crate) fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files
             .iter()
-            .filter(|(n, _)| n.ends_with(".hbs"))
+            .filter(|(n, _)| is_template(n))
             .map(|(n, f)| (n.as_str(), f))
     }
 
@@ -147,6 +148,12 @@ impl Theme {
             .map(|(n, f)| (n.as_str(), f))
     }
 
+    /// Line `line` (one-based) of a template, for error messages.
+    pub(crate) fn line(&self, name: &str, line: usize) -> Option<&str> {
+        let file = self.files.get(name)?;
+        std::str::from_utf8(&file.bytes).ok()?.lines().nth(line.checked_sub(1)?)
+    }
+
     /// How errors name a file: the user's path, or the built-in `templates/...` path.
     pub(crate) fn display_name(&self, name: &str) -> String {
         match self.origin(name) {
@@ -154,6 +161,11 @@ impl Theme {
             _ => format!("templates/{name}"),
         }
     }
+}
+
+/// Templates are the `.html` files outside `assets/`.
+fn is_template(name: &str) -> bool {
+    name.ends_with(".html") && !name.starts_with("assets/")
 }
 
 /// Files under `dir`, recursively, as (`/`-separated relative name, path), sorted;

@@ -133,6 +133,7 @@ fn spec_link_is_relative_to_each_page() {
     let settings = SiteSettings {
         title: "Docs".to_string(),
         spec_link: Some("openapi.yaml".to_string()),
+        ..SiteSettings::default()
     };
     render_site(&pages.inputs(), &Theme::builtin(), &settings, out.path()).unwrap();
     assert!(read(out.path(), "index.html").contains(r#"href="openapi.yaml" download"#));

@@ -10,6 +10,7 @@ use std::path::Path;
 
 const SITE_SCRIPTS: &[&str] = &[
     r#"<script src="assets/theme.js">"#,
+    r#"<script src="nav.js" defer>"#,
     r#"<script src="assets/site.js" defer>"#,
     r#"<script src="assets/search.js" defer>"#,
 ];
@@ -89,8 +90,7 @@ fn hostile_text_is_visible_escaped() {
     let main = main_element(&html);
     // The front-matter title is plain text.
     assert!(
-        main.contains("<h1>Hostile &lt;script&gt;window.__pwned&#x3D;1&lt;&#x2F;script&gt;")
-            || main.contains("<h1>Hostile &lt;script&gt;window.__pwned&#x3D;1&lt;/script&gt;"),
+        main.contains("<h1>Hostile &lt;script&gt;window.__pwned=1&lt;/script&gt; &quot;&gt;&lt;svg"),
         "{main}"
     );
     assert!(
@@ -98,6 +98,10 @@ fn hostile_text_is_visible_escaped() {
         "template syntax in text is not evaluated"
     );
     assert!(main.contains("{{this}} {{{this}}} {{&gt; page}}"), "nor in code");
+    assert!(
+        main.contains("{{ 7 * 7 }} {% if true %}jinja{% endif %}"),
+        "nor Jinja syntax: {main}"
+    );
     assert!(
         main.contains("&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;window.__pwned"),
         "code is escaped"

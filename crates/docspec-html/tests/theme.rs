@@ -13,8 +13,8 @@ fn a_missing_field_is_an_error_naming_the_template() {
     let theme_dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(theme_dir.path().join("partials")).unwrap();
     std::fs::write(
-        theme_dir.path().join("partials/method.hbs"),
-        "<article>{{titel}}</article>",
+        theme_dir.path().join("partials/method.html"),
+        "<article>{{ titel }}</article>",
     )
     .unwrap();
     let theme = Theme::with_overrides(theme_dir.path()).unwrap();
@@ -22,18 +22,18 @@ fn a_missing_field_is_an_error_naming_the_template() {
     let err = Pages::load(Path::new(FIXTURES)).render(&theme, out.path()).unwrap_err();
     assert!(matches!(err, RenderError::Render { .. }), "{err:?}");
     let message = err.to_string();
-    assert!(message.contains("partials/method.hbs"), "{message}");
+    assert!(message.contains("partials/method.html"), "{message}");
     assert!(message.contains("titel"), "{message}");
 }
 
 #[test]
 fn a_syntax_error_names_the_file() {
     let theme_dir = tempfile::tempdir().unwrap();
-    std::fs::write(theme_dir.path().join("index.hbs"), "{{#each pages}}unclosed").unwrap();
+    std::fs::write(theme_dir.path().join("index.html"), "{% for p in groups %}unclosed").unwrap();
     let theme = Theme::with_overrides(theme_dir.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
     let err = Pages::load(Path::new(FIXTURES)).render(&theme, out.path()).unwrap_err();
-    assert!(err.to_string().contains("index.hbs"), "{err}");
+    assert!(err.to_string().contains("index.html"), "{err}");
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn unknown_theme_files_are_refused() {
 fn eject_copies_the_defaults_once() {
     let dir = tempfile::tempdir().unwrap();
     let written = Theme::eject(dir.path()).unwrap();
-    assert!(written.iter().any(|p| p.ends_with("partials/method.hbs")));
+    assert!(written.iter().any(|p| p.ends_with("partials/method.html")));
     assert_eq!(written.len(), Theme::builtin().file_names().count());
     let err = Theme::eject(dir.path()).unwrap_err();
     assert!(matches!(err, RenderError::WouldOverwrite { .. }), "{err:?}");

@@ -4,6 +4,7 @@
 //! [`TextRange`] it was read from. The model is plain data: it does no I/O and knows
 //! no Markdown library, so every later stage (lint, OpenAPI, HTML) can read it alone.
 
+pub mod flat;
 mod inline;
 mod page;
 mod status;

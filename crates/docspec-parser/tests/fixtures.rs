@@ -141,3 +141,17 @@ fn never_fails_on_odd_input() {
         let _ = serde_json::to_string(&page).unwrap();
     }
 }
+
+#[test]
+fn sections_without_methods_keep_their_availability_and_history() {
+    let page = docspec_parser::parse_str(
+        "# T\n\n## Overview\n\nDETAILS:\n**Tier:** Premium\n\n> - Introduced in GitLab 16.0.\n\nText.\n\n\
+         ## Get a thing\n\n```plaintext\nGET /things\n```\n",
+    );
+    assert_eq!(page.topics.len(), 1);
+    let notes = &page.topics[0];
+    assert_eq!(page.headings[notes.heading].text, "Overview");
+    assert_eq!(notes.availability.len(), 1);
+    assert_eq!(notes.history.len(), 1);
+    assert!(page.resources.iter().all(|r| r.availability.is_empty()));
+}

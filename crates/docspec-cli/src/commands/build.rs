@@ -39,15 +39,31 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.as_bytes())?;
 
-    let site = render::render(&ws, &args.site, Some("openapi.yaml".to_string()), &args.output)?;
+    let site = render::render_workspace(
+        &ws,
+        &args.site,
+        Some("openapi.yaml".to_string()),
+        &args.output,
+        &["openapi.yaml"],
+    )?;
+    if args.format.is_some() {
+        render::report_findings(&site.findings, err)?;
+    }
     if !args.quiet {
         if args.format.is_none() {
             let summary = emit::summary(&reports);
             writeln!(err, "lint: {}", summary.replace('\n', "\n      "))?;
         }
+        let outside = match site.findings.len() {
+            0 => String::new(),
+            n => format!(
+                "; {} to pages not rendered (SI001, `docspec render` lists them)",
+                emit::plural(n, "link")
+            ),
+        };
         writeln!(
             err,
-            "built {}: {}, {}, openapi.yaml with {}",
+            "built {}: {}, {}, openapi.yaml with {}{outside}",
             args.output.display(),
             emit::plural(site.pages, "page"),
             emit::plural(site.methods, "method"),

@@ -1,10 +1,14 @@
-use crate::args::{RenderArgs, SiteArgs};
+use crate::args::{ConfigArgs, RenderArgs, SiteArgs};
+use crate::files::{self, Found, Loaded};
 use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
-use docspec_config::CliOverrides;
-use docspec_html::{render_site, PageInput, RenderReport, SiteSettings, Theme};
+use docspec_config::Config;
+use docspec_html::{PageInput, RenderReport, SiteFinding, SiteRenderer, SiteSettings, Theme};
+use docspec_model::SourceFile;
+use rayon::prelude::*;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
     if let Some(dir) = &args.eject_templates {
@@ -15,10 +19,13 @@ pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliErro
     let Some(output) = &args.output else {
         return Err(CliError::Usage("`--output DIR` is required".to_string()));
     };
-    crate::files::require_markdown(&args.paths, args.allow_empty)?;
-    let ws = workspace::load(&args.paths, &args.config, &CliOverrides::default())?;
-    crate::files::require_pages(ws.entries.len(), args.allow_empty)?;
-    let report = render(&ws, &args.site, None, output)?;
+    files::require_markdown(&args.paths, args.allow_empty)?;
+    let found = discover(&args.paths, &args.config)?;
+    files::require_pages(found.len(), args.allow_empty)?;
+    let config = found.first().map(|(_, c)| c.as_ref());
+    let (theme, settings) = site_setup(config, &args.site, None)?;
+    let report = render_files(&found, &theme, settings, output)?;
+    report_findings(&report.findings, err)?;
     writeln!(
         err,
         "rendered {} ({}) into {}",
@@ -29,14 +36,83 @@ pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliErro
     Ok(ExitStatus::Success)
 }
 
-/// Renders every readable page into `output`.
-pub fn render(
+/// The pages under `paths` that their configuration does not exclude, with it.
+fn discover(paths: &[PathBuf], config: &ConfigArgs) -> Result<Vec<(Found, Arc<Config>)>, CliError> {
+    let mut discovery = workspace::discovery(config)?;
+    let mut out = Vec::new();
+    for found in files::discover(paths)? {
+        let config = discovery.for_file(&found.path)?;
+        if !config.is_excluded(&found.path) {
+            out.push((found, config));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads, parses and renders the pages in parallel: a page's model lives only while
+/// that page is rendered, and the site keeps a small summary of it.
+fn render_files(
+    found: &[(Found, Arc<Config>)],
+    theme: &Theme,
+    settings: SiteSettings,
+    output: &Path,
+) -> Result<RenderReport, CliError> {
+    let paths: Vec<&str> = found.iter().map(|(f, _)| f.relative.as_str()).collect();
+    let renderer = SiteRenderer::new(theme, settings, output, &paths)?;
+    let summaries = found
+        .par_iter()
+        .map(|(f, _)| match files::load(&f.path)? {
+            Loaded::Text { text, .. } => {
+                let source = SourceFile::new(workspace::display_path(&f.path), text);
+                let page = docspec_parser::parse(&source);
+                let input = PageInput {
+                    path: &f.relative,
+                    source: &source,
+                    page: &page,
+                };
+                Ok(Some(renderer.page(input)?))
+            }
+            // `lint` reports it; the site has no page for it.
+            Loaded::Unreadable { .. } => Ok(None),
+        })
+        .collect::<Result<Vec<_>, CliError>>()?;
+    Ok(renderer.finish(summaries.into_iter().flatten().collect(), &[])?)
+}
+
+/// Renders the readable pages of a loaded workspace into `output`; `extra` names the
+/// other files written there (kept in the site's manifest).
+pub fn render_workspace(
     ws: &Workspace,
     site: &SiteArgs,
     spec_link: Option<String>,
     output: &Path,
+    extra: &[&str],
 ) -> Result<RenderReport, CliError> {
-    let config = ws.entries.first().map(|e| &e.config);
+    let config = ws.entries.first().map(|e| e.config.as_ref());
+    let (theme, settings) = site_setup(config, site, spec_link)?;
+    let readable: Vec<_> = ws.entries.iter().filter(|e| e.unreadable.is_none()).collect();
+    let paths: Vec<&str> = readable.iter().map(|e| e.relative.as_str()).collect();
+    let renderer = SiteRenderer::new(&theme, settings, output, &paths)?;
+    let summaries = readable
+        .par_iter()
+        .map(|e| {
+            renderer.page(PageInput {
+                path: &e.relative,
+                source: &e.source,
+                page: &e.page,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(renderer.finish(summaries, extra)?)
+}
+
+/// The theme and settings from the command line over `render:` of the configuration
+/// that applies to the first page.
+fn site_setup(
+    config: Option<&Config>,
+    site: &SiteArgs,
+    spec_link: Option<String>,
+) -> Result<(Theme, SiteSettings), CliError> {
     let render_config = config.and_then(|c| c.file.render.clone()).unwrap_or_default();
     let templates = site.templates.clone().or_else(|| {
         let dir = config.map(|c| c.dir.clone())?;
@@ -46,23 +122,25 @@ pub fn render(
         Some(dir) => Theme::with_overrides(&dir)?,
         None => Theme::builtin(),
     };
+    let defaults = SiteSettings::default();
     let settings = SiteSettings {
-        title: site
-            .title
-            .clone()
-            .or(render_config.title)
-            .unwrap_or_else(|| SiteSettings::default().title),
+        title: site.title.clone().or(render_config.title).unwrap_or(defaults.title),
         spec_link,
+        docs_base_url: site.docs_base_url.clone().or(render_config.docs_base_url),
+        edit_url: render_config.edit_url,
+        index_page: Some(config.map_or_else(|| "api_resources.md".to_string(), Config::index_page)),
     };
-    let inputs: Vec<PageInput<'_>> = ws
-        .entries
-        .iter()
-        .filter(|e| e.unreadable.is_none())
-        .map(|e| PageInput {
-            path: &e.relative,
-            source: &e.source,
-            page: &e.page,
-        })
-        .collect();
-    Ok(render_site(&inputs, &theme, &settings, output)?)
+    Ok((theme, settings))
+}
+
+/// `path:line:col: warning[SI001] message`, as `openapi` reports its findings.
+pub fn report_findings(findings: &[SiteFinding], err: &mut dyn Write) -> Result<(), CliError> {
+    for f in findings {
+        writeln!(
+            err,
+            "{}:{}:{}: warning[{}] {}",
+            f.path, f.line, f.column, f.code, f.message
+        )?;
+    }
+    Ok(())
 }

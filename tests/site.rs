@@ -1,0 +1,140 @@
+//! `docspec render` and `docspec build` on pages the tests write: clean output through
+//! the site's manifest, links outside the rendered pages, and the `render:` settings.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_tests::docspec;
+use std::fs;
+use std::path::Path;
+
+const PAGE: &str = "---\ntitle: Things API\n---\n\nSee [users](../users/users.md) and [more](more.md).\n\n\
+## List things\n\n```plaintext\nGET /things\n```\n";
+const MORE: &str = "# More API\n\n## Get more\n\n```plaintext\nGET /more\n```\n";
+
+fn write(dir: &Path, name: &str, text: &str) {
+    fs::create_dir_all(dir.join(name).parent().unwrap()).unwrap();
+    fs::write(dir.join(name), text).unwrap();
+}
+
+#[test]
+fn a_new_build_removes_its_own_stale_pages_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let out = dir.path().join("public");
+    write(&docs, "things.md", PAGE);
+    write(&docs, "old/more.md", MORE);
+    let run = docspec(&[
+        "build",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(out.join("old/more.html").is_file());
+    write(&out, "CNAME", "docs.example.com");
+    write(&out, "old/notes.txt", "mine");
+
+    fs::remove_dir_all(docs.join("old")).unwrap();
+    let run = docspec(&[
+        "build",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!out.join("old/more.html").exists(), "the stale page is gone");
+    assert!(out.join("things.html").is_file() && out.join("openapi.yaml").is_file());
+    assert!(
+        out.join("CNAME").is_file() && out.join("old/notes.txt").is_file(),
+        "the user's files stay"
+    );
+
+    let run = docspec(&[
+        "render",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        !out.join("openapi.yaml").exists(),
+        "render removes what build wrote before"
+    );
+    assert!(out.join("CNAME").is_file());
+}
+
+#[test]
+fn links_to_pages_not_rendered_are_reported_once_or_sent_to_the_published_docs() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let out = dir.path().join("site");
+    write(&docs, "things.md", PAGE);
+    let run = docspec(&[
+        "render",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reported: Vec<&str> = run.stderr.lines().filter(|l| l.contains("[SI001]")).collect();
+    assert_eq!(reported.len(), 2, "{}", run.stderr);
+    assert!(reported[0].contains("things.md:5:5: warning[SI001]"), "{}", reported[0]);
+    assert!(reported[0].contains("`../users/users.md`"), "{}", reported[0]);
+
+    let run = docspec(&[
+        "render",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+        "--docs-base-url",
+        "https://docs.example.com/api/",
+    ]);
+    assert!(!run.stderr.contains("SI001"), "{}", run.stderr);
+    let html = fs::read_to_string(out.join("things.html")).unwrap();
+    assert!(
+        html.contains(r#"href="https://docs.example.com/users/users.html""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"href="https://docs.example.com/api/more.html""#),
+        "{html}"
+    );
+}
+
+#[test]
+fn render_settings_come_from_the_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    write(&docs, "things.md", PAGE);
+    write(
+        &docs,
+        ".docspec.yml",
+        "render:\n  title: Things\n  docs_base_url: \"https://docs.example.com/{path}/\"\n  \
+         edit_url: \"https://git.example.com/docs/-/edit/main/{path}\"\n",
+    );
+    let out = dir.path().join("site");
+    let run = docspec(&["render", docs.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("SI001"), "{}", run.stderr);
+    let html = fs::read_to_string(out.join("things.html")).unwrap();
+    assert!(html.contains("<title>Things API · Things</title>"), "{html}");
+    assert!(
+        html.contains(r#"href="https://docs.example.com/users/users/""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"<a class="edit-link" href="https://git.example.com/docs/-/edit/main/things.md">Edit this page</a>"#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<meta name="description" content="See users and more.">"#),
+        "{html}"
+    );
+}
