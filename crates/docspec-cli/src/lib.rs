@@ -7,6 +7,7 @@ mod emit;
 mod error;
 mod files;
 mod fingerprint;
+mod stream;
 mod workspace;
 
 pub use args::{Args, Command, ServerArgs};

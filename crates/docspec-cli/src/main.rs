@@ -1,8 +1,5 @@
 use clap::Parser;
 
-// Parsing allocates many small strings; mimalloc serves them much faster than glibc.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

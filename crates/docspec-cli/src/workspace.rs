@@ -46,48 +46,64 @@ pub fn discovery(args: &ConfigArgs) -> Result<Discovery, CliError> {
     }
 }
 
-/// Finds, reads and parses the pages under `paths`.
-pub fn load(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Result<Workspace, CliError> {
+/// A page of a run before it is read: where it is and what applies to it.
+pub struct Planned {
+    pub found: files::Found,
+    pub config: Arc<Config>,
+    pub settings: LintSettings,
+}
+
+/// Finds the pages under `paths` and the configuration of each, reading none of them.
+pub fn plan(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Result<Vec<Planned>, CliError> {
     let mut discovery = discovery(config)?;
-    let mut raw = Vec::new();
+    let mut planned = Vec::new();
     for found in files::discover(paths)? {
         let config = discovery.for_file(&found.path)?;
         if config.is_excluded(&found.path) {
             continue;
         }
-        let loaded = files::load(&found.path)?;
-        raw.push((found, config, loaded));
+        let settings = config.settings_for(&found.path, cli);
+        planned.push(Planned {
+            found,
+            config,
+            settings,
+        });
     }
-    let entries = raw
-        .into_par_iter()
-        .map(|(found, config, loaded)| {
-            let files::Found { path, relative } = found;
-            let display = display_path(&path);
-            let settings = config.settings_for(&path, cli);
-            let (text, bom, unreadable) = match loaded {
-                Loaded::Text { text, bom } => (text, bom, None),
-                Loaded::Unreadable { message, help } => {
-                    (String::new(), false, Some(UnreadableFile::diagnostic(message, help)))
-                }
-            };
-            let source = SourceFile::new(display, text);
-            let page = if unreadable.is_some() {
-                Page::default()
-            } else {
-                docspec_parser::parse(&source)
-            };
-            Entry {
-                path,
-                relative,
-                source,
-                page,
-                settings,
-                config,
-                unreadable,
-                bom,
-            }
-        })
-        .collect();
+    Ok(planned)
+}
+
+/// Reads and parses one planned page.
+pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
+    let loaded = files::load(&planned.found.path)?;
+    let files::Found { path, relative } = planned.found.clone();
+    let display = display_path(&path);
+    let (text, bom, unreadable) = match loaded {
+        Loaded::Text { text, bom } => (text, bom, None),
+        Loaded::Unreadable { message, help } => (String::new(), false, Some(UnreadableFile::diagnostic(message, help))),
+    };
+    let source = SourceFile::new(display, text);
+    let page = if unreadable.is_some() {
+        Page::default()
+    } else {
+        docspec_parser::parse(&source)
+    };
+    Ok(Entry {
+        path,
+        relative,
+        source,
+        page,
+        settings: planned.settings.clone(),
+        config: planned.config.clone(),
+        unreadable,
+        bom,
+    })
+}
+
+/// Finds, reads and parses the pages under `paths`, all of them held at once (for the
+/// commands that need every page together; `lint` streams through [`plan`]).
+pub fn load(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Result<Workspace, CliError> {
+    let planned = plan(paths, config, cli)?;
+    let entries = planned.par_iter().map(load_one).collect::<Result<Vec<_>, _>>()?;
     Ok(Workspace { entries })
 }
 

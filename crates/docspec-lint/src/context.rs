@@ -13,6 +13,7 @@ pub struct LintContext<'a> {
     json: Vec<OnceCell<Result<JsonShape, JsonError>>>,
     curl: Vec<OnceCell<Vec<docspec_curl::CurlCommand>>>,
     external_blocks: OnceCell<Vec<usize>>,
+    summary: OnceCell<crate::PageSummary>,
 }
 
 impl<'a> LintContext<'a> {
@@ -24,7 +25,28 @@ impl<'a> LintContext<'a> {
             json: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             curl: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             external_blocks: OnceCell::new(),
+            summary: OnceCell::new(),
         }
+    }
+
+    /// What the cross-page rules keep of this page, read once.
+    pub fn summary(&self) -> &crate::PageSummary {
+        self.summary
+            .get_or_init(|| crate::PageSummary::of(self.source, self.page, self.settings))
+    }
+
+    /// Hands over the page's summary (read now if no rule needed it).
+    pub fn into_summary(self) -> crate::PageSummary {
+        let Self {
+            source,
+            page,
+            settings,
+            summary,
+            ..
+        } = self;
+        summary
+            .into_inner()
+            .unwrap_or_else(|| crate::PageSummary::of(source, page, settings))
     }
 
     /// Whether a method documents an endpoint of another service (outside

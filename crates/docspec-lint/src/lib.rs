@@ -30,5 +30,7 @@ pub use options::OptionError;
 pub use project::{is_index, AttributeFact, OperationSummary, PageSummary, ProjectFile, ProjectInfo};
 pub use registry::{all_metadata, find, suggest, RULES};
 pub use rule::{Check, ProjectCheck, Rule};
-pub use runner::{check_page, check_project, finish, finish_external, lint_page, ProjectRun};
+pub use runner::{
+    check_and_summarize, check_page, check_project, finish, finish_external, finish_suppressed, lint_page, ProjectRun,
+};
 pub use settings::{ApiSettings, LintSettings, RuleSelection};

@@ -10,7 +10,22 @@ use docspec_model::{Page, SourceFile};
 
 /// Runs every enabled rule on one page, at the configured severities.
 pub fn check_page(source: &SourceFile, page: &Page, settings: &LintSettings) -> Vec<Diagnostic> {
+    run_rules(&LintContext::new(source, page, settings), settings)
+}
+
+/// [`check_page`], and what the cross-page rules need of the page ([`PageSummary`]),
+/// read once for both.
+pub fn check_and_summarize(
+    source: &SourceFile,
+    page: &Page,
+    settings: &LintSettings,
+) -> (Vec<Diagnostic>, PageSummary) {
     let ctx = LintContext::new(source, page, settings);
+    let out = run_rules(&ctx, settings);
+    (out, ctx.into_summary())
+}
+
+fn run_rules(ctx: &LintContext<'_>, settings: &LintSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
         let meta = rule.meta();
@@ -18,7 +33,7 @@ pub fn check_page(source: &SourceFile, page: &Page, settings: &LintSettings) -> 
             continue;
         };
         let start = out.len();
-        rule.check(&ctx, &mut out);
+        rule.check(ctx, &mut out);
         for d in &mut out[start..] {
             d.severity = severity;
         }
@@ -96,7 +111,18 @@ pub fn finish(
     settings: &LintSettings,
     diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
-    finish_with(source, page, settings, diagnostics, |s| {
+    finish_suppressed(source, suppress::read(page, source), settings, diagnostics)
+}
+
+/// [`finish`] with the page's suppressions read beforehand ([`suppress::read`]), for runs
+/// that drop a page's model before its cross-page findings are known.
+pub fn finish_suppressed(
+    source: &SourceFile,
+    suppressions: Vec<Suppression>,
+    settings: &LintSettings,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    apply_suppressions(source, suppressions, settings, diagnostics, |s| {
         !s.codes
             .iter()
             .any(|c| category_of(c).is_some_and(Category::is_external))
@@ -121,7 +147,7 @@ pub fn finish_external(
         }
         None => false,
     });
-    finish_with(source, page, settings, diagnostics, |s| {
+    apply_suppressions(source, suppress::read(page, source), settings, diagnostics, |s| {
         !s.codes.is_empty() && s.codes.iter().all(|c| category_of(c) == Some(category))
     })
 }
@@ -131,14 +157,13 @@ fn category_of(code: &str) -> Option<Category> {
 }
 
 /// `judged`: which suppressions this run may call unused.
-fn finish_with(
+fn apply_suppressions(
     source: &SourceFile,
-    page: &Page,
+    mut suppressions: Vec<Suppression>,
     settings: &LintSettings,
     mut diagnostics: Vec<Diagnostic>,
     judged: impl Fn(&Suppression) -> bool,
 ) -> Vec<Diagnostic> {
-    let mut suppressions = suppress::read(page, source);
     diagnostics.retain(|d| {
         let line = source.lines().line_of(d.range().start());
         let mut suppressed = false;

@@ -85,26 +85,73 @@ fn is_markdown(path: &Path) -> bool {
 /// so a reader never sees half a file and a failed write leaves the old one intact.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
-    let io = |source| FileError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(content).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    match std::fs::metadata(path) {
-        // Keep the permissions of the file being replaced.
-        Ok(meta) => std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?,
-        // A new file gets the usual mode, not the temporary file's private 0600.
-        Err(_) => set_new_file_mode(tmp.path()).map_err(io)?,
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(content).map_err(|e| file.error(e))?;
+    file.commit()
+}
+
+/// A file written through a temporary file in the same folder: [`AtomicFile::commit`]
+/// renames it into place; dropped without a commit, it leaves the old file as it was.
+/// For reports written as they are made, too large to hold in memory first.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, FileError> {
+        let io = |source| FileError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp: std::io::BufWriter::new(tmp),
+        })
     }
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+
+    /// An I/O error while writing, named by the file it was meant for.
+    pub fn error(&self, source: std::io::Error) -> FileError {
+        FileError::Io {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(self) -> Result<(), FileError> {
+        let path = self.path;
+        let io = |source| FileError::Io {
+            path: path.clone(),
+            source,
+        };
+        let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(io)?;
+        match std::fs::metadata(&path) {
+            // Keep the permissions of the file being replaced.
+            Ok(meta) => std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?,
+            // A new file gets the usual mode, not the temporary file's private 0600.
+            Err(_) => set_new_file_mode(tmp.path()).map_err(io)?,
+        }
+        tmp.persist(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}
+
+impl std::io::Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tmp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.tmp.flush()
+    }
 }
 
 fn skipped(name: &str) -> bool {

@@ -134,6 +134,11 @@ impl Adoption {
 
     /// Writes the baseline and says on `err` what was left out. Returns the exit status
     /// when the run ends here (`--write-baseline` alone reports nothing).
+    /// `--write-baseline` without `--baseline` records the findings and reports none.
+    pub fn reports_nothing(&self) -> bool {
+        self.write.is_some() && self.baseline.is_none()
+    }
+
     pub fn finish(self, err: &mut dyn Write) -> Result<Option<ExitStatus>, CliError> {
         let mut stale = 0;
         if let Some(recorded) = &self.baseline {

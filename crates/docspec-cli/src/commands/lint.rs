@@ -1,13 +1,16 @@
 use crate::adoption::Adoption;
 use crate::args::{Color, LintArgs, LintFormat};
 use crate::commands::fix;
+use crate::emit::sink::Sink;
 use crate::emit::{self, FileReport};
-use crate::files::{self, write_atomic};
+use crate::files;
+use crate::stream;
 use crate::workspace::{self, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
-use docspec_diagnostics::{Applicability, Diagnostic, Severity};
+use docspec_diagnostics::{Applicability, Diagnostic};
 use docspec_lint::{PageSummary, ProjectFile};
+use docspec_workspace::AtomicFile;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 
@@ -18,9 +21,9 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let mut ws = workspace::load(&args.paths, &args.config, &cli)?;
-    files::require_pages(ws.entries.len(), args.allow_empty)?;
     if args.fix || args.diff {
+        let ws = workspace::load(&args.paths, &args.config, &cli)?;
+        files::require_pages(ws.entries.len(), args.allow_empty)?;
         let threshold = if args.unsafe_fixes {
             Applicability::Unsafe
         } else {
@@ -41,16 +44,10 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 ExitStatus::Success
             });
         }
-        // Report what is left, read from the fixed files.
-        ws = workspace::load(&args.paths, &args.config, &cli)?;
+        // The files are read again below: the report is of what is left.
     }
-    let mut reports = lint(&ws);
-    for (entry, report) in ws.entries.iter().zip(&mut reports) {
-        adoption.filter(&entry.path, report);
-    }
-    if let Some(status) = adoption.finish(err)? {
-        return Ok(status);
-    }
+    let plan = workspace::plan(&args.paths, &args.config, &cli)?;
+    files::require_pages(plan.len(), args.allow_empty)?;
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -58,23 +55,49 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    match &args.output {
-        Some(path) => {
-            let mut buffer = Vec::new();
-            write_report(args.format, &reports, false, &mut buffer)?;
-            write_atomic(path, &buffer)?;
-            writeln!(out, "{}", emit::summary(&reports))?;
+    let mut file = args.output.as_deref().map(AtomicFile::create).transpose()?;
+    let mut discard = std::io::sink();
+    let target: &mut dyn Write = match (&mut file, adoption.reports_nothing()) {
+        (_, true) => &mut discard,
+        (Some(file), false) => file,
+        (None, false) => out,
+    };
+    let mut sink = Sink::new(args.format, color && args.output.is_none(), target);
+    stream::lint(&plan, |mut pages| {
+        for page in &mut pages {
+            let diagnostics = std::mem::take(&mut page.diagnostics);
+            let mut report = FileReport {
+                path: page.source.path(),
+                source: &page.source,
+                diagnostics,
+            };
+            adoption.filter(&page.path, &mut report);
+            page.diagnostics = report.diagnostics;
         }
-        None => write_report(args.format, &reports, color, out)?,
+        Ok(sink.pages(pages)?)
+    })?;
+    let summary = sink.finish()?;
+    if let Some(status) = adoption.finish(err)? {
+        return Ok(status);
+    }
+    if let Some(file) = file {
+        file.commit()?;
+        writeln!(out, "{}", emit::summary_of(&summary.totals))?;
     }
     if args.statistics {
-        emit::statistics::write(&reports, out)?;
+        summary.write_statistics(out)?;
     }
-    let status = exit_status(&reports, args.max_warnings);
-    // The process ends right after; freeing every page model one by one is wasted work.
-    std::mem::forget(reports);
-    std::mem::forget(ws);
-    Ok(status)
+    Ok(status_of(&summary.totals, args.max_warnings))
+}
+
+/// 1 for error-level findings, or more warnings than `--max-warnings` allows.
+pub fn status_of(totals: &emit::Totals, max_warnings: Option<usize>) -> ExitStatus {
+    let too_many_warnings = max_warnings.is_some_and(|max| totals.warnings > max);
+    if totals.errors > 0 || too_many_warnings {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Success
+    }
 }
 
 pub fn write_report(
@@ -138,17 +161,5 @@ pub fn lint(ws: &Workspace) -> Vec<FileReport<'_>> {
 }
 
 pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> ExitStatus {
-    let count = |s: Severity| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.severity == s)
-            .count()
-    };
-    let too_many_warnings = max_warnings.is_some_and(|max| count(Severity::Warning) > max);
-    if count(Severity::Error) > 0 || too_many_warnings {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Success
-    }
+    status_of(&emit::totals(reports), max_warnings)
 }

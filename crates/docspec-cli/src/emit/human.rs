@@ -6,6 +6,12 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::io::Write;
 
 pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    write_findings(reports, color, out)?;
+    writeln!(out, "{}", summary(reports))
+}
+
+/// The findings alone, without the summary.
+pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -25,5 +31,5 @@ pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> st
             writeln!(out)?;
         }
     }
-    writeln!(out, "{}", summary(reports))
+    Ok(())
 }

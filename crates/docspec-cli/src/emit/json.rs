@@ -96,6 +96,29 @@ pub fn finding<'a>(path: &'a str, source: &SourceFile, d: &'a Diagnostic) -> Fin
     }
 }
 
+/// One file's findings as they stand inside the report's array: each pretty-printed
+/// object indented one level, joined by commas; empty when the file has none.
+pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        let mut object = Vec::new();
+        // Writing to a Vec cannot fail, and the views always serialize.
+        let _ = serde_json::to_writer_pretty(&mut object, &finding(report.path, report.source, d));
+        // JSON strings hold no raw line breaks, so lines are the printer's own.
+        for (n, line) in object.split(|b| *b == b'\n').enumerate() {
+            if n > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
 pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
     let findings: Vec<Finding<'_>> = reports
         .iter()

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod sarif;
+pub mod sink;
 pub mod statistics;
 
 use docspec_diagnostics::{Applicability, Diagnostic, Severity};
@@ -36,6 +37,7 @@ pub fn message_with_places(d: &Diagnostic) -> std::borrow::Cow<'_, str> {
 }
 
 /// Counts per severity over all reports.
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
@@ -48,23 +50,30 @@ pub struct Totals {
     pub unsafe_fixable: usize,
 }
 
-pub fn totals(reports: &[FileReport<'_>]) -> Totals {
-    let all = || reports.iter().flat_map(|r| &r.diagnostics);
-    let count = |s: Severity| all().filter(|d| d.severity == s).count();
-    let applicability = |a: Applicability| {
-        all()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability() == a))
-            .count()
-    };
-    Totals {
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
-        files_with_findings: reports.iter().filter(|r| !r.diagnostics.is_empty()).count(),
-        files: reports.len(),
-        fixable: applicability(Applicability::Safe),
-        unsafe_fixable: applicability(Applicability::Unsafe),
+impl Totals {
+    /// Counts one more file's findings in.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match d.fix.as_ref().map(|f| f.applicability()) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                _ => {}
+            }
+        }
+        self.files_with_findings += usize::from(!diagnostics.is_empty());
+        self.files += 1;
     }
+}
+
+pub fn totals(reports: &[FileReport<'_>]) -> Totals {
+    let mut totals = Totals::default();
+    reports.iter().for_each(|r| totals.add(&r.diagnostics));
+    totals
 }
 
 /// Whether `--fix` fixes this finding (marked `[*]`, as ruff does).
@@ -84,7 +93,11 @@ pub fn plural(n: usize, word: &str) -> String {
 /// "Found 3 errors and 1 warning in 2 of 5 files." or "All checks passed (5 files).",
 /// then how many findings `--fix` would fix.
 pub fn summary(reports: &[FileReport<'_>]) -> String {
-    let t = totals(reports);
+    summary_of(&totals(reports))
+}
+
+/// The summary of counted reports.
+pub fn summary_of(t: &Totals) -> String {
     if t.errors + t.warnings + t.infos == 0 {
         return format!("All checks passed ({}).", plural(t.files, "file"));
     }

@@ -1,4 +1,4 @@
-use crate::project::{AttributeFact, OperationSummary, PageSummary};
+use crate::project::{AttributeFact, OperationSummary};
 use crate::{Check, LintContext, ProjectCheck, ProjectFile, ProjectInfo, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Related};
 use std::collections::HashMap;
@@ -70,7 +70,7 @@ pub struct DuplicateOperation;
 impl Check for DuplicateOperation {
     /// Operations defined twice, in contradiction, on the one page.
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        let summary = PageSummary::of(ctx.source, ctx.page, ctx.settings);
+        let summary = ctx.summary();
         let ops = &summary.operations;
         for (i, op) in ops.iter().enumerate() {
             let Some(earlier) = ops[..i].iter().find(|o| o.key == op.key && o.method != op.method) else {

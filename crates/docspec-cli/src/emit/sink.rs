@@ -1,0 +1,143 @@
+//! A report written as pages finish: the line and array formats write each chunk of
+//! pages as it comes (formatted in parallel, written in run order); SARIF, GitLab and
+//! JUnit documents, which need every finding at once, keep the reports until the end.
+
+use super::{concise, github, gitlab, human, is_fixable, json, junit, sarif, summary_of, FileReport, Totals};
+use crate::args::LintFormat;
+use crate::stream::Finished;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+pub struct Sink<'w> {
+    format: LintFormat,
+    color: bool,
+    out: &'w mut dyn Write,
+    totals: Totals,
+    /// Findings per rule, and whether `--fix` fixes some, for `--statistics`.
+    rules: BTreeMap<(&'static str, &'static str), (usize, bool)>,
+    /// The reports of the formats written whole at the end.
+    kept: Vec<Finished>,
+    /// A JSON array has been opened (its first finding written).
+    array_open: bool,
+}
+
+impl<'w> Sink<'w> {
+    pub fn new(format: LintFormat, color: bool, out: &'w mut dyn Write) -> Self {
+        Self {
+            format,
+            color,
+            out,
+            totals: Totals::default(),
+            rules: BTreeMap::new(),
+            kept: Vec::new(),
+            array_open: false,
+        }
+    }
+
+    /// Writes (or keeps) the next pages of the run, in order.
+    pub fn pages(&mut self, mut pages: Vec<Finished>) -> std::io::Result<()> {
+        for page in &pages {
+            self.totals.add(&page.diagnostics);
+            for d in &page.diagnostics {
+                let entry = self.rules.entry((d.code, d.name)).or_default();
+                entry.0 += 1;
+                entry.1 |= is_fixable(d);
+            }
+        }
+        let (format, color) = (self.format, self.color);
+        if matches!(format, LintFormat::Sarif | LintFormat::Gitlab | LintFormat::Junit) {
+            self.kept.extend(pages);
+            return Ok(());
+        }
+        let fragments: Vec<Vec<u8>> = pages
+            .par_iter_mut()
+            .map(|page| {
+                let diagnostics = std::mem::take(&mut page.diagnostics);
+                fragment(format, color, &view(page, diagnostics))
+            })
+            .collect();
+        for fragment in fragments.iter().filter(|f| !f.is_empty()) {
+            if format == LintFormat::Json {
+                self.out.write_all(if self.array_open { b",\n" } else { b"[\n" })?;
+                self.array_open = true;
+            }
+            self.out.write_all(fragment)?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report; the counts, for the exit status and the summary line.
+    pub fn finish(self) -> std::io::Result<Summary> {
+        match self.format {
+            LintFormat::Human | LintFormat::Concise => writeln!(self.out, "{}", summary_of(&self.totals))?,
+            LintFormat::Json if self.array_open => self.out.write_all(b"\n]\n")?,
+            LintFormat::Json => self.out.write_all(b"[]\n")?,
+            LintFormat::Github => {}
+            LintFormat::Sarif | LintFormat::Gitlab | LintFormat::Junit => {
+                let mut kept = self.kept;
+                let reports: Vec<FileReport<'_>> = kept
+                    .iter_mut()
+                    .map(|page| {
+                        let diagnostics = std::mem::take(&mut page.diagnostics);
+                        view(page, diagnostics)
+                    })
+                    .collect();
+                match self.format {
+                    LintFormat::Sarif => sarif::write(&reports, self.out)?,
+                    LintFormat::Gitlab => gitlab::write(&reports, self.out)?,
+                    _ => junit::write(&reports, self.out)?,
+                }
+            }
+        }
+        Ok(Summary {
+            totals: self.totals,
+            rules: self.rules,
+        })
+    }
+}
+
+/// What a finished report counted.
+pub struct Summary {
+    pub totals: Totals,
+    pub rules: BTreeMap<(&'static str, &'static str), (usize, bool)>,
+}
+
+impl Summary {
+    /// `--statistics`: findings per rule, most frequent first.
+    pub fn write_statistics(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut rows: Vec<_> = self.rules.iter().collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        for ((code, name), (count, fixable)) in rows {
+            let mark = if *fixable { "[*]" } else { "   " };
+            writeln!(out, "{count:>6}  {code:<6} {mark} {name}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The report view of a page, with the findings handed to it.
+fn view(page: &Finished, diagnostics: Vec<docspec_diagnostics::Diagnostic>) -> FileReport<'_> {
+    FileReport {
+        path: page.source.path(),
+        source: &page.source,
+        diagnostics,
+    }
+}
+
+/// One page's part of a line or array format.
+fn fragment(format: LintFormat, color: bool, report: &FileReport<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let reports = std::slice::from_ref(report);
+    // Writing to a Vec cannot fail.
+    let _ = match format {
+        LintFormat::Human => human::write_findings(reports, color, &mut out),
+        LintFormat::Concise => concise::write_lines(reports, color, &mut out),
+        LintFormat::Github => github::write(reports, &mut out),
+        _ => {
+            out = json::fragment(report);
+            Ok(())
+        }
+    };
+    out
+}

@@ -1,0 +1,109 @@
+//! `lint` page by page: pages are read, parsed and linted in parallel a chunk at a time,
+//! their models dropped as soon as their own findings are known; cross-page rules
+//! (which keep small page summaries) and suppressions follow in run order, so each
+//! page's report is complete, and written, while the next chunk is read.
+
+use crate::workspace::{self, Planned};
+use crate::CliError;
+use docspec_diagnostics::Diagnostic;
+use docspec_lint::suppress::{self, Suppression};
+use docspec_lint::{is_index, LintSettings, PageSummary, ProjectFile, ProjectRun};
+use docspec_model::SourceFile;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Pages linted together before their reports are handed on: enough to keep both cores
+/// busy across pages of uneven size, few enough that only their sources stay in memory.
+const CHUNK: usize = 64;
+
+/// One page's report, complete: every rule, cross-page findings and suppressions applied.
+pub struct Finished {
+    /// The path as found on disk.
+    pub path: PathBuf,
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A page linted on its own, its model dropped: what the in-order pass still needs.
+struct Linted {
+    path: PathBuf,
+    source: SourceFile,
+    settings: LintSettings,
+    diagnostics: Vec<Diagnostic>,
+    summary: PageSummary,
+    suppressions: Vec<Suppression>,
+}
+
+/// Lints the planned pages and hands their finished reports to `each`, a chunk at a time,
+/// in run order.
+pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), CliError>) -> Result<(), CliError> {
+    let index_page = plan.first().map(|p| p.config.index_page());
+    let mut project = ProjectRun::new(index_page.as_deref(), index_summaries(plan, index_page.as_deref())?);
+    for chunk in plan.chunks(CHUNK) {
+        let linted = chunk.par_iter().map(lint_one).collect::<Result<Vec<_>, _>>()?;
+        let finished = linted
+            .into_iter()
+            .map(|page| {
+                let file = ProjectFile {
+                    summary: &page.summary,
+                    settings: &page.settings,
+                };
+                let mut diagnostics = page.diagnostics;
+                diagnostics.extend(project.page(&file));
+                let diagnostics =
+                    docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, diagnostics);
+                Finished {
+                    path: page.path,
+                    source: page.source,
+                    diagnostics,
+                }
+            })
+            .collect();
+        each(finished)?;
+    }
+    Ok(())
+}
+
+/// Reads, parses and lints one page, keeping what the in-order pass needs.
+fn lint_one(planned: &Planned) -> Result<Linted, CliError> {
+    let entry = workspace::load_one(planned)?;
+    let (diagnostics, summary, suppressions) = match &entry.unreadable {
+        Some(d) => {
+            let mut d = d.clone();
+            d.severity = entry.settings.rules.severity(d.code).unwrap_or(d.severity);
+            (vec![d], PageSummary::default(), Vec::new())
+        }
+        None => {
+            let (diagnostics, summary) = docspec_lint::check_and_summarize(&entry.source, &entry.page, &entry.settings);
+            let suppressions = suppress::read(&entry.page, &entry.source);
+            (diagnostics, summary, suppressions)
+        }
+    };
+    Ok(Linted {
+        path: entry.path,
+        source: entry.source,
+        settings: entry.settings,
+        diagnostics,
+        summary,
+        suppressions,
+    })
+}
+
+/// The summaries of the run's index pages, read before the others: a page the index
+/// does not link is reported when it comes, wherever the index stands in the run.
+fn index_summaries(plan: &[Planned], index_page: Option<&str>) -> Result<Vec<PageSummary>, CliError> {
+    let Some(name) = index_page else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for planned in plan
+        .iter()
+        .filter(|p| is_index(&workspace::display_path(&p.found.path), name))
+    {
+        let entry = workspace::load_one(planned)?;
+        if entry.unreadable.is_none() {
+            out.push(PageSummary::of(&entry.source, &entry.page, &entry.settings));
+        }
+    }
+    Ok(out)
+}
