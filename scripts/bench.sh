@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Benchmark: `docspec lint` against the floor (read the files + pulldown-cmark, nothing
-# else), both on the GitLab corpus copied COPIES times (default 40, about 40 MB), in one
-# run. Prints the median of RUNS runs of each and their ratio.
+# Benchmark: docspec's commands against a floor (walk + read + one pulldown-cmark pass,
+# nothing else, over the same cores), and against markdownlint-cli2 and rumdl, on the
+# GitLab corpus copied ×1, ×8 and ×32, all in one run. For each command: median wall
+# time of RUNS runs, its ratio to the floor of the same size, and peak RSS.
 #
-#   scripts/bench.sh [COPIES] [RUNS]
+#   scripts/bench.sh [RUNS] [COPIES...]      default: 5 runs, copies 1 8 32
+#
+# The peers are installed (pinned) into .tools/bench by this script. Run it on a quiet
+# machine: wall times are what it compares.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-copies=${1:-40}
-runs=${2:-5}
+runs=${1:-5}
+shift || true
+copies=("${@:-1 8 32}")
+read -r -a copies <<<"${copies[*]}"
 corpus=../shared/corpus/gitlab
 if [ ! -d "$corpus" ]; then
   echo "bench: $corpus not found; nothing to measure" >&2
@@ -16,44 +22,73 @@ fi
 
 cargo build -q --release -p docspec-cli
 cargo build -q --release -p docspec-parser --example floor
-docspec=target/release/docspec
-floor=target/release/examples/floor
+docspec=$PWD/target/release/docspec
+floor=$PWD/target/release/examples/floor
+
+# Peers, pinned, installed once.
+tools=$PWD/.tools/bench
+MARKDOWNLINT_CLI2=0.24.1
+RUMDL=0.3.0
+if [ ! -x "$tools/node_modules/.bin/markdownlint-cli2" ]; then
+  mkdir -p "$tools"
+  npm install --silent --prefix "$tools" "markdownlint-cli2@$MARKDOWNLINT_CLI2" >/dev/null
+fi
+if [ ! -x "$tools/venv/bin/rumdl" ]; then
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet "rumdl==$RUMDL"
+fi
+mdl=$tools/node_modules/.bin/markdownlint-cli2
+rumdl=$tools/venv/bin/rumdl
 
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-for i in $(seq 1 "$copies"); do
-  mkdir -p "$data/copy$i"
-  cp -r "$corpus/doc" "$data/copy$i/"
-done
-size=$(du -sb "$data" | cut -f1)
-files=$(find "$data" -name '*.md' | wc -l)
-echo "data: $files files, $((size / 1024 / 1024)) MiB ($copies copies of the corpus)"
+echo '{"config": {"default": true}}' >"$data/.markdownlint-cli2.jsonc"
 
-# Median wall time in milliseconds of running "$@" $runs times (after one warm-up).
-median_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq 1 "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
-}
-
+# Median wall time (ms) and the peak RSS (MiB) of the median run of "$@", after a warm-up.
 measure() {
-  local label=$1
-  local floor_ms lint_ms concise_ms own_ms
-  floor_ms=$(median_ms "$floor" "$data")
-  lint_ms=$(median_ms "$docspec" lint "$data" --no-config --format json)
-  concise_ms=$(median_ms "$docspec" lint "$data" --no-config --format concise)
-  # The copies duplicate each other's endpoints: without the cross-page rules, the per-page cost.
-  own_ms=$(median_ms "$docspec" lint "$data" --no-config --format concise --ignore project)
-  ratio() { awk "BEGIN{printf \"%.2f\", $1/$floor_ms}"; }
-  echo "$label: floor ${floor_ms} ms; lint --format json ${lint_ms} ms ($(ratio "$lint_ms")x); --format concise ${concise_ms} ms ($(ratio "$concise_ms")x); concise without cross-page rules ${own_ms} ms ($(ratio "$own_ms")x)"
+  "$@" >/dev/null 2>&1 || true
+  local rows=()
+  for _ in $(seq 1 "$runs"); do
+    local start end rss
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$data/rss" "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    rss=$(tail -n 1 "$data/rss")
+    rows+=("$(( (end - start) / 1000000 )) $(( rss / 1024 ))")
+  done
+  printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
-measure "all cores"
-RAYON_NUM_THREADS=1 measure "one thread"
+printf '%-7s %-26s %9s %8s %9s\n' copies command "wall ms" "x floor" "peak MiB"
+for n in "${copies[@]}"; do
+  tree=$data/x$n
+  for i in $(seq 1 "$n"); do
+    mkdir -p "$tree/copy$i"
+    cp -r "$corpus/doc" "$tree/copy$i/"
+  done
+  out=$data/out$n
+  read -r floor_ms floor_rss <<<"$(measure "$floor" "$tree")"
+  row() {
+    local label=$1
+    shift
+    local ms rss
+    read -r ms rss <<<"$(measure "$@")"
+    printf '%-7s %-26s %9d %8s %9d\n' "x$n" "$label" "$ms" "$(awk "BEGIN{printf \"%.2f\", $ms/$floor_ms}")" "$rss"
+  }
+  printf '%-7s %-26s %9d %8s %9d\n' "x$n" floor "$floor_ms" 1.00 "$floor_rss"
+  row "lint --format concise" "$docspec" lint "$tree" --no-config --format concise
+  row "lint --format json" "$docspec" lint "$tree" --no-config --format json
+  row "openapi" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
+  row "render" "$docspec" render "$tree" --no-config -o "$out-site"
+  row "build" "$docspec" build "$tree" --no-config -o "$out-build"
+  row "markdownlint-cli2" "$mdl" --config "$data/.markdownlint-cli2.jsonc" "$tree/**/*.md"
+  row "rumdl check" "$rumdl" check --no-config "$tree"
+  md_bytes=$(find "$tree" -name '*.md' -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1)
+  site_bytes=$(du -sb "$out-site" | cut -f1)
+  echo "x$n: Markdown $md_bytes bytes, site $site_bytes bytes ($(awk "BEGIN{printf \"%.2f\", $site_bytes/$md_bytes}")x)"
+done
+
+# One page as an editor lints it: the largest corpus page, parsed and linted again and
+# again in one process (CPU time per lint, after start-up).
+cargo build -q --release -p docspec-cli --example single_page
+"$PWD/target/release/examples/single_page" "$corpus/doc/api/issues.md" 200

@@ -1,5 +1,11 @@
 use clap::Parser;
 
+// Pages are many small allocations; jemalloc serves them with far fewer instructions
+// than the system allocator and gives freed memory back.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
