@@ -169,6 +169,40 @@ impl<'a> Lexer<'a> {
         self.input.as_bytes().get(at).copied()
     }
 
+    /// The end of the run of characters from `at` that stand for themselves in a word:
+    /// no break, quote, escape, `$` or backtick (each of which the caller handles).
+    fn plain_run(&self, at: usize) -> usize {
+        let bytes = self.input.as_bytes();
+        let mut end = at + 1;
+        while let Some(&b) = bytes.get(end) {
+            let special = matches!(
+                b,
+                b' ' | b'\t'
+                    | b'\r'
+                    | b'\n'
+                    | b';'
+                    | b'&'
+                    | b'|'
+                    | b'<'
+                    | b'>'
+                    | b'('
+                    | b')'
+                    | b'\\'
+                    | b'\''
+                    | b'"'
+                    | b'$'
+                    | b'`'
+            );
+            if special {
+                break;
+            }
+            end += 1;
+        }
+        // `at` started a character; the run ends before an ASCII byte or at the end, so
+        // it ends on a character boundary.
+        end
+    }
+
     fn char_at(&self, at: usize) -> Option<char> {
         self.input.get(at..).and_then(|rest| rest.chars().next())
     }
@@ -296,9 +330,11 @@ impl<'a> Lexer<'a> {
                     self.backtick(&mut b);
                 }
                 _ => {
+                    // A run of plain characters goes in at once.
                     self.bare(&mut b);
-                    b.push(c.encode_utf8(&mut [0; 4]), self.pos);
-                    self.pos += c.len_utf8();
+                    let run = self.plain_run(self.pos);
+                    b.push(&self.input[self.pos..run], self.pos);
+                    self.pos = run;
                 }
             }
             end = self.pos;
@@ -369,8 +405,14 @@ impl<'a> Lexer<'a> {
                 '$' if matches!(next, Some('(' | '{')) => self.group(b),
                 '`' => self.backtick(b),
                 _ => {
-                    self.push_quoted(b, self.pos, self.pos + c.len_utf8());
-                    self.pos += c.len_utf8();
+                    // A run up to the next character double quotes treat specially.
+                    let bytes = self.input.as_bytes();
+                    let mut end = self.pos + 1;
+                    while bytes.get(end).is_some_and(|b| !matches!(b, b'"' | b'\\' | b'$' | b'`')) {
+                        end += 1;
+                    }
+                    self.push_quoted(b, self.pos, end);
+                    self.pos = end;
                 }
             }
         }

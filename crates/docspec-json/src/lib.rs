@@ -395,10 +395,11 @@ impl Scanner<'_> {
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
                     let key_offset = self.pos;
-                    let key = self.string();
+                    let (start, end) = self.string();
                     self.skip_ws();
                     self.pos += 1; // ':'
-                    let restore = push_segment(&mut self.path, &key);
+                    let key = self.bytes.get(start..end).unwrap_or_default();
+                    let restore = push_segment(&mut self.path, &String::from_utf8_lossy(key));
                     self.value_at(false, key_offset);
                     self.path.truncate(restore);
                 }
@@ -436,20 +437,23 @@ impl Scanner<'_> {
         self.path.truncate(restore);
     }
 
-    /// Reads a string and returns its content (escapes kept as written: keys rarely have any).
-    fn string(&mut self) -> String {
+    /// Skips a string and returns the byte range of its content (escapes kept as
+    /// written: keys rarely have any).
+    fn string(&mut self) -> (usize, usize) {
         let start = self.pos + 1;
         self.pos += 1;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b'\\' => self.pos += 2,
-                b'"' => break,
-                _ => self.pos += 1,
+        while let Some(i) = memchr::memchr2(b'\\', b'"', self.bytes.get(self.pos..).unwrap_or_default()) {
+            self.pos += i;
+            if self.bytes[self.pos] == b'"' {
+                let end = self.pos;
+                self.pos += 1;
+                return (start, end);
             }
+            self.pos += 2;
         }
-        let end = self.pos.min(self.bytes.len());
-        self.pos += 1;
-        String::from_utf8_lossy(self.bytes.get(start..end).unwrap_or_default()).into_owned()
+        // Unterminated (the text was validated, so only after an elision blanking).
+        self.pos = self.bytes.len() + 1;
+        (start.min(self.bytes.len()), self.bytes.len())
     }
 
     fn word(&mut self) {

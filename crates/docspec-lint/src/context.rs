@@ -14,6 +14,7 @@ pub struct LintContext<'a> {
     curl: Vec<OnceCell<Vec<docspec_curl::CurlCommand>>>,
     external_blocks: OnceCell<Vec<usize>>,
     summary: OnceCell<crate::PageSummary>,
+    prose_lines: OnceCell<Vec<(usize, TextRange)>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -26,7 +27,15 @@ impl<'a> LintContext<'a> {
             curl: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             external_blocks: OnceCell::new(),
             summary: OnceCell::new(),
+            prose_lines: OnceCell::new(),
         }
+    }
+
+    /// The page's lines outside code blocks, front matter and comments, as their number
+    /// and range, read once for the rules that scan prose.
+    pub fn prose_lines(&self) -> &[(usize, TextRange)] {
+        self.prose_lines
+            .get_or_init(|| crate::rules::page::raw::prose_lines(self.source, self.page))
     }
 
     /// What the cross-page rules keep of this page, read once.

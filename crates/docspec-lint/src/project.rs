@@ -31,8 +31,9 @@ pub struct OperationSummary {
     /// Index of the method in the page, and its title.
     pub method: usize,
     pub method_title: String,
-    /// What the method's request tables say of each attribute.
-    pub attributes: Vec<AttributeFact>,
+    /// What the method's request tables say of each attribute (shared by the method's
+    /// operations).
+    pub attributes: std::sync::Arc<[AttributeFact]>,
 }
 
 /// One row of a request attribute table, as cross-page rules compare it.
@@ -68,7 +69,7 @@ fn operations(source: &SourceFile, page: &Page, settings: &LintSettings) -> Vec<
     let api = &settings.api;
     let mut ops = Vec::new();
     for (index, method) in page.methods().enumerate() {
-        let attributes: Vec<AttributeFact> = method
+        let attributes: std::sync::Arc<[AttributeFact]> = method
             .request_tables
             .iter()
             .flat_map(|t| t.rows.iter())

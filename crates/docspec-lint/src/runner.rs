@@ -27,9 +27,8 @@ pub fn check_and_summarize(
 
 fn run_rules(ctx: &LintContext<'_>, settings: &LintSettings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for rule in RULES {
-        let meta = rule.meta();
-        let Some(severity) = settings.rules.severity(meta.code) else {
+    for (index, rule) in RULES.iter().enumerate() {
+        let Some(severity) = settings.rules.severity_at(index) else {
             continue;
         };
         let start = out.len();

@@ -75,6 +75,11 @@ impl RuleSelection {
             .and_then(|i| self.severities[i])
     }
 
+    /// The severity of the rule at `index` in [`RULES`].
+    pub fn severity_at(&self, index: usize) -> Option<Severity> {
+        self.severities.get(index).copied().flatten()
+    }
+
     pub fn is_enabled(&self, code: &str) -> bool {
         self.severity(code).is_some()
     }

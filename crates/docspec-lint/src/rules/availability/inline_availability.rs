@@ -121,12 +121,20 @@ impl Check for InlineAvailability {
 /// Sentences (or clauses) ending in `only.` that mention a tier or offering, with their
 /// byte offset in `text`.
 fn only_phrases(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(i) = lower[from..].find(" only.") {
-        let end = from + i + " only.".len();
-        let start = text[..from + i].rfind(['.', '(', ')', '|', ';']).map_or(0, |s| s + 1);
+    // Each `.` closes a phrase when ` only` (any case) stands right before it.
+    for dot in memchr::memchr_iter(b'.', bytes) {
+        if dot < 5 || !bytes[dot - 5..dot].eq_ignore_ascii_case(b" only") {
+            continue;
+        }
+        let end = dot + 1;
+        let i = dot - 5;
+        if i < from {
+            continue;
+        }
+        let start = text[..i].rfind(['.', '(', ')', '|', ';']).map_or(0, |s| s + 1);
         let phrase = text[start..end].trim_start();
         let phrase_start = end - phrase.len();
         let phrase_lower = phrase.to_ascii_lowercase();
@@ -142,19 +150,24 @@ fn only_phrases(text: &str) -> Vec<(usize, &str)> {
 /// byte offset in `text`.
 fn loose_tiers(text: &str) -> Vec<(usize, &str)> {
     const NAMES: &[&str] = &["Premium", "Ultimate", "Starter", "Bronze", "Silver", "Gold"];
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for name in NAMES {
-        for (i, _) in text.match_indices(name) {
-            let before = text[..i].chars().next_back();
-            let after = text[i + name.len()..].chars().next();
-            let word_start = before.is_none_or(|c| !(c.is_alphanumeric() || "/-_=.#".contains(c)));
-            let word_end = after.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
-            if word_start && word_end {
-                out.push((i, *name));
-            }
+    // One pass over the capitals the names start with.
+    for (i, b) in bytes.iter().enumerate() {
+        if !matches!(b, b'P' | b'U' | b'S' | b'B' | b'G') {
+            continue;
+        }
+        let Some(name) = NAMES.iter().find(|n| bytes[i..].starts_with(n.as_bytes())) else {
+            continue;
+        };
+        let before = text[..i].chars().next_back();
+        let after = text[i + name.len()..].chars().next();
+        let word_start = before.is_none_or(|c| !(c.is_alphanumeric() || "/-_=.#".contains(c)));
+        let word_end = after.is_none_or(|c| !(c.is_alphanumeric() || c == '-' || c == '_'));
+        if word_start && word_end {
+            out.push((i, *name));
         }
     }
-    out.sort_unstable();
     out
 }
 

@@ -72,6 +72,13 @@ pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
                 let Some(cell) = page.row_cells(table, row).get(column) else {
                     continue;
                 };
+                // Most descriptions never say it: skip them before flattening.
+                let text = cell.text.as_bytes();
+                if memchr::memmem::find(text, b"eprecated").is_none()
+                    && memchr::memmem::find(text, b"EPRECATED").is_none()
+                {
+                    continue;
+                }
                 let flat = Flat::new(&cell.inlines);
                 if let Some(mark) = deprecation_mark(&flat, &name.name) {
                     out.push(DeprecatedRow {

@@ -1,4 +1,4 @@
-use super::raw::{follows_blank_line, prose_lines};
+use super::raw::follows_blank_line;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 use docspec_model::{Alert, AlertForm, TextRange};
@@ -211,8 +211,12 @@ fn check_lines(ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|a| a.form == AlertForm::Label)
         .map(|a| a.range.start())
         .collect();
-    for (line_no, line) in prose_lines(ctx.source, ctx.page) {
+    for (line_no, line) in ctx.prose_lines().iter().copied() {
         let text = ctx.text(line);
+        // A label ends with a colon: most lines have none.
+        if memchr::memchr(b':', text.as_bytes()).is_none() {
+            continue;
+        }
         let Some(found) = read_label(text) else {
             continue;
         };

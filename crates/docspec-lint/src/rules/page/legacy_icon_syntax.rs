@@ -1,4 +1,4 @@
-use super::raw::{code_spans, prose_lines};
+use super::raw::code_spans;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 use docspec_model::TextRange;
@@ -30,7 +30,11 @@ pub struct LegacyIconSyntax;
 
 impl Check for LegacyIconSyntax {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for (_, line) in prose_lines(ctx.source, ctx.page) {
+        // One scan of the page settles the pages without any.
+        if memchr::memmem::find(ctx.source.text().as_bytes(), b"**{").is_none() {
+            return;
+        }
+        for (_, line) in ctx.prose_lines().iter().copied() {
             let text = ctx.text(line);
             if !text.contains("**{") {
                 continue;

@@ -13,7 +13,7 @@ pub mod legacy_icon_syntax;
 pub mod missing_front_matter_title;
 pub mod non_standard_space;
 pub mod page_file_name;
-mod raw;
+pub(crate) mod raw;
 pub mod shortcode_spacing;
 pub mod table_cell_padding;
 pub mod table_column_count;

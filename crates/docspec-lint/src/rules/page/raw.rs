@@ -59,6 +59,11 @@ pub fn split_row(row: &str, code_spans: bool) -> RawRow {
     let mut separators = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Jump to the next byte that matters.
+        match memchr::memchr3(b'|', b'\\', b'`', &bytes[i..]) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match bytes[i] {
             b'\\' => {
                 i += 2;

@@ -1,4 +1,4 @@
-use super::raw::{code_spans, prose_lines};
+use super::raw::code_spans;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 use docspec_model::TextRange;
@@ -40,7 +40,11 @@ impl Check for ShortcodeSpacing {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         // Tags are read from the lines of the page: a tag without spaces (`{{<x>}}`)
         // reads as inline HTML to Markdown, so it is not among `Page::shortcodes`.
-        for (_, line) in prose_lines(ctx.source, ctx.page) {
+        // Most pages hold no shortcode at all: one scan of the page settles it.
+        if memchr::memmem::find(ctx.source.text().as_bytes(), b"{{<").is_none() {
+            return;
+        }
+        for (_, line) in ctx.prose_lines().iter().copied() {
             let text = ctx.text(line);
             if !text.contains("{{<") {
                 continue;
