@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 /// Pages linted together before their reports are handed on: enough to keep both cores
 /// busy across pages of uneven size, few enough that only their sources stay in memory.
-const CHUNK: usize = 64;
+pub const CHUNK: usize = 64;
 
 /// One page's report, complete: every rule, cross-page findings and suppressions applied.
 pub struct Finished {

@@ -15,8 +15,6 @@ use std::sync::Arc;
 pub struct Entry {
     /// The path as found on disk (the source's path is the display form), used by `--fix`.
     pub path: PathBuf,
-    /// The path relative to the argument it was found under, `/`-separated.
-    pub relative: String,
     pub source: SourceFile,
     pub page: Page,
     pub settings: LintSettings,
@@ -75,7 +73,7 @@ pub fn plan(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Resul
 /// Reads and parses one planned page.
 pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
     let loaded = files::load(&planned.found.path)?;
-    let files::Found { path, relative } = planned.found.clone();
+    let path = planned.found.path.clone();
     let display = display_path(&path);
     let (text, bom, unreadable) = match loaded {
         Loaded::Text { text, bom } => (text, bom, None),
@@ -89,7 +87,6 @@ pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
     };
     Ok(Entry {
         path,
-        relative,
         source,
         page,
         settings: planned.settings.clone(),

@@ -1,20 +1,12 @@
-//! The whole pass: sorted pages → candidates → deduplicated operations → one document.
+//! The whole pass: sorted pages → scans → plan → each page's operations → one document.
 
 use crate::codes::FindingKind;
-use crate::links::Links;
-use crate::merge::{self, Candidate};
-use crate::{
-    components, errors, naming, operation, pagination, responses, security, statuses, tags, Finding, OpenApiSettings,
-    PageInput,
-};
+use crate::{components, errors, merge, pagination, security, stream, tags, Finding, OpenApiSettings, PageInput};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Method, TextRange};
 use indexmap::IndexMap;
 use openapiv3::{Components, Info, OpenAPI, Operation, PathItem, Paths, ReferenceOr, Server};
-use std::collections::BTreeMap;
-
-/// A method: (input, resource, method).
-type MethodKey = (usize, usize, usize);
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where the emitter is: one method of one page, and the findings so far.
 pub struct Context<'a> {
@@ -52,81 +44,52 @@ pub fn finding(input: &PageInput<'_>, kind: FindingKind, message: String, range:
 pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Vec<Finding>) {
     let mut inputs: Vec<PageInput<'_>> = pages.to_vec();
     inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
-    let mut findings = Vec::new();
-    let candidates = merge::candidates(&inputs, settings, &mut findings);
-    // Pages that document operations, kept or not, each get a tag.
-    let with_operations: std::collections::BTreeSet<usize> = candidates.iter().map(|c| c.input).collect();
-    let accepted = merge::dedupe(candidates, &inputs, &mut findings);
-    let paths_of: Vec<&str> = inputs.iter().map(|i| i.path).collect();
-    let links = Links::new(settings.docs_base_url.as_deref(), &paths_of);
-    let status_table = inputs
+    let scans = inputs.iter().map(|i| stream::scan(*i, settings)).collect();
+    let plan = stream::plan(scans, settings);
+    let built: Vec<stream::PageOperations> = inputs
         .iter()
-        .find_map(|i| errors::status_table(i.page).map(|t| (i.path, t)));
-    let catalog = errors::Catalog::new(
-        &status_table
-            .map(|(path, rows)| {
-                rows.into_iter()
-                    .map(|(code, text)| (code, links.rewrite(path, &text)))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default(),
-    );
-    let tags = tags::Tags::new(&inputs, &with_operations, &links, &mut findings);
+        .enumerate()
+        .map(|(page, input)| stream::build_page(&plan, page, *input, settings))
+        .collect();
+    let mut findings: Vec<Finding> = built.iter().flat_map(|b| b.findings.iter().cloned()).collect();
+    stream::sort_findings(&mut findings);
+    (stream::finish(plan, built, settings), findings)
+}
 
-    let mut built: Vec<(&Candidate<'_>, Operation)> = Vec::with_capacity(accepted.len());
-    let mut shared: Option<(MethodKey, operation::MethodFacts)> = None;
-    for c in &accepted {
-        let input = inputs[c.input];
-        let mut ctx = Context::new(input, c.method, &mut findings);
-        let facts = match &shared {
-            Some((k, f)) if *k == c.method_key => f.clone(),
-            _ => {
-                let text = statuses::method_text(input.source.text(), c.method);
-                let stated = statuses::stated(text);
-                let f = operation::MethodFacts {
-                    success: responses::success(&mut ctx, &stated.success),
-                    errors: stated.errors,
-                    paginated: pagination::says_paginated(text),
-                    public: security::says_public(text) || page_public(&input, c.verb),
-                };
-                shared = Some((c.method_key, f.clone()));
-                f
-            }
-        };
-        let mut op = operation::build(&mut ctx, c, tags.name(c.input).to_string(), &facts, settings, &catalog);
-        rewrite_links(&mut op, &links, input.path);
-        built.push((c, op));
-    }
+/// One operation built from a page: (page, verb, path, operation, naming hints).
+pub type BuiltOperation = (usize, &'static str, String, Operation, components::Hints);
 
+/// The document from the operations, in page order.
+pub fn assemble(
+    built: Vec<BuiltOperation>,
+    tags: tags::Tags,
+    catalog: &errors::Catalog,
+    settings: &OpenApiSettings,
+) -> OpenAPI {
     let keys: Vec<(&str, &str, &str)> = built
         .iter()
-        .map(|(c, op)| (op.summary.as_deref().unwrap_or(""), c.verb, c.template.path.as_str()))
+        .map(|(_, verb, path, op, _)| (op.summary.as_deref().unwrap_or(""), *verb, path.as_str()))
         .collect();
     let ids = merge::operation_ids(&keys);
-    let mut built: Vec<(&Candidate<'_>, Operation, components::Hints)> = built
+    let kept: BTreeSet<usize> = built.iter().map(|(page, ..)| *page).collect();
+    let mut built: Vec<(&'static str, String, Operation, components::Hints)> = built
         .into_iter()
         .zip(ids)
-        .map(|((c, mut op), id)| {
+        .map(|((_, verb, path, mut op, mut hints), id)| {
             op.operation_id = Some(id.clone());
-            let page_title = tags::title(&inputs[c.input]);
-            let hints = components::Hints {
-                operation_id: id,
-                resource: naming::resource(&c.resource.title).or_else(|| naming::resource(&page_title)),
-                method: naming::noun(&c.method.title.value),
-                title: c.method.title.value.clone(),
-            };
-            (c, op, hints)
+            hints.operation_id = id;
+            (verb, path, op, hints)
         })
         .collect();
     let mut schemas = {
         let mut named: Vec<(components::Hints, &mut Operation)> =
-            built.iter_mut().map(|(_, op, h)| (h.clone(), op)).collect();
+            built.iter_mut().map(|(_, _, op, h)| (h.clone(), op)).collect();
         components::extract(&mut named, &settings.schema_names)
     };
     let mut paths: BTreeMap<String, PathItem> = BTreeMap::new();
     let mut used_errors = std::collections::BTreeSet::new();
     let mut paginated = false;
-    for (c, op, _) in built {
+    for (verb, path, op, _) in built {
         for (status, response) in &op.responses.responses {
             if let (openapiv3::StatusCode::Code(code), ReferenceOr::Reference { .. }) = (status, response) {
                 used_errors.insert(*code);
@@ -135,8 +98,8 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
         paginated |= op.parameters.iter().any(
             |p| matches!(p, ReferenceOr::Reference { reference } if reference.starts_with("#/components/parameters/")),
         );
-        let item = paths.entry(c.template.path.clone()).or_default();
-        let slot = match c.verb {
+        let item = paths.entry(path).or_default();
+        let slot = match verb {
             "get" => &mut item.get,
             "put" => &mut item.put,
             "post" => &mut item.post,
@@ -155,10 +118,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
         schemas.sort_keys();
     }
 
-    findings.sort_by(|a, b| (&a.path, a.diagnostic.sort_key()).cmp(&(&b.path, b.diagnostic.sort_key())));
-    findings.dedup_by(|a, b| a.path == b.path && a.diagnostic.sort_key() == b.diagnostic.sort_key());
-
-    let spec = OpenAPI {
+    OpenAPI {
         openapi: "3.0.3".to_string(),
         info: Info {
             title: settings.title.clone(),
@@ -195,34 +155,7 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
             ..Components::default()
         }),
         security: Some(security::requirement()),
-        tags: tags.into_tags(&accepted.iter().map(|c| c.input).collect()),
+        tags: tags.into_tags(&kept),
         ..OpenAPI::default()
-    };
-    (spec, findings)
-}
-
-/// The page's introduction says its methods (or those of one verb: `GET requests do not
-/// require authentication`) can be called without authentication.
-fn page_public(input: &PageInput<'_>, verb: &str) -> bool {
-    let first_method = input.page.methods().map(|m| m.range.start()).min().unwrap_or(0);
-    let intro = input.source.text().get(..first_method).unwrap_or("");
-    intro.split_terminator(['.', '\n']).any(|sentence| {
-        let lower = sentence.to_ascii_lowercase();
-        let verbs: Vec<&str> = ["get", "post", "put", "patch", "delete"]
-            .into_iter()
-            .filter(|v| lower.contains(&format!("{v} requests")))
-            .collect();
-        security::says_public(sentence) && (verbs.is_empty() || verbs.contains(&verb))
-    })
-}
-
-/// Relative links in every description of the operation, for its page.
-fn rewrite_links(op: &mut Operation, links: &Links, page: &str) {
-    let Ok(mut value) = serde_json::to_value(&*op) else {
-        return;
-    };
-    links.rewrite_value(page, &mut value);
-    if let Ok(rewritten) = serde_json::from_value(value) {
-        *op = rewritten;
     }
 }

@@ -25,6 +25,7 @@ mod responses;
 mod security;
 mod serialize;
 mod statuses;
+pub mod stream;
 mod tags;
 mod tree;
 mod types;

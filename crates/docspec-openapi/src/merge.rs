@@ -1,23 +1,13 @@
-//! Many pages into one set of operations: one per verb and path, the first one wins;
-//! operation ids unique and stable.
+//! Operations from request lines: verbs to OpenAPI slots, operation ids unique and stable.
 
-use crate::codes;
-use crate::emit::{finding, Context};
-use crate::paths::{self, Template};
-use crate::Finding;
-use crate::{OpenApiSettings, PageInput};
-use docspec_diagnostics::Related;
+use crate::paths::Template;
 use docspec_model::{Method, RequestLine, Resource};
 use std::collections::{HashMap, HashSet};
 
-/// A request line that gives an operation, unless an earlier one took its verb and path.
+/// A request line that gives an operation, with the method it belongs to.
 pub struct Candidate<'a> {
-    /// Index into the sorted inputs.
-    pub input: usize,
     pub resource: &'a Resource,
     pub method: &'a Method,
-    /// `(input, resource, method)`, to share per-method work.
-    pub method_key: (usize, usize, usize),
     pub line: &'a RequestLine,
     pub verb: &'static str,
     pub template: Template,
@@ -37,122 +27,6 @@ pub fn slot(verb: &str) -> Option<&'static str> {
         "patch" => "patch",
         _ => return None,
     })
-}
-
-/// Every request line that can be an operation, in input order. Lines of one method that
-/// differ only in their query string are one operation.
-pub fn candidates<'a>(
-    inputs: &[PageInput<'a>],
-    settings: &OpenApiSettings,
-    findings: &mut Vec<Finding>,
-) -> Vec<Candidate<'a>> {
-    let mut out = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let page = input.page;
-        for (r, resource) in page.resources.iter().enumerate() {
-            for (m, method) in resource.methods.iter().enumerate() {
-                let mut seen: HashSet<(&str, String)> = HashSet::new();
-                let mut ctx = Context::new(*input, method, findings);
-                for line in method.request_lines() {
-                    let Some(verb) = slot(&line.verb.value) else {
-                        ctx.finding(
-                            codes::UNPARSEABLE_REQUEST_LINE,
-                            format!("`{}` is not an HTTP method OpenAPI can describe", line.verb.value),
-                            line.verb.range,
-                        );
-                        continue;
-                    };
-                    let template = match paths::template(line, &settings.base_path) {
-                        Ok(t) => t,
-                        Err(skip) => {
-                            ctx.finding(skip.kind, skip.message, line.range);
-                            continue;
-                        }
-                    };
-                    if !seen.insert((verb, template.path.clone())) {
-                        continue;
-                    }
-                    out.push(Candidate {
-                        input: i,
-                        resource,
-                        method,
-                        method_key: (i, r, m),
-                        line,
-                        verb,
-                        written_params: template.params.clone(),
-                        template,
-                    });
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Keeps the first candidate of each verb and path; reports the others. Paths that differ
-/// only in parameter names take the names of the first one.
-pub fn dedupe<'a>(
-    candidates: Vec<Candidate<'a>>,
-    inputs: &[PageInput<'_>],
-    findings: &mut Vec<Finding>,
-) -> Vec<Candidate<'a>> {
-    let mut canonical: HashMap<String, (Template, usize, usize)> = HashMap::new();
-    let mut taken: HashMap<(&'static str, String), (usize, usize)> = HashMap::new();
-    let mut accepted = Vec::new();
-    let location = |input: usize, offset: usize| -> (String, usize, usize) {
-        let page = &inputs[input];
-        let lc = page.source.line_col(offset);
-        (page.path.to_string(), lc.line, lc.column)
-    };
-    for mut c in candidates {
-        let here = c.line.range;
-        match canonical.get(&c.template.key) {
-            Some((first, input, offset)) if first.path != c.template.path => {
-                let (path, line, _) = location(*input, *offset);
-                findings.push(finding(
-                    &inputs[c.input],
-                    codes::IDENTICAL_PATH_TEMPLATE,
-                    format!(
-                        "`{}` differs from `{}` ({path}:{line}) only in parameter names; OpenAPI treats them as one path, so it is merged into it",
-                        c.template.path, first.path
-                    ),
-                    here,
-                ));
-                c.template = paths::renamed(&c.template, &first.params);
-            }
-            Some(_) => {}
-            None => {
-                canonical.insert(c.template.key.clone(), (c.template.clone(), c.input, here.start()));
-            }
-        }
-        let key = (c.verb, c.template.path.clone());
-        if let Some((input, offset)) = taken.get(&key) {
-            let (path, line, column) = location(*input, *offset);
-            let f = finding(
-                &inputs[c.input],
-                codes::DUPLICATE_OPERATION,
-                format!(
-                    "`{} {}` is already documented at {path}:{line}; this one is left out of the spec",
-                    c.verb.to_ascii_uppercase(),
-                    c.template.path
-                ),
-                here,
-            );
-            let mut f = f;
-            f.diagnostic = f.diagnostic.with_related(Related {
-                path,
-                line,
-                column,
-                message: "first documented here".to_string(),
-                pointer: None,
-            });
-            findings.push(f);
-            continue;
-        }
-        taken.insert(key, (c.input, here.start()));
-        accepted.push(c);
-    }
-    accepted
 }
 
 /// `List repository branches` → `listRepositoryBranches`.

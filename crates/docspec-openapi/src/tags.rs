@@ -3,10 +3,11 @@
 //! `description` or its whole introduction.
 
 use crate::codes;
-use crate::emit::finding;
 use crate::links::Links;
+use crate::stream::PageScan;
 use crate::{Finding, PageInput};
-use docspec_model::{Page, TextRange};
+use docspec_diagnostics::Diagnostic;
+use docspec_model::Page;
 use openapiv3::Tag;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -17,35 +18,42 @@ pub struct Tags {
 }
 
 impl Tags {
-    /// Tags for the inputs (sorted) that give operations.
-    pub fn new(inputs: &[PageInput<'_>], used: &BTreeSet<usize>, links: &Links, findings: &mut Vec<Finding>) -> Self {
+    /// Tags for the pages (sorted) that give operations; findings go to each page's list.
+    pub fn new(scans: &[PageScan], used: &BTreeSet<usize>, links: &Links, findings: &mut [Vec<Finding>]) -> Self {
         let mut names = HashMap::new();
         let mut descriptions = BTreeMap::new();
         let mut first_with: HashMap<String, usize> = HashMap::new();
         for &i in used {
-            let input = &inputs[i];
-            let title = title(input);
+            let scan = &scans[i];
+            let title = scan.title.clone();
             let name = match first_with.get(&title) {
                 None => {
                     first_with.insert(title.clone(), i);
                     title
                 }
                 Some(&first) => {
-                    let name = format!("{title} ({})", stem(input.path));
-                    let range = input.page.title.as_ref().map_or(TextRange::empty(0), |t| t.range);
-                    findings.push(finding(
-                        input,
-                        codes::DUPLICATE_TAG,
-                        format!(
-                            "`{title}` is also the title of {}; this page's operations are tagged `{name}`",
-                            inputs[first].path
+                    let name = format!("{title} ({})", stem(&scan.path));
+                    let (range, lc) = scan.title_at;
+                    let kind = codes::DUPLICATE_TAG;
+                    findings[i].push(Finding {
+                        path: scan.path.clone(),
+                        line: lc.line,
+                        column: lc.column,
+                        diagnostic: Diagnostic::new(
+                            kind.code,
+                            kind.name,
+                            kind.default_severity,
+                            format!(
+                                "`{title}` is also the title of {}; this page's operations are tagged `{name}`",
+                                scans[first].path
+                            ),
+                            range,
                         ),
-                        range,
-                    ));
+                    });
                     name
                 }
             };
-            let description = description(input).map(|d| links.rewrite(input.path, &d));
+            let description = scan.description.as_ref().map(|d| links.rewrite(&scan.path, d));
             descriptions.insert(name.clone(), description);
             names.insert(i, name);
         }
@@ -89,7 +97,7 @@ fn stem(path: &str) -> &str {
 
 /// The front matter's `description`, else the page's introduction: everything from its
 /// first paragraph to its first heading (a list after `... for:` belongs to it).
-fn description(input: &PageInput<'_>) -> Option<String> {
+pub fn description(input: &PageInput<'_>) -> Option<String> {
     front_matter_description(input).or_else(|| intro(input.page, input))
 }
 

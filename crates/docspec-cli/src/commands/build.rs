@@ -1,8 +1,8 @@
 use crate::args::{BuildArgs, Color, SpecFormat};
 use crate::commands::{lint, openapi, render};
+use crate::emit::sink::Sink;
 use crate::files::{self, write_atomic};
-use crate::workspace;
-use crate::{emit, CliError, ExitStatus};
+use crate::{emit, stream, workspace, CliError, ExitStatus};
 use docspec_config::CliOverrides;
 use std::io::{IsTerminal, Write};
 
@@ -14,33 +14,45 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         select: args.rules.select.clone(),
         ignore: args.rules.ignore.clone(),
     };
-    let ws = workspace::load(&args.paths, &args.config, &cli)?;
-    files::require_pages(ws.entries.len(), args.allow_empty)?;
+    let plan = workspace::plan(&args.paths, &args.config, &cli)?;
+    files::require_pages(plan.len(), args.allow_empty)?;
 
-    let reports = lint::lint(&ws);
-    let status = lint::exit_status(&reports, None);
-    if let Some(format) = args.format {
-        let color = match args.color {
-            Color::Always => true,
-            Color::Never => false,
-            Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-        };
-        lint::write_report(format, &reports, color, out)?;
+    let mut totals = emit::Totals::default();
+    match args.format {
+        Some(format) => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            let mut sink = Sink::new(format, color, out);
+            stream::lint(&plan, |pages| Ok(sink.pages(pages)?))?;
+            totals = sink.finish()?.totals;
+        }
+        None => stream::lint(&plan, |pages| {
+            for page in &pages {
+                totals.add(&page.diagnostics);
+            }
+            Ok(())
+        })?,
     }
+    let status = lint::status_of(&totals, None);
 
-    let (spec, findings) = openapi::generate(&ws, SpecFormat::Yaml)?;
-    let status = match openapi::exit_status(&findings) {
+    let spec = openapi::generate(&plan, SpecFormat::Yaml, |reports| {
+        if args.format.is_some() {
+            emit::concise::write_lines(reports, false, err)?;
+        }
+        Ok(())
+    })?;
+    let status = match spec.status() {
         ExitStatus::Success => status,
         raised => raised,
     };
-    if args.format.is_some() {
-        emit::concise::write_lines(&findings, false, err)?;
-    }
     let spec_path = args.output.join("openapi.yaml");
-    write_atomic(&spec_path, spec.as_bytes())?;
+    write_atomic(&spec_path, spec.text.as_bytes())?;
 
-    let site = render::render_workspace(
-        &ws,
+    let site = render::render_plan(
+        &plan,
         &args.site,
         Some("openapi.yaml".to_string()),
         &args.output,
@@ -51,7 +63,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     }
     if !args.quiet {
         if args.format.is_none() {
-            let summary = emit::summary(&reports);
+            let summary = emit::summary_of(&totals);
             writeln!(err, "lint: {}", summary.replace('\n', "\n      "))?;
         }
         let outside = match site.findings.len() {
@@ -67,9 +79,9 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             args.output.display(),
             emit::plural(site.pages, "page"),
             emit::plural(site.methods, "method"),
-            emit::plural(findings.iter().map(|r| r.diagnostics.len()).sum::<usize>(), "finding")
+            emit::plural(spec.findings, "finding")
         )?;
-        if args.format.is_none() && !reports.iter().all(|r| r.diagnostics.is_empty()) {
+        if args.format.is_none() && totals.errors + totals.warnings + totals.infos > 0 {
             writeln!(
                 err,
                 "(`docspec lint` shows the findings; `--format concise` prints them here)"

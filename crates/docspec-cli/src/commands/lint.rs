@@ -5,13 +5,11 @@ use crate::emit::sink::Sink;
 use crate::emit::{self, FileReport};
 use crate::files;
 use crate::stream;
-use crate::workspace::{self, Workspace};
+use crate::workspace;
 use crate::{CliError, ExitStatus};
 use docspec_config::CliOverrides;
-use docspec_diagnostics::{Applicability, Diagnostic};
-use docspec_lint::{PageSummary, ProjectFile};
+use docspec_diagnostics::Applicability;
 use docspec_workspace::AtomicFile;
-use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 
 pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
@@ -115,49 +113,6 @@ pub fn write_report(
         LintFormat::Junit => emit::junit::write(reports, out),
         LintFormat::Github => emit::github::write(reports, out),
     }
-}
-
-/// Lints every page: per-page rules in parallel, then the cross-page rules.
-pub fn lint(ws: &Workspace) -> Vec<FileReport<'_>> {
-    let (mut per_file, summaries): (Vec<Vec<Diagnostic>>, Vec<PageSummary>) = ws
-        .entries
-        .par_iter()
-        .map(|e| match &e.unreadable {
-            Some(d) => {
-                let mut d = d.clone();
-                d.severity = e.settings.rules.severity(d.code).unwrap_or(d.severity);
-                (vec![d], PageSummary::default())
-            }
-            None => (
-                docspec_lint::check_page(&e.source, &e.page, &e.settings),
-                PageSummary::of(&e.source, &e.page, &e.settings),
-            ),
-        })
-        .unzip();
-    let files: Vec<ProjectFile<'_>> = ws
-        .entries
-        .iter()
-        .zip(&summaries)
-        .map(|(e, summary)| ProjectFile {
-            summary,
-            settings: &e.settings,
-        })
-        .collect();
-    let index = ws.entries.first().map(|e| e.config.index_page());
-    for (file, d) in docspec_lint::check_project(&files, index.as_deref()) {
-        if let Some(list) = per_file.get_mut(file) {
-            list.push(d);
-        }
-    }
-    ws.entries
-        .par_iter()
-        .zip(per_file)
-        .map(|(e, diagnostics)| FileReport {
-            path: e.source.path(),
-            source: &e.source,
-            diagnostics: docspec_lint::finish(&e.source, &e.page, &e.settings, diagnostics),
-        })
-        .collect()
 }
 
 pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> ExitStatus {

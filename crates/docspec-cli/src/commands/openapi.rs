@@ -1,13 +1,14 @@
 use crate::args::{OpenApiArgs, SpecFormat};
 use crate::emit::{self, FileReport};
 use crate::files::write_atomic;
-use crate::workspace::{self, Workspace};
+use crate::stream::CHUNK;
+use crate::workspace::{self, Planned};
 use crate::{CliError, ExitStatus};
-use docspec_config::CliOverrides;
-use docspec_diagnostics::{Diagnostic, Severity};
+use docspec_config::{CliOverrides, Config};
+use docspec_diagnostics::Severity;
 use docspec_lint::Category;
-use docspec_openapi::{emit, to_json, to_yaml, OpenApiSettings, PageInput};
-use std::collections::HashMap;
+use docspec_openapi::{stream, to_json, to_yaml, OpenApiSettings, PageInput};
+use rayon::prelude::*;
 use std::io::Write;
 
 pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
@@ -16,15 +17,16 @@ pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let ws = workspace::load(&args.paths, &args.config, &cli)?;
-    crate::files::require_pages(ws.entries.len(), args.allow_empty)?;
-    let (text, reports) = generate(&ws, format(args))?;
-    emit::concise::write_lines(&reports, false, err)?;
+    let plan = workspace::plan(&args.paths, &args.config, &cli)?;
+    crate::files::require_pages(plan.len(), args.allow_empty)?;
+    let generated = generate(&plan, format(args), |reports| {
+        Ok(emit::concise::write_lines(reports, false, err)?)
+    })?;
     match &args.output {
-        Some(path) => write_atomic(path, text.as_bytes())?,
-        None => out.write_all(text.as_bytes())?,
+        Some(path) => write_atomic(path, generated.text.as_bytes())?,
+        None => out.write_all(generated.text.as_bytes())?,
     }
-    Ok(exit_status(&reports))
+    Ok(generated.status())
 }
 
 fn format(args: &OpenApiArgs) -> SpecFormat {
@@ -42,62 +44,123 @@ fn format(args: &OpenApiArgs) -> SpecFormat {
     })
 }
 
-/// The spec of every readable page, and per page what could not be expressed in it:
-/// the `OA` findings, selected, graded and suppressed by each page's settings.
-pub fn generate(ws: &Workspace, format: SpecFormat) -> Result<(String, Vec<FileReport<'_>>), CliError> {
-    let inputs: Vec<PageInput<'_>> = ws
-        .entries
+/// The spec, and how many findings its pages got.
+pub struct Generated {
+    pub text: String,
+    pub findings: usize,
+    pub errors: bool,
+}
+
+impl Generated {
+    /// 1 when a finding is an error (only by configuration: every `OA` rule defaults lower).
+    pub fn status(&self) -> ExitStatus {
+        if self.errors {
+            ExitStatus::Findings
+        } else {
+            ExitStatus::Success
+        }
+    }
+}
+
+/// The spec of every readable page; what could not be expressed in it (the `OA`
+/// findings, selected, graded and suppressed by each page's settings) goes to `each`,
+/// a chunk of pages at a time, in run order. Pages are read twice: once for what the
+/// merge needs, once to build their operations; no model outlives its chunk.
+pub fn generate(
+    plan: &[Planned],
+    format: SpecFormat,
+    mut each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
+) -> Result<Generated, CliError> {
+    let settings = settings(plan.first().map(|p| p.config.as_ref()));
+    // The document is built in display-path order, whatever order the pages were found in.
+    let mut order: Vec<(String, usize)> = plan
         .iter()
-        .filter(|e| e.unreadable.is_none())
-        .map(|e| PageInput {
-            path: e.source.path(),
-            source: &e.source,
-            page: &e.page,
-        })
+        .enumerate()
+        .map(|(i, p)| (workspace::display_path(&p.found.path), i))
         .collect();
-    let (spec, findings) = emit(&inputs, &settings(ws));
+    order.sort();
+    let mut scans = Vec::new();
+    let mut scanned_as: Vec<Option<usize>> = vec![None; plan.len()];
+    for chunk in order.chunks(CHUNK) {
+        let found = chunk
+            .par_iter()
+            .map(|(_, i)| {
+                let e = workspace::load_one(&plan[*i])?;
+                Ok(e.unreadable.is_none().then(|| {
+                    let input = PageInput {
+                        path: e.source.path(),
+                        source: &e.source,
+                        page: &e.page,
+                    };
+                    (*i, stream::scan(input, &settings))
+                }))
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        for (i, scan) in found.into_iter().flatten() {
+            scanned_as[i] = Some(scans.len());
+            scans.push(scan);
+        }
+    }
+    let merged = stream::plan(scans, &settings);
+    let mut built: Vec<Option<stream::PageOperations>> = (0..scanned_as.len()).map(|_| None).collect();
+    let (mut findings, mut errors) = (0, false);
+    let planned: Vec<(usize, usize)> = scanned_as
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i, s)))
+        .collect();
+    for chunk in planned.chunks(CHUNK) {
+        let pages = chunk
+            .par_iter()
+            .filter(|(_, s)| merged.builds(*s) || !merged.findings(*s).is_empty())
+            .map(|&(i, s)| {
+                let e = workspace::load_one(&plan[i])?;
+                let input = PageInput {
+                    path: e.source.path(),
+                    source: &e.source,
+                    page: &e.page,
+                };
+                let mut ops = stream::build_page(&merged, s, input, &settings);
+                let found = std::mem::take(&mut ops.findings)
+                    .into_iter()
+                    .map(|f| f.diagnostic)
+                    .collect();
+                let diagnostics =
+                    docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Openapi, found);
+                Ok((s, ops, e.source, diagnostics))
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        let reports: Vec<FileReport<'_>> = pages
+            .iter()
+            .filter(|(.., d)| !d.is_empty())
+            .map(|(_, _, source, diagnostics)| FileReport {
+                path: source.path(),
+                source,
+                diagnostics: diagnostics.clone(),
+            })
+            .collect();
+        for r in &reports {
+            findings += r.diagnostics.len();
+            errors |= r.diagnostics.iter().any(|d| d.severity == Severity::Error);
+        }
+        each(&reports)?;
+        for (s, ops, ..) in pages {
+            built[s] = Some(ops);
+        }
+    }
+    let built = built.into_iter().map(Option::unwrap_or_default).collect();
+    let spec = stream::finish(merged, built, &settings);
     let text = match format {
         SpecFormat::Yaml => to_yaml(&spec),
         SpecFormat::Json => to_json(&spec),
     };
-    let mut per_page: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-    for f in findings {
-        per_page.entry(f.path).or_default().push(f.diagnostic);
-    }
-    let reports = ws
-        .entries
-        .iter()
-        .filter(|e| e.unreadable.is_none())
-        .filter_map(|e| {
-            let found = per_page.remove(e.source.path()).unwrap_or_default();
-            let diagnostics = docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Openapi, found);
-            (!diagnostics.is_empty()).then(|| FileReport {
-                path: e.source.path(),
-                source: &e.source,
-                diagnostics,
-            })
-        })
-        .collect();
-    Ok((text, reports))
-}
-
-/// 1 when a finding is an error (only by configuration: every `OA` rule defaults lower).
-pub fn exit_status(reports: &[FileReport<'_>]) -> ExitStatus {
-    let error = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity == Severity::Error);
-    if error {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Success
-    }
+    Ok(Generated { text, findings, errors })
 }
 
 /// `openapi:` of the configuration that applies to the first page (or the defaults).
-fn settings(ws: &Workspace) -> OpenApiSettings {
+fn settings(config: Option<&Config>) -> OpenApiSettings {
     let mut settings = OpenApiSettings::default();
-    let Some(config) = ws.entries.first().map(|e| &e.config) else {
+    let Some(config) = config else {
         return settings;
     };
     let api = config.api();

@@ -1,6 +1,6 @@
 use crate::args::{ConfigArgs, RenderArgs, SiteArgs};
 use crate::files::{self, Found, Loaded};
-use crate::workspace::{self, Workspace};
+use crate::workspace::{self, Planned};
 use crate::{CliError, ExitStatus};
 use docspec_config::Config;
 use docspec_html::{PageInput, RenderReport, SiteFinding, SiteRenderer, SiteSettings, Theme};
@@ -24,7 +24,7 @@ pub fn run(args: &RenderArgs, err: &mut dyn Write) -> Result<ExitStatus, CliErro
     files::require_pages(found.len(), args.allow_empty)?;
     let config = found.first().map(|(_, c)| c.as_ref());
     let (theme, settings) = site_setup(config, &args.site, None)?;
-    let report = render_files(&found, &theme, settings, output)?;
+    let report = render_files(&found, &theme, settings, output, &[])?;
     report_findings(&report.findings, err)?;
     writeln!(
         err,
@@ -56,6 +56,7 @@ fn render_files(
     theme: &Theme,
     settings: SiteSettings,
     output: &Path,
+    extra: &[&str],
 ) -> Result<RenderReport, CliError> {
     let paths: Vec<&str> = found.iter().map(|(f, _)| f.relative.as_str()).collect();
     let renderer = SiteRenderer::new(theme, settings, output, &paths)?;
@@ -76,34 +77,22 @@ fn render_files(
             Loaded::Unreadable { .. } => Ok(None),
         })
         .collect::<Result<Vec<_>, CliError>>()?;
-    Ok(renderer.finish(summaries.into_iter().flatten().collect(), &[])?)
+    Ok(renderer.finish(summaries.into_iter().flatten().collect(), extra)?)
 }
 
-/// Renders the readable pages of a loaded workspace into `output`; `extra` names the
-/// other files written there (kept in the site's manifest).
-pub fn render_workspace(
-    ws: &Workspace,
+/// Renders the planned pages into `output`, page by page as `render` does; `extra` names
+/// the other files written there (kept in the site's manifest).
+pub fn render_plan(
+    plan: &[Planned],
     site: &SiteArgs,
     spec_link: Option<String>,
     output: &Path,
     extra: &[&str],
 ) -> Result<RenderReport, CliError> {
-    let config = ws.entries.first().map(|e| e.config.as_ref());
+    let found: Vec<(Found, Arc<Config>)> = plan.iter().map(|p| (p.found.clone(), p.config.clone())).collect();
+    let config = found.first().map(|(_, c)| c.as_ref());
     let (theme, settings) = site_setup(config, site, spec_link)?;
-    let readable: Vec<_> = ws.entries.iter().filter(|e| e.unreadable.is_none()).collect();
-    let paths: Vec<&str> = readable.iter().map(|e| e.relative.as_str()).collect();
-    let renderer = SiteRenderer::new(&theme, settings, output, &paths)?;
-    let summaries = readable
-        .par_iter()
-        .map(|e| {
-            renderer.page(PageInput {
-                path: &e.relative,
-                source: &e.source,
-                page: &e.page,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(renderer.finish(summaries, extra)?)
+    render_files(&found, &theme, settings, output, extra)
 }
 
 /// The theme and settings from the command line over `render:` of the configuration

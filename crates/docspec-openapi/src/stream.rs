@@ -1,0 +1,351 @@
+//! The emitter in passes that keep operations, not pages: [`scan`] reads what the merge
+//! needs from a page (owned, so its model can go), [`plan`] decides over all scans which
+//! request line gives which operation, [`build_page`] builds a page's operations (its
+//! model parsed again, then dropped), [`finish`] assembles the document.
+
+use crate::codes::{self, FindingKind};
+use crate::emit::Context;
+use crate::links::Links;
+use crate::merge::{self, Candidate};
+use crate::paths::{self, Template};
+use crate::tags::{self, Tags};
+use crate::{components, errors, naming, operation, pagination, responses, security, statuses};
+use crate::{Finding, OpenApiSettings, PageInput};
+use docspec_diagnostics::{Diagnostic, Related};
+use docspec_model::{LineCol, TextRange};
+use openapiv3::Operation;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// What the merge needs from one page.
+#[derive(Clone, Debug)]
+pub struct PageScan {
+    pub(crate) path: String,
+    /// The tag title: the page's title, or its path.
+    pub(crate) title: String,
+    pub(crate) title_at: (TextRange, LineCol),
+    /// The tag description, links not yet rewritten.
+    pub(crate) description: Option<String>,
+    pub(crate) status_table: Option<Vec<(u16, String)>>,
+    candidates: Vec<Scanned>,
+    findings: Vec<Finding>,
+}
+
+/// A request line that can be an operation.
+#[derive(Clone, Debug)]
+struct Scanned {
+    resource: usize,
+    method: usize,
+    /// Its index among the method's request lines.
+    line: usize,
+    verb: &'static str,
+    template: Template,
+    at: (TextRange, LineCol),
+}
+
+/// Pass 1: every request line of the page that can be an operation (lines of one method
+/// that differ only in their query string are one), and the page's tag and status table.
+pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
+    let mut findings = Vec::new();
+    let mut candidates = Vec::new();
+    for (r, resource) in input.page.resources.iter().enumerate() {
+        for (m, method) in resource.methods.iter().enumerate() {
+            let mut seen: HashSet<(&str, String)> = HashSet::new();
+            let mut ctx = Context::new(input, method, &mut findings);
+            for (l, line) in method.request_lines().enumerate() {
+                let Some(verb) = merge::slot(&line.verb.value) else {
+                    ctx.finding(
+                        codes::UNPARSEABLE_REQUEST_LINE,
+                        format!("`{}` is not an HTTP method OpenAPI can describe", line.verb.value),
+                        line.verb.range,
+                    );
+                    continue;
+                };
+                let template = match paths::template(line, &settings.base_path) {
+                    Ok(t) => t,
+                    Err(skip) => {
+                        ctx.finding(skip.kind, skip.message, line.range);
+                        continue;
+                    }
+                };
+                if !seen.insert((verb, template.path.clone())) {
+                    continue;
+                }
+                candidates.push(Scanned {
+                    resource: r,
+                    method: m,
+                    line: l,
+                    verb,
+                    template,
+                    at: (line.range, input.source.line_col(line.range.start())),
+                });
+            }
+        }
+    }
+    let title_range = input.page.title.as_ref().map_or(TextRange::empty(0), |t| t.range);
+    PageScan {
+        path: input.path.to_string(),
+        title: tags::title(&input),
+        title_at: (title_range, input.source.line_col(title_range.start())),
+        description: tags::description(&input),
+        status_table: errors::status_table(input.page),
+        candidates,
+        findings,
+    }
+}
+
+/// An accepted request line: which scanned candidate, under which final path.
+#[derive(Clone, Debug)]
+struct Accepted {
+    candidate: usize,
+    template: Template,
+    written_params: Vec<String>,
+}
+
+/// What [`plan`] decided: the operations each page gives, its tag, the error catalog.
+pub struct Plan {
+    scans: Vec<PageScan>,
+    links: Links,
+    catalog: errors::Catalog,
+    tags: Tags,
+    accepted: Vec<Vec<Accepted>>,
+    findings: Vec<Vec<Finding>>,
+}
+
+impl Plan {
+    /// The page gives operations: [`build_page`] needs its model.
+    pub fn builds(&self, page: usize) -> bool {
+        !self.accepted[page].is_empty()
+    }
+
+    /// The findings the merge made on the page (without those of building it).
+    pub fn findings(&self, page: usize) -> &[Finding] {
+        &self.findings[page]
+    }
+}
+
+/// Pass 2 over the scans, in the order the pages were scanned (sorted by path): the first
+/// request line of each verb and path wins; paths that differ only in parameter names take
+/// the names of the first one.
+pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
+    let mut findings: Vec<Vec<Finding>> = scans.iter_mut().map(|s| std::mem::take(&mut s.findings)).collect();
+    let with_operations: BTreeSet<usize> = (0..scans.len()).filter(|&i| !scans[i].candidates.is_empty()).collect();
+    let mut canonical: HashMap<String, (Template, usize, LineCol)> = HashMap::new();
+    let mut taken: HashMap<(&'static str, String), (usize, LineCol)> = HashMap::new();
+    let mut accepted: Vec<Vec<Accepted>> = vec![Vec::new(); scans.len()];
+    for (page, scan) in scans.iter().enumerate() {
+        for (index, c) in scan.candidates.iter().enumerate() {
+            let (here, lc) = c.at;
+            let mut template = c.template.clone();
+            match canonical.get(&template.key) {
+                Some((first, first_page, first_lc)) if first.path != template.path => {
+                    findings[page].push(finding_at(
+                        &scan.path,
+                        lc,
+                        codes::IDENTICAL_PATH_TEMPLATE,
+                        format!(
+                            "`{}` differs from `{}` ({}:{}) only in parameter names; OpenAPI treats them as one path, so it is merged into it",
+                            template.path, first.path, scans[*first_page].path, first_lc.line
+                        ),
+                        here,
+                    ));
+                    template = paths::renamed(&template, &first.params);
+                }
+                Some(_) => {}
+                None => {
+                    canonical.insert(template.key.clone(), (template.clone(), page, lc));
+                }
+            }
+            let key = (c.verb, template.path.clone());
+            if let Some((first_page, first_lc)) = taken.get(&key) {
+                let f = finding_at(
+                    &scan.path,
+                    lc,
+                    codes::DUPLICATE_OPERATION,
+                    format!(
+                        "`{} {}` is already documented at {}:{}; this one is left out of the spec",
+                        c.verb.to_ascii_uppercase(),
+                        template.path,
+                        scans[*first_page].path,
+                        first_lc.line
+                    ),
+                    here,
+                );
+                let mut f = f;
+                f.diagnostic = f.diagnostic.with_related(Related {
+                    path: scans[*first_page].path.clone(),
+                    line: first_lc.line,
+                    column: first_lc.column,
+                    message: "first documented here".to_string(),
+                    pointer: None,
+                });
+                findings[page].push(f);
+                continue;
+            }
+            taken.insert(key, (page, lc));
+            accepted[page].push(Accepted {
+                candidate: index,
+                written_params: c.template.params.clone(),
+                template,
+            });
+        }
+    }
+    let paths_of: Vec<&str> = scans.iter().map(|s| s.path.as_str()).collect();
+    let links = Links::new(settings.docs_base_url.as_deref(), &paths_of);
+    let status_table = scans
+        .iter()
+        .find_map(|s| s.status_table.as_ref().map(|t| (s.path.as_str(), t)));
+    let catalog = errors::Catalog::new(
+        &status_table
+            .map(|(path, rows)| {
+                rows.iter()
+                    .map(|(code, text)| (*code, links.rewrite(path, text)))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default(),
+    );
+    let tags = Tags::new(&scans, &with_operations, &links, &mut findings);
+    Plan {
+        scans,
+        links,
+        catalog,
+        tags,
+        accepted,
+        findings,
+    }
+}
+
+fn finding_at(path: &str, lc: LineCol, kind: FindingKind, message: String, range: TextRange) -> Finding {
+    Finding {
+        path: path.to_string(),
+        line: lc.line,
+        column: lc.column,
+        diagnostic: Diagnostic::new(kind.code, kind.name, kind.default_severity, message, range),
+    }
+}
+
+/// One page's operations, and every finding on the page (sorted, without repeats).
+#[derive(Default)]
+pub struct PageOperations {
+    operations: Vec<Built>,
+    pub findings: Vec<Finding>,
+}
+
+struct Built {
+    verb: &'static str,
+    path: String,
+    operation: Operation,
+    hints: components::Hints,
+}
+
+/// Pass 3: the operations of one page, from its model (the same page [`scan`] read).
+pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &OpenApiSettings) -> PageOperations {
+    let mut findings = plan.findings[page].clone();
+    let scan = &plan.scans[page];
+    let mut operations = Vec::with_capacity(plan.accepted[page].len());
+    let mut shared: Option<((usize, usize), operation::MethodFacts)> = None;
+    for accepted in &plan.accepted[page] {
+        let scanned = &scan.candidates[accepted.candidate];
+        let resource = &input.page.resources[scanned.resource];
+        let method = &resource.methods[scanned.method];
+        let Some(line) = method.request_lines().nth(scanned.line) else {
+            continue;
+        };
+        let c = Candidate {
+            resource,
+            method,
+            line,
+            verb: scanned.verb,
+            template: accepted.template.clone(),
+            written_params: accepted.written_params.clone(),
+        };
+        let key = (scanned.resource, scanned.method);
+        let mut ctx = Context::new(input, method, &mut findings);
+        let facts = match &shared {
+            Some((k, f)) if *k == key => f.clone(),
+            _ => {
+                let text = statuses::method_text(input.source.text(), method);
+                let stated = statuses::stated(text);
+                let f = operation::MethodFacts {
+                    success: responses::success(&mut ctx, &stated.success),
+                    errors: stated.errors,
+                    paginated: pagination::says_paginated(text),
+                    public: security::says_public(text) || page_public(&input, c.verb),
+                };
+                shared = Some((key, f.clone()));
+                f
+            }
+        };
+        let mut op = operation::build(
+            &mut ctx,
+            &c,
+            plan.tags.name(page).to_string(),
+            &facts,
+            settings,
+            &plan.catalog,
+        );
+        rewrite_links(&mut op, &plan.links, input.path);
+        operations.push(Built {
+            verb: c.verb,
+            path: c.template.path.clone(),
+            hints: components::Hints {
+                operation_id: String::new(),
+                resource: naming::resource(&resource.title).or_else(|| naming::resource(&scan.title)),
+                method: naming::noun(&method.title.value),
+                title: method.title.value.clone(),
+            },
+            operation: op,
+        });
+    }
+    sort_findings(&mut findings);
+    PageOperations { operations, findings }
+}
+
+/// Sorted by file and position, without repeats.
+pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| (&a.path, a.diagnostic.sort_key()).cmp(&(&b.path, b.diagnostic.sort_key())));
+    findings.dedup_by(|a, b| a.path == b.path && a.diagnostic.sort_key() == b.diagnostic.sort_key());
+}
+
+/// The page's introduction says its methods (or those of one verb: `GET requests do not
+/// require authentication`) can be called without authentication.
+fn page_public(input: &PageInput<'_>, verb: &str) -> bool {
+    let first_method = input.page.methods().map(|m| m.range.start()).min().unwrap_or(0);
+    let intro = input.source.text().get(..first_method).unwrap_or("");
+    intro.split_terminator(['.', '\n']).any(|sentence| {
+        let lower = sentence.to_ascii_lowercase();
+        let verbs: Vec<&str> = ["get", "post", "put", "patch", "delete"]
+            .into_iter()
+            .filter(|v| lower.contains(&format!("{v} requests")))
+            .collect();
+        security::says_public(sentence) && (verbs.is_empty() || verbs.contains(&verb))
+    })
+}
+
+/// Relative links in every description of the operation, for its page.
+fn rewrite_links(op: &mut Operation, links: &Links, page: &str) {
+    let Ok(mut value) = serde_json::to_value(&*op) else {
+        return;
+    };
+    links.rewrite_value(page, &mut value);
+    if let Ok(rewritten) = serde_json::from_value(value) {
+        *op = rewritten;
+    }
+}
+
+/// Pass 4: the document, from every page's operations (one entry per scan, in order).
+pub fn finish(plan: Plan, pages: Vec<PageOperations>, settings: &OpenApiSettings) -> openapiv3::OpenAPI {
+    let built: Vec<(usize, Built)> = pages
+        .into_iter()
+        .enumerate()
+        .flat_map(|(page, ops)| ops.operations.into_iter().map(move |b| (page, b)))
+        .collect();
+    crate::emit::assemble(
+        built
+            .into_iter()
+            .map(|(page, b)| (page, b.verb, b.path, b.operation, b.hints))
+            .collect(),
+        plan.tags,
+        &plan.catalog,
+        settings,
+    )
+}
