@@ -56,3 +56,12 @@ fn overviews_and_illustrations_are_not_methods_and_notes_anywhere_are_checked() 
     assert_eq!(page.request_examples.len(), 2);
     insta::assert_snapshot!(found);
 }
+
+#[test]
+fn a_raw_http_message_is_an_example_not_a_request_block() {
+    let found = findings("raw_http.md");
+    for code in ["RQ001", "RQ002", "ST004"] {
+        assert!(!found.contains(code), "{code} on a raw HTTP example:\n{found}");
+    }
+    insta::assert_snapshot!(found);
+}

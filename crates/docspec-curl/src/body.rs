@@ -1,7 +1,7 @@
 //! Headers, request data and form fields of a curl command, and the body keys they name.
 
 use crate::command::CurlCommand;
-use crate::token::Token;
+use crate::token::{Quoting, Token};
 use crate::url::{base_name, form_decode};
 use std::ops::Range;
 
@@ -211,6 +211,10 @@ impl CurlCommand {
         for data in self.data() {
             let token = data.token;
             let v = token.value.as_str();
+            if is_expansion(token) {
+                // `--data "$PAYLOAD"`: the body is built elsewhere; nothing to read here.
+                continue;
+            }
             if data.kind == DataKind::UrlEncode {
                 // `name=content` or `name@file`; `=content` and `content` have no name.
                 if let Some(sep) = v.find(['=', '@']).filter(|&sep| sep > 0) {
@@ -243,6 +247,26 @@ impl CurlCommand {
             });
         }
         out
+    }
+}
+
+/// The whole word is one shell expansion (`$VAR`, `${VAR}`, `$(cmd)`, `` `cmd` ``), which
+/// the shell replaces: its text is not the body curl sends.
+fn is_expansion(token: &Token) -> bool {
+    if token.quoting == Quoting::Single {
+        return false;
+    }
+    let v = token.value.as_str();
+    let name = |n: &str| {
+        !n.is_empty()
+            && !n.starts_with(|c: char| c.is_ascii_digit())
+            && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    match v.strip_prefix('$') {
+        Some(rest) if rest.starts_with('{') => rest.ends_with('}') && !rest[1..rest.len() - 1].contains('}'),
+        Some(rest) if rest.starts_with('(') => rest.ends_with(')'),
+        Some(rest) => name(rest),
+        None => v.len() > 1 && v.starts_with('`') && v.ends_with('`'),
     }
 }
 

@@ -17,8 +17,25 @@ pub fn is_request_block(block: &CodeBlock) -> bool {
 }
 
 /// Whether a request block illustrates the prose before it ("For example, `/` is
-/// written `%2F`:") rather than giving the endpoint its section documents.
+/// written `%2F`:") or shows a whole HTTP message (the request line, then header lines),
+/// rather than giving the endpoint its section documents.
 pub fn is_illustration(block: &CodeBlock) -> bool {
+    is_http_message(&block.content) || introduced_as_example(block)
+}
+
+/// `POST https://host/path`, then `Content-Type: ...`: a raw HTTP request.
+fn is_http_message(content: &str) -> bool {
+    let mut lines = content.lines().filter(|l| !l.trim().is_empty());
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    let header = second
+        .split_once(": ")
+        .is_some_and(|(name, _)| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    split_verb(first).is_some() && header
+}
+
+fn introduced_as_example(block: &CodeBlock) -> bool {
     block.lead_in.as_deref().is_some_and(|lead| {
         let lead = lead.trim_start().to_ascii_lowercase();
         ["for example", "another example", "for instance"]

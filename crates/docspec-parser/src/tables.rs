@@ -60,12 +60,14 @@ fn attribute_name(cell: &Cell) -> Option<AttributeName> {
             backticked: true,
         }),
         [] => None,
-        // `a`/`b`/`c`: one row for several attributes, each in backticks.
+        // `a`/`b`/`c`, `a` or `b`: one row for several names, each in backticks.
         spans
             if spans.len() > 1
                 && spans.iter().enumerate().all(|(i, inline)| match inline {
                     Inline::Code { .. } => i % 2 == 0,
-                    Inline::Text { text, .. } => i % 2 == 1 && text.trim() == "/",
+                    Inline::Text { text, .. } => {
+                        i % 2 == 1 && matches!(text.trim(), "/" | "," | "or" | ", or" | "and" | ", and")
+                    }
                     _ => false,
                 }) =>
         {

@@ -1,12 +1,14 @@
 use crate::rules::helpers::{first_out_of_order, reorder_rows_fix, required_rank};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::AttributeRow;
+use docspec_model::{AttributeRow, AttributeTable, Method};
 
 /// ## What it does
 /// Checks the order of a request attribute table: rows marked `Yes` first, then
 /// conditionally required ones, then the optional ones, each group in alphabetical
-/// order of the attribute name.
+/// order of the attribute name. Required path parameters may also come first in the
+/// order of the request line (`id`, then `issue_iid`), as GitLab's pages list them: the
+/// guide's own example has one required row, so either order of that group is accepted.
 ///
 /// ## Why is this bad?
 /// "Sort the table by required attributes first, then alphabetically." Readers scan for
@@ -48,47 +50,98 @@ use docspec_model::AttributeRow;
 #[rule(code = "AT003", name = "attribute-order", category = Attributes, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct AttributeOrder;
 
-fn key(row: &AttributeRow) -> (u8, String) {
+/// (required rank, place in the request line for required path parameters, name).
+type Key = (u8, usize, String);
+
+fn key(row: &AttributeRow, path_params: &[(&str, usize)]) -> Key {
     let rank = row.required.as_ref().map_or(2, |r| required_rank(&r.value));
     let name = row
         .name
         .as_ref()
         .map_or_else(String::new, |n| n.name.to_ascii_lowercase());
-    (rank, name)
+    let place = match rank {
+        // `issue_iid/merge_request_iid`: one row for the same place in several lines.
+        0 => name
+            .split('/')
+            .filter_map(|part| path_params.iter().find(|(p, _)| p.eq_ignore_ascii_case(part)))
+            .map(|(_, place)| *place)
+            .min(),
+        _ => None,
+    };
+    (rank, place.unwrap_or(usize::MAX), name)
+}
+
+/// The `:name` parameters of the method's request lines with their place in the line
+/// (the first place when lines disagree).
+fn path_params(method: &Method) -> Vec<(&str, usize)> {
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    for line in method.request_lines() {
+        for (i, p) in line.params.iter().enumerate() {
+            match out.iter_mut().find(|(n, _)| *n == p.value) {
+                Some((_, place)) => *place = (*place).min(i),
+                None => out.push((&p.value, i)),
+            }
+        }
+    }
+    out
 }
 
 impl Check for AttributeOrder {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for table in ctx.page.methods().flat_map(|m| m.request_tables.iter()) {
-            if table.rows.iter().any(|r| r.name.is_none()) {
-                continue;
+        for method in ctx.page.methods() {
+            let params = path_params(method);
+            for table in &method.request_tables {
+                if table.rows.iter().any(|r| r.name.is_none()) {
+                    continue;
+                }
+                let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params)).collect();
+                let Some((i, order)) = first_out_of_order(&keys) else {
+                    continue;
+                };
+                // Alphabetical throughout is as good as path order for the required group.
+                let alphabetical: Vec<Key> = keys.iter().map(|(r, _, n)| (*r, 0, n.clone())).collect();
+                if first_out_of_order(&alphabetical).is_none() {
+                    continue;
+                }
+                self.report(ctx, table, &keys, i, order, out);
             }
-            let keys: Vec<_> = table.rows.iter().map(key).collect();
-            let Some((i, order)) = first_out_of_order(&keys) else {
-                continue;
-            };
-            let (row, previous) = (&table.rows[i], &table.rows[i - 1]);
-            let (Some(name), Some(prev_name)) = (&row.name, &previous.name) else {
-                continue;
-            };
-            let why = if keys[i].0 < keys[i - 1].0 {
-                "required attributes come first"
-            } else {
-                "attributes of the same kind are sorted alphabetically"
-            };
-            let fix = ctx
-                .page
-                .table(table.table)
-                .and_then(|t| reorder_rows_fix(ctx.source.text(), t, &order, "Sort the attribute rows"));
-            out.push(
+        }
+    }
+}
+
+impl AttributeOrder {
+    fn report(
+        &self,
+        ctx: &LintContext<'_>,
+        table: &AttributeTable,
+        keys: &[Key],
+        i: usize,
+        order: Vec<usize>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let (row, previous) = (&table.rows[i], &table.rows[i - 1]);
+        let (Some(name), Some(prev_name)) = (&row.name, &previous.name) else {
+            return;
+        };
+        let why = if keys[i].0 < keys[i - 1].0 {
+            "required attributes come first"
+        } else if keys[i].1 < keys[i - 1].1 {
+            "required path parameters come first, in the order of the request line"
+        } else {
+            "attributes of the same kind are sorted alphabetically"
+        };
+        let fix = ctx
+            .page
+            .table(table.table)
+            .and_then(|t| reorder_rows_fix(ctx.source.text(), t, &order, "Sort the attribute rows"));
+        out.push(
                 ctx.report(
                     &Self::META,
                     name.range,
                     format!("`{}` should come before `{}`: {why}", name.name, prev_name.name),
                 )
-                .with_help("order rows: `Yes` first, then `Conditionally`, then `No`, each alphabetically")
+                .with_help("order rows: `Yes` first (path parameters in request-line order, or all alphabetically), then `Conditionally`, then `No`, each alphabetically")
                 .with_fix(fix),
             );
-        }
     }
 }

@@ -63,14 +63,37 @@ impl Check for PathParameterUndocumented {
                 {
                     None => {
                         reported.push(name);
-                        out.push(
-                            ctx.report(
-                                &Self::META,
-                                param.range,
-                                format!("path parameter `:{name}` has no row in the attribute table"),
-                            )
-                            .with_help(format!("add a row for `{name}` with Required `Yes`")),
-                        );
+                        let params: Vec<&str> = method
+                            .request_lines()
+                            .flat_map(|l| l.params.iter().map(|p| p.value.as_str()))
+                            .collect();
+                        // A required row no path uses, spelled almost the same: a misspelling.
+                        let near = rows
+                            .iter()
+                            .filter(|r| r.required.as_ref().is_some_and(|q| required_rank(&q.value) == 0))
+                            .filter_map(|r| r.name.as_ref().map(|n| n.name.as_str()))
+                            .find(|n| !params.contains(n) && nearly_same(n, name));
+                        let diagnostic = match near {
+                            Some(row_name) => ctx
+                                .report(
+                                    &Self::META,
+                                    param.range,
+                                    format!(
+                                        "path parameter `:{name}` has no row; the table has `{row_name}`, spelled differently"
+                                    ),
+                                )
+                                .with_help(format!(
+                                    "use one name in the request line and the table (`:{row_name}` or `{name}`)"
+                                )),
+                            None => ctx
+                                .report(
+                                    &Self::META,
+                                    param.range,
+                                    format!("path parameter `:{name}` has no row in the attribute table"),
+                                )
+                                .with_help(format!("add a row for `{name}` with Required `Yes`")),
+                        };
+                        out.push(diagnostic);
                     }
                     Some(row) => {
                         let required = row.required.as_ref();
@@ -91,4 +114,23 @@ impl Check for PathParameterUndocumented {
             }
         }
     }
+}
+
+/// At most two edits apart (`environments_id` and `environment_id`).
+fn nearly_same(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            current[j + 1] = (previous[j] + usize::from(ca != cb))
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()] <= 2
 }

@@ -8,9 +8,11 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// available in Ultimate), offerings as `GitLab.com`, `GitLab Self-Managed` and
 /// `GitLab Dedicated`, and both combined as `GitLab Self-Managed, Premium and Ultimate
 /// only.` Old names (`Self-managed`, `SaaS`, `Starter`, `Silver`, `Gold`, ...) and
-/// lower-case tiers are reported, and so is a tier named anywhere else in the
-/// description ("[GitLab Premium](...) customers can specify group milestones",
-/// "Available in Ultimate."): the tier belongs in the closing `... only.` sentence.
+/// lower-case tiers are reported, and so is the attribute's availability stated anywhere
+/// else in the description ("Available in Ultimate."): it belongs in the closing
+/// `... only.` sentence. A tier that conditions part of the behaviour ("[GitLab
+/// Premium](...) customers can specify group milestones") stays where it is, but must
+/// name Ultimate with Premium and no retired tier.
 ///
 /// ## Why is this bad?
 /// The style guide fixes this wording so readers recognize it on every page; "Premium
@@ -77,16 +79,21 @@ impl Check for InlineAvailability {
                     if phrases.iter().any(|(s, p)| (*s..s + p.len()).contains(&start)) {
                         continue;
                     }
-                    out.push(
-                        ctx.report(
-                            &Self::META,
-                            description.range.sub(start, start + word.len()),
-                            format!("the tier `{word}` is named in the middle of the description"),
-                        )
-                        .with_help(
-                            "end the description with the availability sentence, like `Premium and Ultimate only.`",
-                        ),
-                    );
+                    let range = description.range.sub(start, start + word.len());
+                    if states_availability(source, start) {
+                        out.push(
+                            ctx.report(
+                                &Self::META,
+                                range,
+                                format!("the tier `{word}` is named in the middle of the description"),
+                            )
+                            .with_help(
+                                "end the description with the availability sentence, like `Premium and Ultimate only.`",
+                            ),
+                        );
+                    } else if let Some((message, help)) = clause_tier(source, word) {
+                        out.push(ctx.report(&Self::META, range, message).with_help(help));
+                    }
                 }
                 for (start, phrase) in phrases {
                     let Some(canonical) = canonical(phrase) else { continue };
@@ -144,6 +151,37 @@ fn only_phrases(text: &str) -> Vec<(usize, &str)> {
         from = end;
     }
     out
+}
+
+/// The sentence around `at` states the attribute's own availability: it opens with
+/// "Available" (or "Only available"), names the tier in parentheses, or after "for",
+/// "in", "on" or "to" ("The score, for GitLab Ultimate customers.").
+fn states_availability(text: &str, at: usize) -> bool {
+    let sentence_start = text[..at].rfind(['.', '|']).map_or(0, |s| s + 1);
+    let sentence = text[sentence_start..at].trim_start().to_ascii_lowercase();
+    let before = sentence.trim_end_matches('[').trim_end();
+    let before = before.strip_suffix("gitlab").unwrap_or(before).trim_end();
+    sentence.starts_with("available")
+        || sentence.starts_with("only available")
+        || before.ends_with('(')
+        || [" for", " in", " on", " to"].iter().any(|p| before.ends_with(p))
+}
+
+/// A tier that conditions part of what the description says ("Premium customers can
+/// specify group milestones"): only a retired name, or Premium without Ultimate (the
+/// guide: a Premium feature is also available in Ultimate), is a finding.
+fn clause_tier(text: &str, word: &str) -> Option<(String, String)> {
+    match word {
+        "Premium" if !text.contains("Ultimate") => Some((
+            "`Premium` is named without `Ultimate`: what is in Premium is also in Ultimate".to_string(),
+            "name both tiers here, like `Premium and Ultimate customers can ...`".to_string(),
+        )),
+        "Starter" | "Bronze" | "Silver" | "Gold" => Some((
+            format!("`{word}` is a retired tier name"),
+            "name the current tiers: `Premium and Ultimate` (Starter, Bronze, Silver) or `Ultimate` (Gold)".to_string(),
+        )),
+        _ => None,
+    }
 }
 
 /// Tier names written as words of prose (capitalized, not part of a URL), with their

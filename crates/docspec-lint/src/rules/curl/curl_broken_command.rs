@@ -42,8 +42,8 @@ impl Check for CurlBrokenCommand {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
             let content = block.content.as_str();
-            if let Some(at) = missing_continuation(content, command) {
-                let at = src(block, at..at);
+            for gap in missing_continuations(content, command) {
+                let at = src(block, gap.at..gap.at);
                 out.push(
                     ctx.report(
                         &Self::META,
@@ -53,6 +53,16 @@ impl Check for CurlBrokenCommand {
                     .with_help("end the line with one space and `\\`")
                     .with_fix(Fix::safe("Write ` \\`", vec![Edit::insertion(at.start(), " \\")])),
                 );
+                if let Some(url) = gap.broken_url {
+                    out.push(
+                        ctx.report(
+                            &Self::META,
+                            src(block, url),
+                            "the URL is broken across lines inside its quotes",
+                        )
+                        .with_help("keep the value on one line, and break the command between options with ` \\`"),
+                    );
+                }
             }
             for (token, what) in broken_values(command) {
                 out.push(
@@ -68,21 +78,58 @@ impl Check for CurlBrokenCommand {
     }
 }
 
-/// Where ` \` is missing: the end of the command's last line, when the command ends
-/// at a newline and the next line starts with an option or a URL.
-fn missing_continuation(content: &str, command: &CurlCommand) -> Option<usize> {
+/// A line the command goes on after without ` \`.
+struct Gap {
+    /// Where ` \` belongs: the end of the line before.
+    at: usize,
+    /// The next line opens a quoted URL it does not close.
+    broken_url: Option<std::ops::Range<usize>>,
+}
+
+/// Every place ` \` is missing: the command ends at a newline, and the next line starts
+/// with an option or a URL (so does each line after it that goes on the same way, all
+/// reported at once so one fix pass repairs the command).
+fn missing_continuations(content: &str, command: &CurlCommand) -> Vec<Gap> {
+    let mut out = Vec::new();
     if command.end != CommandEnd::Newline {
-        return None;
+        return out;
     }
     let end = command.range.end;
-    let line_end = end + content.get(end..)?.find('\n')?;
-    let next = content[line_end + 1..].lines().next()?.trim_start();
-    let goes_on = next.starts_with("--")
-        || (next.starts_with('-') && next[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
+    let Some(mut line_end) = content.get(end..).and_then(|rest| rest.find('\n')).map(|i| end + i) else {
+        return out;
+    };
+    while line_end < content.len() {
+        let next_start = line_end + 1;
+        let next_len = content[next_start..].find('\n').unwrap_or(content.len() - next_start);
+        let next = &content[next_start..next_start + next_len];
+        let trimmed = next.trim_start();
+        if !goes_on(trimmed) {
+            break;
+        }
+        let open_quote = trimmed.starts_with(['"', '\'']) && trimmed[1..].find(&trimmed[..1]).is_none();
+        let url_start = next_start + (next.len() - trimmed.len());
+        out.push(Gap {
+            at: content[..line_end].trim_end().len(),
+            broken_url: open_quote.then(|| url_start..next_start + next.trim_end().len()),
+        });
+        // Lines joined to this one with ` \` belong to it.
+        let mut group_end = next_start + next_len;
+        while content[..group_end].trim_end().ends_with('\\') && group_end < content.len() {
+            let from = group_end + 1;
+            group_end = from + content[from..].find('\n').unwrap_or(content.len() - from);
+        }
+        line_end = group_end;
+    }
+    out
+}
+
+/// A line that can only be the rest of a command: an option or a URL.
+fn goes_on(line: &str) -> bool {
+    line.starts_with("--")
+        || (line.starts_with('-') && line[1..].starts_with(|c: char| c.is_ascii_alphabetic()))
         || ["\"http", "'http", "http://", "https://"]
             .iter()
-            .any(|p| next.starts_with(p));
-    goes_on.then(|| content[..line_end].trim_end().len())
+            .any(|p| line.starts_with(p))
 }
 
 /// Header and URL values that hold a line break inside their quotes.

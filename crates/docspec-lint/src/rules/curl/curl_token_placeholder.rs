@@ -6,7 +6,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Checks that cURL examples authenticate with the token placeholder
 /// `<your_access_token>` (the `api.token_placeholder` setting): in the `PRIVATE-TOKEN`
 /// header and in `private_token`/`access_token` query parameters. `$CI_JOB_TOKEN` in a
-/// `JOB-TOKEN` header is accepted.
+/// `JOB-TOKEN` header is accepted, and so is a placeholder of the same form that names
+/// another kind of token (`<your_group_access_token>`, where only a group token works).
 ///
 /// ## Why is this bad?
 /// "Wherever needed use this personal access token: `<your_access_token>`." One
@@ -54,7 +55,11 @@ impl Check for CurlTokenPlaceholder {
                 }
             }
             for (value, range) in values {
-                if value == placeholder || super::curl_real_token::looks_real(&value) || value.is_empty() {
+                if value == placeholder
+                    || names_a_kind_of_token(&value)
+                    || super::curl_real_token::looks_real(&value)
+                    || value.is_empty()
+                {
                     continue;
                 }
                 let range = src(block, range);
@@ -72,5 +77,36 @@ impl Check for CurlTokenPlaceholder {
                 );
             }
         }
+    }
+}
+
+/// `<your_group_access_token>`, `<your_gitlab_access_token>`: the placeholder's own form
+/// (angle brackets, `your_`, lower case and underscores) for a token of a named kind.
+fn names_a_kind_of_token(value: &str) -> bool {
+    let Some(inner) = value.strip_prefix("<your_").and_then(|v| v.strip_suffix('>')) else {
+        return false;
+    };
+    inner.contains("token")
+        && inner != "token"
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_a_kind_of_token;
+
+    #[test]
+    fn placeholders_of_named_kinds_of_token() {
+        assert!(names_a_kind_of_token("<your_group_access_token>"));
+        assert!(names_a_kind_of_token(
+            "<your_access_token_for_destination_gitlab_instance>"
+        ));
+        assert!(!names_a_kind_of_token("<your_token>"));
+        assert!(!names_a_kind_of_token("<your access token>"));
+        assert!(!names_a_kind_of_token("<token>"));
+        assert!(!names_a_kind_of_token("$TOKEN"));
+        assert!(!names_a_kind_of_token("<your_group_id>"));
     }
 }

@@ -2,6 +2,7 @@ use super::{all_commands, src};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_curl::Quoting;
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
+use docspec_model::TextRange;
 
 /// ## What it does
 /// Checks that the URL of a cURL command is wrapped in double quotes.
@@ -41,6 +42,12 @@ impl Check for CurlUrlQuoting {
                     continue;
                 }
                 let range = src(block, token.range.clone());
+                if token.quoting == Quoting::None {
+                    if let Some(cut) = cut_at_ampersand(ctx, range) {
+                        out.push(cut);
+                        continue;
+                    }
+                }
                 let plain = !token.value.contains(['"', '$', '`', '\\']);
                 let how = match token.quoting {
                     Quoting::Single => "single quotes",
@@ -63,4 +70,32 @@ impl Check for CurlUrlQuoting {
             }
         }
     }
+}
+
+/// An unquoted URL whose query goes on after `&`: the shell ends the URL there and runs
+/// the command in the background, so the whole word up to the next space is quoted.
+fn cut_at_ampersand(ctx: &LintContext<'_>, range: TextRange) -> Option<Diagnostic> {
+    let rest = ctx.source.text().get(range.end()..)?;
+    let tail_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let tail = &rest[..tail_len];
+    if !tail.starts_with('&') || tail.len() < 2 || tail[1..].starts_with('&') {
+        return None;
+    }
+    let whole = TextRange::new(range.start(), range.end() + tail_len);
+    let url = ctx.text(whole);
+    let fix = (!url.contains(['"', '$', '`', '\\', '\''])).then(|| {
+        Fix::unsafe_(
+            "Wrap the whole URL in double quotes",
+            vec![Edit::replacement(whole, format!("\"{url}\""))],
+        )
+    });
+    Some(
+        ctx.report(
+            &CurlUrlQuoting::META,
+            whole,
+            "the URL is written with no quotes, so the shell ends it at `&`",
+        )
+        .with_help(format!("write \"{url}\""))
+        .with_fix(fix.flatten()),
+    )
 }

@@ -11,7 +11,8 @@ use docspec_model::TextRange;
 /// ## Why is this bad?
 /// Tables whose pipes touch their content are hard to read and edit in source, and a
 /// pipe meant as content (in a regular expression, for example) is easy to miss when
-/// nothing sets the borders apart. GitLab's `TablePipes` Vale rule fails them.
+/// nothing sets the borders apart. The style guide asks for the space on both sides;
+/// GitLab's `TablePipes` Vale rule checks the side after a pipe.
 ///
 /// ## Example
 /// ````markdown

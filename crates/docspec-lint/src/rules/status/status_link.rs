@@ -80,7 +80,7 @@ impl Check for StatusLink {
                         .with_help(format!("link to `{target}`")),
                 ),
                 None => {
-                    let written = ctx.text(text.range);
+                    let written = canonical_status(ctx.text(text.range));
                     let fix = written.starts_with('`').then(|| {
                         Fix::unsafe_(
                             "Link the status to the status-codes table",
@@ -135,6 +135,17 @@ fn dest_range(ctx: &LintContext<'_>, link: &docspec_model::Spanned<String>) -> O
     let at = text.rfind(&format!("]({}", link.value))? + 2;
     let start = link.range.start() + at;
     Some(docspec_model::TextRange::new(start, start + link.value.len()))
+}
+
+/// `` `200: OK` `` or `` `204 No content` `` as the template writes it (`` `200 OK` ``,
+/// `` `204 No Content` ``); other text as it is.
+fn canonical_status(written: &str) -> String {
+    let inner = written.trim_matches('`');
+    let digits: String = inner.chars().take_while(char::is_ascii_digit).collect();
+    match digits.parse().ok().and_then(docspec_model::status_reason) {
+        Some(reason) if written.starts_with('`') && digits.len() == 3 => format!("`{digits} {reason}`"),
+        _ => written.to_string(),
+    }
 }
 
 #[cfg(test)]
