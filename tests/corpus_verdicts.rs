@@ -142,3 +142,29 @@ fn explanatory_sections_of_the_overview_page_are_not_methods() {
     assert_eq!(page.methods().count(), 0);
     assert_eq!(page.request_examples.len(), 3);
 }
+
+/// The history findings audit B found false (`/work/notes/audit-B.md`), and the true ones
+/// beside them that must stay.
+#[test]
+fn history_findings_of_audit_b() {
+    let Some(all) = findings() else { return };
+    let gone: &[(&str, u64, &str)] = &[
+        // "Deprecated values: `timeout`, ..." deprecates values of `state`, not `state`.
+        ("merge_requests.md", 3718, "HI004"),
+        ("merge_requests.md", 3718, "HI005"),
+    ];
+    for (page, line, code) in gone {
+        assert!(!has(&all, page, *line..=*line, code), "{page}:{line} still gets {code}");
+    }
+    let kept: &[(&str, u64, &str)] = &[
+        // Deprecated attributes that no history entry names.
+        ("project_snippets.md", 98, "HI004"),
+        ("project_snippets.md", 100, "HI004"),
+        ("snippets.md", 311, "HI004"),
+        // `[Deprecated](...) in GitLab 15.6. Use ... instead.`: no planned removal.
+        ("merge_requests.md", 302, "HI005"),
+    ];
+    for (page, line, code) in kept {
+        assert!(has(&all, page, *line..=*line, code), "{page}:{line} does not get {code}");
+    }
+}

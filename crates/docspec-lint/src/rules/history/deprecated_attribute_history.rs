@@ -11,8 +11,9 @@ use docspec_model::HistoryEntry;
 /// `[Deprecated](...)` or `Deprecated`, when a sentence starts with "deprecated" or
 /// `**Deprecated:**`, with `(deprecated, ...)`, or with `` `name` is deprecated ``. The
 /// history entry reads `` > - `name` [deprecated](...) in GitLab X.Y. ``. Request and
-/// response attributes are both checked. A value of the attribute marked deprecated
-/// (`` `No+Label` (Deprecated) ``) is not the attribute.
+/// response attributes are both checked. Values of the attribute marked deprecated
+/// (`` `No+Label` (Deprecated) ``, `` Deprecated values: `timeout`, ... ``, `` the `x` value
+/// is deprecated ``) are not the attribute.
 ///
 /// ## Why is this bad?
 /// The style guide deprecates an attribute in two steps: a history entry that says in

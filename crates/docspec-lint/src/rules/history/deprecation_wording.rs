@@ -18,7 +18,9 @@ use docspec_diagnostics::Diagnostic;
 /// Other ways of marking a deprecation (`**Deprecated:** Scheduled to be removed in
 /// GitLab 16.0`, `` Deprecated: Use `x` instead. ``, `(deprecated, [scheduled for
 /// removal](...) in API version 5)`, `` `name` is deprecated in favor of `x` ``) are
-/// reported once, at the words that mark it.
+/// reported once, at the words that mark it. Values of the attribute marked deprecated
+/// (`` Deprecated values: `timeout`, ... ``, `` `x` (deprecated) ``, `` the `x` value is
+/// deprecated ``) are not the attribute, and are not held to this sentence.
 ///
 /// ## Why is this bad?
 /// Readers scan descriptions for the word "Deprecated" and need three facts: since when,
