@@ -11,7 +11,9 @@ use docspec_model::HistoryEntry;
 /// `[Deprecated](...)` or `Deprecated`, when a sentence starts with "deprecated" or
 /// `**Deprecated:**`, with `(deprecated, ...)`, or with `` `name` is deprecated ``. The
 /// history entry reads `` > - `name` [deprecated](...) in GitLab X.Y. ``. Request and
-/// response attributes are both checked. Values of the attribute marked deprecated
+/// response attributes are both checked; an attribute written as a path (`[].name`,
+/// `parts[].name`) may be named in the history by its path or by its last segment
+/// (`name`). Values of the attribute marked deprecated
 /// (`` `No+Label` (Deprecated) ``, `` Deprecated values: `timeout`, ... ``, `` the `x` value
 /// is deprecated ``) are not the attribute.
 ///
@@ -82,6 +84,7 @@ impl Check for DeprecatedAttributeHistory {
                 .and_then(version_at)
                 .map_or("X.Y", |(v, _)| v);
             let first = name.name.split('/').next().unwrap_or(&name.name);
+            let first = without_root(first.trim());
             out.push(
                 ctx.report(
                     &Self::META,
@@ -109,7 +112,53 @@ fn deprecates(entry: &HistoryEntry, name: &str) -> bool {
         return false;
     }
     flat.pieces.iter().any(|p| match &p.kind {
-        PieceKind::Code(code) => code == name || name.split('/').any(|part| part == code),
+        PieceKind::Code(code) => names(code, name),
         PieceKind::Text => false,
     })
+}
+
+/// Whether `code`, written in a history entry, names the attribute of the row `name`:
+/// the whole name, one of the names of `a/b`, its path without the leading `[].` of a
+/// response array, or its last segment (`merge_status` for `[].merge_status`,
+/// `weight` for `parts[].weight`, `destination_name` for `entities[destination_name]`).
+fn names(code: &str, name: &str) -> bool {
+    let code = without_root(code.trim());
+    code == name.trim()
+        || name.split('/').map(|part| without_root(part.trim())).any(|part| {
+            part == code || last_segment(part) == code
+        })
+}
+
+/// `[].name` → `name`: the leading segment of a response that is an array.
+fn without_root(path: &str) -> &str {
+    path.strip_prefix("[].").unwrap_or(path)
+}
+
+/// The last segment of an attribute path: `a.b[].c` → `c`, `a[b]` → `b`, `a:b` → `b`,
+/// `labels[]` → `labels`.
+fn last_segment(path: &str) -> &str {
+    let mut path = path;
+    while let Some(p) = path.strip_suffix("[]") {
+        path = p;
+    }
+    let path = path.strip_suffix(']').unwrap_or(path);
+    path.rsplit(['.', ':', '[']).next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_names_an_attribute_by_its_path_or_its_last_segment() {
+        assert!(names("merge_status", "[].merge_status"));
+        assert!(names("weight", "[].parts[].weight"));
+        assert!(names("parts[].weight", "[].parts[].weight"));
+        assert!(names("[].parts[].weight", "[].parts[].weight"));
+        assert!(names("destination_name", "entities[destination_name]"));
+        assert!(names("labels", "labels[]"));
+        assert!(names("iid", "issue_iid/iid"));
+        assert!(!names("parts", "[].parts[].weight"));
+        assert!(!names("weight", "[].parts[].weight_unit"));
+    }
 }
