@@ -157,6 +157,9 @@ fn history_findings_of_audit_b() {
         ("merge_requests.md", 302, "HI004"),
         ("merge_requests.md", 306, "HI004"),
         ("merge_requests.md", 310, "HI004"),
+        // "`sha` and `ref` [renamed](...) to `content_ref` and `dry_run_ref` in GitLab 16.10."
+        ("lint.md", 87, "HI004"),
+        ("lint.md", 88, "HI004"),
     ];
     for (page, line, code) in gone {
         assert!(!has(&all, page, *line..=*line, code), "{page}:{line} still gets {code}");
