@@ -10,7 +10,11 @@ use docspec_diagnostics::Diagnostic;
 /// The sentence is
 /// `` [Deprecated](link) in GitLab X.Y and is planned for removal in A.B. Use `x` instead. ``:
 /// a link whose text is `Deprecated`, the release it was deprecated in, the release it
-/// is planned to be removed in (later than the first), and the replacement. When
+/// is planned to be removed in (later than the first) or the REST API version it goes
+/// with (`API version 5`, `API v5`: REST removals are planned by API version), and the
+/// replacement. The planned removal may be worded otherwise (`, and scheduled for removal
+/// in [API version 5](...)`, `and will be removed in 17.0`, or a next sentence
+/// `Scheduled to be removed in GitLab 17.0.`): it is the fact that counts. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
 /// sentence; a missing replacement is its own finding. The sentence opens the
 /// description, as the guide's example puts it.
@@ -129,13 +133,10 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
                 .with_help("write `in GitLab X.Y` after `[Deprecated](...)`"),
         );
     }
-    let removal_lead = " and is planned for removal in ";
-    if let Some(rest) = text[at..].strip_prefix(removal_lead) {
-        let start = at + removal_lead.len();
-        let rest_gitlab = rest.strip_prefix("GitLab ");
-        let version_start = start + if rest_gitlab.is_some() { "GitLab ".len() } else { 0 };
-        match version_at(rest_gitlab.unwrap_or(rest)) {
-            Some((written, removal)) => {
+    if let Some(start) = removal_clause(text, at) {
+        match removal_target(&text[start..]) {
+            Some(Removal::Release(offset, written, removal)) => {
+                let version_start = start + offset;
                 let end = version_start + written.len();
                 if deprecated_in.is_some_and(|d| removal <= d) {
                     out.push(
@@ -149,15 +150,16 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
                 }
                 at = end;
             }
+            Some(Removal::ApiVersion(len)) => at = start + len,
             None => {
                 let end = text[start..].find(". ").map_or(text.len(), |i| start + i);
                 out.push(
                     ctx.report(
                         meta,
                         flat.source_range(start, end),
-                        "the removal is not given as a GitLab release",
+                        "the removal is not given as a GitLab release or an API version",
                     )
-                    .with_help("write `and is planned for removal in A.B.` with a GitLab version"),
+                    .with_help("write `and is planned for removal in A.B.` with a GitLab version, or `in API version N`"),
                 );
                 at = end;
             }
@@ -191,6 +193,76 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
     }
 }
 
+/// Ways of saying the attribute is planned for removal, after `and` or as the next sentence.
+const REMOVAL_LEADS: &[&str] = &[
+    "planned for removal in ",
+    "scheduled for removal in ",
+    "planned to be removed in ",
+    "scheduled to be removed in ",
+    "will be removed in ",
+    "to be removed in ",
+];
+
+/// Where the planned removal's release starts, when the text at `at` (right after the
+/// release of the deprecation) says the attribute is planned for removal: the guide's
+/// ` and is planned for removal in `, or the same said another way (`, and scheduled for
+/// removal in `, ` and will be removed in `, `. Scheduled to be removed in `).
+fn removal_clause(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let lower = rest.to_ascii_lowercase();
+    let mut i = lower.len() - lower.trim_start_matches([',', ' ']).len();
+    if i == 0 {
+        // The next sentence may say it: `in GitLab 15.1. Scheduled to be removed in 18.0.`
+        i = lower.strip_prefix(". ").map_or(0, |_| 2);
+    }
+    let skip = |i: &mut usize, word: &str| {
+        if lower[*i..].starts_with(word) {
+            *i += word.len();
+        }
+    };
+    skip(&mut i, "and ");
+    skip(&mut i, "it ");
+    skip(&mut i, "is ");
+    let lead = REMOVAL_LEADS.iter().find(|l| lower[i..].starts_with(*l))?;
+    Some(at + i + lead.len())
+}
+
+/// What the attribute is planned to be removed in.
+enum Removal<'t> {
+    /// A GitLab release: where it is written, as written, and read.
+    Release(usize, &'t str, (u32, u32)),
+    /// A version of the REST API (`API version 5`, `API v5`): REST removals are planned by
+    /// API version. The length written.
+    ApiVersion(usize),
+}
+
+/// The release or API version at the start of `text`: `GitLab 17.0`, `17.0`,
+/// `API version 5`, `API v5`, `the REST API v5`.
+fn removal_target(text: &str) -> Option<Removal<'_>> {
+    let lower = text.to_ascii_lowercase();
+    let offset = if text.starts_with("GitLab ") { "GitLab ".len() } else { 0 };
+    if let Some((written, version)) = version_at(&text[offset..]) {
+        return Some(Removal::Release(offset, written, version));
+    }
+    let mut i = 0;
+    for word in ["the ", "gitlab ", "rest "] {
+        if lower[i..].starts_with(word) {
+            i += word.len();
+        }
+    }
+    let after = lower[i..].strip_prefix("api ")?;
+    i += "api ".len();
+    let number_at = if after.starts_with("version ") {
+        i + "version ".len()
+    } else if after.starts_with('v') {
+        i + 1
+    } else {
+        return None;
+    };
+    let digits = lower[number_at..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then_some(Removal::ApiVersion(number_at + digits))
+}
+
 /// The offset after the `.` that ends the sentence at or after `from`.
 fn sentence_end(text: &str, from: usize) -> usize {
     let mut i = from;
@@ -202,4 +274,28 @@ fn sentence_end(text: &str, from: usize) -> usize {
         i = after;
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_planned_removal_may_be_worded_otherwise() {
+        fn at(text: &str) -> Option<&str> {
+            removal_clause(text, 0).map(|i| &text[i..])
+        }
+        assert_eq!(at(" and is planned for removal in 15.4."), Some("15.4."));
+        assert_eq!(at(", and scheduled for removal in API version 5."), Some("API version 5."));
+        assert_eq!(at(" and will be removed in GitLab 17.0."), Some("GitLab 17.0."));
+        assert_eq!(at(". Scheduled to be removed in 18.0."), Some("18.0."));
+        assert_eq!(at(". It will be removed in 18.0."), Some("18.0."));
+        assert_eq!(at(". Use `x` instead."), None);
+        assert_eq!(at(" and removed in 16.0."), None);
+        assert!(matches!(removal_target("API v5."), Some(Removal::ApiVersion(6))));
+        assert!(matches!(removal_target("the REST API version 5"), Some(Removal::ApiVersion(22))));
+        assert!(matches!(removal_target("GitLab 17.0."), Some(Removal::Release(7, "17.0", (17, 0)))));
+        assert!(removal_target("a future release.").is_none());
+        assert!(removal_target("API versions").is_none());
+    }
 }
