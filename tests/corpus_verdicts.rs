@@ -171,6 +171,9 @@ fn history_findings_of_audit_b() {
         ("merge_requests.md", 310, "HI005", "planned for removal"),
         ("merge_requests.md", 709, "HI005", "planned for removal"),
         ("merge_requests.md", 714, "HI005", "planned for removal"),
+        // The guide says to add the deprecation to the description, not where.
+        ("merge_requests.md", 706, "HI005", "move the deprecation"),
+        ("merge_requests.md", 709, "HI005", "move the deprecation"),
     ];
     for (page, line, code, help) in gone_help {
         assert!(
@@ -184,10 +187,20 @@ fn history_findings_of_audit_b() {
         ("project_snippets.md", 98, "HI004"),
         ("project_snippets.md", 100, "HI004"),
         ("snippets.md", 311, "HI004"),
-        // `[Deprecated](...) in GitLab 15.6. Use ... instead.`: no planned removal.
-        ("merge_requests.md", 302, "HI005"),
     ];
     for (page, line, code) in kept {
         assert!(has(&all, page, *line..=*line, code), "{page}:{line} does not get {code}");
+    }
+    let kept_help: &[(&str, u64, &str, &str)] = &[
+        // `[Deprecated](...) in GitLab 15.6. Use `detailed_merge_status` instead.`: no planned removal.
+        ("merge_requests.md", 302, "HI005", "planned for removal"),
+        ("merge_requests.md", 706, "HI005", "planned for removal"),
+    ];
+    for (page, line, code, help) in kept_help {
+        assert!(
+            all.iter()
+                .any(|(p, l, c, h)| p == page && l == line && c == code && h.contains(help)),
+            "{page}:{line} does not get {code} asking for {help}"
+        );
     }
 }

@@ -16,8 +16,9 @@ use docspec_diagnostics::Diagnostic;
 /// in [API version 5](...)`, `and will be removed in 17.0`, or a next sentence
 /// `Scheduled to be removed in GitLab 17.0.`): it is the fact that counts. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
-/// sentence; a missing replacement is its own finding. The sentence opens the
-/// description, as the guide's example puts it.
+/// sentence; a missing replacement is its own finding. The sentence may stand anywhere
+/// in the description: the guide says to add it to the description, and only its example
+/// puts it first.
 ///
 /// Other ways of marking a deprecation (`**Deprecated:** Scheduled to be removed in
 /// GitLab 16.0`, `` Deprecated: Use `x` instead. ``, `(deprecated, [scheduled for
@@ -67,25 +68,11 @@ impl Check for DeprecationWording {
         for row in deprecated_rows(ctx.page) {
             if row.mark.kind == MarkKind::Link {
                 check_sentence(ctx, &row.flat, &row.mark, out);
-                check_place(ctx, &row.flat, &row.mark, out);
             } else {
                 out.push(other_wording(ctx, &row.flat, &row.mark));
             }
         }
     }
-}
-
-/// The guide's deprecation opens the description: "[Deprecated](...) in GitLab 14.7 and
-/// is planned for removal in 15.4. Use `widget_id` instead. The name of the widget."
-fn check_place(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec<Diagnostic>) {
-    let meta = &<DeprecationWording as RuleMeta>::META;
-    if flat.text[..mark.flat_start].trim().is_empty() {
-        return;
-    }
-    out.push(
-        ctx.report(meta, mark.range, "the deprecation does not open the description")
-            .with_help("move the deprecation sentence to the start of the description, before what the attribute is"),
-    );
 }
 
 /// The replacement named after the mark: `` Use `x` instead `` or `` in favor of `x` ``.
@@ -115,7 +102,7 @@ fn other_wording(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark) -> Diagnostic 
         ),
     };
     ctx.report(meta, mark.range, format!("the deprecation is written {}", code(&shown)))
-        .with_help(format!("start the description with {instead}"))
+        .with_help(format!("write it as {instead}"))
 }
 
 /// `[Deprecated](link)` then `in GitLab X.Y and is planned for removal in A.B. Use `x` instead.`
