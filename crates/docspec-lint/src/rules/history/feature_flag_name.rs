@@ -18,7 +18,9 @@ use docspec_model::HistoryEntry;
 /// Administrators enable a feature by the flag's name; an entry that says "behind a
 /// feature flag" without the name, or without saying whether the flag is on, leaves
 /// them unable to turn the feature on or to know that it is off. These are the forms of
-/// GitLab's guide to documenting features behind flags.
+/// GitLab's guide to documenting features behind flags. The guide offers them as
+/// "possible history entries" that "you can adjust to suit your needs", so a finding is a
+/// warning, not an error.
 ///
 /// ## Example
 /// ````markdown
@@ -44,7 +46,7 @@ use docspec_model::HistoryEntry;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "HI003", name = "feature-flag-name", category = History, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "HI003", name = "feature-flag-name", category = History, severity = Warning, fix = None, since = "0.1.0")]
 pub struct FeatureFlagName;
 
 impl Check for FeatureFlagName {
