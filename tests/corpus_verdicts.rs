@@ -195,7 +195,10 @@ fn history_findings_of_audit_b() {
         ("usage_data.md", 157, "HI003"),
     ];
     for (page, line, code) in kept {
-        assert!(has(&all, page, *line..=*line, code), "{page}:{line} does not get {code}");
+        assert!(
+            has(&all, page, *line..=*line, code),
+            "{page}:{line} does not get {code}"
+        );
     }
     let kept_help: &[(&str, u64, &str, &str)] = &[
         // `[Deprecated](...) in GitLab 15.6. Use `detailed_merge_status` instead.`: no planned removal.

@@ -362,12 +362,24 @@ mod tests {
         assert!(deprecation_mark(&flat, "state").is_none());
         let flat = Flat::new(&[text("Kind of job. **Deprecated values:** ", 0), code("legacy", 36)]);
         assert!(deprecation_mark(&flat, "kind").is_none());
-        let flat = Flat::new(&[text("Mode. The ", 0), code("fast", 10), text(" value (deprecated) skips checks.", 16)]);
+        let flat = Flat::new(&[
+            text("Mode. The ", 0),
+            code("fast", 10),
+            text(" value (deprecated) skips checks.", 16),
+        ]);
         assert!(deprecation_mark(&flat, "mode").is_none());
-        let flat = Flat::new(&[text("Mode. The ", 0), code("fast", 10), text(" value is deprecated.", 16)]);
+        let flat = Flat::new(&[
+            text("Mode. The ", 0),
+            code("fast", 10),
+            text(" value is deprecated.", 16),
+        ]);
         assert!(deprecation_mark(&flat, "mode").is_none());
         // The attribute itself is still read as deprecated.
-        let flat = Flat::new(&[text("Mode. Deprecated: use ", 0), code("speed", 22), text(" instead.", 29)]);
+        let flat = Flat::new(&[
+            text("Mode. Deprecated: use ", 0),
+            code("speed", 22),
+            text(" instead.", 29),
+        ]);
         assert_eq!(deprecation_mark(&flat, "mode").unwrap().kind, MarkKind::Word);
     }
 

@@ -148,9 +148,10 @@ fn deprecates(entry: &HistoryEntry, name: &str) -> bool {
 fn names(code: &str, name: &str) -> bool {
     let code = without_root(code.trim());
     code == name.trim()
-        || name.split('/').map(|part| without_root(part.trim())).any(|part| {
-            part == code || last_segment(part) == code
-        })
+        || name
+            .split('/')
+            .map(|part| without_root(part.trim()))
+            .any(|part| part == code || last_segment(part) == code)
 }
 
 /// `[].name` → `name`: the leading segment of a response that is an array.
@@ -194,17 +195,28 @@ mod tests {
 
     #[test]
     fn an_entry_that_renames_replaces_or_removes_records_the_deprecation() {
-        let renamed = entry("`sha` and `ref` [renamed](https://x/1) to `content_ref` and `dry_run_ref` in GitLab 16.10.");
+        let renamed =
+            entry("`sha` and `ref` [renamed](https://x/1) to `content_ref` and `dry_run_ref` in GitLab 16.10.");
         assert!(deprecates(&renamed, "sha"));
         assert!(deprecates(&renamed, "ref"));
         assert!(!deprecates(&renamed, "content_ref"));
         assert!(!deprecates(&renamed, "dry_run_ref"));
-        let favor = entry("`merge_status` [deprecated](https://x/1) in favor of `detailed_merge_status` in GitLab 15.6.");
+        let favor =
+            entry("`merge_status` [deprecated](https://x/1) in favor of `detailed_merge_status` in GitLab 15.6.");
         assert!(deprecates(&favor, "merge_status"));
         assert!(!deprecates(&favor, "detailed_merge_status"));
-        assert!(deprecates(&entry("`a` [replaced](https://x/1) by `b` in GitLab 16.3."), "a"));
-        assert!(deprecates(&entry("Parameter `a` [removed](https://x/1) in GitLab 16.0."), "a"));
+        assert!(deprecates(
+            &entry("`a` [replaced](https://x/1) by `b` in GitLab 16.3."),
+            "a"
+        ));
+        assert!(deprecates(
+            &entry("Parameter `a` [removed](https://x/1) in GitLab 16.0."),
+            "a"
+        ));
         assert!(deprecates(&entry("[Deprecated](https://x/1) `a` in GitLab 16.0."), "a"));
-        assert!(!deprecates(&entry("`a` [introduced](https://x/1) in GitLab 16.0."), "a"));
+        assert!(!deprecates(
+            &entry("`a` [introduced](https://x/1) in GitLab 16.0."),
+            "a"
+        ));
     }
 }

@@ -146,7 +146,9 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
                         flat.source_range(start, end),
                         "the removal is not given as a GitLab release or an API version",
                     )
-                    .with_help("write `and is planned for removal in A.B.` with a GitLab version, or `in API version N`"),
+                    .with_help(
+                        "write `and is planned for removal in A.B.` with a GitLab version, or `in API version N`",
+                    ),
                 );
                 at = end;
             }
@@ -227,7 +229,11 @@ enum Removal<'t> {
 /// `API version 5`, `API v5`, `the REST API v5`.
 fn removal_target(text: &str) -> Option<Removal<'_>> {
     let lower = text.to_ascii_lowercase();
-    let offset = if text.starts_with("GitLab ") { "GitLab ".len() } else { 0 };
+    let offset = if text.starts_with("GitLab ") {
+        "GitLab ".len()
+    } else {
+        0
+    };
     if let Some((written, version)) = version_at(&text[offset..]) {
         return Some(Removal::Release(offset, written, version));
     }
@@ -273,15 +279,24 @@ mod tests {
             removal_clause(text, 0).map(|i| &text[i..])
         }
         assert_eq!(at(" and is planned for removal in 15.4."), Some("15.4."));
-        assert_eq!(at(", and scheduled for removal in API version 5."), Some("API version 5."));
+        assert_eq!(
+            at(", and scheduled for removal in API version 5."),
+            Some("API version 5.")
+        );
         assert_eq!(at(" and will be removed in GitLab 17.0."), Some("GitLab 17.0."));
         assert_eq!(at(". Scheduled to be removed in 18.0."), Some("18.0."));
         assert_eq!(at(". It will be removed in 18.0."), Some("18.0."));
         assert_eq!(at(". Use `x` instead."), None);
         assert_eq!(at(" and removed in 16.0."), None);
         assert!(matches!(removal_target("API v5."), Some(Removal::ApiVersion(6))));
-        assert!(matches!(removal_target("the REST API version 5"), Some(Removal::ApiVersion(22))));
-        assert!(matches!(removal_target("GitLab 17.0."), Some(Removal::Release(7, "17.0", (17, 0)))));
+        assert!(matches!(
+            removal_target("the REST API version 5"),
+            Some(Removal::ApiVersion(22))
+        ));
+        assert!(matches!(
+            removal_target("GitLab 17.0."),
+            Some(Removal::Release(7, "17.0", (17, 0)))
+        ));
         assert!(removal_target("a future release.").is_none());
         assert!(removal_target("API versions").is_none());
     }
