@@ -185,3 +185,74 @@ fn explanatory_sections_of_the_overview_page_are_not_methods() {
     assert_eq!(page.methods().count(), 0);
     assert_eq!(page.request_examples.len(), 3);
 }
+
+/// The history findings audit B found false (`/work/notes/audit-B.md`), and the true ones
+/// beside them that must stay.
+#[test]
+fn history_findings_of_audit_b() {
+    let Some(all) = findings() else { return };
+    let gone: &[(&str, u64, &str)] = &[
+        // "Deprecated values: `timeout`, ..." deprecates values of `state`, not `state`.
+        ("merge_requests.md", 3718, "HI004"),
+        ("merge_requests.md", 3718, "HI005"),
+        // The page history deprecates `merge_status` and others; the table writes `[].merge_status`.
+        ("merge_requests.md", 285, "HI004"),
+        ("merge_requests.md", 302, "HI004"),
+        ("merge_requests.md", 306, "HI004"),
+        ("merge_requests.md", 310, "HI004"),
+        // "`sha` and `ref` [renamed](...) to `content_ref` and `dry_run_ref` in GitLab 16.10."
+        ("lint.md", 87, "HI004"),
+        ("lint.md", 88, "HI004"),
+        // "[Feature flag removed](...) in GitLab 14.8." under the entry naming the one flag.
+        ("deployments.md", 515, "HI003"),
+    ];
+    for (page, line, code) in gone {
+        assert!(!has(&all, page, *line..=*line, code), "{page}:{line} still gets {code}");
+    }
+    // Findings gone by what their help asks, where the line keeps others.
+    let gone_help: &[(&str, u64, &str, &str)] = &[
+        // "[Deprecated](...) in GitLab 14.7, and scheduled for removal in [API version 5](...)."
+        ("merge_requests.md", 306, "HI005", "planned for removal"),
+        ("merge_requests.md", 310, "HI005", "planned for removal"),
+        ("merge_requests.md", 709, "HI005", "planned for removal"),
+        ("merge_requests.md", 714, "HI005", "planned for removal"),
+        // The guide says to add the deprecation to the description, not where.
+        ("merge_requests.md", 706, "HI005", "move the deprecation"),
+        ("merge_requests.md", 709, "HI005", "move the deprecation"),
+    ];
+    for (page, line, code, help) in gone_help {
+        assert!(
+            !all.iter()
+                .any(|(p, l, c, h)| p == page && l == line && c == code && h.contains(help)),
+            "{page}:{line} still gets {code} asking for {help}"
+        );
+    }
+    let kept: &[(&str, u64, &str)] = &[
+        // Deprecated attributes that no history entry names.
+        ("project_snippets.md", 98, "HI004"),
+        ("project_snippets.md", 100, "HI004"),
+        ("snippets.md", 311, "HI004"),
+        // A flag with no default; defaults written inside another sentence.
+        ("product_analytics.md", 23, "HI003"),
+        ("usage_data.md", 93, "HI003"),
+        ("usage_data.md", 157, "HI003"),
+    ];
+    for (page, line, code) in kept {
+        assert!(
+            has(&all, page, *line..=*line, code),
+            "{page}:{line} does not get {code}"
+        );
+    }
+    let kept_help: &[(&str, u64, &str, &str)] = &[
+        // `[Deprecated](...) in GitLab 15.6. Use `detailed_merge_status` instead.`: no planned removal.
+        ("merge_requests.md", 302, "HI005", "planned for removal"),
+        ("merge_requests.md", 706, "HI005", "planned for removal"),
+    ];
+    for (page, line, code, help) in kept_help {
+        assert!(
+            all.iter()
+                .any(|(p, l, c, h)| p == page && l == line && c == code && h.contains(help)),
+            "{page}:{line} does not get {code} asking for {help}"
+        );
+    }
+}

@@ -189,10 +189,26 @@ fn sentence_start(flat: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', ':', '!', '?'])
 }
 
+/// Whether `text`, the words right after "deprecated", say it is values that are deprecated:
+/// `Deprecated values: ...`, `deprecated value(s)`.
+fn names_values(text: &str) -> bool {
+    let rest = text.trim_start_matches([' ', '*', '_']).to_ascii_lowercase();
+    rest.strip_prefix("value")
+        .is_some_and(|r| r.is_empty() || r.starts_with(['s', ':', ' ', '(', '.', ',']))
+}
+
+/// Whether `before`, the text before `(deprecated` or `is deprecated`, ends with a value
+/// named as one: `` `timeout` value ``, `` values `a` and `b` ``.
+fn ends_with_value_word(before: &str) -> bool {
+    let lower = before.trim_end().to_ascii_lowercase();
+    lower.ends_with(" value") || lower.ends_with(" values") || lower == "value" || lower == "values"
+}
+
 /// How the description of `attribute` says it is deprecated, if it does.
 ///
-/// A value of the attribute marked deprecated (`` `No+Label` (Deprecated) lists ... ``) is
-/// not the attribute being deprecated.
+/// A value of the attribute marked deprecated is not the attribute being deprecated:
+/// `` `No+Label` (Deprecated) lists ... ``, `` Deprecated values: `timeout`, ... ``,
+/// `` the `merged` value (deprecated) ``, `` the `merged` value is deprecated ``.
 pub fn deprecation_mark(flat: &Flat, attribute: &str) -> Option<Mark> {
     let lower = flat.text.to_ascii_lowercase();
     let names_attribute = |code: &str| code == attribute || attribute.split('/').any(|part| part == code);
@@ -221,6 +237,9 @@ pub fn deprecation_mark(flat: &Flat, attribute: &str) -> Option<Mark> {
         if matches!(piece.kind, PieceKind::Code(_)) {
             continue;
         }
+        if names_values(&flat.text[end..]) {
+            continue;
+        }
         if sentence_start(&flat.text, at) {
             let (kind, range) = if piece.strong {
                 (MarkKind::Strong, piece.outer)
@@ -245,7 +264,7 @@ pub fn deprecation_mark(flat: &Flat, attribute: &str) -> Option<Mark> {
             let after_value = flat
                 .piece_ending_at(rest.len())
                 .is_some_and(|p| matches!(&p.kind, PieceKind::Code(code) if !names_attribute(code)));
-            if after_value {
+            if after_value || ends_with_value_word(rest) {
                 continue;
             }
             let open = before.len() - 1;
@@ -329,6 +348,39 @@ mod tests {
         assert!(deprecation_mark(&flat, "labels").is_none());
         let flat = Flat::new(&[text("IID of the epic. (deprecated, scheduled for removal)", 0)]);
         assert_eq!(deprecation_mark(&flat, "epic_iid").unwrap().kind, MarkKind::Parenthesis);
+    }
+
+    #[test]
+    fn deprecated_values_are_not_a_deprecated_attribute() {
+        let flat = Flat::new(&[
+            text("State of the export. Can be ", 0),
+            code("done", 28),
+            text(". Deprecated values: ", 34),
+            code("stale", 55),
+            text(".", 62),
+        ]);
+        assert!(deprecation_mark(&flat, "state").is_none());
+        let flat = Flat::new(&[text("Kind of job. **Deprecated values:** ", 0), code("legacy", 36)]);
+        assert!(deprecation_mark(&flat, "kind").is_none());
+        let flat = Flat::new(&[
+            text("Mode. The ", 0),
+            code("fast", 10),
+            text(" value (deprecated) skips checks.", 16),
+        ]);
+        assert!(deprecation_mark(&flat, "mode").is_none());
+        let flat = Flat::new(&[
+            text("Mode. The ", 0),
+            code("fast", 10),
+            text(" value is deprecated.", 16),
+        ]);
+        assert!(deprecation_mark(&flat, "mode").is_none());
+        // The attribute itself is still read as deprecated.
+        let flat = Flat::new(&[
+            text("Mode. Deprecated: use ", 0),
+            code("speed", 22),
+            text(" instead.", 29),
+        ]);
+        assert_eq!(deprecation_mark(&flat, "mode").unwrap().kind, MarkKind::Word);
     }
 
     #[test]

@@ -10,9 +10,15 @@ use docspec_model::HistoryEntry;
 /// The description marks the attribute deprecated when it starts with
 /// `[Deprecated](...)` or `Deprecated`, when a sentence starts with "deprecated" or
 /// `**Deprecated:**`, with `(deprecated, ...)`, or with `` `name` is deprecated ``. The
-/// history entry reads `` > - `name` [deprecated](...) in GitLab X.Y. ``. Request and
-/// response attributes are both checked. A value of the attribute marked deprecated
-/// (`` `No+Label` (Deprecated) ``) is not the attribute.
+/// history entry reads `` > - `name` [deprecated](...) in GitLab X.Y. ``; an entry that
+/// names the attribute as renamed, replaced or removed (`` > - `name` [renamed](...) to
+/// `new_name` in GitLab X.Y. ``) records it too, but not the attribute that takes over
+/// (`new_name`). Request and
+/// response attributes are both checked; an attribute written as a path (`[].name`,
+/// `parts[].name`) may be named in the history by its path or by its last segment
+/// (`name`). Values of the attribute marked deprecated
+/// (`` `No+Label` (Deprecated) ``, `` Deprecated values: `timeout`, ... ``, `` the `x` value
+/// is deprecated ``) are not the attribute.
 ///
 /// ## Why is this bad?
 /// The style guide deprecates an attribute in two steps: a history entry that says in
@@ -81,6 +87,7 @@ impl Check for DeprecatedAttributeHistory {
                 .and_then(version_at)
                 .map_or("X.Y", |(v, _)| v);
             let first = name.name.split('/').next().unwrap_or(&name.name);
+            let first = without_root(first.trim());
             out.push(
                 ctx.report(
                     &Self::META,
@@ -99,16 +106,117 @@ impl Check for DeprecatedAttributeHistory {
     }
 }
 
-/// Whether a history entry says `name` was deprecated: a code span naming it and the
-/// word "deprecated".
+/// Words of a history entry that retire an attribute.
+const RETIRING: &[&str] = &["deprecated", "renamed", "replaced", "removed"];
+
+/// Words right before a code span that make it the attribute that takes over, not the one
+/// retired: `renamed to `x``, `replaced by `x``, `in favor of `x``, `use `x``.
+const TAKING_OVER: &[&str] = &[" to", " by", " with", " of", " use", " instead"];
+
+/// Whether a history entry records that `name` was retired: a retiring word
+/// (`deprecated`, `renamed`, `replaced`, `removed`) and a code span naming it that is not
+/// what replaces it (`` `sha` and `ref` [renamed](...) to `content_ref` and `dry_run_ref` ``
+/// retires `sha` and `ref`).
 fn deprecates(entry: &HistoryEntry, name: &str) -> bool {
     let flat = Flat::new(&entry.inlines);
     let lower = flat.text.to_ascii_lowercase();
-    if word_positions(&lower, "deprecated").next().is_none() {
+    if !RETIRING.iter().any(|w| word_positions(&lower, w).next().is_some()) {
         return false;
     }
-    flat.pieces.iter().any(|p| match &p.kind {
-        PieceKind::Code(code) => code == name || name.split('/').any(|part| part == code),
-        PieceKind::Text => false,
-    })
+    let mut taking_over = false;
+    let mut after_previous = 0;
+    for piece in &flat.pieces {
+        let PieceKind::Code(code) = &piece.kind else { continue };
+        let between = lower[after_previous..piece.start].trim_end();
+        let continues_list = matches!(between.trim_start(), "," | "and" | ", and" | "or" | ", or");
+        if !continues_list {
+            let padded = format!(" {between}");
+            taking_over = TAKING_OVER.iter().any(|w| padded.ends_with(w));
+        }
+        after_previous = piece.end;
+        if !taking_over && names(code, name) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `code`, written in a history entry, names the attribute of the row `name`:
+/// the whole name, one of the names of `a/b`, its path without the leading `[].` of a
+/// response array, or its last segment (`merge_status` for `[].merge_status`,
+/// `weight` for `parts[].weight`, `destination_name` for `entities[destination_name]`).
+fn names(code: &str, name: &str) -> bool {
+    let code = without_root(code.trim());
+    code == name.trim()
+        || name
+            .split('/')
+            .map(|part| without_root(part.trim()))
+            .any(|part| part == code || last_segment(part) == code)
+}
+
+/// `[].name` → `name`: the leading segment of a response that is an array.
+fn without_root(path: &str) -> &str {
+    path.strip_prefix("[].").unwrap_or(path)
+}
+
+/// The last segment of an attribute path: `a.b[].c` → `c`, `a[b]` → `b`, `a:b` → `b`,
+/// `labels[]` → `labels`.
+fn last_segment(path: &str) -> &str {
+    let mut path = path;
+    while let Some(p) = path.strip_suffix("[]") {
+        path = p;
+    }
+    let path = path.strip_suffix(']').unwrap_or(path);
+    path.rsplit(['.', ':', '[']).next().unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_names_an_attribute_by_its_path_or_its_last_segment() {
+        assert!(names("merge_status", "[].merge_status"));
+        assert!(names("weight", "[].parts[].weight"));
+        assert!(names("parts[].weight", "[].parts[].weight"));
+        assert!(names("[].parts[].weight", "[].parts[].weight"));
+        assert!(names("destination_name", "entities[destination_name]"));
+        assert!(names("labels", "labels[]"));
+        assert!(names("iid", "issue_iid/iid"));
+        assert!(!names("parts", "[].parts[].weight"));
+        assert!(!names("weight", "[].parts[].weight_unit"));
+    }
+
+    fn entry(markdown: &str) -> HistoryEntry {
+        let page = docspec_parser::parse_str(&format!("## A\n\n> - {markdown}\n\n```plaintext\nGET /a\n```\n"));
+        let entry = page.all_history().next().unwrap().entries[0].clone();
+        entry
+    }
+
+    #[test]
+    fn an_entry_that_renames_replaces_or_removes_records_the_deprecation() {
+        let renamed =
+            entry("`sha` and `ref` [renamed](https://x/1) to `content_ref` and `dry_run_ref` in GitLab 16.10.");
+        assert!(deprecates(&renamed, "sha"));
+        assert!(deprecates(&renamed, "ref"));
+        assert!(!deprecates(&renamed, "content_ref"));
+        assert!(!deprecates(&renamed, "dry_run_ref"));
+        let favor =
+            entry("`merge_status` [deprecated](https://x/1) in favor of `detailed_merge_status` in GitLab 15.6.");
+        assert!(deprecates(&favor, "merge_status"));
+        assert!(!deprecates(&favor, "detailed_merge_status"));
+        assert!(deprecates(
+            &entry("`a` [replaced](https://x/1) by `b` in GitLab 16.3."),
+            "a"
+        ));
+        assert!(deprecates(
+            &entry("Parameter `a` [removed](https://x/1) in GitLab 16.0."),
+            "a"
+        ));
+        assert!(deprecates(&entry("[Deprecated](https://x/1) `a` in GitLab 16.0."), "a"));
+        assert!(!deprecates(
+            &entry("`a` [introduced](https://x/1) in GitLab 16.0."),
+            "a"
+        ));
+    }
 }

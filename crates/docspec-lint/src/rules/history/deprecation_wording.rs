@@ -10,15 +10,22 @@ use docspec_diagnostics::Diagnostic;
 /// The sentence is
 /// `` [Deprecated](link) in GitLab X.Y and is planned for removal in A.B. Use `x` instead. ``:
 /// a link whose text is `Deprecated`, the release it was deprecated in, the release it
-/// is planned to be removed in (later than the first), and the replacement. When
+/// is planned to be removed in (later than the first) or the REST API version it goes
+/// with (`API version 5`, `API v5`: REST removals are planned by API version), and the
+/// replacement. The planned removal may be worded otherwise (`, and scheduled for removal
+/// in [API version 5](...)`, `and will be removed in 17.0`, or a next sentence
+/// `Scheduled to be removed in GitLab 17.0.`): it is the fact that counts. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
-/// sentence; a missing replacement is its own finding. The sentence opens the
-/// description, as the guide's example puts it.
+/// sentence; a missing replacement is its own finding. The sentence may stand anywhere
+/// in the description: the guide says to add it to the description, and only its example
+/// puts it first.
 ///
 /// Other ways of marking a deprecation (`**Deprecated:** Scheduled to be removed in
 /// GitLab 16.0`, `` Deprecated: Use `x` instead. ``, `(deprecated, [scheduled for
 /// removal](...) in API version 5)`, `` `name` is deprecated in favor of `x` ``) are
-/// reported once, at the words that mark it.
+/// reported once, at the words that mark it. Values of the attribute marked deprecated
+/// (`` Deprecated values: `timeout`, ... ``, `` `x` (deprecated) ``, `` the `x` value is
+/// deprecated ``) are not the attribute, and are not held to this sentence.
 ///
 /// ## Why is this bad?
 /// Readers scan descriptions for the word "Deprecated" and need three facts: since when,
@@ -61,25 +68,11 @@ impl Check for DeprecationWording {
         for row in deprecated_rows(ctx.page) {
             if row.mark.kind == MarkKind::Link {
                 check_sentence(ctx, &row.flat, &row.mark, out);
-                check_place(ctx, &row.flat, &row.mark, out);
             } else {
                 out.push(other_wording(ctx, &row.flat, &row.mark));
             }
         }
     }
-}
-
-/// The guide's deprecation opens the description: "[Deprecated](...) in GitLab 14.7 and
-/// is planned for removal in 15.4. Use `widget_id` instead. The name of the widget."
-fn check_place(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec<Diagnostic>) {
-    let meta = &<DeprecationWording as RuleMeta>::META;
-    if flat.text[..mark.flat_start].trim().is_empty() {
-        return;
-    }
-    out.push(
-        ctx.report(meta, mark.range, "the deprecation does not open the description")
-            .with_help("move the deprecation sentence to the start of the description, before what the attribute is"),
-    );
 }
 
 /// The replacement named after the mark: `` Use `x` instead `` or `` in favor of `x` ``.
@@ -109,7 +102,7 @@ fn other_wording(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark) -> Diagnostic 
         ),
     };
     ctx.report(meta, mark.range, format!("the deprecation is written {}", code(&shown)))
-        .with_help(format!("start the description with {instead}"))
+        .with_help(format!("write it as {instead}"))
 }
 
 /// `[Deprecated](link)` then `in GitLab X.Y and is planned for removal in A.B. Use `x` instead.`
@@ -127,13 +120,10 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
                 .with_help("write `in GitLab X.Y` after `[Deprecated](...)`"),
         );
     }
-    let removal_lead = " and is planned for removal in ";
-    if let Some(rest) = text[at..].strip_prefix(removal_lead) {
-        let start = at + removal_lead.len();
-        let rest_gitlab = rest.strip_prefix("GitLab ");
-        let version_start = start + if rest_gitlab.is_some() { "GitLab ".len() } else { 0 };
-        match version_at(rest_gitlab.unwrap_or(rest)) {
-            Some((written, removal)) => {
+    if let Some(start) = removal_clause(text, at) {
+        match removal_target(&text[start..]) {
+            Some(Removal::Release(offset, written, removal)) => {
+                let version_start = start + offset;
                 let end = version_start + written.len();
                 if deprecated_in.is_some_and(|d| removal <= d) {
                     out.push(
@@ -147,15 +137,18 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
                 }
                 at = end;
             }
+            Some(Removal::ApiVersion(len)) => at = start + len,
             None => {
                 let end = text[start..].find(". ").map_or(text.len(), |i| start + i);
                 out.push(
                     ctx.report(
                         meta,
                         flat.source_range(start, end),
-                        "the removal is not given as a GitLab release",
+                        "the removal is not given as a GitLab release or an API version",
                     )
-                    .with_help("write `and is planned for removal in A.B.` with a GitLab version"),
+                    .with_help(
+                        "write `and is planned for removal in A.B.` with a GitLab version, or `in API version N`",
+                    ),
                 );
                 at = end;
             }
@@ -189,6 +182,80 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
     }
 }
 
+/// Ways of saying the attribute is planned for removal, after `and` or as the next sentence.
+const REMOVAL_LEADS: &[&str] = &[
+    "planned for removal in ",
+    "scheduled for removal in ",
+    "planned to be removed in ",
+    "scheduled to be removed in ",
+    "will be removed in ",
+    "to be removed in ",
+];
+
+/// Where the planned removal's release starts, when the text at `at` (right after the
+/// release of the deprecation) says the attribute is planned for removal: the guide's
+/// ` and is planned for removal in `, or the same said another way (`, and scheduled for
+/// removal in `, ` and will be removed in `, `. Scheduled to be removed in `).
+fn removal_clause(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    let lower = rest.to_ascii_lowercase();
+    let mut i = lower.len() - lower.trim_start_matches([',', ' ']).len();
+    if i == 0 {
+        // The next sentence may say it: `in GitLab 15.1. Scheduled to be removed in 18.0.`
+        i = lower.strip_prefix(". ").map_or(0, |_| 2);
+    }
+    let skip = |i: &mut usize, word: &str| {
+        if lower[*i..].starts_with(word) {
+            *i += word.len();
+        }
+    };
+    skip(&mut i, "and ");
+    skip(&mut i, "it ");
+    skip(&mut i, "is ");
+    let lead = REMOVAL_LEADS.iter().find(|l| lower[i..].starts_with(*l))?;
+    Some(at + i + lead.len())
+}
+
+/// What the attribute is planned to be removed in.
+enum Removal<'t> {
+    /// A GitLab release: where it is written, as written, and read.
+    Release(usize, &'t str, (u32, u32)),
+    /// A version of the REST API (`API version 5`, `API v5`): REST removals are planned by
+    /// API version. The length written.
+    ApiVersion(usize),
+}
+
+/// The release or API version at the start of `text`: `GitLab 17.0`, `17.0`,
+/// `API version 5`, `API v5`, `the REST API v5`.
+fn removal_target(text: &str) -> Option<Removal<'_>> {
+    let lower = text.to_ascii_lowercase();
+    let offset = if text.starts_with("GitLab ") {
+        "GitLab ".len()
+    } else {
+        0
+    };
+    if let Some((written, version)) = version_at(&text[offset..]) {
+        return Some(Removal::Release(offset, written, version));
+    }
+    let mut i = 0;
+    for word in ["the ", "gitlab ", "rest "] {
+        if lower[i..].starts_with(word) {
+            i += word.len();
+        }
+    }
+    let after = lower[i..].strip_prefix("api ")?;
+    i += "api ".len();
+    let number_at = if after.starts_with("version ") {
+        i + "version ".len()
+    } else if after.starts_with('v') {
+        i + 1
+    } else {
+        return None;
+    };
+    let digits = lower[number_at..].bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then_some(Removal::ApiVersion(number_at + digits))
+}
+
 /// The offset after the `.` that ends the sentence at or after `from`.
 fn sentence_end(text: &str, from: usize) -> usize {
     let mut i = from;
@@ -200,4 +267,37 @@ fn sentence_end(text: &str, from: usize) -> usize {
         i = after;
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_planned_removal_may_be_worded_otherwise() {
+        fn at(text: &str) -> Option<&str> {
+            removal_clause(text, 0).map(|i| &text[i..])
+        }
+        assert_eq!(at(" and is planned for removal in 15.4."), Some("15.4."));
+        assert_eq!(
+            at(", and scheduled for removal in API version 5."),
+            Some("API version 5.")
+        );
+        assert_eq!(at(" and will be removed in GitLab 17.0."), Some("GitLab 17.0."));
+        assert_eq!(at(". Scheduled to be removed in 18.0."), Some("18.0."));
+        assert_eq!(at(". It will be removed in 18.0."), Some("18.0."));
+        assert_eq!(at(". Use `x` instead."), None);
+        assert_eq!(at(" and removed in 16.0."), None);
+        assert!(matches!(removal_target("API v5."), Some(Removal::ApiVersion(6))));
+        assert!(matches!(
+            removal_target("the REST API version 5"),
+            Some(Removal::ApiVersion(22))
+        ));
+        assert!(matches!(
+            removal_target("GitLab 17.0."),
+            Some(Removal::Release(7, "17.0", (17, 0)))
+        ));
+        assert!(removal_target("a future release.").is_none());
+        assert!(removal_target("API versions").is_none());
+    }
 }

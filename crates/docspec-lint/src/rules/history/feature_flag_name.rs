@@ -14,11 +14,19 @@ use docspec_model::HistoryEntry;
 /// or `Enabled by default.` as a sentence of its own. "Feature flags" and "feature flag
 /// user lists" (the product feature) are not flags.
 ///
+/// An entry that refers to a flag already there without naming it (`[Feature flag
+/// removed](...) in GitLab 14.8.`) is read as naming the one flag the other entries of its
+/// history name, as the guide's own `[Enabled on GitLab.com](...)` entries do; it is
+/// reported only when its history names no flag, or more than one (the help lists them).
+/// An entry that puts something behind a flag (`with a flag`) names its own.
+///
 /// ## Why is this bad?
 /// Administrators enable a feature by the flag's name; an entry that says "behind a
 /// feature flag" without the name, or without saying whether the flag is on, leaves
 /// them unable to turn the feature on or to know that it is off. These are the forms of
-/// GitLab's guide to documenting features behind flags.
+/// GitLab's guide to documenting features behind flags. The guide offers them as
+/// "possible history entries" that "you can adjust to suit your needs", so a finding is a
+/// warning, not an error.
 ///
 /// ## Example
 /// ````markdown
@@ -44,14 +52,21 @@ use docspec_model::HistoryEntry;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "HI003", name = "feature-flag-name", category = History, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "HI003", name = "feature-flag-name", category = History, severity = Warning, fix = None, since = "0.1.0")]
 pub struct FeatureFlagName;
 
 impl Check for FeatureFlagName {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for history in histories(ctx.page) {
+            // Every flag the history names, once each, in order.
+            let mut named: Vec<&str> = Vec::new();
+            for flag in history.entries.iter().filter_map(|e| e.flag.as_ref()) {
+                if !named.contains(&flag.value.as_str()) {
+                    named.push(&flag.value);
+                }
+            }
             for entry in &history.entries {
-                check_entry(ctx, entry, out);
+                check_entry(ctx, entry, &named, out);
             }
         }
     }
@@ -62,7 +77,8 @@ const FLAG_PHRASES: &[&str] = &["feature flag", "with a flag", "behind a flag"];
 /// Phrases that say something was introduced behind a flag.
 const INTRODUCING_PHRASES: &[&str] = &["with a flag", "behind a flag", "behind a feature flag"];
 
-fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagnostic>) {
+/// `named`: the flags the entry's history names.
+fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, named: &[&str], out: &mut Vec<Diagnostic>) {
     let meta = &<FeatureFlagName as RuleMeta>::META;
     let flat = Flat::new(&entry.inlines);
     let lower = flat.text.to_ascii_lowercase();
@@ -91,7 +107,11 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagno
         return;
     };
     let flag_range = entry.flag.as_ref().map(|f| f.range);
-    if entry.flag.is_none() {
+    let introducing = INTRODUCING_PHRASES.iter().any(|p| lower.contains(p));
+    // `[Feature flag removed](...) in GitLab 14.8.` under an entry that names the flag: the
+    // entry refers to the one flag of its history.
+    let refers_to_the_one_flag = !introducing && named.len() == 1;
+    if entry.flag.is_none() && !refers_to_the_one_flag {
         match unquoted_name(&flat) {
             Some((start, end)) => {
                 let name = &flat.text[start..end];
@@ -104,16 +124,28 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagno
                     .with_help(format!("write the name as code: `` named `{name}` ``")),
                 );
             }
-            None => out.push(
-                ctx.report(meta, mention, "the entry mentions a feature flag but does not name it")
-                    .with_help(
-                        "name the flag in backticks: `` [with a flag](../administration/feature_flags.md) named \
-                         `flag_name` ``, or `` Feature flag `flag_name` removed. ``",
-                    ),
-            ),
+            None => {
+                let help = if named.len() > 1 && !introducing {
+                    let list: Vec<String> = named.iter().map(|f| format!("`{f}`")).collect();
+                    format!(
+                        "name the flag it refers to in backticks, one of {} (this history names more than one): \
+                         `` Feature flag `{}` removed. ``",
+                        list.join(", "),
+                        named[0]
+                    )
+                } else {
+                    "name the flag in backticks: `` [with a flag](../administration/feature_flags.md) named \
+                     `flag_name` ``, or `` Feature flag `flag_name` removed. ``"
+                        .to_string()
+                };
+                out.push(
+                    ctx.report(meta, mention, "the entry mentions a feature flag but does not name it")
+                        .with_help(help),
+                );
+            }
         }
     }
-    if !INTRODUCING_PHRASES.iter().any(|p| lower.contains(p)) {
+    if !introducing {
         return;
     }
     if has_default_sentence(&flat.text) {
