@@ -480,6 +480,36 @@ impl Scanner<'_> {
     }
 }
 
+/// The array row of a response table that stands for a top-level array response: the
+/// rows are one array row `X` and its items `X[].k` (the style guide's `projects[].name`),
+/// and the response's items have the keys `k` (at least half of them), but no key `X`.
+/// Then `X` is the response itself and `X[].k` means `[].k`. `has_key` tells whether the
+/// example's items have a top-level key; `None` when the rows read as written.
+pub fn array_root<'n>(names: &[&'n str], has_key: impl Fn(&str) -> bool) -> Option<&'n str> {
+    let root = names
+        .iter()
+        .map(|n| n.trim())
+        .find(|n| !n.contains('.') && !n.trim_end_matches("[]").contains('['))?
+        .trim_end_matches("[]");
+    if root.is_empty() || has_key(root) {
+        return None;
+    }
+    let items = format!("{root}[].");
+    let mut children: Vec<&str> = Vec::new();
+    for name in names.iter().map(|n| n.trim()) {
+        if name == root || name.strip_prefix(root) == Some("[]") {
+            continue;
+        }
+        let rest = name.strip_prefix(items.as_str())?;
+        let key = rest.split(['.', '[']).next().unwrap_or(rest);
+        if !key.is_empty() && !children.contains(&key) {
+            children.push(key);
+        }
+    }
+    let matched = children.iter().filter(|k| has_key(k)).count();
+    (matched > 0 && matched * 2 >= children.len()).then_some(root)
+}
+
 /// Appends a segment to the path and returns the length to restore.
 fn push_segment(path: &mut String, segment: &str) -> usize {
     let len = path.len();
@@ -514,6 +544,23 @@ mod shape_tests {
         let b = shape.field("a.b").unwrap();
         assert_eq!(&text[b.offset..b.offset + 3], "\"b\"");
         assert_eq!(b.kinds, [JsonKind::Integer, JsonKind::Float]);
+    }
+
+    #[test]
+    fn an_array_row_can_stand_for_a_top_level_array() {
+        let keys = ["id", "title"];
+        let has = |k: &str| keys.contains(&k);
+        let rows = ["items", "items[].id", "items[].title", "items[].author.name"];
+        assert_eq!(array_root(&rows, has), Some("items"));
+        assert_eq!(array_root(&["items[]", "items[].id"], has), Some("items"));
+        // A row beside the array, items named otherwise, or a real key `items`: as written.
+        assert_eq!(array_root(&["items", "items[].id", "total"], has), None);
+        assert_eq!(array_root(&["items", "items[].size", "items[].colour"], has), None);
+        assert_eq!(array_root(&["id", "title"], has), None);
+        assert_eq!(
+            array_root(&["items", "items[].id"], |k| k == "items" || k == "id"),
+            None
+        );
     }
 
     #[test]

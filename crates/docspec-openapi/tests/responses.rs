@@ -1,0 +1,80 @@
+//! How response tables become response schemas, on small pages written here.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_model::SourceFile;
+use docspec_openapi::{emit, OpenApiSettings, PageInput};
+use serde_json::Value;
+
+/// The spec of one page as JSON, and the codes of its findings.
+fn spec_of(text: &str) -> (Value, Vec<String>) {
+    let source = SourceFile::new("parts.md", text);
+    let page = docspec_parser::parse(&source);
+    let inputs = [PageInput {
+        path: source.path(),
+        source: &source,
+        page: &page,
+    }];
+    let (spec, findings) = emit(&inputs, &OpenApiSettings::default());
+    (
+        serde_json::to_value(&spec).unwrap(),
+        findings.into_iter().map(|f| f.diagnostic.code.to_string()).collect(),
+    )
+}
+
+/// The resolved response schema of the one operation.
+fn response_schema(spec: &Value, path: &str) -> Value {
+    let schema = &spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    resolve(spec, schema)
+}
+
+fn resolve(spec: &Value, schema: &Value) -> Value {
+    match schema["$ref"].as_str() {
+        Some(r) => spec["components"]["schemas"][r.rsplit('/').next().unwrap()].clone(),
+        None => schema.clone(),
+    }
+}
+
+const PARTS: &str = r#"---
+title: Parts
+---
+
+## List the parts of a widget
+
+```plaintext
+GET /widgets/:id/parts
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute       | Type         | Description |
+|-----------------|--------------|-------------|
+| `parts`         | object array | Parts of the widget. |
+| `parts[].id`    | integer      | ID of the part. |
+| `parts[].label` | string       | Label of the part. |
+
+Example response:
+
+```json
+[
+  { "id": 1, "label": "Lid" }
+]
+```
+"#;
+
+/// A table that names a top-level array `parts` and its items `parts[].…` describes the
+/// items of the array the example shows, not objects with a `parts` key.
+#[test]
+fn an_array_row_over_a_top_level_array_is_the_response_itself() {
+    let (spec, findings) = spec_of(PARTS);
+    let schema = response_schema(&spec, "/widgets/{id}/parts");
+    assert_eq!(schema["type"], "array", "{schema:#}");
+    let items = resolve(&spec, &schema["items"]);
+    let properties: Vec<&String> = items["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(properties, ["id", "label"], "{items:#}");
+    assert!(findings.is_empty(), "{findings:?}");
+    let example =
+        &spec["paths"]["/widgets/{id}/parts"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert_eq!(example[0]["label"], "Lid");
+}
