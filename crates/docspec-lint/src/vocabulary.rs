@@ -75,3 +75,48 @@ pub const OFFERINGS: &[&str] = &["GitLab.com", "GitLab Self-Managed", "GitLab De
 
 /// Status words of availability details.
 pub const STATUSES: &[&str] = &["Beta", "Experiment", "Limited availability"];
+
+/// Phrases by which a page says its API is not public ("This API is for internal use
+/// only."), compared in lower case with spaces collapsed.
+pub const INTERNAL_ONLY: &[&str] = &[
+    "for internal use only",
+    "for internal use",
+    "internal use only",
+    "internal-only",
+    "internal only",
+    "internal api",
+    "not for public use",
+];
+
+/// Whether prose declares the API internal-only: one of [`INTERNAL_ONLY`], not followed
+/// by a letter (`internal apis` counts, `internal apiary` does not).
+pub fn declares_internal(text: &str) -> bool {
+    let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    INTERNAL_ONLY.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphabetic() || c == 's')
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_only_declarations() {
+        assert!(declares_internal(
+            "The Chat API generates answers. This API is for internal use only."
+        ));
+        assert!(declares_internal("An internal-only endpoint."));
+        assert!(declares_internal("This is an internal API\nused by the runner."));
+        assert!(declares_internal("These internal APIs change without notice."));
+        assert!(!declares_internal(
+            "Lists the projects of the internal visibility level."
+        ));
+        assert!(!declares_internal("Returns internal IDs of the issues."));
+        assert!(!declares_internal("Uses the international apiary."));
+    }
+}
