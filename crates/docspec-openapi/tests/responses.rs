@@ -1,4 +1,5 @@
-//! How response tables become response schemas, on small pages written here.
+//! How attribute tables become parameters and response schemas, on small pages written
+//! here.
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
@@ -77,4 +78,46 @@ fn an_array_row_over_a_top_level_array_is_the_response_itself() {
     let example =
         &spec["paths"]["/widgets/{id}/parts"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
     assert_eq!(example[0]["label"], "Lid");
+}
+
+const FILES: &str = r#"---
+title: Files
+---
+
+## Get a file
+
+```plaintext
+GET /files/:file_path
+```
+
+| Attribute   | Type   | Required | Description |
+|-------------|--------|----------|-------------|
+| `file_path` | string | Yes      | URL-encoded path of the file. |
+| `ref`       | string | Yes      | Branch to read. |
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+### Get the headers of a file
+
+```plaintext
+HEAD /files/:file_path
+```
+"#;
+
+/// A `HEAD` variant nested under the `GET` of its path takes the `GET`'s attributes.
+#[test]
+fn a_variant_takes_the_attributes_of_its_method() {
+    let (spec, _) = spec_of(FILES);
+    let names = |verb: &str| -> Vec<String> {
+        spec["paths"]["/files/{file_path}"][verb]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(names("get"), ["file_path", "ref"]);
+    assert_eq!(names("head"), names("get"));
+    let file_path = &spec["paths"]["/files/{file_path}"]["head"]["parameters"][0];
+    assert_eq!(file_path["description"], "URL-encoded path of the file.");
 }
