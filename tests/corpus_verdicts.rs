@@ -146,6 +146,12 @@ fn success_sentence_help_fits_the_method() {
         .collect();
     assert!(helps.iter().any(|h| h.contains("`204 No Content`")));
     assert!(helps.iter().any(|h| h.contains("`201 Created`")));
+    // A DELETE "executed asynchronously" answers `202 Accepted`, not `204 No Content`.
+    let deferred = all
+        .iter()
+        .find(|(p, l, c, _)| p == "container_registry.md" && *l == 205 && c == "ST003")
+        .map(|(_, _, _, h)| h.as_str());
+    assert!(deferred.is_some_and(|h| h.contains("`202 Accepted`")), "{deferred:?}");
     // No help promises response attributes with a status that has no body.
     assert!(!helps
         .iter()

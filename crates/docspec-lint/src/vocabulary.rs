@@ -101,9 +101,67 @@ pub fn declares_internal(text: &str) -> bool {
     })
 }
 
+/// Phrases by which a method's text says its work is done after it answers ("This
+/// operation is executed asynchronously", "scheduled for deletion", "added to the
+/// queue"): the API then answers `202 Accepted`. Compared in lower case with spaces
+/// collapsed, from a word start (`rescheduled` is not `scheduled`).
+pub const DEFERRED: &[&str] = &[
+    "executed asynchronously",
+    "processed asynchronously",
+    "performed asynchronously",
+    "run asynchronously",
+    "runs asynchronously",
+    "handled asynchronously",
+    "happens asynchronously",
+    "done asynchronously",
+    "deleted asynchronously",
+    "removed asynchronously",
+    "asynchronous request",
+    "asynchronous operation",
+    "asynchronous job",
+    "asynchronous process",
+    "scheduled for deletion",
+    "scheduled to be deleted",
+    "scheduled for removal",
+    "scheduled for processing",
+    "added to the queue",
+    "is queued",
+    "are queued",
+    "gets queued",
+    "queued for",
+];
+
+/// Whether prose says the request's work happens later (one of [`DEFERRED`]).
+pub fn says_deferred(text: &str) -> bool {
+    let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    DEFERRED.iter().any(|phrase| {
+        lower
+            .match_indices(phrase)
+            .any(|(at, _)| lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deferred_work() {
+        assert!(says_deferred(
+            "Delete a repository. This operation is executed\nasynchronously."
+        ));
+        assert!(says_deferred("The project is scheduled for deletion."));
+        assert!(says_deferred("If the request is added to the queue successfully, ..."));
+        // A field computed later, a schedule, queues as things: the answer is not deferred.
+        assert!(!says_deferred(
+            "The merge status is checked asynchronously when a request is made."
+        ));
+        assert!(!says_deferred(
+            "After the update, it is rescheduled for processing automatically."
+        ));
+        assert!(!says_deferred("Trigger a new scheduled pipeline."));
+        assert!(!says_deferred("List the registered queues and their latency."));
+    }
 
     #[test]
     fn internal_only_declarations() {
