@@ -85,6 +85,8 @@ fn the_false_findings_audit_c_lists_stay_gone() {
         ("chat.md", 1..=1, "XP002"),
         // `HEAD` of the file path, under its `GET`, whose table documents the attributes.
         ("repository_files.md", 76..=76, "ST002"),
+        // A final `...` that elides the rest of the object, closing braces included.
+        ("usage_data.md", 150..=150, "RS002"),
     ];
     for (page, lines, code) in gone {
         assert!(

@@ -21,7 +21,8 @@ pub fn parse_example(text: &str) -> Result<Value, JsonError> {
     }
     let cleaned = blank_comments(&blank_elisions(text));
     serde_json::from_str(&cleaned).map_err(|e| {
-        let offset = offset_of(&cleaned, e.line(), e.column());
+        // Brackets a final elision closes are appended: an error there is at the end.
+        let offset = offset_of(&cleaned, e.line(), e.column()).min(text.len());
         let message = e.to_string();
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
@@ -136,20 +137,30 @@ pub fn stray_trailing_comma(text: &str) -> Option<usize> {
     None
 }
 
-/// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`.
+/// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`. An
+/// elision that ends the example elides the rest of it, closing brackets included: they
+/// are appended (after the text, so offsets into it stay true).
 pub fn blank_elisions(text: &str) -> String {
     let mut bytes: Vec<u8> = text.as_bytes().to_vec();
     // Elision lines.
     let mut start = 0;
+    let mut ends_with_elision = false;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim().trim_end_matches(',');
-        if trimmed == "..." || trimmed == "…" {
+        let elision = trimmed == "..." || trimmed == "…";
+        if elision {
             let content = line.trim_end_matches(['\n', '\r']);
             for b in &mut bytes[start..start + content.len()] {
                 *b = b' ';
             }
         }
+        if !trimmed.is_empty() {
+            ends_with_elision = elision;
+        }
         start += line.len();
+    }
+    if ends_with_elision {
+        close_open_brackets(&mut bytes);
     }
     // Trailing commas outside strings.
     let mut strings = Strings::default();
@@ -176,9 +187,48 @@ pub fn blank_elisions(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
+/// Appends the closing brackets of the objects and arrays still open at the end.
+fn close_open_brackets(bytes: &mut Vec<u8>) {
+    let mut strings = Strings::default();
+    let mut open: Vec<u8> = Vec::new();
+    for &b in bytes.iter() {
+        if !strings.outside(b) {
+            continue;
+        }
+        match b {
+            b'{' => open.push(b'}'),
+            b'[' => open.push(b']'),
+            b'}' | b']' if open.last() == Some(&b) => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    if !open.is_empty() && !strings.inside {
+        bytes.push(b'\n');
+        bytes.extend(open.iter().rev());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_final_elision_elides_the_closing_brackets_too() {
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [1, 2],\n    ...\n";
+        assert_eq!(parse_example(text).unwrap()["b"]["c"][1], 2);
+        let shape = parse_shape(text).unwrap();
+        assert!(shape.field("b.c").is_some());
+        assert!(parse_example("[\n  {\"a\": 1},\n  …\n").is_ok());
+        // An error in what the elision closes is placed at the end of the text.
+        let cut = "{\n  \"a\":\n  ...\n";
+        assert_eq!(parse_example(cut).unwrap_err().offset, cut.len());
+        assert_eq!(parse_shape(cut).unwrap_err().offset, cut.len());
+        // Only a final elision: a block cut short without one is still an error.
+        assert!(parse_example("{\n  \"a\": 1,\n  \"b\": 2\n").is_err());
+        assert!(parse_example("{\n  \"a\": [\n    ...\n  ],\n  \"b\": 2\n").is_err());
+    }
 
     #[test]
     fn elisions_and_trailing_commas_are_allowed() {
@@ -289,7 +339,7 @@ pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&cleaned) {
             let message = e.to_string();
             return Err(JsonError {
-                offset: offset_of(&cleaned, e.line(), e.column()),
+                offset: offset_of(&cleaned, e.line(), e.column()).min(text.len()),
                 message: match message.find(" at line ") {
                     Some(i) => message[..i].to_string(),
                     None => message,

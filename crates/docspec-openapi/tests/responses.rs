@@ -121,3 +121,37 @@ fn a_variant_takes_the_attributes_of_its_method() {
     let file_path = &spec["paths"]["/files/{file_path}"]["head"]["parameters"][0];
     assert_eq!(file_path["description"], "URL-encoded path of the file.");
 }
+
+const STATISTICS: &str = r#"---
+title: Statistics
+---
+
+## Get widget statistics
+
+```plaintext
+GET /widgets/statistics
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+Example response:
+
+```json
+{
+  "widgets": 12,
+  "counts": {
+    "blue": 4,
+    ...
+```
+"#;
+
+/// An example that ends with `...` elides the rest, closing braces included: it is the
+/// example, not an unparseable one (lint's invalid-json-example agrees).
+#[test]
+fn a_final_elision_closes_the_example() {
+    let (spec, findings) = spec_of(STATISTICS);
+    assert!(findings.is_empty(), "{findings:?}");
+    let example =
+        &spec["paths"]["/widgets/statistics"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert_eq!(example["counts"]["blue"], 4);
+}

@@ -5,7 +5,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Parses every ```` ```json ```` block of a method (response examples and request
 /// bodies) and reports the first syntax error at its exact line and column. A line
 /// holding only `...` marks elided items and is allowed, as is the trailing comma it
-/// leaves; any other comma before `]` or `}` is reported, since JSON has none. A
+/// leaves; a `...` line that ends the example elides the rest of it, closing brackets
+/// included. Any other comma before `]` or `}` is reported, since JSON has none. A
 /// `// note` is reported as such: JSON has no comments.
 ///
 /// ## Why is this bad?
