@@ -87,6 +87,8 @@ fn the_false_findings_audit_c_lists_stay_gone() {
         ("repository_files.md", 76..=76, "ST002"),
         // A final `...` that elides the rest of the object, closing braces included.
         ("usage_data.md", 150..=150, "RS002"),
+        // "Example response, with line breaks added for readability:".
+        ("repositories.md", 487..=487, "RS002"),
     ];
     for (page, lines, code) in gone {
         assert!(

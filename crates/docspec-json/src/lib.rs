@@ -13,8 +13,59 @@ pub struct JsonError {
     pub message: String,
 }
 
+/// How to read one example, from what the page says around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The lead-in says line breaks were added for readability: a raw line break inside
+    /// a string is the writer's wrapping, read as a space.
+    pub wrapped_strings: bool,
+}
+
+impl Reading {
+    /// The reading an example's lead-in asks for ("Example response, with line breaks
+    /// added for readability:").
+    pub fn for_lead_in(lead_in: Option<&str>) -> Reading {
+        let lower = lead_in.unwrap_or_default().to_lowercase();
+        let breaks = ["line break", "linebreak", "newline", "wrapped", "line-wrapped"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let on_purpose = ["readab", "legib", "added"].iter().any(|w| lower.contains(w));
+        Reading {
+            wrapped_strings: breaks && on_purpose,
+        }
+    }
+
+    /// The text to parse: with `wrapped_strings`, line breaks inside strings blanked.
+    fn apply<'t>(self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.wrapped_strings {
+            std::borrow::Cow::Owned(unwrap_strings(text))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+}
+
+/// Blanks raw line breaks (`\n`, `\r`) inside strings: same length, so offsets stay true.
+pub fn unwrap_strings(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut strings = Strings::default();
+    for b in &mut bytes {
+        if !strings.outside(*b) && strings.inside && matches!(*b, b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced by spaces, so this stays valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// Reads an example into a value, tolerating elisions, trailing commas and `//` notes.
 pub fn parse_example(text: &str) -> Result<Value, JsonError> {
+    parse_example_as(text, Reading::default())
+}
+
+/// [`parse_example`], read as the page says ([`Reading`]).
+pub fn parse_example_as(text: &str, reading: Reading) -> Result<Value, JsonError> {
+    let text = &*reading.apply(text);
     // Most examples are plain JSON: try that before the rewriting pass.
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
@@ -215,6 +266,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wrapped_strings_are_read_when_the_lead_in_says_so() {
+        let text = "{\n  \"notes\": \"## 1.0.0\\n\\n-\n    [Title](x)\\n\"\n}";
+        let wrapped = Reading::for_lead_in(Some("Example response, with line breaks added for readability:"));
+        assert!(wrapped.wrapped_strings);
+        assert!(parse_example(text).is_err());
+        assert!(parse_example_as(text, wrapped).unwrap()["notes"]
+            .as_str()
+            .unwrap()
+            .contains("[Title](x)"));
+        assert!(parse_shape_as(text, wrapped).unwrap().field("notes").is_some());
+        // Another liberty, or none: read as written.
+        assert!(
+            !Reading::for_lead_in(Some("Example request, with the refs truncated for readability:")).wrapped_strings
+        );
+        assert!(!Reading::for_lead_in(Some("Example response:")).wrapped_strings);
+        assert!(!Reading::for_lead_in(None).wrapped_strings);
+        // A line break between values is whitespace anyway; only strings change.
+        assert_eq!(unwrap_strings("{\"a\":\n\"b\nc\"}"), "{\"a\":\n\"b c\"}");
+    }
+
+    #[test]
     fn a_final_elision_elides_the_closing_brackets_too() {
         let text = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [1, 2],\n    ...\n";
         assert_eq!(parse_example(text).unwrap()["b"]["c"][1], 2);
@@ -330,6 +402,13 @@ impl JsonShape {
 /// Reads an example's shape. serde_json decides validity (and words the error); a small
 /// scanner over the validated text then records paths, kinds and key positions.
 pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
+    parse_shape_as(text, Reading::default())
+}
+
+/// [`parse_shape`], read as the page says ([`Reading`]).
+pub fn parse_shape_as(text: &str, reading: Reading) -> Result<JsonShape, JsonError> {
+    let applied = reading.apply(text);
+    let text = &*applied;
     let valid = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
     let cleaned;
     let text = if valid {

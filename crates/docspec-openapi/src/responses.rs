@@ -161,7 +161,7 @@ fn example(ctx: &mut Context<'_>) -> Option<(Value, TextRange)> {
             }
             continue;
         }
-        match json::parse_example(&block.content) {
+        match json::parse_example_as(&block.content, json::Reading::for_lead_in(block.lead_in.as_deref())) {
             Ok(value) if found.is_none() => found = Some((value, block.range)),
             Ok(_) => {}
             Err(e) => {

@@ -155,3 +155,34 @@ fn a_final_elision_closes_the_example() {
         &spec["paths"]["/widgets/statistics"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
     assert_eq!(example["counts"]["blue"], 4);
 }
+
+const NOTES: &str = r###"---
+title: Notes
+---
+
+## Get release notes
+
+```plaintext
+GET /notes
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+Example response, with line breaks added for readability:
+
+```json
+{
+  "notes": "## 2.0.0\n\n- Adds a lid\n
+    ([change](widgets/lid!1))\n"
+}
+```
+"###;
+
+/// A string wrapped on purpose, as the lead-in says, is the example (lint agrees).
+#[test]
+fn strings_wrapped_for_readability_are_read() {
+    let (spec, findings) = spec_of(NOTES);
+    assert!(findings.is_empty(), "{findings:?}");
+    let example = &spec["paths"]["/notes"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert!(example["notes"].as_str().unwrap().contains("([change](widgets/lid!1))"));
+}

@@ -6,8 +6,10 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// bodies) and reports the first syntax error at its exact line and column. A line
 /// holding only `...` marks elided items and is allowed, as is the trailing comma it
 /// leaves; a `...` line that ends the example elides the rest of it, closing brackets
-/// included. Any other comma before `]` or `}` is reported, since JSON has none. A
-/// `// note` is reported as such: JSON has no comments.
+/// included. Any other comma before `]` or `}` is reported, since JSON has none. When
+/// the lead-in says line breaks were added for readability, a line break inside a
+/// string is the writer's wrapping and is not reported. A `// note` is reported as
+/// such: JSON has no comments.
 ///
 /// ## Why is this bad?
 /// Readers copy examples into tools and tests; a missing comma or quote makes the
@@ -76,8 +78,9 @@ impl Check for InvalidJsonExample {
                 }
                 if let Some(Err(err)) = ctx.json(example.code_block) {
                     // A `// note` is the one error readers add on purpose: say so.
+                    let reading = crate::json::Reading::for_lead_in(block.lead_in.as_deref());
                     let note = crate::json::find_comment(&block.content)
-                        .filter(|_| crate::json::parse_example(&block.content).is_ok());
+                        .filter(|_| crate::json::parse_example_as(&block.content, reading).is_ok());
                     if let Some(at) = note {
                         let end = block.content[at..].find('\n').map_or(block.content.len(), |e| at + e);
                         out.push(
