@@ -9,11 +9,14 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// included. Any other comma before `]` or `}` is reported, since JSON has none. When
 /// the lead-in says line breaks were added for readability, a line break inside a
 /// string is the writer's wrapping and is not reported. A `// note` is reported as
-/// such: JSON has no comments.
+/// such: JSON has no comments; the help moves it into the description of the row that
+/// documents its key, or into the text before the example.
 ///
 /// ## Why is this bad?
 /// Readers copy examples into tools and tests; a missing comma or quote makes the
-/// example useless and hides what the real response looks like.
+/// example useless and hides what the real response looks like. The style guide asks
+/// for a response body example "in JSON format": a `// note` is not JSON either, and a
+/// reader who copies the example gets a parse error, so it is an error too.
 ///
 /// ## Example
 /// ````markdown
@@ -89,7 +92,7 @@ impl Check for InvalidJsonExample {
                                 block.source_range(at, end),
                                 "JSON example has a `//` note, and JSON has no comments",
                             )
-                            .with_help("describe the attribute in the response table instead, and remove the note"),
+                            .with_help(note_help(method, &block.content, at)),
                         );
                         continue;
                     }
@@ -106,5 +109,47 @@ impl Check for InvalidJsonExample {
                 }
             }
         }
+    }
+}
+
+/// Where a `//` note belongs: in the description of the row that documents its key (the
+/// style guide puts an attribute's deprecation there), else in the text before the
+/// example.
+fn note_help(method: &docspec_model::Method, content: &str, at: usize) -> String {
+    let line_start = content[..at].rfind('\n').map_or(0, |i| i + 1);
+    let row = key_before(&content[line_start..at]).and_then(|key| {
+        method
+            .response_tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .filter_map(|r| r.name.as_ref())
+            .map(|n| n.name.trim())
+            .find(|name| name.rsplit(['.', ']']).next() == Some(key))
+    });
+    match row {
+        Some(row) => {
+            format!("move the note into the description of the `{row}` row of the response table, and remove it from the example")
+        }
+        None => "move the note into the text before the example, and remove it from the example".to_string(),
+    }
+}
+
+/// The last `"key":` of a line of JSON.
+fn key_before(line: &str) -> Option<&str> {
+    let colon = line.rfind(':')?;
+    let quoted = line[..colon].trim_end().strip_suffix('"')?;
+    let open = quoted.rfind('"')?;
+    Some(&quoted[open + 1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_before;
+
+    #[test]
+    fn the_key_a_note_follows() {
+        assert_eq!(key_before(r#"  "epic_iid" : 5, "#), Some("epic_iid"));
+        assert_eq!(key_before(r#"  "merged_by": { "#), Some("merged_by"));
+        assert_eq!(key_before("  ], "), None);
     }
 }
