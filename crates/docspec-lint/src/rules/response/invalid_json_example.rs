@@ -97,6 +97,22 @@ impl Check for InvalidJsonExample {
                         continue;
                     }
                     let range = block.source_range(err.offset, err.offset + 1);
+                    // A string broken across lines: the writer wrapped it, or it holds a
+                    // real line break.
+                    let wrapped = err.message.starts_with("control character")
+                        && block
+                            .content
+                            .as_bytes()
+                            .get(err.offset..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take(2)
+                            .any(|b| matches!(b, b'\n' | b'\r'));
+                    let help = if wrapped {
+                        "write the line break inside the string as `\\n`; if the example was wrapped for reading, say so in its lead-in (\"Example response, with line breaks added for readability:\")"
+                    } else {
+                        "fix the JSON; write a line with only `...` to show that items were left out"
+                    };
                     out.push(
                         ctx.report(
                             &Self::META,
@@ -104,7 +120,7 @@ impl Check for InvalidJsonExample {
                             format!("JSON example does not parse: {}", err.message),
                         )
                         .with_label("here")
-                        .with_help("fix the JSON; write a line with only `...` to show that items were left out"),
+                        .with_help(help),
                     );
                 }
             }
