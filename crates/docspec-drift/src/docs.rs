@@ -170,7 +170,13 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
                 level: heading.map_or(2, |h| h.level),
                 end: method.range.end(),
                 resource: resource_index,
-                request: attributes(source, page, &method.request_tables),
+                // A variant of a method (`HEAD` under the `GET` of its path) shares its table.
+                request: if method.variant_of.is_some() {
+                    let shared: Vec<AttributeTable> = page.request_tables_of(method).cloned().collect();
+                    attributes(source, page, &shared)
+                } else {
+                    attributes(source, page, &method.request_tables)
+                },
                 request_table: method.request_tables.first().map(|t| t.header_range),
                 response: attributes(source, page, &method.response_tables),
                 response_table: method.response_tables.first().map(|t| t.header_range),

@@ -13,15 +13,67 @@ pub struct JsonError {
     pub message: String,
 }
 
+/// How to read one example, from what the page says around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// The lead-in says line breaks were added for readability: a raw line break inside
+    /// a string is the writer's wrapping, read as a space.
+    pub wrapped_strings: bool,
+}
+
+impl Reading {
+    /// The reading an example's lead-in asks for ("Example response, with line breaks
+    /// added for readability:").
+    pub fn for_lead_in(lead_in: Option<&str>) -> Reading {
+        let lower = lead_in.unwrap_or_default().to_lowercase();
+        let breaks = ["line break", "linebreak", "newline", "wrapped", "line-wrapped"]
+            .iter()
+            .any(|w| lower.contains(w));
+        let on_purpose = ["readab", "legib", "added"].iter().any(|w| lower.contains(w));
+        Reading {
+            wrapped_strings: breaks && on_purpose,
+        }
+    }
+
+    /// The text to parse: with `wrapped_strings`, line breaks inside strings blanked.
+    fn apply<'t>(self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.wrapped_strings {
+            std::borrow::Cow::Owned(unwrap_strings(text))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
+    }
+}
+
+/// Blanks raw line breaks (`\n`, `\r`) inside strings: same length, so offsets stay true.
+pub fn unwrap_strings(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut strings = Strings::default();
+    for b in &mut bytes {
+        if !strings.outside(*b) && strings.inside && matches!(*b, b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes were replaced by spaces, so this stays valid UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// Reads an example into a value, tolerating elisions, trailing commas and `//` notes.
 pub fn parse_example(text: &str) -> Result<Value, JsonError> {
+    parse_example_as(text, Reading::default())
+}
+
+/// [`parse_example`], read as the page says ([`Reading`]).
+pub fn parse_example_as(text: &str, reading: Reading) -> Result<Value, JsonError> {
+    let text = &*reading.apply(text);
     // Most examples are plain JSON: try that before the rewriting pass.
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }
     let cleaned = blank_comments(&blank_elisions(text));
     serde_json::from_str(&cleaned).map_err(|e| {
-        let offset = offset_of(&cleaned, e.line(), e.column());
+        // Brackets a final elision closes are appended: an error there is at the end.
+        let offset = offset_of(&cleaned, e.line(), e.column()).min(text.len());
         let message = e.to_string();
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
@@ -136,20 +188,30 @@ pub fn stray_trailing_comma(text: &str) -> Option<usize> {
     None
 }
 
-/// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`.
+/// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`. An
+/// elision that ends the example elides the rest of it, closing brackets included: they
+/// are appended (after the text, so offsets into it stay true).
 pub fn blank_elisions(text: &str) -> String {
     let mut bytes: Vec<u8> = text.as_bytes().to_vec();
     // Elision lines.
     let mut start = 0;
+    let mut ends_with_elision = false;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim().trim_end_matches(',');
-        if trimmed == "..." || trimmed == "…" {
+        let elision = trimmed == "..." || trimmed == "…";
+        if elision {
             let content = line.trim_end_matches(['\n', '\r']);
             for b in &mut bytes[start..start + content.len()] {
                 *b = b' ';
             }
         }
+        if !trimmed.is_empty() {
+            ends_with_elision = elision;
+        }
         start += line.len();
+    }
+    if ends_with_elision {
+        close_open_brackets(&mut bytes);
     }
     // Trailing commas outside strings.
     let mut strings = Strings::default();
@@ -176,9 +238,69 @@ pub fn blank_elisions(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
+/// Appends the closing brackets of the objects and arrays still open at the end.
+fn close_open_brackets(bytes: &mut Vec<u8>) {
+    let mut strings = Strings::default();
+    let mut open: Vec<u8> = Vec::new();
+    for &b in bytes.iter() {
+        if !strings.outside(b) {
+            continue;
+        }
+        match b {
+            b'{' => open.push(b'}'),
+            b'[' => open.push(b']'),
+            b'}' | b']' if open.last() == Some(&b) => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    if !open.is_empty() && !strings.inside {
+        bytes.push(b'\n');
+        bytes.extend(open.iter().rev());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_strings_are_read_when_the_lead_in_says_so() {
+        let text = "{\n  \"notes\": \"## 1.0.0\\n\\n-\n    [Title](x)\\n\"\n}";
+        let wrapped = Reading::for_lead_in(Some("Example response, with line breaks added for readability:"));
+        assert!(wrapped.wrapped_strings);
+        assert!(parse_example(text).is_err());
+        assert!(parse_example_as(text, wrapped).unwrap()["notes"]
+            .as_str()
+            .unwrap()
+            .contains("[Title](x)"));
+        assert!(parse_shape_as(text, wrapped).unwrap().field("notes").is_some());
+        // Another liberty, or none: read as written.
+        assert!(
+            !Reading::for_lead_in(Some("Example request, with the refs truncated for readability:")).wrapped_strings
+        );
+        assert!(!Reading::for_lead_in(Some("Example response:")).wrapped_strings);
+        assert!(!Reading::for_lead_in(None).wrapped_strings);
+        // A line break between values is whitespace anyway; only strings change.
+        assert_eq!(unwrap_strings("{\"a\":\n\"b\nc\"}"), "{\"a\":\n\"b c\"}");
+    }
+
+    #[test]
+    fn a_final_elision_elides_the_closing_brackets_too() {
+        let text = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [1, 2],\n    ...\n";
+        assert_eq!(parse_example(text).unwrap()["b"]["c"][1], 2);
+        let shape = parse_shape(text).unwrap();
+        assert!(shape.field("b.c").is_some());
+        assert!(parse_example("[\n  {\"a\": 1},\n  …\n").is_ok());
+        // An error in what the elision closes is placed at the end of the text.
+        let cut = "{\n  \"a\":\n  ...\n";
+        assert_eq!(parse_example(cut).unwrap_err().offset, cut.len());
+        assert_eq!(parse_shape(cut).unwrap_err().offset, cut.len());
+        // Only a final elision: a block cut short without one is still an error.
+        assert!(parse_example("{\n  \"a\": 1,\n  \"b\": 2\n").is_err());
+        assert!(parse_example("{\n  \"a\": [\n    ...\n  ],\n  \"b\": 2\n").is_err());
+    }
 
     #[test]
     fn elisions_and_trailing_commas_are_allowed() {
@@ -280,6 +402,13 @@ impl JsonShape {
 /// Reads an example's shape. serde_json decides validity (and words the error); a small
 /// scanner over the validated text then records paths, kinds and key positions.
 pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
+    parse_shape_as(text, Reading::default())
+}
+
+/// [`parse_shape`], read as the page says ([`Reading`]).
+pub fn parse_shape_as(text: &str, reading: Reading) -> Result<JsonShape, JsonError> {
+    let applied = reading.apply(text);
+    let text = &*applied;
     let valid = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
     let cleaned;
     let text = if valid {
@@ -289,7 +418,7 @@ pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&cleaned) {
             let message = e.to_string();
             return Err(JsonError {
-                offset: offset_of(&cleaned, e.line(), e.column()),
+                offset: offset_of(&cleaned, e.line(), e.column()).min(text.len()),
                 message: match message.find(" at line ") {
                     Some(i) => message[..i].to_string(),
                     None => message,
@@ -480,6 +609,36 @@ impl Scanner<'_> {
     }
 }
 
+/// The array row of a response table that stands for a top-level array response: the
+/// rows are one array row `X` and its items `X[].k` (the style guide's `projects[].name`),
+/// and the response's items have the keys `k` (at least half of them), but no key `X`.
+/// Then `X` is the response itself and `X[].k` means `[].k`. `has_key` tells whether the
+/// example's items have a top-level key; `None` when the rows read as written.
+pub fn array_root<'n>(names: &[&'n str], has_key: impl Fn(&str) -> bool) -> Option<&'n str> {
+    let root = names
+        .iter()
+        .map(|n| n.trim())
+        .find(|n| !n.contains('.') && !n.trim_end_matches("[]").contains('['))?
+        .trim_end_matches("[]");
+    if root.is_empty() || has_key(root) {
+        return None;
+    }
+    let items = format!("{root}[].");
+    let mut children: Vec<&str> = Vec::new();
+    for name in names.iter().map(|n| n.trim()) {
+        if name == root || name.strip_prefix(root) == Some("[]") {
+            continue;
+        }
+        let rest = name.strip_prefix(items.as_str())?;
+        let key = rest.split(['.', '[']).next().unwrap_or(rest);
+        if !key.is_empty() && !children.contains(&key) {
+            children.push(key);
+        }
+    }
+    let matched = children.iter().filter(|k| has_key(k)).count();
+    (matched > 0 && matched * 2 >= children.len()).then_some(root)
+}
+
 /// Appends a segment to the path and returns the length to restore.
 fn push_segment(path: &mut String, segment: &str) -> usize {
     let len = path.len();
@@ -514,6 +673,23 @@ mod shape_tests {
         let b = shape.field("a.b").unwrap();
         assert_eq!(&text[b.offset..b.offset + 3], "\"b\"");
         assert_eq!(b.kinds, [JsonKind::Integer, JsonKind::Float]);
+    }
+
+    #[test]
+    fn an_array_row_can_stand_for_a_top_level_array() {
+        let keys = ["id", "title"];
+        let has = |k: &str| keys.contains(&k);
+        let rows = ["items", "items[].id", "items[].title", "items[].author.name"];
+        assert_eq!(array_root(&rows, has), Some("items"));
+        assert_eq!(array_root(&["items[]", "items[].id"], has), Some("items"));
+        // A row beside the array, items named otherwise, or a real key `items`: as written.
+        assert_eq!(array_root(&["items", "items[].id", "total"], has), None);
+        assert_eq!(array_root(&["items", "items[].size", "items[].colour"], has), None);
+        assert_eq!(array_root(&["id", "title"], has), None);
+        assert_eq!(
+            array_root(&["items", "items[].id"], |k| k == "items" || k == "id"),
+            None
+        );
     }
 
     #[test]

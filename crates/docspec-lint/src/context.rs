@@ -1,4 +1,4 @@
-use crate::json::{parse_shape, JsonError, JsonShape};
+use crate::json::{parse_shape_as, JsonError, JsonShape, Reading};
 use crate::{LintSettings, RuleMetadata};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Method, Page, SourceFile, TextRange};
@@ -104,7 +104,7 @@ impl<'a> LintContext<'a> {
     pub fn json(&self, code_block: usize) -> Option<&Result<JsonShape, JsonError>> {
         let block = self.page.code_block(code_block)?;
         let cell = self.json.get(code_block)?;
-        Some(cell.get_or_init(|| parse_shape(&block.content)))
+        Some(cell.get_or_init(|| parse_shape_as(&block.content, Reading::for_lead_in(block.lead_in.as_deref()))))
     }
 
     pub fn text(&self, range: TextRange) -> &'a str {

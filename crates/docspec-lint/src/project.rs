@@ -15,6 +15,9 @@ pub struct PageSummary {
     pub operations: Vec<OperationSummary>,
     /// The destinations of its links, in source order.
     pub links: Vec<String>,
+    /// Whether the page's introduction declares its API internal-only ("This API is for
+    /// internal use only."): the public index leaves such pages out.
+    pub internal: bool,
 }
 
 /// One operation (verb and path) as one method documents it.
@@ -59,8 +62,26 @@ impl PageSummary {
                 Vec::new()
             },
             links: page.links.iter().map(|l| l.dest.clone()).collect(),
+            internal: declares_internal(page),
         }
     }
+}
+
+/// Whether the page's introduction (its prose and alerts before the first section)
+/// declares the API internal-only.
+fn declares_internal(page: &Page) -> bool {
+    let end = page
+        .headings
+        .iter()
+        .find(|h| h.level >= 2)
+        .map_or(usize::MAX, |h| h.range.start());
+    let intro = |range: TextRange| range.end() <= end;
+    page.paragraphs
+        .iter()
+        .filter(|p| intro(p.range))
+        .map(|p| p.text.as_str())
+        .chain(page.alerts.iter().filter(|a| intro(a.range)).map(|a| a.text.as_str()))
+        .any(crate::vocabulary::declares_internal)
 }
 
 /// Every operation of the page's methods of the API, once per method, in source order.

@@ -75,3 +75,106 @@ pub const OFFERINGS: &[&str] = &["GitLab.com", "GitLab Self-Managed", "GitLab De
 
 /// Status words of availability details.
 pub const STATUSES: &[&str] = &["Beta", "Experiment", "Limited availability"];
+
+/// Phrases by which a page says its API is not public ("This API is for internal use
+/// only."), compared in lower case with spaces collapsed.
+pub const INTERNAL_ONLY: &[&str] = &[
+    "for internal use only",
+    "for internal use",
+    "internal use only",
+    "internal-only",
+    "internal only",
+    "internal api",
+    "not for public use",
+];
+
+/// Whether prose declares the API internal-only: one of [`INTERNAL_ONLY`], not followed
+/// by a letter (`internal apis` counts, `internal apiary` does not).
+pub fn declares_internal(text: &str) -> bool {
+    let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    INTERNAL_ONLY.iter().any(|phrase| {
+        lower.match_indices(phrase).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + phrase.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphabetic() || c == 's')
+        })
+    })
+}
+
+/// Phrases by which a method's text says its work is done after it answers ("This
+/// operation is executed asynchronously", "scheduled for deletion", "added to the
+/// queue"): the API then answers `202 Accepted`. Compared in lower case with spaces
+/// collapsed, from a word start (`rescheduled` is not `scheduled`).
+pub const DEFERRED: &[&str] = &[
+    "executed asynchronously",
+    "processed asynchronously",
+    "performed asynchronously",
+    "run asynchronously",
+    "runs asynchronously",
+    "handled asynchronously",
+    "happens asynchronously",
+    "done asynchronously",
+    "deleted asynchronously",
+    "removed asynchronously",
+    "asynchronous request",
+    "asynchronous operation",
+    "asynchronous job",
+    "asynchronous process",
+    "scheduled for deletion",
+    "scheduled to be deleted",
+    "scheduled for removal",
+    "scheduled for processing",
+    "added to the queue",
+    "is queued",
+    "are queued",
+    "gets queued",
+    "queued for",
+];
+
+/// Whether prose says the request's work happens later (one of [`DEFERRED`]).
+pub fn says_deferred(text: &str) -> bool {
+    let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    DEFERRED.iter().any(|phrase| {
+        lower
+            .match_indices(phrase)
+            .any(|(at, _)| lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deferred_work() {
+        assert!(says_deferred(
+            "Delete a repository. This operation is executed\nasynchronously."
+        ));
+        assert!(says_deferred("The project is scheduled for deletion."));
+        assert!(says_deferred("If the request is added to the queue successfully, ..."));
+        // A field computed later, a schedule, queues as things: the answer is not deferred.
+        assert!(!says_deferred(
+            "The merge status is checked asynchronously when a request is made."
+        ));
+        assert!(!says_deferred(
+            "After the update, it is rescheduled for processing automatically."
+        ));
+        assert!(!says_deferred("Trigger a new scheduled pipeline."));
+        assert!(!says_deferred("List the registered queues and their latency."));
+    }
+
+    #[test]
+    fn internal_only_declarations() {
+        assert!(declares_internal(
+            "The Chat API generates answers. This API is for internal use only."
+        ));
+        assert!(declares_internal("An internal-only endpoint."));
+        assert!(declares_internal("This is an internal API\nused by the runner."));
+        assert!(declares_internal("These internal APIs change without notice."));
+        assert!(!declares_internal(
+            "Lists the projects of the internal visibility level."
+        ));
+        assert!(!declares_internal("Returns internal IDs of the issues."));
+        assert!(!declares_internal("Uses the international apiary."));
+    }
+}

@@ -56,6 +56,18 @@ impl Page {
             .unwrap_or(&[])
     }
 
+    /// The request tables that document a method's attributes: its own, then those of
+    /// the method it is a variant of (`Method::variant_of`).
+    pub fn request_tables_of<'p>(&'p self, method: &'p Method) -> impl Iterator<Item = &'p AttributeTable> {
+        let base = method
+            .variant_of
+            .and_then(|h| self.methods().find(|m| m.heading == Some(h)));
+        method
+            .request_tables
+            .iter()
+            .chain(base.into_iter().flat_map(|m| m.request_tables.iter()))
+    }
+
     /// Whether the page reads as API reference: some method has at least two of the
     /// parts the template asks for (attribute table, cURL example, success sentence,
     /// response example). Overview pages that only show request lines in passing do not.
@@ -195,6 +207,12 @@ pub struct Method {
     /// block and a description that links to another page ("Use the [Projects
     /// API](projects.md#list-all-projects) to list the projects of a topic"), nothing else.
     pub documented_at: Option<Spanned<String>>,
+    /// Index into `Page::headings` of the method this one is a variant of: its section
+    /// sits under that method's heading and every request line has a path of that
+    /// method's ("Get file metadata only" with `HEAD /files/:path` under "Get a file" with
+    /// `GET /files/:path`). The variant shares the method's request table
+    /// (`Page::request_tables_of`).
+    pub variant_of: Option<usize>,
 }
 
 /// "At least one of the following parameters is required", with the attributes it names

@@ -1,6 +1,6 @@
 //! JSON examples, read through `docspec-json` (elisions, trailing commas, `//` notes).
 
-pub use docspec_json::parse_example;
+pub use docspec_json::{parse_example_as, Reading};
 
 /// Whether a block looks like JSON at all (by language or first character).
 pub fn looks_like_json(lang: Option<&str>, content: &str) -> bool {
@@ -11,7 +11,7 @@ pub fn looks_like_json(lang: Option<&str>, content: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use docspec_json::parse_example;
 
     #[test]
     fn elisions_and_trailing_commas_are_allowed() {

@@ -37,7 +37,15 @@ pub fn build(
         title.to_string()
     };
 
-    let rows = params::rows(ctx, &method.request_tables);
+    // A variant of a method (`HEAD` under the `GET` of the same path) takes its attributes.
+    let shared: Vec<docspec_model::AttributeTable>;
+    let tables = if method.variant_of.is_some() {
+        shared = page.request_tables_of(method).cloned().collect();
+        shared.as_slice()
+    } else {
+        method.request_tables.as_slice()
+    };
+    let rows = params::rows(ctx, tables);
     let path_params = params::path_param_names(method);
     let mut parameters = Vec::new();
     for (name, written) in c.template.params.iter().zip(&c.written_params) {

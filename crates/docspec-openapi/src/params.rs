@@ -261,7 +261,7 @@ fn body_example(ctx: &mut Context<'_>, schema: &mut Schema) -> Option<serde_json
         if !json::looks_like_json(block.lang(), &block.content) {
             continue;
         }
-        let value = match json::parse_example(&block.content) {
+        let value = match json::parse_example_as(&block.content, json::Reading::for_lead_in(block.lead_in.as_deref())) {
             Ok(v) => v,
             Err(e) => {
                 let at = block.map.to_source(e.offset);

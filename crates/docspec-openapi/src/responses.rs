@@ -63,15 +63,32 @@ pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Respon
 
 /// The response body: schema from the tables, example from the first JSON response block.
 fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
+    let example = example(ctx);
+    let example_value = example.as_ref().map(|(v, _)| v);
     let mut root = tree::Node::default();
     let mut root_array = false;
     let mut any_row = false;
     for table in &ctx.method.response_tables {
         let prefix = table.prefix.clone();
-        for row in rows(ctx, std::slice::from_ref(table)) {
-            let name = match &prefix {
-                Some(p) => format!("{p}.{}", row.name),
-                None => row.name.clone(),
+        let table_rows = rows(ctx, std::slice::from_ref(table));
+        // `commits` over `commits[].id` when the example is `[{"id": ...}]`: the row is
+        // the response itself, and its items are the response's items.
+        let array_root = match example_value {
+            Some(Value::Array(items)) if prefix.is_none() => {
+                let names: Vec<&str> = table_rows.iter().map(|r| r.name.as_str()).collect();
+                docspec_json::array_root(&names, |key| items.iter().any(|i| i.get(key).is_some())).map(str::to_string)
+            }
+            _ => None,
+        };
+        for row in table_rows {
+            let name = match (&prefix, &array_root) {
+                (Some(p), _) => format!("{p}.{}", row.name),
+                (None, Some(r)) if row.name.trim_end_matches("[]") == r => continue,
+                (None, Some(r)) => match row.name.strip_prefix(r.as_str()).and_then(|n| n.strip_prefix("[].")) {
+                    Some(rest) => format!("[].{rest}"),
+                    None => row.name.clone(),
+                },
+                (None, None) => row.name.clone(),
             };
             let (starts_with_items, segments) = tree::split(&name);
             root_array |= starts_with_items;
@@ -82,8 +99,6 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
             }
         }
     }
-    let example = example(ctx);
-    let example_value = example.as_ref().map(|(v, _)| v);
     if !any_row && example.is_none() {
         return None;
     }
@@ -146,7 +161,7 @@ fn example(ctx: &mut Context<'_>) -> Option<(Value, TextRange)> {
             }
             continue;
         }
-        match json::parse_example(&block.content) {
+        match json::parse_example_as(&block.content, json::Reading::for_lead_in(block.lead_in.as_deref())) {
             Ok(value) if found.is_none() => found = Some((value, block.range)),
             Ok(_) => {}
             Err(e) => {

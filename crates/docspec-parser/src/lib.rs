@@ -12,7 +12,8 @@
 //! section     = heading (availability | history | alert | prose | request-block
 //!                        | attribute-table | success-sentence | example)*
 //! method      = a section holding a request block at its top level; subsections
-//!               without a request block belong to it
+//!               without a request block belong to it; a method under another method's
+//!               heading, for a path of that method, is its variant (shares its table)
 //! resource    = the nearest enclosing section (level 2 or deeper) of a method that is
 //!               not a method itself; otherwise the page
 //! request-block   = fenced `plaintext` block, lines `VERB target` (VERB an HTTP method)

@@ -408,6 +408,16 @@ fn assemble(text: &str, sections: Vec<Section>, page: &mut Page) {
                 for item in &section.items {
                     parts.item(item, page);
                 }
+                // A method under another method's heading, for one of its paths.
+                let enclosing = ancestors(&sections, i).find_map(|a| match roles.get(a) {
+                    Some(Role::Method(m)) => Some(*m),
+                    _ => None,
+                });
+                if let Some((base, _)) = enclosing.and_then(|m| methods.get(m)) {
+                    if parts.is_variant_of(base) {
+                        parts.variant_of = base.heading;
+                    }
+                }
                 let resource = ancestors(&sections, i).find(|&a| sections[a].level >= 2 && !sections[a].has_request);
                 methods.push((parts, resource));
             }
@@ -793,6 +803,7 @@ struct MethodParts {
     anchor: String,
     section_start: usize,
     section_end: usize,
+    variant_of: Option<usize>,
     parts: Parts,
     request_blocks: Vec<RequestBlock>,
     request_tables: Vec<AttributeTable>,
@@ -820,6 +831,7 @@ impl MethodParts {
             anchor: heading.map(|h| h.anchor.clone()).unwrap_or_default(),
             section_start: section.range.start(),
             section_end: section.range.end(),
+            variant_of: None,
             parts: Parts::default(),
             request_blocks: Vec::new(),
             request_tables: Vec::new(),
@@ -829,6 +841,19 @@ impl MethodParts {
             last_paragraph: None,
             requirement_groups: Vec::new(),
         }
+    }
+
+    /// Every request line has a path template of one of `base`'s lines (`HEAD
+    /// /files/:file_path` of `GET /files/:path`).
+    fn is_variant_of(&self, base: &MethodParts) -> bool {
+        let lines = || self.request_blocks.iter().flat_map(|b| b.lines.iter());
+        let base_paths: Vec<String> = base
+            .request_blocks
+            .iter()
+            .flat_map(|b| b.lines.iter())
+            .map(|l| path_template(&l.path.value))
+            .collect();
+        lines().next().is_some() && lines().all(|l| base_paths.contains(&path_template(&l.path.value)))
     }
 
     fn before_request(&self) -> bool {
@@ -1026,8 +1051,25 @@ impl MethodParts {
             response_content,
             requirement_groups: self.requirement_groups,
             documented_at,
+            variant_of: self.variant_of,
         }
     }
+}
+
+/// A path with its parameters unnamed (`/files/:file_path` and `/files/{path}` are both
+/// `/files/:`), without a trailing slash.
+fn path_template(path: &str) -> String {
+    path.trim_end_matches('/')
+        .split('/')
+        .map(|segment| {
+            if segment.starts_with(':') || (segment.starts_with('{') && segment.ends_with('}')) {
+                ":"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// A relative link to another Markdown page (`projects.md#list-all-projects`).

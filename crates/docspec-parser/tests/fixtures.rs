@@ -155,3 +155,33 @@ fn sections_without_methods_keep_their_availability_and_history() {
     assert_eq!(notes.history.len(), 1);
     assert!(page.resources.iter().all(|r| r.availability.is_empty()));
 }
+
+#[test]
+fn a_nested_method_for_a_path_of_its_parent_is_a_variant_of_it() {
+    let page = docspec_parser::parse_str(
+        "# T\n\n## Get a file\n\n```plaintext\nGET /files/:file_path\n```\n\n\
+         | Attribute | Type | Required | Description |\n|---|---|---|---|\n| `file_path` | string | Yes | Path. |\n\n\
+         ### Headers only\n\n```plaintext\nHEAD /files/:path\n```\n\n\
+         ### Blame\n\n```plaintext\nGET /files/:file_path/blame\n```\n\n\
+         ## Delete a file\n\n```plaintext\nDELETE /files/:file_path\n```\n",
+    );
+    let methods: Vec<_> = page.methods().collect();
+    let heading = |m: &docspec_model::Method| m.heading.map(|h| page.headings[h].text.as_str());
+    let variants: Vec<Option<&str>> = methods
+        .iter()
+        .map(|m| m.variant_of.map(|h| page.headings[h].text.as_str()))
+        .collect();
+    assert_eq!(
+        methods.iter().map(|m| heading(m)).collect::<Vec<_>>(),
+        [
+            Some("Get a file"),
+            Some("Headers only"),
+            Some("Blame"),
+            Some("Delete a file")
+        ]
+    );
+    // Only the nested method of the same path; a sibling section of that path is not.
+    assert_eq!(variants, [None, Some("Get a file"), None, None]);
+    assert_eq!(page.request_tables_of(methods[1]).count(), 1);
+    assert_eq!(page.request_tables_of(methods[2]).count(), 0);
+}

@@ -82,7 +82,7 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
         body = Some(shape);
         properties = props;
     }
-    if !conventional(&op.method, code, &title::method_title(op)) {
+    if !conventional(&op.method, code, &title::method_title(op), &description) {
         // The spec's status is the API's truth, even where it breaks the convention.
         out.push_str("<!-- docspec-disable-next-line status-verb -->\n");
     }
@@ -155,16 +155,21 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
     out
 }
 
-/// Whether the status follows the API's conventions (rule `status-verb`).
-fn conventional(method: &str, code: u16, title: &str) -> bool {
+/// Whether the status follows the API's conventions (rule `status-verb`), as lint reads
+/// the written method: its title and description.
+fn conventional(method: &str, code: u16, title: &str, description: &str) -> bool {
     let title = title.trim_start().to_ascii_lowercase();
     let creates = ["create", "add", "new"].iter().any(|w| {
         title
             .strip_prefix(w)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_ascii_alphanumeric()))
     });
-    docspec_lint::rules::status::status_verb::conventional_statuses(&method.to_ascii_uppercase(), creates)
-        .is_none_or(|codes| codes.contains(&code))
+    docspec_lint::rules::status::status_verb::conventional_statuses(
+        &method.to_ascii_uppercase(),
+        creates,
+        docspec_lint::vocabulary::says_deferred(description),
+    )
+    .is_none_or(|codes| codes.contains(&code))
 }
 
 /// A body whose structure the spec does not give: no type, or objects without properties.

@@ -84,26 +84,44 @@ pub fn api_folder(path: &str) -> Option<(Vec<&str>, usize)> {
     Some((parts[..=api].to_vec(), folders - api - 1))
 }
 
-/// The success sentence the template asks of this method, as far as its verb, title and
-/// response tell: `201 Created` for a POST that creates, `204 No Content` for a DELETE
-/// without a body, `200 OK` for reads and updates; "and the following response
-/// attributes:" only when the response is JSON. `None` when the status cannot be told.
+/// Whether the method's text (description and prose) says its work is done after it
+/// answers: "executed asynchronously", "scheduled for deletion", "added to the queue".
+pub fn deferred(method: &Method) -> bool {
+    method
+        .description
+        .iter()
+        .map(|d| d.value.as_str())
+        .chain(method.paragraphs.iter().map(|p| p.text.as_str()))
+        .any(crate::vocabulary::says_deferred)
+}
+
+/// The success sentence the template asks of this method, as far as its verb, title,
+/// text and response tell: the first of the API's conventional statuses
+/// (`status_verb::conventional_statuses`) that fits the response, so `201 Created` for
+/// a POST that creates, `202 Accepted` for a method whose text says it works later,
+/// `204 No Content` for a DELETE without a body, `200 OK` for reads and updates; "and the
+/// following response attributes:" only when the response is JSON. `None` when the
+/// status cannot be told.
 pub fn suggested_success_sentence(method: &Method, page_path: &str) -> Option<String> {
     let link = status_codes_link(page_path);
-    let json = has_json_body(method);
-    let status = match single_verb(method)?.as_str() {
-        "GET" | "PUT" | "PATCH" => "200 OK",
-        "DELETE" if has_body(method) != Some(true) => "204 No Content",
-        "DELETE" => "200 OK",
-        "POST" if creates(method) => "201 Created",
-        _ => return None,
-    };
-    let tail = if status != "204 No Content" && json == Some(true) {
+    let codes = crate::rules::status::status_verb::conventional_statuses(
+        &single_verb(method)?,
+        creates(method),
+        deferred(method),
+    )?;
+    // A method that answers with a body does not answer `204 No Content`.
+    let body = has_body(method);
+    let code = codes
+        .iter()
+        .copied()
+        .find(|&c| body != Some(true) || crate::vocabulary::status_has_body(c))?;
+    let reason = crate::vocabulary::status_reason(code)?;
+    let tail = if crate::vocabulary::status_has_body(code) && has_json_body(method) == Some(true) {
         " and the following response attributes:"
     } else {
         "."
     };
-    Some(format!("If successful, returns [`{status}`]({link}){tail}"))
+    Some(format!("If successful, returns [`{code} {reason}`]({link}){tail}"))
 }
 
 pub fn has_example(method: &Method, role: ExampleRole) -> bool {

@@ -4,7 +4,9 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Checks that every `:parameter` of a method's request lines has a row in its
-/// request attribute table, marked `Yes`.
+/// request attribute table, marked `Yes`. A method whose section sits under another
+/// method's heading, for a path of that method (`HEAD` under the `GET` of the same
+/// path), is a variant of it: the other method's table counts too.
 ///
 /// ## Why is this bad?
 /// A path parameter is always required: the request line does not exist without it.
@@ -44,11 +46,16 @@ pub struct PathParameterUndocumented;
 impl Check for PathParameterUndocumented {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            // Without any table, missing-request-table reports the method once.
-            if method.request_tables.is_empty() {
+            // Without any table, missing-request-table reports the method once. A variant
+            // of a method (`HEAD` under `GET` of the same path) shares its table.
+            let own = method.request_tables.len();
+            let tables: Vec<_> = ctx.page.request_tables_of(method).collect();
+            if tables.is_empty() {
                 continue;
             }
-            let rows: Vec<_> = method.request_tables.iter().flat_map(|t| t.rows.iter()).collect();
+            let rows: Vec<_> = tables.iter().flat_map(|t| t.rows.iter()).collect();
+            // Rows of the shared table are the other method's to mark `Yes`.
+            let own_rows: usize = tables[..own].iter().map(|t| t.rows.len()).sum();
             let mut reported: Vec<&str> = Vec::new();
             for param in method.request_lines().flat_map(|l| l.params.iter()) {
                 let name = param.value.as_str();
@@ -59,7 +66,8 @@ impl Check for PathParameterUndocumented {
                 let documents = |n: &str| n == name || n.split('/').any(|part| part == name);
                 match rows
                     .iter()
-                    .find(|r| r.name.as_ref().is_some_and(|n| documents(&n.name)))
+                    .position(|r| r.name.as_ref().is_some_and(|n| documents(&n.name)))
+                    .map(|i| (i, rows[i]))
                 {
                     None => {
                         reported.push(name);
@@ -95,7 +103,8 @@ impl Check for PathParameterUndocumented {
                         };
                         out.push(diagnostic);
                     }
-                    Some(row) => {
+                    Some((i, _)) if i >= own_rows => {}
+                    Some((_, row)) => {
                         let required = row.required.as_ref();
                         if required.is_some_and(|r| required_rank(&r.value) != 0) {
                             reported.push(name);

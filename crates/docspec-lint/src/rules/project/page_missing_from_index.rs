@@ -11,7 +11,10 @@ use std::collections::HashSet;
 /// Links are resolved from the index page's folder (`./`, `../` and `#anchors` are
 /// understood); a folder's page (`_index.md` or `index.md`) is matched by a link to the
 /// folder or to either file. Pages without methods, overview pages that show request
-/// lines in passing, and the index page itself are not reported. The finding is on the
+/// lines in passing, and the index page itself are not reported. Nor are pages whose
+/// introduction declares the API internal-only ("This API is for internal use only",
+/// "internal API"): the style guide links every resource from the index but says nothing
+/// of internal ones, and the public index leaves them out. The finding is on the
 /// missing page, at its first line, and points at the index page.
 ///
 /// ## Why is this bad?
@@ -138,7 +141,7 @@ impl ProjectCheck for Linked {
             return;
         };
         let path = file.summary.path.as_str();
-        if is_index(path, index_name) || !file.summary.is_reference {
+        if is_index(path, index_name) || !file.summary.is_reference || file.summary.internal {
             return;
         }
         let linked = self.keys.get_or_insert_with(|| {

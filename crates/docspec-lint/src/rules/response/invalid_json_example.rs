@@ -5,12 +5,18 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Parses every ```` ```json ```` block of a method (response examples and request
 /// bodies) and reports the first syntax error at its exact line and column. A line
 /// holding only `...` marks elided items and is allowed, as is the trailing comma it
-/// leaves; any other comma before `]` or `}` is reported, since JSON has none. A
-/// `// note` is reported as such: JSON has no comments.
+/// leaves; a `...` line that ends the example elides the rest of it, closing brackets
+/// included. Any other comma before `]` or `}` is reported, since JSON has none. When
+/// the lead-in says line breaks were added for readability, a line break inside a
+/// string is the writer's wrapping and is not reported. A `// note` is reported as
+/// such: JSON has no comments; the help moves it into the description of the row that
+/// documents its key, or into the text before the example.
 ///
 /// ## Why is this bad?
 /// Readers copy examples into tools and tests; a missing comma or quote makes the
-/// example useless and hides what the real response looks like.
+/// example useless and hides what the real response looks like. The style guide asks
+/// for a response body example "in JSON format": a `// note` is not JSON either, and a
+/// reader who copies the example gets a parse error, so it is an error too.
 ///
 /// ## Example
 /// ````markdown
@@ -75,8 +81,9 @@ impl Check for InvalidJsonExample {
                 }
                 if let Some(Err(err)) = ctx.json(example.code_block) {
                     // A `// note` is the one error readers add on purpose: say so.
+                    let reading = crate::json::Reading::for_lead_in(block.lead_in.as_deref());
                     let note = crate::json::find_comment(&block.content)
-                        .filter(|_| crate::json::parse_example(&block.content).is_ok());
+                        .filter(|_| crate::json::parse_example_as(&block.content, reading).is_ok());
                     if let Some(at) = note {
                         let end = block.content[at..].find('\n').map_or(block.content.len(), |e| at + e);
                         out.push(
@@ -85,11 +92,27 @@ impl Check for InvalidJsonExample {
                                 block.source_range(at, end),
                                 "JSON example has a `//` note, and JSON has no comments",
                             )
-                            .with_help("describe the attribute in the response table instead, and remove the note"),
+                            .with_help(note_help(method, &block.content, at)),
                         );
                         continue;
                     }
                     let range = block.source_range(err.offset, err.offset + 1);
+                    // A string broken across lines: the writer wrapped it, or it holds a
+                    // real line break.
+                    let wrapped = err.message.starts_with("control character")
+                        && block
+                            .content
+                            .as_bytes()
+                            .get(err.offset..)
+                            .unwrap_or_default()
+                            .iter()
+                            .take(2)
+                            .any(|b| matches!(b, b'\n' | b'\r'));
+                    let help = if wrapped {
+                        "write the line break inside the string as `\\n`; if the example was wrapped for reading, say so in its lead-in (\"Example response, with line breaks added for readability:\")"
+                    } else {
+                        "fix the JSON; write a line with only `...` to show that items were left out"
+                    };
                     out.push(
                         ctx.report(
                             &Self::META,
@@ -97,10 +120,52 @@ impl Check for InvalidJsonExample {
                             format!("JSON example does not parse: {}", err.message),
                         )
                         .with_label("here")
-                        .with_help("fix the JSON; write a line with only `...` to show that items were left out"),
+                        .with_help(help),
                     );
                 }
             }
         }
+    }
+}
+
+/// Where a `//` note belongs: in the description of the row that documents its key (the
+/// style guide puts an attribute's deprecation there), else in the text before the
+/// example.
+fn note_help(method: &docspec_model::Method, content: &str, at: usize) -> String {
+    let line_start = content[..at].rfind('\n').map_or(0, |i| i + 1);
+    let row = key_before(&content[line_start..at]).and_then(|key| {
+        method
+            .response_tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .filter_map(|r| r.name.as_ref())
+            .map(|n| n.name.trim())
+            .find(|name| name.rsplit(['.', ']']).next() == Some(key))
+    });
+    match row {
+        Some(row) => {
+            format!("move the note into the description of the `{row}` row of the response table, and remove it from the example")
+        }
+        None => "move the note into the text before the example, and remove it from the example".to_string(),
+    }
+}
+
+/// The last `"key":` of a line of JSON.
+fn key_before(line: &str) -> Option<&str> {
+    let colon = line.rfind(':')?;
+    let quoted = line[..colon].trim_end().strip_suffix('"')?;
+    let open = quoted.rfind('"')?;
+    Some(&quoted[open + 1..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_before;
+
+    #[test]
+    fn the_key_a_note_follows() {
+        assert_eq!(key_before(r#"  "epic_iid" : 5, "#), Some("epic_iid"));
+        assert_eq!(key_before(r#"  "merged_by": { "#), Some("merged_by"));
+        assert_eq!(key_before("  ], "), None);
     }
 }

@@ -1,4 +1,4 @@
-use super::shape::documented;
+use super::shape::{array_root, documented};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -6,7 +6,9 @@ use docspec_diagnostics::Diagnostic;
 /// Holds the keys of a method's JSON response example (the object, or the items of a
 /// top-level array; nested keys as `a.b`, items of arrays as `a[].b`) against its
 /// response attribute table, and reports keys the table does not document. An object
-/// documented without any sub-attribute covers its keys.
+/// documented without any sub-attribute covers its keys. A table that names the items of
+/// a top-level array `X[].k` under an array row `X` (the style guide's `projects[].name`)
+/// documents the keys `k` of the items, when the items have most of those keys.
 ///
 /// ## Why is this bad?
 /// A key in the example that the table lacks is either undocumented behaviour or a
@@ -62,9 +64,13 @@ impl Check for JsonKeyUndocumented {
             if method.response_tables.is_empty() {
                 continue;
             }
-            let documented = documented(method);
+            let examples = super::shape::success_examples(ctx, method);
+            let shapes: Vec<_> = examples.iter().map(|(_, s)| *s).collect();
+            let documented = documented(method, &shapes);
             let paths: Vec<&str> = documented.iter().map(|d| d.path.as_str()).collect();
-            for (block, shape) in super::shape::success_examples(ctx, method) {
+            // Rows the table writes `commits[].id` for the items of a top-level array.
+            let root = array_root(method, &shapes);
+            for (block, shape) in examples {
                 for field in &shape.fields {
                     let path = field.path.as_str();
                     if path.ends_with("[]") || paths.contains(&path) {
@@ -87,7 +93,8 @@ impl Check for JsonKeyUndocumented {
                             format!("`{path}` is in the example but not in the response table"),
                         )
                         .with_help(format!(
-                            "add a `{path}` row to the response table, or remove the key from the example"
+                            "add a `{}` row to the response table, or remove the key from the example",
+                            root.map_or_else(|| path.to_string(), |r| format!("{r}[].{path}"))
                         )),
                     );
                 }

@@ -60,11 +60,13 @@ pub struct JsonTypeMismatch;
 impl Check for JsonTypeMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            let documented = documented(method);
+            let examples = super::shape::success_examples(ctx, method);
+            let shapes: Vec<_> = examples.iter().map(|(_, s)| *s).collect();
+            let documented = documented(method, &shapes);
             if documented.is_empty() {
                 continue;
             }
-            for (block, shape) in super::shape::success_examples(ctx, method) {
+            for (block, shape) in examples {
                 for doc in &documented {
                     let Some(ty) = &doc.row.type_ else { continue };
                     let Some(allowed) = allowed_kinds(&ty.value) else {

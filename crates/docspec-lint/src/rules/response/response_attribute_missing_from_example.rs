@@ -6,7 +6,9 @@ use docspec_diagnostics::Diagnostic;
 /// ## What it does
 /// Reports response attributes that the table documents but the JSON response example
 /// does not show. A sub-attribute is only expected when its parent is in the example (an
-/// empty or absent parent explains a missing child).
+/// empty or absent parent explains a missing child). An array row `X` over rows `X[].k`
+/// that name the items of a top-level array example is that array itself, which the
+/// example shows.
 ///
 /// ## Why is this bad?
 /// "Documented attributes should appear in the example": readers use the example to see
@@ -61,11 +63,11 @@ pub struct ResponseAttributeMissingFromExample;
 impl Check for ResponseAttributeMissingFromExample {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
-            let documented = documented(method);
             let shapes: Vec<_> = super::shape::success_examples(ctx, method)
                 .into_iter()
                 .map(|(_, s)| s)
                 .collect();
+            let documented = documented(method, &shapes);
             if documented.is_empty() || shapes.is_empty() {
                 continue;
             }

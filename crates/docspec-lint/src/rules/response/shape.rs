@@ -1,6 +1,6 @@
 //! The response table read as key paths, to hold the JSON example against.
 
-use crate::json::JsonKind;
+use crate::json::{JsonKind, JsonShape};
 use docspec_model::Method;
 
 /// A documented response attribute: its normalized path and the row it comes from.
@@ -10,17 +10,29 @@ pub struct Documented<'p> {
 }
 
 /// Every response attribute of the method, with `[]`-attribute tables (`` `deployments[]`
-/// attribute ``) prefixed and a leading `[].` (items of a top-level array) removed.
-pub fn documented(method: &Method) -> Vec<Documented<'_>> {
+/// attribute ``) prefixed and a leading `[].` (items of a top-level array) removed. When
+/// every example is a top-level array and a table names its items `X[].k` under an array
+/// row `X` whose keys the items have, `X` is the response itself: it is left out, and
+/// `X[].k` reads as `k`.
+pub fn documented<'m>(method: &'m Method, shapes: &[&JsonShape]) -> Vec<Documented<'m>> {
     let mut out = Vec::new();
     for table in &method.response_tables {
         let prefix = table.prefix.as_ref().map_or_else(String::new, |p| format!("{p}."));
+        let root = table_root(table, shapes);
         for row in &table.rows {
             let Some(name) = row.name.as_ref().filter(|n| n.backticked) else {
                 continue;
             };
             for part in name.name.split('/') {
                 let mut path = format!("{prefix}{}", part.trim());
+                if let Some(root) = root {
+                    if path.trim_end_matches("[]") == root {
+                        continue;
+                    }
+                    if let Some(rest) = path.strip_prefix(root).and_then(|r| r.strip_prefix("[].")) {
+                        path = rest.to_string();
+                    }
+                }
                 while let Some(rest) = path.strip_prefix("[].").or_else(|| path.strip_prefix('.')) {
                     path = rest.to_string();
                 }
@@ -33,6 +45,26 @@ pub fn documented(method: &Method) -> Vec<Documented<'_>> {
         }
     }
     out
+}
+
+/// The name the method's response table gives the top-level array every example is
+/// (`commits` over `commits[].id`), so that help can name rows as the table writes them.
+pub fn array_root<'m>(method: &'m Method, shapes: &[&JsonShape]) -> Option<&'m str> {
+    method.response_tables.iter().find_map(|t| table_root(t, shapes))
+}
+
+/// The array row of a table that stands for the top-level array every example is
+/// (`commits` over `commits[].id` when the example is `[{"id": ...}]`).
+fn table_root<'t>(table: &'t docspec_model::AttributeTable, shapes: &[&JsonShape]) -> Option<&'t str> {
+    if table.prefix.is_some() || shapes.is_empty() || !shapes.iter().all(|s| s.root_is_array) {
+        return None;
+    }
+    let names: Vec<&str> = table
+        .rows
+        .iter()
+        .filter_map(|r| r.name.as_ref().filter(|n| n.backticked).map(|n| n.name.as_str()))
+        .collect();
+    crate::json::array_root(&names, |key| shapes.iter().any(|s| s.field(key).is_some()))
 }
 
 /// The JSON kinds a Type cell allows; `None` when the type says nothing checkable.

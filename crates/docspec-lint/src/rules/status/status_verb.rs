@@ -1,4 +1,4 @@
-use crate::rules::helpers::{creates, single_verb};
+use crate::rules::helpers::{creates, deferred, single_verb};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
 
@@ -8,7 +8,8 @@ use docspec_diagnostics::{Diagnostic, Label};
 /// return nothing or accept work done later, and a `PUT` that creates (`Create or update
 /// a tag`) may answer `201 Created`; `DELETE` answers `204 No Content` or `202 Accepted`
 /// (or `200 OK` with a body); a `POST` that creates something (its title starts with
-/// Create, Add or New) answers `201 Created`.
+/// Create, Add or New) answers `201 Created`. A `GET` whose text says its work is done
+/// later ("executed asynchronously", "scheduled for deletion") may answer `202 Accepted`.
 ///
 /// ## Why is this bad?
 /// These are the API's conventions (its status-codes page); a `GET` documented as `201`
@@ -40,16 +41,24 @@ use docspec_diagnostics::{Diagnostic, Label};
 #[rule(code = "SC004", name = "status-verb", category = Status, severity = Warning, fix = None, since = "0.1.0")]
 pub struct StatusVerb;
 
-/// The success statuses the API's conventions give a verb (upper case), and whether a
-/// `POST` creates something; `None` when they leave it open (a `POST` action).
-pub fn conventional_statuses(verb: &str, creates: bool) -> Option<&'static [u16]> {
+/// The success statuses the API's conventions give a verb (upper case), the most usual
+/// first, from whether a `POST` or `PUT` creates something and whether the method's text
+/// says its work is done later ([`crate::vocabulary::says_deferred`]: then `GET`, `PUT`,
+/// `PATCH` and `DELETE` answer `202 Accepted` first); `None` when they leave it open (a
+/// `POST` action).
+pub fn conventional_statuses(verb: &str, creates: bool, deferred: bool) -> Option<&'static [u16]> {
     Some(match verb {
+        "GET" if deferred => &[202, 200],
         "GET" => &[200],
+        "PUT" if creates && deferred => &[202, 200, 201, 204],
         // A `PUT` that creates ("Create or update a tag") answers `201` when it does.
         "PUT" if creates => &[200, 201, 204, 202],
+        "PUT" | "PATCH" if deferred => &[202, 200, 204],
         // An update may answer without a body, or accept work it does later.
         "PUT" | "PATCH" => &[200, 204, 202],
-        "DELETE" => &[204, 202, 200],
+        "DELETE" if deferred => &[202, 204, 200],
+        // `200 OK` when the deleted object comes back.
+        "DELETE" => &[204, 200, 202],
         "POST" if creates => &[201],
         _ => return None,
     })
@@ -65,7 +74,7 @@ impl Check for StatusVerb {
                 continue;
             };
             let Some(verb) = single_verb(method) else { continue };
-            let Some(expected) = conventional_statuses(&verb, creates(method)) else {
+            let Some(expected) = conventional_statuses(&verb, creates(method), deferred(method)) else {
                 continue;
             };
             if code >= 300 || expected.contains(&code) {

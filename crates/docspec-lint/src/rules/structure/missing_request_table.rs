@@ -7,7 +7,9 @@ use docspec_diagnostics::Diagnostic;
 /// `?search=blue`, a `POST` with `--data`). An action whose cURL examples send no
 /// attribute at all (`POST /todos/mark_as_done`) needs no table, and the API's own
 /// parameters (`private_token`, `page`, `per_page`, ...) do not count. A `POST` without
-/// any cURL example is not judged here: missing-curl-example reports it.
+/// any cURL example is not judged here: missing-curl-example reports it. A method whose
+/// section sits under another method's heading, for a path of that method (`HEAD` of
+/// the same file path under its `GET`), is a variant of it and shares its table.
 ///
 /// ## Why is this bad?
 /// Every method needs "a detailed description of the attributes". Path parameters and
@@ -58,7 +60,11 @@ impl Check for MissingRequestTable {
         if !ctx.page.is_reference() {
             return;
         }
-        for method in ctx.template_methods().filter(|m| m.request_tables.is_empty()) {
+        // A variant of a method (`HEAD` under `GET` of the same path) shares its table.
+        for method in ctx
+            .template_methods()
+            .filter(|m| ctx.page.request_tables_of(m).next().is_none())
+        {
             // A body verb counts only when the examples show a body: without any cURL
             // example, an action that takes no attribute cannot be told apart.
             let has_examples = method.examples_of(docspec_model::ExampleRole::Curl).next().is_some();

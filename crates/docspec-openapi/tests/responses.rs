@@ -1,0 +1,188 @@
+//! How attribute tables become parameters and response schemas, on small pages written
+//! here.
+
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_model::SourceFile;
+use docspec_openapi::{emit, OpenApiSettings, PageInput};
+use serde_json::Value;
+
+/// The spec of one page as JSON, and the codes of its findings.
+fn spec_of(text: &str) -> (Value, Vec<String>) {
+    let source = SourceFile::new("parts.md", text);
+    let page = docspec_parser::parse(&source);
+    let inputs = [PageInput {
+        path: source.path(),
+        source: &source,
+        page: &page,
+    }];
+    let (spec, findings) = emit(&inputs, &OpenApiSettings::default());
+    (
+        serde_json::to_value(&spec).unwrap(),
+        findings.into_iter().map(|f| f.diagnostic.code.to_string()).collect(),
+    )
+}
+
+/// The resolved response schema of the one operation.
+fn response_schema(spec: &Value, path: &str) -> Value {
+    let schema = &spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    resolve(spec, schema)
+}
+
+fn resolve(spec: &Value, schema: &Value) -> Value {
+    match schema["$ref"].as_str() {
+        Some(r) => spec["components"]["schemas"][r.rsplit('/').next().unwrap()].clone(),
+        None => schema.clone(),
+    }
+}
+
+const PARTS: &str = r#"---
+title: Parts
+---
+
+## List the parts of a widget
+
+```plaintext
+GET /widgets/:id/parts
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute       | Type         | Description |
+|-----------------|--------------|-------------|
+| `parts`         | object array | Parts of the widget. |
+| `parts[].id`    | integer      | ID of the part. |
+| `parts[].label` | string       | Label of the part. |
+
+Example response:
+
+```json
+[
+  { "id": 1, "label": "Lid" }
+]
+```
+"#;
+
+/// A table that names a top-level array `parts` and its items `parts[].…` describes the
+/// items of the array the example shows, not objects with a `parts` key.
+#[test]
+fn an_array_row_over_a_top_level_array_is_the_response_itself() {
+    let (spec, findings) = spec_of(PARTS);
+    let schema = response_schema(&spec, "/widgets/{id}/parts");
+    assert_eq!(schema["type"], "array", "{schema:#}");
+    let items = resolve(&spec, &schema["items"]);
+    let properties: Vec<&String> = items["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(properties, ["id", "label"], "{items:#}");
+    assert!(findings.is_empty(), "{findings:?}");
+    let example =
+        &spec["paths"]["/widgets/{id}/parts"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert_eq!(example[0]["label"], "Lid");
+}
+
+const FILES: &str = r#"---
+title: Files
+---
+
+## Get a file
+
+```plaintext
+GET /files/:file_path
+```
+
+| Attribute   | Type   | Required | Description |
+|-------------|--------|----------|-------------|
+| `file_path` | string | Yes      | URL-encoded path of the file. |
+| `ref`       | string | Yes      | Branch to read. |
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+### Get the headers of a file
+
+```plaintext
+HEAD /files/:file_path
+```
+"#;
+
+/// A `HEAD` variant nested under the `GET` of its path takes the `GET`'s attributes.
+#[test]
+fn a_variant_takes_the_attributes_of_its_method() {
+    let (spec, _) = spec_of(FILES);
+    let names = |verb: &str| -> Vec<String> {
+        spec["paths"]["/files/{file_path}"][verb]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(names("get"), ["file_path", "ref"]);
+    assert_eq!(names("head"), names("get"));
+    let file_path = &spec["paths"]["/files/{file_path}"]["head"]["parameters"][0];
+    assert_eq!(file_path["description"], "URL-encoded path of the file.");
+}
+
+const STATISTICS: &str = r#"---
+title: Statistics
+---
+
+## Get widget statistics
+
+```plaintext
+GET /widgets/statistics
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+Example response:
+
+```json
+{
+  "widgets": 12,
+  "counts": {
+    "blue": 4,
+    ...
+```
+"#;
+
+/// An example that ends with `...` elides the rest, closing braces included: it is the
+/// example, not an unparseable one (lint's invalid-json-example agrees).
+#[test]
+fn a_final_elision_closes_the_example() {
+    let (spec, findings) = spec_of(STATISTICS);
+    assert!(findings.is_empty(), "{findings:?}");
+    let example =
+        &spec["paths"]["/widgets/statistics"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert_eq!(example["counts"]["blue"], 4);
+}
+
+const NOTES: &str = r###"---
+title: Notes
+---
+
+## Get release notes
+
+```plaintext
+GET /notes
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).
+
+Example response, with line breaks added for readability:
+
+```json
+{
+  "notes": "## 2.0.0\n\n- Adds a lid\n
+    ([change](widgets/lid!1))\n"
+}
+```
+"###;
+
+/// A string wrapped on purpose, as the lead-in says, is the example (lint agrees).
+#[test]
+fn strings_wrapped_for_readability_are_read() {
+    let (spec, findings) = spec_of(NOTES);
+    assert!(findings.is_empty(), "{findings:?}");
+    let example = &spec["paths"]["/notes"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
+    assert!(example["notes"].as_str().unwrap().contains("([change](widgets/lid!1))"));
+}
