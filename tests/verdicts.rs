@@ -65,3 +65,10 @@ fn a_raw_http_message_is_an_example_not_a_request_block() {
     }
     insta::assert_snapshot!(found);
 }
+
+#[test]
+fn an_internal_only_api_needs_no_availability_details() {
+    let found = findings("internal.md");
+    assert!(!found.contains("AV004"), "AV004 on an internal-only API:\n{found}");
+    insta::assert_snapshot!(found);
+}

@@ -69,7 +69,7 @@ impl PageSummary {
 
 /// Whether the page's introduction (its prose and alerts before the first section)
 /// declares the API internal-only.
-fn declares_internal(page: &Page) -> bool {
+pub(crate) fn declares_internal(page: &Page) -> bool {
     let end = page
         .headings
         .iter()

@@ -12,6 +12,7 @@ use docspec_model::TextRange;
 /// apply to the whole API. Without them readers cannot tell which subscriptions and
 /// installations have the API, and the sections below have nothing to differ from. It is
 /// information only: the guide says "most", and some pages are deliberately without.
+/// A page that declares its API internal-only has no tier or offering to state.
 ///
 /// ## Example
 /// ````markdown
@@ -77,7 +78,8 @@ pub struct MissingPageAvailability;
 impl Check for MissingPageAvailability {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let page = ctx.page;
-        if !page.availability.is_empty() || !page.is_reference() {
+        // An internal-only API has no tier or offering to state.
+        if !page.availability.is_empty() || !page.is_reference() || crate::project::declares_internal(page) {
             return;
         }
         // A method right under the title holds the page's details.
