@@ -54,7 +54,11 @@ impl Check for CurlExampleHost {
                 );
                 let under_base = parsed.path == base || parsed.path.starts_with(&format!("{base}/"));
                 let range = src(block, url.source_range(0..parsed.raw.len()));
-                if !origin.eq_ignore_ascii_case(host) {
+                let contrasted = parsed
+                    .host
+                    .as_deref()
+                    .is_some_and(|h| contrasts_example_hosts(&block.content, h, host));
+                if !origin.eq_ignore_ascii_case(host) && !contrasted {
                     let origin_range = src(block, url.source_range(0..origin.len().min(parsed.raw.len())));
                     let fix = (under_base && parsed.raw.starts_with(&origin))
                         .then(|| Fix::safe(format!("Use `{host}`"), vec![Edit::replacement(origin_range, host)]))
@@ -77,4 +81,23 @@ impl Check for CurlExampleHost {
             }
         }
     }
+}
+
+/// The example names two different `*.example.com` hosts other than the usual one, one
+/// of them `host`: a call between two instances (source and destination), where one host
+/// cannot serve for both.
+fn contrasts_example_hosts(block: &str, host: &str, usual: &str) -> bool {
+    let usual = usual.rsplit("://").next().unwrap_or(usual).to_ascii_lowercase();
+    const DOMAIN: &str = ".example.com";
+    let host = host.to_ascii_lowercase();
+    if !host.ends_with(DOMAIN) || host == usual {
+        return false;
+    }
+    block.match_indices(DOMAIN).any(|(at, _)| {
+        let start = block[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+            .map_or(0, |i| i + 1);
+        let other = block[start..at + DOMAIN.len()].to_ascii_lowercase();
+        other.len() > DOMAIN.len() && other != host && other != usual
+    })
 }

@@ -4,7 +4,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
 /// ## What it does
 /// Checks how multi-line cURL commands continue: each broken line ends with a space and
-/// a backslash (` \`), and the next line is indented. A command the shell would cut
+/// a backslash (` \`), and the next line is indented. More than one space before the
+/// backslash is left alone: the guide asks for `\` and indentation, and the command is
+/// the same. A command the shell would cut
 /// short (the ` \` missing altogether) is curl-broken-command's.
 ///
 /// ## Why is this bad?
@@ -39,16 +41,12 @@ impl Check for CurlLineContinuation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
             for c in &command.continuations {
-                if !c.single_space_before() {
-                    let spaces = src(block, c.backslash - c.spaces_before..c.backslash);
+                // Extra spaces before ` \` change nothing in the command: only none is a finding.
+                if c.spaces_before == 0 {
+                    let spaces = src(block, c.backslash..c.backslash);
                     let at = src(block, c.backslash..c.backslash + 1);
-                    let message = if c.spaces_before == 0 {
-                        "no space before the line-continuation `\\`"
-                    } else {
-                        "more than one space before the line-continuation `\\`"
-                    };
                     out.push(
-                        ctx.report(&Self::META, at, message)
+                        ctx.report(&Self::META, at, "no space before the line-continuation `\\`")
                             .with_help("end the line with one space and `\\`")
                             .with_fix(Fix::safe("Write ` \\`", vec![Edit::replacement(spaces, " ")])),
                     );

@@ -1,3 +1,4 @@
+use crate::rules::helpers::has_json_body;
 use crate::rules::helpers::status_codes_link;
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
@@ -55,7 +56,8 @@ impl Check for SuccessSentenceForm {
                 },
                 _ => continue,
             };
-            let tail = if method.response_tables.is_empty() {
+            // A method that answers with a JSON body owes a response table (ST006) too.
+            let tail = if method.response_tables.is_empty() && has_json_body(method) != Some(true) {
                 "."
             } else {
                 " and the following response attributes:"
