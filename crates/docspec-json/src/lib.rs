@@ -31,14 +31,21 @@ pub fn parse_example(text: &str) -> Result<Value, JsonError> {
     })
 }
 
-/// Byte offset of serde_json's one-based line and byte column.
+/// Byte offset of serde_json's one-based line and byte column. The column counts bytes,
+/// so when serde_json stops right after a multi-byte character (an unterminated string
+/// ending in `…`) the last byte read is inside that character: the error is then at the
+/// next character, where the offset is moved.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
+    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Follows JSON strings byte by byte, so scans can tell text from structure.
@@ -209,6 +216,16 @@ mod tests {
     fn commas_inside_strings_are_kept() {
         let v = parse_example("{\"a\": \"x,]\"}").unwrap();
         assert_eq!(v["a"], "x,]");
+    }
+
+    /// Found by the `json` fuzz target: the offset fell inside the `…`.
+    #[test]
+    fn error_offsets_after_a_multibyte_character_are_on_a_boundary() {
+        let text = "{  \"name\": \"ge…\n}\n";
+        for err in [parse_example(text).unwrap_err(), parse_shape(text).unwrap_err()] {
+            assert!(text.is_char_boundary(err.offset), "{}", err.offset);
+            assert_eq!(&text[err.offset..err.offset + 1], "\n");
+        }
     }
 
     #[test]
