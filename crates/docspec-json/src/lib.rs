@@ -21,7 +21,7 @@ pub fn parse_example(text: &str) -> Result<Value, JsonError> {
     }
     let cleaned = blank_comments(&blank_elisions(text));
     serde_json::from_str(&cleaned).map_err(|e| {
-        let offset = offset_of(&cleaned, e.line(), e.column());
+        let offset = offset_of(&cleaned, text, e.line(), e.column());
         let message = e.to_string();
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
@@ -31,18 +31,20 @@ pub fn parse_example(text: &str) -> Result<Value, JsonError> {
     })
 }
 
-/// Byte offset of serde_json's one-based line and byte column. The column counts bytes,
-/// so when serde_json stops right after a multi-byte character (an unterminated string
-/// ending in `…`) the last byte read is inside that character: the error is then at the
-/// next character, where the offset is moved.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
+/// Byte offset of serde_json's one-based line and byte column in `cleaned`, which has the
+/// length of the `original` example (elisions and notes blanked byte for byte). The column
+/// counts bytes, so when serde_json stops right after a multi-byte character (an
+/// unterminated string ending in `…`), or inside a blanked `…` line or note, the offset is
+/// inside a character of the original: the error is then at the next character, where
+/// the offset is moved.
+fn offset_of(cleaned: &str, original: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = cleaned
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(at) {
+    let mut at = (line_start + column.saturating_sub(1)).min(original.len());
+    while !original.is_char_boundary(at) {
         at += 1;
     }
     at
@@ -226,6 +228,13 @@ mod tests {
             assert!(text.is_char_boundary(err.offset), "{}", err.offset);
             assert_eq!(&text[err.offset..err.offset + 1], "\n");
         }
+        // A blanked `…` elision line: the offset counted in the blanked text fell inside
+        // the original `…`.
+        for text in ["…", " …", "\n…", "// é\n["] {
+            for err in [parse_example(text).unwrap_err(), parse_shape(text).unwrap_err()] {
+                assert!(text.is_char_boundary(err.offset), "{text:?}: {}", err.offset);
+            }
+        }
     }
 
     #[test]
@@ -306,7 +315,7 @@ pub fn parse_shape(text: &str) -> Result<JsonShape, JsonError> {
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&cleaned) {
             let message = e.to_string();
             return Err(JsonError {
-                offset: offset_of(&cleaned, e.line(), e.column()),
+                offset: offset_of(&cleaned, text, e.line(), e.column()),
                 message: match message.find(" at line ") {
                     Some(i) => message[..i].to_string(),
                     None => message,
