@@ -338,14 +338,19 @@ fn json_keys(data: &DataArg<'_>, out: &mut BodyKeys) {
 }
 
 /// serde_json counts a one-based line and the bytes read on it; this is the byte offset of the
-/// character it stopped at.
+/// character it stopped at. The last byte read can be inside a multi-byte character (a string
+/// cut off right after `é`); the error is then at the next character.
 fn line_col_offset(v: &str, line: usize, column: usize) -> usize {
     let line_start = v
         .match_indices('\n')
         .nth(line.saturating_sub(2))
         .filter(|_| line > 1)
         .map_or(0, |(i, _)| i + 1);
-    (line_start + column.saturating_sub(1)).min(v.len())
+    let mut at = (line_start + column.saturating_sub(1)).min(v.len());
+    while !v.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Ranges (quotes included) of the keys of a top-level JSON object. Works on invalid JSON
@@ -416,5 +421,7 @@ mod tests {
         assert_eq!(line_col_offset("abc\ndef", 2, 2), 5);
         assert_eq!(line_col_offset("abc", 1, 1), 0);
         assert_eq!(line_col_offset("abc", 9, 9), 3);
+        // Columns count bytes: the third byte of `…` is not a character boundary.
+        assert_eq!(line_col_offset("\"ge…\n", 1, 6), 6);
     }
 }

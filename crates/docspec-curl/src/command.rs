@@ -404,12 +404,13 @@ fn build(
     }
     let args = words.split_off(first + 1);
     let program = words.pop()?;
+    // A redirection may come before `curl` (`<in curl`): the command still ends no
+    // earlier than its program word.
     let last_end = args
         .iter()
         .map(|w| w.range.end)
         .chain(redirects.iter().map(|(r, t)| t.as_ref().map_or(r.end, |t| t.range.end)))
-        .max()
-        .unwrap_or(program.range.end);
+        .fold(program.range.end, usize::max);
     let range = program.range.start..last_end;
     let continuations = lexer
         .continuations

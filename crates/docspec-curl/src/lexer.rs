@@ -269,9 +269,12 @@ impl<'a> Lexer<'a> {
             return Some(op);
         }
         let word = self.word();
-        // `2>file`, `2>&1`: a number glued to a redirection is its file descriptor.
-        let digits = !word.value.is_empty() && word.value.bytes().all(|b| b.is_ascii_digit());
-        if digits && word.quoting == crate::Quoting::None && matches!(self.byte(self.pos), Some(b'<' | b'>')) {
+        // `2>file`, `2>&1`: a number glued to a redirection is its file descriptor. Only
+        // digits as written are one: `\2>file` is the word `2` and a redirection of stdout
+        // (and the operator's text must stay the text of its range).
+        let raw = self.input.get(word.range.clone()).unwrap_or("");
+        let digits = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+        if digits && matches!(self.byte(self.pos), Some(b'<' | b'>')) {
             if let Some(ShellToken::Operator { op, text, range }) = self.operator(self.pos) {
                 return Some(ShellToken::Operator {
                     op,
@@ -594,6 +597,27 @@ mod tests {
         );
         assert_eq!(lexed.comments.len(), 1);
         assert_eq!(lexed.comments[0], 31..37);
+    }
+
+    /// Found by the `curl` fuzz target: the operator's range took in the backslash that
+    /// its text did not.
+    #[test]
+    fn escaped_digits_are_a_word_not_a_file_descriptor() {
+        let input = "\\6<x 2>y";
+        let lexed = tokenize(input);
+        let shown: Vec<String> = lexed
+            .tokens
+            .iter()
+            .map(|t| match t {
+                ShellToken::Word(w) => w.value.clone(),
+                ShellToken::Operator { text, range, .. } => {
+                    assert_eq!(&input[range.clone()], text);
+                    format!("<{text}>")
+                }
+                ShellToken::Newline { .. } => "NL".into(),
+            })
+            .collect();
+        assert_eq!(shown, ["6", "<<>", "x", "<2>>", "y"]);
     }
 
     #[test]

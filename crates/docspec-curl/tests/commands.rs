@@ -524,3 +524,17 @@ fn knows_when_the_response_is_saved_to_a_file() {
     assert!(!saves("curl \"https://x.example/a\" 2>&1"));
     assert!(!saves("curl --url \"https://x.example/a\""));
 }
+
+/// Found by the `curl` fuzz target: a redirection before `curl` ended the command before
+/// it began (`3..2`), and slicing the input with its range panicked.
+#[test]
+fn a_redirection_before_curl_does_not_end_the_command_before_it_starts() {
+    let text = "<~ curl  ";
+    let commands = parse_commands(text);
+    assert_eq!(commands.len(), 1);
+    assert_eq!(commands[0].range, 3..7);
+    assert_eq!(commands[0].text(text), "curl");
+    let text = "<in.json curl --url \"https://x.example/a\"";
+    let commands = parse_commands(text);
+    assert_eq!(commands[0].text(text), "curl --url \"https://x.example/a\"");
+}

@@ -73,7 +73,7 @@ pub fn parse_example_as(text: &str, reading: Reading) -> Result<Value, JsonError
     let cleaned = blank_comments(&blank_elisions(text));
     serde_json::from_str(&cleaned).map_err(|e| {
         // Brackets a final elision closes are appended: an error there is at the end.
-        let offset = offset_of(&cleaned, e.line(), e.column()).min(text.len());
+        let offset = offset_of(&cleaned, text, e.line(), e.column());
         let message = e.to_string();
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
@@ -83,14 +83,23 @@ pub fn parse_example_as(text: &str, reading: Reading) -> Result<Value, JsonError
     })
 }
 
-/// Byte offset of serde_json's one-based line and byte column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = text
+/// Byte offset of serde_json's one-based line and byte column in `cleaned`, which has the
+/// length of the `original` example (elisions and notes blanked byte for byte). The column
+/// counts bytes, so when serde_json stops right after a multi-byte character (an
+/// unterminated string ending in `…`), or inside a blanked `…` line or note, the offset is
+/// inside a character of the original: the error is then at the next character, where
+/// the offset is moved.
+fn offset_of(cleaned: &str, original: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = cleaned
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
+    let mut at = (line_start + column.saturating_sub(1)).min(original.len());
+    while !original.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Follows JSON strings byte by byte, so scans can tell text from structure.
@@ -333,6 +342,23 @@ mod tests {
         assert_eq!(v["a"], "x,]");
     }
 
+    /// Found by the `json` fuzz target: the offset fell inside the `…`.
+    #[test]
+    fn error_offsets_after_a_multibyte_character_are_on_a_boundary() {
+        let text = "{  \"name\": \"ge…\n}\n";
+        for err in [parse_example(text).unwrap_err(), parse_shape(text).unwrap_err()] {
+            assert!(text.is_char_boundary(err.offset), "{}", err.offset);
+            assert!(err.offset > text.find('…').unwrap_or(0), "{}", err.offset);
+        }
+        // A blanked `…` elision line: the offset counted in the blanked text fell inside
+        // the original `…`.
+        for text in ["…", " …", "\n…", "// é\n["] {
+            for err in [parse_example(text).unwrap_err(), parse_shape(text).unwrap_err()] {
+                assert!(text.is_char_boundary(err.offset), "{text:?}: {}", err.offset);
+            }
+        }
+    }
+
     #[test]
     fn errors_point_at_the_offending_byte() {
         let text = "{\n  \"a\": 1\n  \"b\": 2\n}";
@@ -418,7 +444,7 @@ pub fn parse_shape_as(text: &str, reading: Reading) -> Result<JsonShape, JsonErr
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&cleaned) {
             let message = e.to_string();
             return Err(JsonError {
-                offset: offset_of(&cleaned, e.line(), e.column()).min(text.len()),
+                offset: offset_of(&cleaned, text, e.line(), e.column()),
                 message: match message.find(" at line ") {
                     Some(i) => message[..i].to_string(),
                     None => message,

@@ -51,7 +51,10 @@ impl Check for CurlLineContinuation {
                             .with_fix(Fix::safe("Write ` \\`", vec![Edit::replacement(spaces, " ")])),
                     );
                 }
-                if c.indent == 0 {
+                // A `\` on the block's last line continues onto no line of the block: the
+                // line after it in the page is outside the block, and indenting it there would
+                // pull it into the block (inside a list item) one line per fix pass.
+                if c.indent == 0 && c.next_line < block.content.len() {
                     let at = src(block, c.next_line..c.next_line);
                     out.push(
                         ctx.report(&Self::META, at, "the continuation line is not indented")

@@ -1,5 +1,6 @@
 use super::{rest_commands, src};
 use crate::{Check, LintContext, RuleMeta};
+use docspec_curl::{CommandError, CurlCommand, Token};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
 /// ## What it does
@@ -37,6 +38,12 @@ impl Check for CurlUrlNotEncoded {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in rest_commands(ctx) {
             for url in command.urls() {
+                // A quote never closed runs its word to the end of the block: the spaces
+                // in such a "URL" are the spaces between the words after it, and writing
+                // them as `%20` only breaks the command further (and never settles).
+                if in_unterminated_quote(command, url.token) {
+                    continue;
+                }
                 let raw = url.parsed.raw.as_str();
                 let mut placeholder = false;
                 for (at, c) in raw.char_indices() {
@@ -76,6 +83,14 @@ impl Check for CurlUrlNotEncoded {
             }
         }
     }
+}
+
+/// Whether the word holds a quote (or `$(`, `${`) that is never closed.
+fn in_unterminated_quote(command: &CurlCommand, token: &Token) -> bool {
+    command.errors.iter().any(|e| match e {
+        CommandError::UnterminatedQuote { at } => token.range.contains(at),
+        CommandError::MissingArgument { .. } => false,
+    })
 }
 
 /// The position of the `+` of a time-zone offset in an ISO 8601 date-time

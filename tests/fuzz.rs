@@ -1,0 +1,76 @@
+//! Inputs the fuzz targets (`fuzz/`, `scripts/fuzz.sh`) once failed on, minimized and kept
+//! under `doc-fixtures/fuzz/<target>/`, run through the very checks of the targets
+//! (`fuzz/src/lib.rs`, included here) on stable, in `cargo test --workspace`.
+
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use std::path::Path;
+
+/// Runs `check` on every input kept for `target`; returns how many there were.
+fn replay(target: &str, check: fn(&str)) -> usize {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../doc-fixtures/fuzz")
+        .join(target);
+    if !dir.is_dir() {
+        return 0;
+    }
+    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    inputs.sort();
+    inputs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    for path in &inputs {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        eprintln!("{}", path.display());
+        check(&text);
+    }
+    inputs.len()
+}
+
+#[test]
+fn pipeline_inputs() {
+    replay("pipeline", harness::pipeline);
+}
+
+#[test]
+fn curl_inputs() {
+    replay("curl", harness::curl);
+}
+
+#[test]
+fn json_inputs() {
+    replay("json", harness::json);
+}
+
+/// The harness itself on a page written to the template: no finding of its own.
+#[test]
+fn pipeline_harness_accepts_the_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../doc-fixtures/example");
+    for entry in walkdir(&dir) {
+        let text = std::fs::read_to_string(&entry).unwrap_or_else(|e| panic!("{}: {e}", entry.display()));
+        harness::pipeline(&text);
+        harness::curl(&text);
+        harness::json(&text);
+    }
+}
+
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
