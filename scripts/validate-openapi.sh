@@ -101,10 +101,12 @@ elif tool == "spectral":
         elif sev == "warn":
             warnings += 1
         rules[(sev, p.get("code"))] += 1
-print(errors, warnings)
+# The rules file first: the caller reads the counts through a process substitution and
+# then reads the file, so it must exist before the counts are printed.
 with open(path + ".rules", "w") as f:
     for (sev, rule), n in sorted(rules.items(), key=lambda kv: (-kv[1], str(kv[0]))):
         print(f"      {sev:5} {n:6}  {rule}", file=f)
+print(errors, warnings)
 PY
 }
 
