@@ -39,6 +39,14 @@ impl Check for CurlLineContinuation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
             for c in &command.continuations {
+                // Inside a word (`"a  \` then `b"`, or `a\` then `b`) the spaces before the
+                // `\` and at the next line's start are part of the word's value, not layout.
+                let inside_word = std::iter::once(&command.program)
+                    .chain(&command.words)
+                    .any(|w| w.range.start < c.backslash && c.backslash < w.range.end);
+                if inside_word {
+                    continue;
+                }
                 if !c.single_space_before() {
                     let spaces = src(block, c.backslash - c.spaces_before..c.backslash);
                     let at = src(block, c.backslash..c.backslash + 1);
