@@ -35,3 +35,11 @@ fn cu013_does_not_indent_the_line_after_the_block() {
     let inside = "# Widgets\n\n```shell\ncurl \\\n--url \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
     assert_eq!(codes(inside, "CU013"), [(5, "CU013")]);
 }
+
+/// A `\` continuation inside a double-quoted URL: the spaces around it are part of the
+/// quoted value. CU013 respaced them and CU017 wrote them as `%20`, forever.
+#[test]
+fn cu013_leaves_a_continuation_inside_a_quoted_word_alone() {
+    let text = "# Widgets\n\n```shell\ncurl --url \"https://gitlab.example.com/api/v4/widgets?a=b   \\\nc\"\n```\n";
+    assert_eq!(codes(text, "CU013"), []);
+}

@@ -41,6 +41,15 @@ impl Check for CurlLineContinuation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
             for c in &command.continuations {
+                // Inside a quoted word (`"a  \` then `b"`) the spaces before the `\` and at
+                // the next line's start are part of the word's value, not layout. (A glued
+                // `POST\` then `--url` is reported: that is the mistake this rule is for.)
+                let inside_word = std::iter::once(&command.program)
+                    .chain(&command.words)
+                    .any(|w| w.is_quoted() && w.range.start < c.backslash && c.backslash < w.range.end);
+                if inside_word {
+                    continue;
+                }
                 // Extra spaces before ` \` change nothing in the command: only none is a finding.
                 if c.spaces_before == 0 {
                     let spaces = src(block, c.backslash..c.backslash);
