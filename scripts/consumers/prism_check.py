@@ -253,6 +253,15 @@ def main():
                 lines.append(f"not sent      {where}: unbalanced quotes ({', '.join(block_codes) or 'no finding'})")
                 continue
             for words in parsed:
+                # `--data "$PAYLOAD"`: the block builds the body in the shell first; the
+                # command alone would send an empty one.
+                if any(
+                    w in ("-d", "--data", "--data-raw", "--data-binary") and re.fullmatch(r"\$\{?\w+\}?", v)
+                    for w, v in zip(words, words[1:])
+                ):
+                    counts["not sent: the body is built by the shell first"] += 1
+                    lines.append(f"not sent      {where}: the body is a shell variable set earlier in the block")
+                    continue
                 args, pointed = prepared(words, example_base, mock, upload)
                 if not pointed:
                     counts["not sent: no URL on the example host"] += 1
