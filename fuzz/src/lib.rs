@@ -346,8 +346,15 @@ pub fn json(text: &str) {
     }
     let blanked = docspec_json::blank_comments(text);
     assert_eq!(blanked.len(), text.len(), "blank_comments changed the length");
+    // Offsets must survive: elisions are blanked in place, and only a final `...` may add
+    // the brackets it elides, after the text.
     let blanked = docspec_json::blank_elisions(text);
-    assert_eq!(blanked.len(), text.len(), "blank_elisions changed the length");
+    assert!(blanked.len() >= text.len(), "blank_elisions shortened the text");
+    assert!(
+        blanked[text.len()..].bytes().all(|b| b"]} \n".contains(&b)),
+        "blank_elisions added more than closing brackets: {:?}",
+        &blanked[text.len()..]
+    );
 }
 
 fn check_offset(text: &str, at: usize, what: &str) {
