@@ -50,7 +50,7 @@ fn json_inputs() {
 #[test]
 fn pipeline_harness_accepts_the_example() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../doc-fixtures/example");
-    for entry in walkdir(&dir) {
+    for entry in markdown_files(&dir) {
         let text = std::fs::read_to_string(&entry).unwrap_or_else(|e| panic!("{}: {e}", entry.display()));
         harness::pipeline(&text);
         harness::curl(&text);
@@ -58,19 +58,12 @@ fn pipeline_harness_accepts_the_example() {
     }
 }
 
-fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+/// The `.md` files under `dir`, sorted (walkdir, as the parser's tests walk folders).
+fn markdown_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap_or_else(|e| panic!("{e}")).into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect()
 }
