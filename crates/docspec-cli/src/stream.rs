@@ -37,13 +37,31 @@ struct Linted {
 /// Lints the planned pages and hands their finished reports to `each`, a chunk at a time,
 /// in run order.
 pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), CliError>) -> Result<(), CliError> {
+    lint_with(
+        plan,
+        |_, _| Ok(()),
+        |pages| each(pages.into_iter().map(|(page, ())| page).collect()),
+    )
+}
+
+/// [`lint`], running `also` on each page's model while it is loaded (in parallel, so
+/// that a command doing more than lint reads and parses each page once) and handing
+/// its result on with the page's report.
+pub fn lint_with<X: Send>(
+    plan: &[Planned],
+    also: impl Fn(&Planned, &workspace::Entry) -> Result<X, CliError> + Sync,
+    mut each: impl FnMut(Vec<(Finished, X)>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let index_page = plan.first().map(|p| p.config.index_page());
     let mut project = ProjectRun::new(index_page.as_deref(), index_summaries(plan, index_page.as_deref())?);
     for chunk in plan.chunks(CHUNK) {
-        let linted = chunk.par_iter().map(lint_one).collect::<Result<Vec<_>, _>>()?;
+        let linted = chunk
+            .par_iter()
+            .map(|planned| lint_one(planned, &also))
+            .collect::<Result<Vec<_>, _>>()?;
         let finished = linted
             .into_iter()
-            .map(|page| {
+            .map(|(page, extra)| {
                 let file = ProjectFile {
                     summary: &page.summary,
                     settings: &page.settings,
@@ -52,11 +70,12 @@ pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), 
                 diagnostics.extend(project.page(&file));
                 let diagnostics =
                     docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, diagnostics);
-                Finished {
+                let finished = Finished {
                     path: page.path,
                     source: page.source,
                     diagnostics,
-                }
+                };
+                (finished, extra)
             })
             .collect();
         each(finished)?;
@@ -65,8 +84,12 @@ pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), 
 }
 
 /// Reads, parses and lints one page, keeping what the in-order pass needs.
-fn lint_one(planned: &Planned) -> Result<Linted, CliError> {
+fn lint_one<X>(
+    planned: &Planned,
+    also: &impl Fn(&Planned, &workspace::Entry) -> Result<X, CliError>,
+) -> Result<(Linted, X), CliError> {
     let entry = workspace::load_one(planned)?;
+    let extra = also(planned, &entry)?;
     let (diagnostics, summary, suppressions) = match &entry.unreadable {
         Some(d) => {
             let mut d = d.clone();
@@ -79,14 +102,15 @@ fn lint_one(planned: &Planned) -> Result<Linted, CliError> {
             (diagnostics, summary, suppressions)
         }
     };
-    Ok(Linted {
+    let linted = Linted {
         path: entry.path,
         source: entry.source,
         settings: entry.settings,
         diagnostics,
         summary,
         suppressions,
-    })
+    };
+    Ok((linted, extra))
 }
 
 /// The summaries of the run's index pages, read before the others: a page the index

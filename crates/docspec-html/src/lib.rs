@@ -36,7 +36,8 @@ pub use links::SiteLinks;
 pub use markdown::SafeHtml;
 pub use theme::{Origin, Theme};
 
-use data::{IndexContext, PageContext, PageSummary, SiteData};
+pub use data::PageSummary;
+use data::{IndexContext, PageContext, SiteData};
 use markdown::Markdown;
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,14 @@ use crate::args::{BuildArgs, Color, SpecFormat};
 use crate::commands::{lint, openapi, render};
 use crate::emit::sink::Sink;
 use crate::files::{self, write_atomic};
-use crate::{emit, stream, workspace, CliError, ExitStatus};
+use crate::workspace::{self, Entry, Planned};
+use crate::{emit, stream, CliError, ExitStatus};
 use docspec_config::CliOverrides;
+use docspec_html::{PageInput, PageSummary, SiteRenderer};
 use std::io::{IsTerminal, Write};
+
+/// What the one pass keeps of a readable page: its OpenAPI scan and its page summary.
+type PerPage = Option<(docspec_openapi::stream::PageScan, PageSummary)>;
 
 /// The whole pipeline: `openapi.yaml` and the site, with a lint summary on standard error
 /// (the whole report on standard output with `--format`, nothing but errors with `--quiet`).
@@ -17,7 +22,35 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let plan = workspace::plan(&args.paths, &args.config, &cli)?;
     files::require_pages(plan.len(), args.allow_empty)?;
 
+    // One pass reads and parses each page once: lint, the OpenAPI scan and the page's
+    // HTML all use its model. The spec's build pass then reads again only the pages
+    // whose operations it keeps.
+    let config = plan.first().map(|p| p.config.as_ref());
+    let (theme, site_settings) = render::site_setup(config, &args.site, Some("openapi.yaml".to_string()))?;
+    let paths: Vec<&str> = plan.iter().map(|p| p.found.relative.as_str()).collect();
+    let renderer = SiteRenderer::new(&theme, site_settings, &args.output, &paths)?;
+    let spec_settings = openapi::settings_of(&plan);
+    let per_page = |planned: &Planned, entry: &Entry| -> Result<PerPage, CliError> {
+        let Some(scan) = openapi::scan_entry(entry, &spec_settings) else {
+            return Ok(None);
+        };
+        let input = PageInput {
+            path: &planned.found.relative,
+            source: &entry.source,
+            page: &entry.page,
+        };
+        Ok(Some((scan, renderer.page(input)?)))
+    };
+    let mut scans = Vec::new();
+    let mut summaries = Vec::new();
+    let mut keep = |page: usize, extra: PerPage| {
+        if let Some((scan, summary)) = extra {
+            scans.push((page, scan));
+            summaries.push(summary);
+        }
+    };
     let mut totals = emit::Totals::default();
+    let mut next = 0;
     match args.format {
         Some(format) => {
             let color = match args.color {
@@ -26,19 +59,29 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
                 Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
             };
             let mut sink = Sink::new(format, color, out);
-            stream::lint(&plan, |pages| Ok(sink.pages(pages)?))?;
+            stream::lint_with(&plan, per_page, |pages| {
+                let mut finished = Vec::with_capacity(pages.len());
+                for (page, extra) in pages {
+                    keep(next, extra);
+                    next += 1;
+                    finished.push(page);
+                }
+                Ok(sink.pages(finished)?)
+            })?;
             totals = sink.finish()?.totals;
         }
-        None => stream::lint(&plan, |pages| {
-            for page in &pages {
+        None => stream::lint_with(&plan, per_page, |pages| {
+            for (page, extra) in pages {
                 totals.add(&page.diagnostics);
+                keep(next, extra);
+                next += 1;
             }
             Ok(())
         })?,
     }
     let status = lint::status_of(&totals, None);
 
-    let spec = openapi::generate(&plan, SpecFormat::Yaml, |reports| {
+    let spec = openapi::generate_from(&plan, scans, SpecFormat::Yaml, |reports| {
         if args.format.is_some() {
             emit::concise::write_lines(reports, false, err)?;
         }
@@ -50,14 +93,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     };
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.text.as_bytes())?;
-
-    let site = render::render_plan(
-        &plan,
-        &args.site,
-        Some("openapi.yaml".to_string()),
-        &args.output,
-        &["openapi.yaml"],
-    )?;
+    let site = renderer.finish(summaries, &["openapi.yaml"])?;
     if args.format.is_some() {
         render::report_findings(&site.findings, err)?;
     }

@@ -69,37 +69,68 @@ impl Generated {
 pub fn generate(
     plan: &[Planned],
     format: SpecFormat,
+    each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
+) -> Result<Generated, CliError> {
+    let settings = settings_of(plan);
+    let mut scans = Vec::new();
+    for chunk in plan.chunks(CHUNK).enumerate() {
+        let (first, chunk) = (chunk.0 * CHUNK, chunk.1);
+        let found = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, planned)| {
+                let e = workspace::load_one(planned)?;
+                Ok(scan_entry(&e, &settings).map(|scan| (first + k, scan)))
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        scans.extend(found.into_iter().flatten());
+    }
+    generate_from(plan, scans, format, each)
+}
+
+/// The settings `generate` builds with: those of the first page's configuration.
+pub fn settings_of(plan: &[Planned]) -> OpenApiSettings {
+    settings(plan.first().map(|p| p.config.as_ref()))
+}
+
+/// What the merge needs of one loaded page; `None` for a page that could not be read.
+pub fn scan_entry(e: &workspace::Entry, settings: &OpenApiSettings) -> Option<stream::PageScan> {
+    e.unreadable.is_none().then(|| {
+        let input = PageInput {
+            path: e.source.path(),
+            source: &e.source,
+            page: &e.page,
+        };
+        stream::scan(input, settings)
+    })
+}
+
+/// The spec from the scans of the readable pages (`(plan index, scan)`, in any order):
+/// the merge, then each page that contributes read again to build its operations.
+pub fn generate_from(
+    plan: &[Planned],
+    mut found: Vec<(usize, stream::PageScan)>,
+    format: SpecFormat,
     mut each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
 ) -> Result<Generated, CliError> {
-    let settings = settings(plan.first().map(|p| p.config.as_ref()));
+    let settings = settings_of(plan);
     // The document is built in display-path order, whatever order the pages were found in.
+    let mut rank = vec![0; plan.len()];
     let mut order: Vec<(String, usize)> = plan
         .iter()
         .enumerate()
         .map(|(i, p)| (workspace::display_path(&p.found.path), i))
         .collect();
     order.sort();
-    let mut scans = Vec::new();
+    for (r, (_, i)) in order.iter().enumerate() {
+        rank[*i] = r;
+    }
+    found.sort_by_key(|(i, _)| rank[*i]);
+    let mut scans = Vec::with_capacity(found.len());
     let mut scanned_as: Vec<Option<usize>> = vec![None; plan.len()];
-    for chunk in order.chunks(CHUNK) {
-        let found = chunk
-            .par_iter()
-            .map(|(_, i)| {
-                let e = workspace::load_one(&plan[*i])?;
-                Ok(e.unreadable.is_none().then(|| {
-                    let input = PageInput {
-                        path: e.source.path(),
-                        source: &e.source,
-                        page: &e.page,
-                    };
-                    (*i, stream::scan(input, &settings))
-                }))
-            })
-            .collect::<Result<Vec<_>, CliError>>()?;
-        for (i, scan) in found.into_iter().flatten() {
-            scanned_as[i] = Some(scans.len());
-            scans.push(scan);
-        }
+    for (i, scan) in found {
+        scanned_as[i] = Some(scans.len());
+        scans.push(scan);
     }
     let merged = stream::plan(scans, &settings);
     let mut built: Vec<Option<stream::PageOperations>> = (0..scanned_as.len()).map(|_| None).collect();

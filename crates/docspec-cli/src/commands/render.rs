@@ -1,6 +1,6 @@
 use crate::args::{ConfigArgs, RenderArgs, SiteArgs};
 use crate::files::{self, Found, Loaded};
-use crate::workspace::{self, Planned};
+use crate::workspace;
 use crate::{CliError, ExitStatus};
 use docspec_config::Config;
 use docspec_html::{PageInput, RenderReport, SiteFinding, SiteRenderer, SiteSettings, Theme};
@@ -80,24 +80,9 @@ fn render_files(
     Ok(renderer.finish(summaries.into_iter().flatten().collect(), extra)?)
 }
 
-/// Renders the planned pages into `output`, page by page as `render` does; `extra` names
-/// the other files written there (kept in the site's manifest).
-pub fn render_plan(
-    plan: &[Planned],
-    site: &SiteArgs,
-    spec_link: Option<String>,
-    output: &Path,
-    extra: &[&str],
-) -> Result<RenderReport, CliError> {
-    let found: Vec<(Found, Arc<Config>)> = plan.iter().map(|p| (p.found.clone(), p.config.clone())).collect();
-    let config = found.first().map(|(_, c)| c.as_ref());
-    let (theme, settings) = site_setup(config, site, spec_link)?;
-    render_files(&found, &theme, settings, output, extra)
-}
-
 /// The theme and settings from the command line over `render:` of the configuration
 /// that applies to the first page.
-fn site_setup(
+pub fn site_setup(
     config: Option<&Config>,
     site: &SiteArgs,
     spec_link: Option<String>,
