@@ -54,33 +54,51 @@ pub fn lint_with<X: Send>(
 ) -> Result<(), CliError> {
     let index_page = plan.first().map(|p| p.config.index_page());
     let mut project = ProjectRun::new(index_page.as_deref(), index_summaries(plan, index_page.as_deref())?);
-    for chunk in plan.chunks(CHUNK) {
-        let linted = chunk
+    let work = |chunk: &[Planned]| {
+        chunk
             .par_iter()
             .map(|planned| lint_one(planned, &also))
-            .collect::<Result<Vec<_>, _>>()?;
-        let finished = linted
-            .into_iter()
-            .map(|(page, extra)| {
-                let file = ProjectFile {
-                    summary: &page.summary,
-                    settings: &page.settings,
-                };
-                let mut diagnostics = page.diagnostics;
-                diagnostics.extend(project.page(&file));
-                let diagnostics =
-                    docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, diagnostics);
-                let finished = Finished {
-                    path: page.path,
-                    source: page.source,
-                    diagnostics,
-                };
-                (finished, extra)
-            })
-            .collect();
-        each(finished)?;
+            .collect::<Result<Vec<_>, CliError>>()
+    };
+    let mut chunks = plan.chunks(CHUNK);
+    let mut ready = chunks.next().map(work).transpose()?;
+    while let Some(linted) = ready.take() {
+        // The next chunk is linted on the pool while this thread finishes this one in
+        // order, so the in-order pass and the writing do not leave a core idle.
+        let next_chunk = chunks.next();
+        let (written, next) = std::thread::scope(|scope| {
+            let next = next_chunk.map(|chunk| scope.spawn(|| work(chunk)));
+            let written = each(finish_chunk(&mut project, linted));
+            let next = next.map(|handle| handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            (written, next)
+        });
+        written?;
+        ready = next.transpose()?;
     }
     Ok(())
+}
+
+/// The cross-page findings and suppressions of a chunk's pages, in run order.
+fn finish_chunk<X>(project: &mut ProjectRun, linted: Vec<(Linted, X)>) -> Vec<(Finished, X)> {
+    linted
+        .into_iter()
+        .map(|(page, extra)| {
+            let file = ProjectFile {
+                summary: &page.summary,
+                settings: &page.settings,
+            };
+            let mut diagnostics = page.diagnostics;
+            diagnostics.extend(project.page(&file));
+            let diagnostics =
+                docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, diagnostics);
+            let finished = Finished {
+                path: page.path,
+                source: page.source,
+                diagnostics,
+            };
+            (finished, extra)
+        })
+        .collect()
 }
 
 /// Reads, parses and lints one page, keeping what the in-order pass needs.
