@@ -127,7 +127,7 @@ impl<'t> Builder<'t> {
                     }
                 }
                 Event::Html(html) => out.push(Block::Html {
-                    text: html.to_string(),
+                    text: html.into_string(),
                     range: tr(range),
                 }),
                 Event::Rule => out.push(Block::Rule),
@@ -382,31 +382,29 @@ impl<'t> Builder<'t> {
         let r = tr(range);
         match event {
             Event::Text(t) => out.push(Inline::Text {
-                text: t.to_string(),
+                text: t.into_string(),
                 range: r,
             }),
             Event::Code(c) => out.push(Inline::Code {
-                code: c.to_string(),
+                code: c.into_string(),
                 range: r,
             }),
             Event::SoftBreak | Event::HardBreak => out.push(Inline::Break { range: r }),
             Event::InlineHtml(h) | Event::Html(h) => {
-                self.inline_html.push(Spanned::new(h.to_string(), r));
-                out.push(Inline::Html {
-                    html: h.to_string(),
-                    range: r,
-                });
+                let html = h.into_string();
+                self.inline_html.push(Spanned::new(html.clone(), r));
+                out.push(Inline::Html { html, range: r });
             }
             Event::Start(tag) => match tag {
                 Tag::Link { dest_url, .. } => out.push(Inline::Link {
-                    dest: dest_url.to_string(),
+                    dest: dest_url.into_string(),
                     children: self.inlines(ev),
                     range: r,
                 }),
                 Tag::Image { dest_url, .. } => {
                     let _ = self.inlines(ev);
                     out.push(Inline::Image {
-                        dest: dest_url.to_string(),
+                        dest: dest_url.into_string(),
                         range: r,
                     });
                 }
