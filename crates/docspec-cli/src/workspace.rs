@@ -21,8 +21,6 @@ pub struct Entry {
     pub config: Arc<Config>,
     /// Why the file could not be read as a page, if it could not.
     pub unreadable: Option<Diagnostic>,
-    /// The file started with a byte-order mark (kept when fixes are written back).
-    pub bom: bool,
 }
 
 pub struct Workspace {
@@ -75,9 +73,9 @@ pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
     let loaded = files::load(&planned.found.path)?;
     let path = planned.found.path.clone();
     let display = display_path(&path);
-    let (text, bom, unreadable) = match loaded {
-        Loaded::Text { text, bom } => (text, bom, None),
-        Loaded::Unreadable { message, help } => (String::new(), false, Some(UnreadableFile::diagnostic(message, help))),
+    let (text, unreadable) = match loaded {
+        Loaded::Text { text, .. } => (text, None),
+        Loaded::Unreadable { message, help } => (String::new(), Some(UnreadableFile::diagnostic(message, help))),
     };
     let source = SourceFile::new(display, text);
     let page = if unreadable.is_some() {
@@ -92,7 +90,6 @@ pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
         settings: planned.settings.clone(),
         config: planned.config.clone(),
         unreadable,
-        bom,
     })
 }
 

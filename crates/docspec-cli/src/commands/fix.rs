@@ -1,11 +1,14 @@
 //! `--fix` and `--diff`: apply fixes page by page until none is left (the loop is
-//! `docspec_workspace::fix_text`), then write atomically.
+//! `docspec_workspace::fix_text`), then write atomically. Streams as `lint` does.
 
-use crate::files::write_atomic;
-use crate::workspace::{Entry, Workspace};
+use crate::files::{self, write_atomic, Loaded};
+use crate::stream::CHUNK;
+use crate::workspace::{self, Planned};
 use crate::CliError;
 use docspec_diagnostics::Applicability;
+use rayon::prelude::*;
 use std::io::Write;
+use std::path::PathBuf;
 
 pub struct FixSummary {
     pub fixed: usize,
@@ -13,9 +16,21 @@ pub struct FixSummary {
     pub skipped: Vec<String>,
 }
 
-/// Fixes every page; with `diff`, prints what would change instead of writing.
+/// A page whose fixes changed its text.
+struct Fixed {
+    path: PathBuf,
+    display: String,
+    original: String,
+    bom: bool,
+    text: String,
+    count: usize,
+}
+
+/// Fixes every planned page; with `diff`, prints what would change instead of writing.
+/// Pages are read and fixed in parallel a chunk at a time (only the chunk's texts are
+/// held), and written or shown in run order.
 pub fn run(
-    ws: &Workspace,
+    plan: &[Planned],
     threshold: Applicability,
     diff: bool,
     out: &mut dyn Write,
@@ -26,55 +41,68 @@ pub fn run(
         files: 0,
         skipped: Vec::new(),
     };
-    for entry in ws.entries.iter().filter(|e| e.unreadable.is_none()) {
-        let (text, fixed) = fix_text(entry, threshold);
-        if fixed == 0 || text == entry.source.text() {
-            continue;
+    for chunk in plan.chunks(CHUNK) {
+        let fixed = chunk
+            .par_iter()
+            .map(|planned| fix_one(planned, threshold))
+            .collect::<Result<Vec<_>, CliError>>()?;
+        for page in fixed.into_iter().flatten() {
+            if diff {
+                write_diff(&page.display, &page.original, &page.text, out)?;
+            } else if !write_fixed(&page, err)? {
+                summary.skipped.push(page.display);
+                continue;
+            }
+            summary.fixed += page.count;
+            summary.files += 1;
         }
-        summary.fixed += fixed;
-        summary.files += 1;
-        if diff {
-            write_diff(entry.source.path(), entry.source.text(), &text, out)?;
-            continue;
-        }
-        // Never overwrite a file that changed since it was read.
-        let on_disk = std::fs::read(&entry.path).map_err(|source| CliError::Io {
-            path: entry.path.clone(),
-            source,
-        })?;
-        if on_disk != original_bytes(entry) {
-            writeln!(
-                err,
-                "{}: changed on disk while docspec was running; not fixed",
-                entry.source.path()
-            )?;
-            summary.skipped.push(entry.source.path().to_string());
-            summary.fixed -= fixed;
-            summary.files -= 1;
-            continue;
-        }
-        let mut bytes = Vec::with_capacity(text.len() + 3);
-        if entry.bom {
-            bytes.extend_from_slice("\u{feff}".as_bytes());
-        }
-        bytes.extend_from_slice(text.as_bytes());
-        write_atomic(&entry.path, &bytes)?;
     }
     Ok(summary)
 }
 
-fn original_bytes(entry: &Entry) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    if entry.bom {
-        bytes.extend_from_slice("\u{feff}".as_bytes());
-    }
-    bytes.extend_from_slice(entry.source.text().as_bytes());
-    bytes
+/// Reads one page and applies its fixes until they settle; `None` when nothing
+/// changed or the page cannot be read (`lint` reports it).
+fn fix_one(planned: &Planned, threshold: Applicability) -> Result<Option<Fixed>, CliError> {
+    let Loaded::Text { text, bom } = files::load(&planned.found.path)? else {
+        return Ok(None);
+    };
+    let display = workspace::display_path(&planned.found.path);
+    let (fixed, count) = docspec_workspace::fix_text(&display, &text, &planned.settings, threshold);
+    Ok((count > 0 && fixed != text).then(|| Fixed {
+        path: planned.found.path.clone(),
+        display,
+        original: text,
+        bom,
+        text: fixed,
+        count,
+    }))
 }
 
-/// The page's text with fixes applied until they settle, and how many were applied.
-fn fix_text(entry: &Entry, threshold: Applicability) -> (String, usize) {
-    docspec_workspace::fix_text(entry.source.path(), entry.source.text(), &entry.settings, threshold)
+/// Writes a fixed page atomically, unless the file changed on disk since it was read
+/// (then says so and returns false).
+fn write_fixed(page: &Fixed, err: &mut dyn Write) -> Result<bool, CliError> {
+    let with_bom = |text: &str| {
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if page.bom {
+            bytes.extend_from_slice("\u{feff}".as_bytes());
+        }
+        bytes.extend_from_slice(text.as_bytes());
+        bytes
+    };
+    let on_disk = std::fs::read(&page.path).map_err(|source| CliError::Io {
+        path: page.path.clone(),
+        source,
+    })?;
+    if on_disk != with_bom(&page.original) {
+        writeln!(
+            err,
+            "{}: changed on disk while docspec was running; not fixed",
+            page.display
+        )?;
+        return Ok(false);
+    }
+    write_atomic(&page.path, &with_bom(&page.text))?;
+    Ok(true)
 }
 
 pub fn write_diff(path: &str, before: &str, after: &str, out: &mut dyn Write) -> std::io::Result<()> {

@@ -20,14 +20,14 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         ignore: args.ignore.clone(),
     };
     if args.fix || args.diff {
-        let ws = workspace::load(&args.paths, &args.config, &cli)?;
-        files::require_pages(ws.entries.len(), args.allow_empty)?;
+        let plan = workspace::plan(&args.paths, &args.config, &cli)?;
+        files::require_pages(plan.len(), args.allow_empty)?;
         let threshold = if args.unsafe_fixes {
             Applicability::Unsafe
         } else {
             Applicability::Safe
         };
-        let summary = fix::run(&ws, threshold, args.diff, out, err)?;
+        let summary = fix::run(&plan, threshold, args.diff, out, err)?;
         let verb = if args.diff { "Would fix" } else { "Fixed" };
         writeln!(
             err,
