@@ -78,6 +78,8 @@ for n in "${copies[@]}"; do
   printf '%-7s %-26s %9d %8s %9d\n' "x$n" floor "$floor_ms" 1.00 "$floor_rss"
   row "lint --format concise" "$docspec" lint "$tree" --no-config --format concise
   row "lint --format json" "$docspec" lint "$tree" --no-config --format json
+  # --diff runs the fix loop without writing, so the tree stays the same between runs.
+  row "lint --diff (fix loop)" "$docspec" lint "$tree" --no-config --diff
   row "openapi" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
   row "render" "$docspec" render "$tree" --no-config -o "$out-site"
   row "build" "$docspec" build "$tree" --no-config -o "$out-build"
