@@ -200,13 +200,16 @@ impl<'t> SiteRenderer<'t> {
         let nav_json = serde_json::to_string(&nav::NavFile::new(&groups, &summaries))?;
         write("nav.js", format!("window.{NAV_GLOBAL} = {nav_json};\n").as_bytes())?;
 
-        let search_json = search::index_json(&summaries)?;
-        write("search-index.json", search_json.as_bytes())?;
+        // One buffer holds the script, and the JSON file is the middle of it: the index
+        // is the largest thing the site writes, so it is not copied.
+        let mut script = format!("window.{SEARCH_GLOBAL} = ").into_bytes();
+        let json_start = script.len();
+        search::write_index_json(&summaries, &mut script)?;
+        write("search-index.json", &script[json_start..])?;
         // Also as a script: fetch() of a local file is refused under file://.
-        write(
-            "search-index.js",
-            format!("window.{SEARCH_GLOBAL} = {search_json};\n").as_bytes(),
-        )?;
+        script.extend_from_slice(b";\n");
+        write("search-index.js", &script)?;
+        drop(script);
 
         let method_count = summaries.iter().map(|p| p.method_count).sum();
         let index = IndexContext {

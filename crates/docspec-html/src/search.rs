@@ -9,9 +9,10 @@ use std::ops::Range;
 const MAX_WORDS: usize = 48;
 const DESCRIPTION_CHARS: usize = 160;
 
-pub fn index_json(summaries: &[PageSummary]) -> Result<String, serde_json::Error> {
+/// Appends the search index, as JSON, to `out`.
+pub fn write_index_json(summaries: &[PageSummary], out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
     let entries: Vec<&SearchEntry> = summaries.iter().flat_map(|s| &s.search).collect();
-    serde_json::to_string(&entries)
+    serde_json::to_writer(out, &entries)
 }
 
 pub fn page_entry(title: &str, href: &str, page: &Page, first_item: Option<usize>) -> SearchEntry {

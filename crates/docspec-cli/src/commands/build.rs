@@ -81,19 +81,25 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     }
     let status = lint::status_of(&totals, None);
 
-    let spec = openapi::generate_from(&plan, scans, SpecFormat::Yaml, |reports| {
-        if args.format.is_some() {
-            emit::concise::write_lines(reports, false, err)?;
-        }
-        Ok(())
+    // The site is finished first so that its page summaries are freed before the spec's
+    // passes (whose own peak is the shared-schema work of the whole document).
+    let site = renderer.finish(summaries, &["openapi.yaml"])?;
+    let mut spec_report = Vec::new();
+    let spec = rayon::scope(|_| {
+        openapi::generate_from(&plan, scans, SpecFormat::Yaml, |reports| {
+            if args.format.is_some() {
+                emit::concise::write_lines(reports, false, &mut spec_report)?;
+            }
+            Ok(())
+        })
     })?;
+    err.write_all(&spec_report)?;
     let status = match spec.status() {
         ExitStatus::Success => status,
         raised => raised,
     };
     let spec_path = args.output.join("openapi.yaml");
     write_atomic(&spec_path, spec.text.as_bytes())?;
-    let site = renderer.finish(summaries, &["openapi.yaml"])?;
     if args.format.is_some() {
         render::report_findings(&site.findings, err)?;
     }
