@@ -1,16 +1,19 @@
 //! `docspec drift`: the pages against an API spec, reported like lint findings.
 
 use crate::args::{Color, ConfigArgs, DriftArgs, LintFormat};
-use crate::commands::lint::{exit_status, write_report};
-use crate::emit::{self, FileReport};
-use crate::files::write_atomic;
-use crate::workspace::{self, display_path, Workspace};
+use crate::commands::lint::status_of;
+use crate::emit::{self, sink::Sink};
+use crate::files::{self, write_atomic, Loaded};
+use crate::stream::{Finished, CHUNK};
+use crate::workspace::{self, display_path, Planned, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::{CliOverrides, Config};
+use docspec_diagnostics::Diagnostic;
 use docspec_drift::{DocPage, DriftSettings};
 use docspec_lint::Category;
 use docspec_model::{Page, SourceFile};
 use docspec_spec::Spec;
+use docspec_workspace::AtomicFile;
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -21,32 +24,25 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    let ws = workspace::load(&args.paths, &args.config, &cli)?;
-    let config = run_config(&ws, &args.paths, &args.config)?;
+    let plan = workspace::plan(&args.paths, &args.config, &cli)?;
+    let config = match plan.first() {
+        Some(first) => Arc::clone(&first.config),
+        None => config_for(&args.paths, &args.config)?,
+    };
     let spec_path = spec_path(args.spec.as_deref(), &config)?;
     let (spec, spec_source) = load_spec(&spec_path)?;
-    let pages = doc_pages(&ws);
+    let pages = planned_doc_pages(&plan)?;
     let mut settings = drift_settings(&config);
     settings.partial |= args.partial;
     let outcome = docspec_drift::run(&spec, &spec_source, &pages, &settings);
     drop(pages);
 
-    let mut per_file: Vec<Vec<docspec_diagnostics::Diagnostic>> = vec![Vec::new(); ws.entries.len()];
+    let mut per_file: Vec<Vec<docspec_diagnostics::Diagnostic>> = vec![Vec::new(); plan.len()];
     for (file, d) in outcome.page_findings {
         if let Some(list) = per_file.get_mut(file) {
             list.push(d);
         }
     }
-    let mut reports: Vec<FileReport<'_>> = ws
-        .entries
-        .par_iter()
-        .zip(per_file)
-        .map(|(e, diagnostics)| FileReport {
-            path: e.source.path(),
-            source: &e.source,
-            diagnostics: docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Drift, diagnostics),
-        })
-        .collect();
     // Findings that sit in the spec itself, under the configuration that applies to it.
     let spec_settings = workspace::discovery(&args.config)?
         .for_file(&spec_path)?
@@ -59,13 +55,6 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         Category::Drift,
         outcome.spec_findings,
     );
-    if !spec_findings.is_empty() {
-        reports.push(FileReport {
-            path: spec_source.path(),
-            source: &spec_source,
-            diagnostics: spec_findings,
-        });
-    }
 
     let color = match args.color {
         Color::Always => true,
@@ -74,25 +63,43 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let mut file = args.output.as_deref().map(AtomicFile::create).transpose()?;
+    let target: &mut dyn Write = match &mut file {
+        Some(file) => file,
+        None => out,
+    };
+    let mut sink = Sink::new(args.format, color && args.output.is_none(), target);
+    // The pages are read again a chunk at a time; only those with findings are parsed
+    // (their suppressions and settings apply).
+    let mut findings = per_file.into_iter();
+    for chunk in plan.chunks(CHUNK) {
+        let chunk: Vec<_> = chunk.iter().zip(findings.by_ref()).collect();
+        let finished = chunk
+            .into_par_iter()
+            .map(|(planned, diagnostics)| finish_page(planned, diagnostics))
+            .collect::<Result<Vec<_>, CliError>>()?;
+        sink.pages(finished)?;
+    }
+    if !spec_findings.is_empty() {
+        sink.pages(vec![Finished {
+            path: spec_path.clone(),
+            source: spec_source,
+            diagnostics: spec_findings,
+        }])?;
+    }
+    let summary = sink.finish()?;
+
     let coverage_text = outcome.coverage.to_text();
     let text_format = matches!(args.format, LintFormat::Human | LintFormat::Concise);
-    match &args.output {
-        Some(path) => {
-            let mut buffer = Vec::new();
-            write_report(args.format, &reports, false, &mut buffer)?;
-            write_atomic(path, &buffer)?;
-            writeln!(out, "{}", emit::summary(&reports))?;
+    match file {
+        Some(file) => {
+            file.commit()?;
+            writeln!(out, "{}", emit::summary_of(&summary.totals))?;
             write!(out, "{coverage_text}")?;
         }
-        None => {
-            write_report(args.format, &reports, color, out)?;
-            // Machine formats keep standard output to themselves.
-            if text_format {
-                write!(out, "\n{coverage_text}")?;
-            } else {
-                write!(err, "{coverage_text}")?;
-            }
-        }
+        // Machine formats keep standard output to themselves.
+        None if text_format => write!(out, "\n{coverage_text}")?,
+        None => write!(err, "{coverage_text}")?,
     }
     if let Some(path) = &args.coverage {
         let mut json = serde_json::to_vec_pretty(&outcome.coverage).map_err(std::io::Error::other)?;
@@ -100,16 +107,63 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         write_atomic(path, &json)?;
     }
     if args.statistics {
-        emit::statistics::write(&reports, out)?;
+        summary.write_statistics(out)?;
     }
-    Ok(exit_status(&reports, args.max_warnings))
+    Ok(status_of(&summary.totals, args.max_warnings))
+}
+
+/// One page's drift report: read again, and parsed only when it has findings.
+fn finish_page(planned: &Planned, diagnostics: Vec<Diagnostic>) -> Result<Finished, CliError> {
+    if diagnostics.is_empty() {
+        let text = match files::load(&planned.found.path)? {
+            Loaded::Text { text, .. } => text,
+            Loaded::Unreadable { .. } => String::new(),
+        };
+        return Ok(Finished {
+            path: planned.found.path.clone(),
+            source: SourceFile::new(display_path(&planned.found.path), text),
+            diagnostics,
+        });
+    }
+    let e = workspace::load_one(planned)?;
+    let diagnostics = docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Drift, diagnostics);
+    Ok(Finished {
+        path: e.path,
+        source: e.source,
+        diagnostics,
+    })
+}
+
+/// What drift compares of every readable planned page, read a chunk at a time (no
+/// page's model outlives its chunk); the index of each is its place in `plan`.
+fn planned_doc_pages(plan: &[Planned]) -> Result<Vec<DocPage>, CliError> {
+    let mut pages = Vec::new();
+    for (n, chunk) in plan.chunks(CHUNK).enumerate() {
+        let found = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, planned)| {
+                let e = workspace::load_one(planned)?;
+                Ok(e.unreadable
+                    .is_none()
+                    .then(|| docspec_drift::extract(n * CHUNK + k, &e.source, &e.page, &e.settings)))
+            })
+            .collect::<Result<Vec<_>, CliError>>()?;
+        pages.extend(found.into_iter().flatten());
+    }
+    Ok(pages)
 }
 
 /// The configuration of the run: the first page's, else the one for the first path.
 pub fn run_config(ws: &Workspace, paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
-    if let Some(e) = ws.entries.first() {
-        return Ok(Arc::clone(&e.config));
+    match ws.entries.first() {
+        Some(e) => Ok(Arc::clone(&e.config)),
+        None => config_for(paths, args),
     }
+}
+
+/// The configuration that applies to the first path, when no page was found.
+fn config_for(paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
     let first = paths.first().map_or_else(|| PathBuf::from("."), Clone::clone);
     let probe = if first.is_dir() { first.join("x.md") } else { first };
     Ok(workspace::discovery(args)?.for_file(&probe)?)

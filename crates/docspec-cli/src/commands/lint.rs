@@ -1,5 +1,5 @@
 use crate::adoption::Adoption;
-use crate::args::{Color, LintArgs, LintFormat};
+use crate::args::{Color, LintArgs};
 use crate::commands::fix;
 use crate::emit::sink::Sink;
 use crate::emit::{self, FileReport};
@@ -96,25 +96,4 @@ pub fn status_of(totals: &emit::Totals, max_warnings: Option<usize>) -> ExitStat
     } else {
         ExitStatus::Success
     }
-}
-
-pub fn write_report(
-    format: LintFormat,
-    reports: &[FileReport<'_>],
-    color: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    match format {
-        LintFormat::Human => emit::human::write(reports, color, out),
-        LintFormat::Concise => emit::concise::write(reports, color, out),
-        LintFormat::Json => emit::json::write(reports, out),
-        LintFormat::Sarif => emit::sarif::write(reports, out),
-        LintFormat::Gitlab => emit::gitlab::write(reports, out),
-        LintFormat::Junit => emit::junit::write(reports, out),
-        LintFormat::Github => emit::github::write(reports, out),
-    }
-}
-
-pub fn exit_status(reports: &[FileReport<'_>], max_warnings: Option<usize>) -> ExitStatus {
-    status_of(&emit::totals(reports), max_warnings)
 }

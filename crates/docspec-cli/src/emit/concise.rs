@@ -1,13 +1,8 @@
 //! One line per finding, for grep and editors:
 //! `path:line:col: severity[CODE] [*] message (name)`, `[*]` marking what `--fix` fixes.
 
-use super::{is_fixable, message_with_places, summary, FileReport, Paint};
+use super::{is_fixable, message_with_places, FileReport, Paint};
 use std::io::Write;
-
-pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    write_lines(reports, color, out)?;
-    writeln!(out, "{}", summary(reports))
-}
 
 /// The finding lines alone, without the summary.
 pub fn write_lines(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {

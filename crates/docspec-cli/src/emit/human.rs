@@ -1,14 +1,9 @@
 //! Source snippets with labels and help, through miette's graphical handler.
 
-use super::{summary, FileReport};
+use super::FileReport;
 use docspec_diagnostics::report::Report;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::io::Write;
-
-pub fn write(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    write_findings(reports, color, out)?;
-    writeln!(out, "{}", summary(reports))
-}
 
 /// The findings alone, without the summary.
 pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {

@@ -8,7 +8,6 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod sink;
-pub mod statistics;
 
 use docspec_diagnostics::{Applicability, Diagnostic, Severity};
 use docspec_model::SourceFile;
@@ -70,12 +69,6 @@ impl Totals {
     }
 }
 
-pub fn totals(reports: &[FileReport<'_>]) -> Totals {
-    let mut totals = Totals::default();
-    reports.iter().for_each(|r| totals.add(&r.diagnostics));
-    totals
-}
-
 /// Whether `--fix` fixes this finding (marked `[*]`, as ruff does).
 pub fn is_fixable(d: &Diagnostic) -> bool {
     d.fix.as_ref().is_some_and(|f| f.applicability() == Applicability::Safe)
@@ -88,12 +81,6 @@ pub fn plural(n: usize, word: &str) -> String {
     } else {
         format!("{n} {word}s")
     }
-}
-
-/// "Found 3 errors and 1 warning in 2 of 5 files." or "All checks passed (5 files).",
-/// then how many findings `--fix` would fix.
-pub fn summary(reports: &[FileReport<'_>]) -> String {
-    summary_of(&totals(reports))
 }
 
 /// The summary of counted reports.

@@ -6,7 +6,6 @@ mod pretty;
 use docspec_diagnostics::Diagnostic;
 use docspec_model::SourceFile;
 use serde::Serialize;
-use std::io::Write;
 
 #[derive(Clone, Serialize)]
 pub struct Finding<'a> {
@@ -111,13 +110,4 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
         pretty::finding(&finding(report.path, report.source, d), &mut out);
     }
     out
-}
-
-pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
-    let findings: Vec<Finding<'_>> = reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r.path, r.source, d)))
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &findings)?;
-    writeln!(out)
 }
