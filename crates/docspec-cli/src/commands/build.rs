@@ -84,6 +84,8 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     // The site is finished first so that its page summaries are freed before the spec's
     // passes (whose own peak is the shared-schema work of the whole document).
     let site = renderer.finish(summaries, &["openapi.yaml"])?;
+    // The spec is built on a pool thread, where the allocator reuses the memory the page
+    // pass freed; its findings are buffered, since the error stream stays on this thread.
     let mut spec_report = Vec::new();
     let spec = rayon::scope(|_| {
         openapi::generate_from(&plan, scans, SpecFormat::Yaml, |reports| {
