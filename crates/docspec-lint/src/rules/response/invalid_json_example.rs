@@ -80,10 +80,12 @@ impl Check for InvalidJsonExample {
                     continue;
                 }
                 if let Some(Err(err)) = ctx.json(example.code_block) {
-                    // A `// note` is the one error readers add on purpose: say so.
+                    // A `// note` is the one error readers add on purpose: say so, when it
+                    // is the only error or the one the parse stops at.
                     let reading = crate::json::Reading::for_lead_in(block.lead_in.as_deref());
-                    let note = crate::json::find_comment(&block.content)
-                        .filter(|_| crate::json::parse_example_as(&block.content, reading).is_ok());
+                    let note = crate::json::find_comment(&block.content).filter(|&at| {
+                        at == err.offset || crate::json::parse_example_as(&block.content, reading).is_ok()
+                    });
                     if let Some(at) = note {
                         let end = block.content[at..].find('\n').map_or(block.content.len(), |e| at + e);
                         out.push(
