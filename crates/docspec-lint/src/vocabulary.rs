@@ -33,8 +33,18 @@ pub const TYPES: &[&str] = &[
 
 /// Whether a Type cell is in the vocabulary (built-in or configured).
 pub fn is_known_type(word: &str, extra: &[String]) -> bool {
-    TYPES.contains(&word) || extra.iter().any(|e| e == word)
+    TYPES.contains(&word)
+        || word
+            .strip_suffix(" array")
+            .is_some_and(|element| ARRAY_ELEMENTS.contains(&element))
+        || extra.iter().any(|e| e == word)
 }
+
+/// Element types of the template's `<type> array` form (`integer array` in the guide's
+/// own table, `object array` for a list of objects).
+const ARRAY_ELEMENTS: &[&str] = &[
+    "string", "integer", "boolean", "object", "hash", "float", "number", "date", "datetime",
+];
 
 /// The built-in type a differently written word most likely means (`String` → `string`).
 pub fn canonical_type(word: &str) -> Option<&'static str> {
@@ -156,6 +166,16 @@ pub fn says_deferred(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_arrays_follow_the_template_form() {
+        for word in ["integer array", "string array", "object array", "hash array"] {
+            assert!(is_known_type(word, &[]), "{word}");
+        }
+        for word in ["array array", "widget array", "Object array", "object  array"] {
+            assert!(!is_known_type(word, &[]), "{word}");
+        }
+    }
 
     #[test]
     fn every_deferred_phrase_holds_a_stem() {

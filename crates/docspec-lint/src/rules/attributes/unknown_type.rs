@@ -6,8 +6,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// ## What it does
 /// Checks that the Type cell of attribute tables (request and response) uses a word of
 /// the type vocabulary: `string`, `integer`, `boolean`, `array`, `hash`, `object`,
-/// `date`, `datetime`, `float`, `number`, `file`, `integer or string`, `string array`,
-/// `integer array`, `array of strings`, and the other forms GitLab's pages use
+/// `date`, `datetime`, `float`, `number`, `file`, `integer or string`, `<type> array`
+/// (`integer array`, `object array`), `array of strings`, and the other forms GitLab's pages use
 /// (`docspec explain unknown-type` lists them all), plus the words configured under
 /// `types:` in `.docspec.yml`.
 ///
