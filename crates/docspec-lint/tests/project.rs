@@ -173,3 +173,26 @@ fn one_page_alone_reports_its_own_duplicates_through_lint_page() {
     // `widgets.md` repeats no operation of its own.
     assert!(docspec_lint::lint_page(widgets, &page, &xp()).is_empty());
 }
+
+#[test]
+fn a_page_and_a_folder_page_at_one_address_clash() {
+    let page = |path: &str| SourceFile::new(path, "---\ntitle: Releases API\n---\n\nReleases.\n".to_string());
+    let sources = vec![
+        page("doc/api/releases.md"),
+        page("doc/api/releases/_index.md"),
+        page("doc/api/releases/links.md"),
+        page("doc/api/tags.md"),
+        page("doc/api/tags/index.md"),
+        page("doc/user/releases.md"),
+    ];
+    let found = lint(&sources, None, &only(&["XP003"]));
+    assert_eq!(
+        found,
+        [
+            "doc/api/releases/_index.md:1:1 XP003 -> doc/api/releases.md:1:1",
+            "doc/api/tags/index.md:1:1 XP003 -> doc/api/tags.md:1:1",
+        ]
+    );
+    // The fixture tree has `releases/_index.md` and no `releases.md`: nothing clashes.
+    assert!(lint(&tree(), Some("api_resources.md"), &only(&["XP003"])).is_empty());
+}

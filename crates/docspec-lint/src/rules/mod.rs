@@ -110,6 +110,7 @@ crate::register_rules! {
     history::stale_flag_note::StaleFlagNote,
     project::duplicate_operation::DuplicateOperation,
     project::page_missing_from_index::PageMissingFromIndex,
+    project::page_path_clash::PagePathClash,
     openapi::duplicate_operation_dropped::DuplicateOperationDropped,
     openapi::unparseable_request_line::UnparseableRequestLine,
     openapi::outside_base_path::OutsideBasePath,
