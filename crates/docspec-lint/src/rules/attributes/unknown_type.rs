@@ -7,9 +7,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Checks that the Type cell of attribute tables (request and response) uses a word of
 /// the type vocabulary: `string`, `integer`, `boolean`, `array`, `hash`, `object`,
 /// `date`, `datetime`, `float`, `number`, `file`, `integer or string`, `<type> array`
-/// (`integer array`, `object array`), `array of strings`, and the other forms GitLab's pages use
-/// (`docspec explain unknown-type` lists them all), plus the words configured under
-/// `types:` in `.docspec.yml`.
+/// (`integer array`, `object array`), `array of strings`, and the other forms GitLab's
+/// pages use (`docspec explain unknown-type` lists them all), plus the words configured
+/// under `types:` in `.docspec.yml`.
 ///
 /// ## Why is this bad?
 /// Readers and tools map these words to JSON types; `String`, `Array[String]` or a free
