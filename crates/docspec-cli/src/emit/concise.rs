@@ -10,37 +10,20 @@ pub fn write_lines(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write)
     for report in reports {
         for d in &report.diagnostics {
             let lc = report.source.line_col(d.range().start());
-            if !color {
-                // The same line as below, without the painter's intermediate strings.
-                let fixable = if is_fixable(d) { "[*] " } else { "" };
-                writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}] {fixable}{} ({})",
-                    report.path,
-                    lc.line,
-                    lc.column,
-                    d.severity,
-                    d.code,
-                    message_with_places(d),
-                    d.name
-                )?;
-                continue;
-            }
-            let fixable = if is_fixable(d) {
-                format!("{} ", paint.fixable("[*]"))
-            } else {
-                String::new()
-            };
-            writeln!(
+            let severity = format_args!("{}[{}]", d.severity, d.code);
+            write!(
                 out,
-                "{}:{}:{}: {} {fixable}{} {}",
+                "{}:{}:{}: {} ",
                 paint.path(report.path),
                 lc.line,
                 lc.column,
-                paint.severity(d.severity, &format!("{}[{}]", d.severity, d.code)),
-                message_with_places(d),
-                paint.dim(&format!("({})", d.name))
+                paint.severity(d.severity, severity)
             )?;
+            if is_fixable(d) {
+                write!(out, "{} ", paint.fixable("[*]"))?;
+            }
+            let name = format_args!("({})", d.name);
+            writeln!(out, "{} {}", message_with_places(d), paint.dim(name))?;
         }
     }
     Ok(())

@@ -129,19 +129,18 @@ impl Paint {
         Self { color }
     }
 
-    fn apply(self, style: anstyle::Style, text: &str) -> String {
-        if self.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
+    fn apply<T: std::fmt::Display>(self, style: anstyle::Style, text: T) -> Painted<T> {
+        Painted {
+            style: self.color.then_some(style),
+            text,
         }
     }
 
-    pub fn path(self, text: &str) -> String {
+    pub fn path<T: std::fmt::Display>(self, text: T) -> Painted<T> {
         self.apply(anstyle::Style::new().bold(), text)
     }
 
-    pub fn severity(self, severity: Severity, text: &str) -> String {
+    pub fn severity<T: std::fmt::Display>(self, severity: Severity, text: T) -> Painted<T> {
         let color = match severity {
             Severity::Error => anstyle::AnsiColor::Red,
             Severity::Warning => anstyle::AnsiColor::Yellow,
@@ -150,14 +149,30 @@ impl Paint {
         self.apply(anstyle::Style::new().bold().fg_color(Some(color.into())), text)
     }
 
-    pub fn fixable(self, text: &str) -> String {
+    pub fn fixable<T: std::fmt::Display>(self, text: T) -> Painted<T> {
         self.apply(
             anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Cyan.into())),
             text,
         )
     }
 
-    pub fn dim(self, text: &str) -> String {
+    pub fn dim<T: std::fmt::Display>(self, text: T) -> Painted<T> {
         self.apply(anstyle::Style::new().dimmed(), text)
+    }
+}
+
+/// Text in its style when colour is on, plain otherwise; written straight to the
+/// stream, without a string of its own.
+pub struct Painted<T> {
+    style: Option<anstyle::Style>,
+    text: T,
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for Painted<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.style {
+            Some(style) => write!(f, "{}{}{}", style.render(), self.text, style.render_reset()),
+            None => write!(f, "{}", self.text),
+        }
     }
 }
