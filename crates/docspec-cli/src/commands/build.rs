@@ -49,35 +49,30 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             summaries.push(summary);
         }
     };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    // With `--format`, the whole report goes to standard output; otherwise only counts.
+    let mut sink = args.format.map(|format| Sink::new(format, color, out));
     let mut totals = emit::Totals::default();
     let mut next = 0;
-    match args.format {
-        Some(format) => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-            };
-            let mut sink = Sink::new(format, color, out);
-            stream::lint_with(&plan, per_page, |pages| {
-                let mut finished = Vec::with_capacity(pages.len());
-                for (page, extra) in pages {
-                    keep(next, extra);
-                    next += 1;
-                    finished.push(page);
-                }
-                Ok(sink.pages(finished)?)
-            })?;
-            totals = sink.finish()?.totals;
+    stream::lint_with(&plan, per_page, |pages| {
+        let mut finished = Vec::with_capacity(pages.len());
+        for (page, extra) in pages {
+            keep(next, extra);
+            next += 1;
+            finished.push(page);
         }
-        None => stream::lint_with(&plan, per_page, |pages| {
-            for (page, extra) in pages {
-                totals.add(&page.diagnostics);
-                keep(next, extra);
-                next += 1;
-            }
-            Ok(())
-        })?,
+        match &mut sink {
+            Some(sink) => sink.pages(finished)?,
+            None => finished.iter().for_each(|page| totals.add(&page.diagnostics)),
+        }
+        Ok(())
+    })?;
+    if let Some(sink) = sink {
+        totals = sink.finish()?.totals;
     }
     let status = lint::status_of(&totals, None);
 
