@@ -101,6 +101,25 @@ fn finish_chunk<X>(project: &mut ProjectRun, linted: Vec<(Linted, X)>) -> Vec<(F
         .collect()
 }
 
+/// Reads and parses the planned pages in parallel a chunk at a time (no model outlives
+/// its chunk) and keeps what `keep` makes of each, given its place in `plan`, in plan
+/// order.
+pub fn read_pages<T: Send>(
+    plan: &[Planned],
+    keep: impl Fn(usize, &workspace::Entry) -> Option<T> + Sync,
+) -> Result<Vec<T>, CliError> {
+    let mut kept = Vec::new();
+    for (n, chunk) in plan.chunks(CHUNK).enumerate() {
+        let found = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, planned)| Ok(keep(n * CHUNK + k, &workspace::load_one(planned)?)))
+            .collect::<Result<Vec<_>, CliError>>()?;
+        kept.extend(found.into_iter().flatten());
+    }
+    Ok(kept)
+}
+
 /// Reads, parses and lints one page, keeping what the in-order pass needs.
 fn lint_one<X>(
     planned: &Planned,

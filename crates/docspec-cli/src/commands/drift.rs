@@ -4,7 +4,7 @@ use crate::args::{Color, ConfigArgs, DriftArgs, LintFormat};
 use crate::commands::lint::status_of;
 use crate::emit::{self, sink::Sink};
 use crate::files::{self, write_atomic, Loaded};
-use crate::stream::{Finished, CHUNK};
+use crate::stream::{self, Finished, CHUNK};
 use crate::workspace::{self, display_path, Planned, Workspace};
 use crate::{CliError, ExitStatus};
 use docspec_config::{CliOverrides, Config};
@@ -25,13 +25,14 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         ignore: args.ignore.clone(),
     };
     let plan = workspace::plan(&args.paths, &args.config, &cli)?;
-    let config = match plan.first() {
-        Some(first) => Arc::clone(&first.config),
-        None => config_for(&args.paths, &args.config)?,
-    };
+    let config = run_config(plan.first().map(|p| &p.config), &args.paths, &args.config)?;
     let spec_path = spec_path(args.spec.as_deref(), &config)?;
     let (spec, spec_source) = load_spec(&spec_path)?;
-    let pages = planned_doc_pages(&plan)?;
+    let pages = stream::read_pages(&plan, |i, e| {
+        e.unreadable
+            .is_none()
+            .then(|| docspec_drift::extract(i, &e.source, &e.page, &e.settings))
+    })?;
     let mut settings = drift_settings(&config);
     settings.partial |= args.partial;
     let outcome = docspec_drift::run(&spec, &spec_source, &pages, &settings);
@@ -134,38 +135,14 @@ fn finish_page(planned: &Planned, diagnostics: Vec<Diagnostic>) -> Result<Finish
     })
 }
 
-/// What drift compares of every readable planned page, read a chunk at a time (no
-/// page's model outlives its chunk); the index of each is its place in `plan`.
-fn planned_doc_pages(plan: &[Planned]) -> Result<Vec<DocPage>, CliError> {
-    let mut pages = Vec::new();
-    for (n, chunk) in plan.chunks(CHUNK).enumerate() {
-        let found = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(k, planned)| {
-                let e = workspace::load_one(planned)?;
-                Ok(e.unreadable
-                    .is_none()
-                    .then(|| docspec_drift::extract(n * CHUNK + k, &e.source, &e.page, &e.settings)))
-            })
-            .collect::<Result<Vec<_>, CliError>>()?;
-        pages.extend(found.into_iter().flatten());
+/// The configuration of the run: the first page's (`first`), else the one for the first
+/// path.
+pub fn run_config(first: Option<&Arc<Config>>, paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
+    if let Some(config) = first {
+        return Ok(Arc::clone(config));
     }
-    Ok(pages)
-}
-
-/// The configuration of the run: the first page's, else the one for the first path.
-pub fn run_config(ws: &Workspace, paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
-    match ws.entries.first() {
-        Some(e) => Ok(Arc::clone(&e.config)),
-        None => config_for(paths, args),
-    }
-}
-
-/// The configuration that applies to the first path, when no page was found.
-fn config_for(paths: &[PathBuf], args: &ConfigArgs) -> Result<Arc<Config>, CliError> {
-    let first = paths.first().map_or_else(|| PathBuf::from("."), Clone::clone);
-    let probe = if first.is_dir() { first.join("x.md") } else { first };
+    let path = paths.first().map_or_else(|| PathBuf::from("."), Clone::clone);
+    let probe = if path.is_dir() { path.join("x.md") } else { path };
     Ok(workspace::discovery(args)?.for_file(&probe)?)
 }
 

@@ -72,19 +72,7 @@ pub fn generate(
     each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
 ) -> Result<Generated, CliError> {
     let settings = settings_of(plan);
-    let mut scans = Vec::new();
-    for chunk in plan.chunks(CHUNK).enumerate() {
-        let (first, chunk) = (chunk.0 * CHUNK, chunk.1);
-        let found = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(k, planned)| {
-                let e = workspace::load_one(planned)?;
-                Ok(scan_entry(&e, &settings).map(|scan| (first + k, scan)))
-            })
-            .collect::<Result<Vec<_>, CliError>>()?;
-        scans.extend(found.into_iter().flatten());
-    }
+    let scans = crate::stream::read_pages(plan, |i, e| scan_entry(e, &settings).map(|scan| (i, scan)))?;
     generate_from(plan, scans, format, each)
 }
 

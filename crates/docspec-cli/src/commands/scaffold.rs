@@ -17,7 +17,7 @@ pub fn run(args: &ScaffoldArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         return missing(args, out, err);
     }
     let ws = workspace::load(&[], &args.config, &CliOverrides::default())?;
-    let config = run_config(&ws, &args.paths, &args.config)?;
+    let config = run_config(ws.entries.first().map(|e| &e.config), &args.paths, &args.config)?;
     let (spec, _) = load_spec(&spec_path(args.spec.as_deref(), &config)?)?;
     let settings = scaffold_settings(&config);
     let mut ops: Vec<&Operation> = Vec::new();
@@ -57,7 +57,7 @@ pub fn run(args: &ScaffoldArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
 
 fn missing(args: &ScaffoldArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
     let ws = workspace::load(&args.paths, &args.config, &CliOverrides::default())?;
-    let config = run_config(&ws, &args.paths, &args.config)?;
+    let config = run_config(ws.entries.first().map(|e| &e.config), &args.paths, &args.config)?;
     let spec_file = spec_path(args.spec.as_deref(), &config)?;
     let (spec, spec_source) = load_spec(&spec_file)?;
     let pages = doc_pages(&ws);
