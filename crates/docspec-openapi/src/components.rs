@@ -266,7 +266,7 @@ fn name_entities(
             |keys, merged| {
                 keys.iter()
                     .flat_map(|k| examples.get(*k).into_iter().flatten())
-                    .all(|example| crate::example_check::reconcile(&mut merged.clone(), example).is_ok())
+                    .all(|example| crate::example_check::accepts(merged, example))
             },
         );
         for (rank, (keys, merged)) in clusters.into_iter().enumerate() {

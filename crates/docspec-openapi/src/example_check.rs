@@ -16,71 +16,89 @@ pub struct Mismatch {
 
 /// Checks `value`; on success `schema` is updated with the nulls the example shows.
 pub fn reconcile(schema: &mut Schema, value: &Value) -> Result<(), Mismatch> {
-    let mut trial = schema.clone();
-    check(&mut trial, value, "")?;
-    *schema = trial;
+    check(schema, value)?;
+    mark_nulls(schema, value);
     Ok(())
 }
 
-fn mismatch(pointer: &str, message: String) -> Result<(), Mismatch> {
+/// Whether [`reconcile`] would accept `value`, without changing the schema.
+pub fn accepts(schema: &Schema, value: &Value) -> bool {
+    check(schema, value).is_ok()
+}
+
+fn mismatch(message: String) -> Result<(), Mismatch> {
     Err(Mismatch {
-        pointer: if pointer.is_empty() {
-            "/".to_string()
-        } else {
-            pointer.to_string()
-        },
+        pointer: String::new(),
         message,
     })
 }
 
-fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismatch> {
+/// The pointer is built on the way out of a mismatch, so a value that fits costs no text.
+fn under(segment: &str) -> impl FnOnce(Mismatch) -> Mismatch + '_ {
+    move |mut m| {
+        m.pointer = format!("/{segment}{}", m.pointer);
+        m
+    }
+}
+
+/// A null always fits: [`mark_nulls`] makes its schema nullable once the whole value fits.
+fn check(schema: &Schema, value: &Value) -> Result<(), Mismatch> {
+    check_at(schema, value).map_err(|mut m| {
+        if m.pointer.is_empty() {
+            m.pointer.push('/');
+        }
+        m
+    })
+}
+
+fn check_at(schema: &Schema, value: &Value) -> Result<(), Mismatch> {
     if value.is_null() {
-        return allow_null(schema);
+        return Ok(());
     }
     let exactly_one = matches!(schema.schema_kind, SchemaKind::OneOf { .. });
-    match &mut schema.schema_kind {
+    match &schema.schema_kind {
         SchemaKind::Type(Type::Boolean(_)) if value.is_boolean() => Ok(()),
         SchemaKind::Type(Type::Integer(_)) if is_integer(value) => Ok(()),
         SchemaKind::Type(Type::Number(_)) if value.is_number() => Ok(()),
         SchemaKind::Type(Type::String(s)) => {
             let Some(text) = value.as_str() else {
-                return mismatch(pointer, format!("{} where the table says string", kind_of(value)));
+                return mismatch(format!("{} where the table says string", kind_of(value)));
             };
             if !s.enumeration.is_empty() && !s.enumeration.iter().any(|e| e.as_deref() == Some(text)) {
-                return mismatch(pointer, format!("`{text}` is not one of the values the table lists"));
+                return mismatch(format!("`{text}` is not one of the values the table lists"));
             }
             match &s.format {
                 VariantOrUnknownOrEmpty::Item(StringFormat::Date) if !is_date(text) => {
-                    mismatch(pointer, format!("`{text}` is not a date (YYYY-MM-DD)"))
+                    mismatch(format!("`{text}` is not a date (YYYY-MM-DD)"))
                 }
                 VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) if !is_date_time(text) => {
-                    mismatch(pointer, format!("`{text}` is not an RFC 3339 date-time"))
+                    mismatch(format!("`{text}` is not an RFC 3339 date-time"))
                 }
                 _ => Ok(()),
             }
         }
         SchemaKind::Type(Type::Array(a)) => {
             let Some(items) = value.as_array() else {
-                return mismatch(pointer, format!("{} where the table says array", kind_of(value)));
+                return mismatch(format!("{} where the table says array", kind_of(value)));
             };
-            let Some(ReferenceOr::Item(item_schema)) = &mut a.items else {
+            let Some(ReferenceOr::Item(item_schema)) = &a.items else {
                 return Ok(());
             };
             for (i, item) in items.iter().enumerate() {
-                check(item_schema, item, &format!("{pointer}/{i}"))?;
+                check_at(item_schema, item).map_err(under(&i.to_string()))?;
             }
             Ok(())
         }
         SchemaKind::Type(Type::Object(o)) => {
             let Some(map) = value.as_object() else {
-                return mismatch(pointer, format!("{} where the table says object", kind_of(value)));
+                return mismatch(format!("{} where the table says object", kind_of(value)));
             };
             if let Some(missing) = o.required.iter().find(|r| !map.contains_key(r.as_str())) {
-                return mismatch(pointer, format!("the required `{missing}` is missing"));
+                return mismatch(format!("the required `{missing}` is missing"));
             }
             for (key, item) in map {
-                if let Some(ReferenceOr::Item(prop)) = o.properties.get_mut(key) {
-                    check(prop, item, &format!("{pointer}/{}", escape(key)))?;
+                if let Some(ReferenceOr::Item(prop)) = o.properties.get(key) {
+                    check_at(prop, item).map_err(under(&escape(key)))?;
                 }
             }
             Ok(())
@@ -89,17 +107,14 @@ fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismat
             let matching = options
                 .iter()
                 .filter(|o| match o {
-                    ReferenceOr::Item(s) => check(&mut s.clone(), value, pointer).is_ok(),
+                    ReferenceOr::Item(s) => check_at(s, value).is_ok(),
                     ReferenceOr::Reference { .. } => true,
                 })
                 .count();
             if matching == 1 || (!exactly_one && matching > 1) {
                 Ok(())
             } else {
-                mismatch(
-                    pointer,
-                    format!("{} matches none of the documented types", kind_of(value)),
-                )
+                mismatch(format!("{} matches none of the documented types", kind_of(value)))
             }
         }
         SchemaKind::Any(_) => Ok(()),
@@ -110,14 +125,40 @@ fn check(schema: &mut Schema, value: &Value, pointer: &str) -> Result<(), Mismat
                 SchemaKind::Type(Type::Number(_)) => "number",
                 _ => "another type",
             };
-            mismatch(pointer, format!("{} where the table says {expected}", kind_of(value)))
+            mismatch(format!("{} where the table says {expected}", kind_of(value)))
         }
+    }
+}
+
+/// Makes nullable each schema a fitting value is null in, along the paths [`check_at`]
+/// walks (not into the options of a `oneOf`, which it only tries).
+fn mark_nulls(schema: &mut Schema, value: &Value) {
+    if value.is_null() {
+        allow_null(schema);
+        return;
+    }
+    match (&mut schema.schema_kind, value) {
+        (SchemaKind::Type(Type::Array(a)), Value::Array(items)) => {
+            if let Some(ReferenceOr::Item(item_schema)) = &mut a.items {
+                for item in items {
+                    mark_nulls(item_schema, item);
+                }
+            }
+        }
+        (SchemaKind::Type(Type::Object(o)), Value::Object(map)) => {
+            for (key, item) in map {
+                if let Some(ReferenceOr::Item(prop)) = o.properties.get_mut(key) {
+                    mark_nulls(prop, item);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
 /// Lets a schema accept null. In a `oneOf`, only the first option takes it, so null
 /// still matches exactly one.
-fn allow_null(schema: &mut Schema) -> Result<(), Mismatch> {
+fn allow_null(schema: &mut Schema) {
     match &mut schema.schema_kind {
         SchemaKind::Type(_) => schema.schema_data.nullable = true,
         SchemaKind::OneOf { one_of: options } | SchemaKind::AnyOf { any_of: options } => {
@@ -129,7 +170,6 @@ fn allow_null(schema: &mut Schema) -> Result<(), Mismatch> {
         }
         _ => {}
     }
-    Ok(())
 }
 
 fn escape(key: &str) -> String {
