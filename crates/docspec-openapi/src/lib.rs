@@ -14,6 +14,7 @@ mod example_check;
 mod extensions;
 mod infer;
 mod json;
+mod link_walk;
 mod links;
 mod merge;
 mod naming;

@@ -243,6 +243,7 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
     let scan = &plan.scans[page];
     let mut operations = Vec::with_capacity(plan.accepted[page].len());
     let mut shared: Option<((usize, usize), operation::MethodFacts)> = None;
+    let mut intro: Option<PublicIntro> = None;
     for accepted in &plan.accepted[page] {
         let scanned = &scan.candidates[accepted.candidate];
         let resource = &input.page.resources[scanned.resource];
@@ -269,7 +270,8 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
                     success: responses::success(&mut ctx, &stated.success),
                     errors: stated.errors,
                     paginated: pagination::says_paginated(text),
-                    public: security::says_public(text) || page_public(&input, c.verb),
+                    public: security::says_public(text)
+                        || intro.get_or_insert_with(|| PublicIntro::read(&input)).covers(c.verb),
                 };
                 shared = Some((key, f.clone()));
                 f
@@ -283,7 +285,7 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
             settings,
             &plan.catalog,
         );
-        rewrite_links(&mut op, &plan.links, input.path);
+        crate::link_walk::rewrite_operation(&plan.links, input.path, &mut op);
         operations.push(Built {
             verb: c.verb,
             path: c.template.path.clone(),
@@ -306,29 +308,39 @@ pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
     findings.dedup_by(|a, b| a.path == b.path && a.diagnostic.sort_key() == b.diagnostic.sort_key());
 }
 
-/// The page's introduction says its methods (or those of one verb: `GET requests do not
-/// require authentication`) can be called without authentication.
-fn page_public(input: &PageInput<'_>, verb: &str) -> bool {
-    let first_method = input.page.methods().map(|m| m.range.start()).min().unwrap_or(0);
-    let intro = input.source.text().get(..first_method).unwrap_or("");
-    intro.split_terminator(['.', '\n']).any(|sentence| {
-        let lower = sentence.to_ascii_lowercase();
-        let verbs: Vec<&str> = ["get", "post", "put", "patch", "delete"]
-            .into_iter()
-            .filter(|v| lower.contains(&format!("{v} requests")))
-            .collect();
-        security::says_public(sentence) && (verbs.is_empty() || verbs.contains(&verb))
-    })
+/// What the page's introduction says can be called without authentication: all its
+/// methods, or those of the verbs a sentence names (`GET requests do not require
+/// authentication`).
+struct PublicIntro {
+    all: bool,
+    verbs: Vec<&'static str>,
 }
 
-/// Relative links in every description of the operation, for its page.
-fn rewrite_links(op: &mut Operation, links: &Links, page: &str) {
-    let Ok(mut value) = serde_json::to_value(&*op) else {
-        return;
-    };
-    links.rewrite_value(page, &mut value);
-    if let Ok(rewritten) = serde_json::from_value(value) {
-        *op = rewritten;
+impl PublicIntro {
+    fn read(input: &PageInput<'_>) -> Self {
+        let first_method = input.page.methods().map(|m| m.range.start()).min().unwrap_or(0);
+        let intro = input.source.text().get(..first_method).unwrap_or("");
+        let mut public = PublicIntro {
+            all: false,
+            verbs: Vec::new(),
+        };
+        for sentence in intro.split_terminator(['.', '\n']) {
+            if !security::says_public(sentence) {
+                continue;
+            }
+            let lower = sentence.to_ascii_lowercase();
+            let named: Vec<&'static str> = ["get", "post", "put", "patch", "delete"]
+                .into_iter()
+                .filter(|v| lower.contains(&format!("{v} requests")))
+                .collect();
+            public.all |= named.is_empty();
+            public.verbs.extend(named);
+        }
+        public
+    }
+
+    fn covers(&self, verb: &str) -> bool {
+        self.all || self.verbs.contains(&verb)
     }
 }
 
