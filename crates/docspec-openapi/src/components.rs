@@ -41,48 +41,54 @@ pub fn extract(
     overrides: &BTreeMap<String, String>,
 ) -> IndexMap<String, ReferenceOr<Schema>> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut schemas: HashMap<String, Schema> = HashMap::new();
-    // The examples each structure must go on accepting (items, for lists).
-    let mut examples: HashMap<String, Vec<serde_json::Value>> = HashMap::new();
-    for (i, (_, op)) in ops.iter().enumerate() {
-        for (status, response) in &op.responses.responses {
-            let ReferenceOr::Item(response) = response else {
-                continue;
-            };
-            let Some(media) = response.content.get("application/json") else {
-                continue;
-            };
-            let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
-                continue;
-            };
-            let Some((object, array)) = entity_object(schema) else {
-                continue;
-            };
-            let key = structure_key(object);
-            schemas.entry(key.clone()).or_insert_with(|| object.clone());
-            let shown = examples.entry(key.clone()).or_default();
-            match (&media.example, array) {
-                (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter().cloned()),
-                (Some(value), false) => shown.push(value.clone()),
-                _ => {}
+    let named = {
+        // Borrowed from the operations until the groups are named and merged.
+        let mut schemas: HashMap<String, &Schema> = HashMap::new();
+        // The examples each structure must go on accepting (items, for lists).
+        let mut examples: HashMap<String, Vec<&serde_json::Value>> = HashMap::new();
+        for (i, (_, op)) in ops.iter().enumerate() {
+            for (status, response) in &op.responses.responses {
+                let ReferenceOr::Item(response) = response else {
+                    continue;
+                };
+                let Some(media) = response.content.get("application/json") else {
+                    continue;
+                };
+                let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
+                    continue;
+                };
+                let Some((object, array)) = entity_object(schema) else {
+                    continue;
+                };
+                let key = structure_key(object);
+                schemas.entry(key.clone()).or_insert(object);
+                let shown = examples.entry(key.clone()).or_default();
+                match (&media.example, array) {
+                    (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter()),
+                    (Some(value), false) => shown.push(value),
+                    _ => {}
+                }
+                entities.push(Entity {
+                    op: i,
+                    status: status.clone(),
+                    array,
+                    key,
+                });
             }
-            entities.push(Entity {
-                op: i,
-                status: status.clone(),
-                array,
-                key,
-            });
         }
-    }
-
-    let named = name_entities(&entities, &schemas, &examples, ops, overrides);
+        name_entities(&entities, &schemas, &examples, ops, overrides)
+    };
+    let Named { mut groups, of_key } = named;
     let mut components: IndexMap<String, ReferenceOr<Schema>> = IndexMap::new();
     for e in &entities {
-        let Some((name, merged)) = named.get(&e.key) else {
+        let Some(group) = of_key.get(&e.key) else {
             continue;
         };
-        if !components.contains_key(name) {
-            components.insert(name.clone(), ReferenceOr::Item(merged.clone()));
+        let (name, merged) = &mut groups[*group];
+        if !components.contains_key(name.as_str()) {
+            if let Some(merged) = merged.take() {
+                components.insert(name.clone(), ReferenceOr::Item(merged));
+            }
         }
         let (_, op) = &mut ops[e.op];
         if let Some(ReferenceOr::Item(response)) = op.responses.responses.get_mut(&e.status) {
@@ -222,15 +228,21 @@ fn children(schema: &mut Schema) -> Vec<&mut Schema> {
     out
 }
 
-/// For every structure: its name (unique over the document) and the schema of the
-/// structures that share it.
+/// The named groups of structures: each group's name (unique over the document) and
+/// merged schema (taken by the first response that uses it), and each structure's group.
+struct Named {
+    groups: Vec<(String, Option<Schema>)>,
+    of_key: HashMap<String, usize>,
+}
+
+/// For every structure: its name and the schema of the structures that share it.
 fn name_entities(
     entities: &[Entity],
-    schemas: &HashMap<String, Schema>,
-    examples: &HashMap<String, Vec<serde_json::Value>>,
+    schemas: &HashMap<String, &Schema>,
+    examples: &HashMap<String, Vec<&serde_json::Value>>,
     ops: &[(Hints, &mut Operation)],
     overrides: &BTreeMap<String, String>,
-) -> HashMap<String, (String, Schema)> {
+) -> Named {
     // Base names, and for each base its structures with the operations that return them.
     let mut bases: IndexMap<String, IndexMap<&str, Vec<usize>>> = IndexMap::new();
     for e in entities {
@@ -261,7 +273,7 @@ fn name_entities(
         // Most operations first; ties keep document order (a stable sort).
         ordered.sort_by_key(|(_, users)| std::cmp::Reverse(users.len()));
         let clusters = cluster(
-            ordered.iter().map(|(k, _)| (*k, &schemas[*k])),
+            ordered.iter().map(|(k, _)| (*k, schemas[*k])),
             Overlap::Most,
             |keys, merged| {
                 keys.iter()
@@ -291,14 +303,21 @@ fn name_entities(
     // The group more operations return gets a contested name.
     let mut order: Vec<usize> = (0..wanted.len()).collect();
     order.sort_by_key(|i| std::cmp::Reverse(wanted[*i].1));
-    let mut named: HashMap<String, (String, Schema)> = HashMap::new();
+    let mut named = Named {
+        groups: Vec::with_capacity(wanted.len()),
+        of_key: HashMap::new(),
+    };
     let mut taken: HashMap<String, String> = HashMap::new();
+    let mut wanted: Vec<Option<(String, usize, Vec<&str>, Schema)>> = wanted.into_iter().map(Some).collect();
     for i in order {
-        let (preferred, _, keys, merged) = &wanted[i];
-        let name = unique(preferred, &mut taken, &structure_key(merged));
+        let Some((preferred, _, keys, merged)) = wanted[i].take() else {
+            continue;
+        };
+        let name = unique(&preferred, &mut taken, &structure_key(&merged));
         for key in keys {
-            named.insert(key.to_string(), (name.clone(), merged.clone()));
+            named.of_key.insert(key.to_string(), named.groups.len());
         }
+        named.groups.push((name, Some(merged)));
     }
     named
 }
