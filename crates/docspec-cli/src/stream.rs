@@ -39,17 +39,23 @@ struct Linted {
 pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), CliError>) -> Result<(), CliError> {
     lint_with(
         plan,
-        |_, _| Ok(()),
+        false,
+        |_, _, _| Ok(()),
         |pages| each(pages.into_iter().map(|(page, ())| page).collect()),
     )
 }
 
+/// The Markdown events a page's model was parsed from, kept when a command asks for them.
+pub type KeptEvents<'a> = Option<&'a [docspec_parser::PageEvent<'a>]>;
+
 /// [`lint`], running `also` on each page's model while it is loaded (in parallel, so
 /// that a command doing more than lint reads and parses each page once) and handing
-/// its result on with the page's report.
+/// its result on with the page's report. With `keep_events`, `also` is also given the
+/// page's Markdown events, so that it need not parse the page again.
 pub fn lint_with<X: Send>(
     plan: &[Planned],
-    also: impl Fn(&Planned, &workspace::Entry) -> Result<X, CliError> + Sync,
+    keep_events: bool,
+    also: impl Fn(&Planned, &workspace::Entry, KeptEvents<'_>) -> Result<X, CliError> + Sync,
     mut each: impl FnMut(Vec<(Finished, X)>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let index_page = plan.first().map(|p| p.config.index_page());
@@ -57,7 +63,7 @@ pub fn lint_with<X: Send>(
     let work = |chunk: &[Planned]| {
         chunk
             .par_iter()
-            .map(|planned| lint_one(planned, &also))
+            .map(|planned| lint_one(planned, keep_events, &also))
             .collect::<Result<Vec<_>, CliError>>()
     };
     let mut chunks = plan.chunks(CHUNK);
@@ -123,10 +129,19 @@ pub fn read_pages<T: Send>(
 /// Reads, parses and lints one page, keeping what the in-order pass needs.
 fn lint_one<X>(
     planned: &Planned,
-    also: &impl Fn(&Planned, &workspace::Entry) -> Result<X, CliError>,
+    keep_events: bool,
+    also: &impl Fn(&Planned, &workspace::Entry, KeptEvents<'_>) -> Result<X, CliError>,
 ) -> Result<(Linted, X), CliError> {
-    let entry = workspace::load_one(planned)?;
-    let extra = also(planned, &entry)?;
+    let mut entry = workspace::read_one(planned)?;
+    let events = (keep_events && entry.unreadable.is_none()).then(|| docspec_parser::events(entry.source.text()));
+    if entry.unreadable.is_none() {
+        entry.page = match &events {
+            Some(events) => docspec_parser::parse_events(entry.source.text(), events),
+            None => docspec_parser::parse(&entry.source),
+        };
+    }
+    let extra = also(planned, &entry, events.as_deref())?;
+    drop(events);
     let (diagnostics, summary, suppressions) = match &entry.unreadable {
         Some(d) => {
             let mut d = d.clone();

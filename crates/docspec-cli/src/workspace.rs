@@ -70,6 +70,15 @@ pub fn plan(paths: &[PathBuf], config: &ConfigArgs, cli: &CliOverrides) -> Resul
 
 /// Reads and parses one planned page.
 pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
+    let mut entry = read_one(planned)?;
+    if entry.unreadable.is_none() {
+        entry.page = docspec_parser::parse(&entry.source);
+    }
+    Ok(entry)
+}
+
+/// Reads one planned page, its model left empty for the caller to parse.
+pub fn read_one(planned: &Planned) -> Result<Entry, CliError> {
     let loaded = files::load(&planned.found.path)?;
     let path = planned.found.path.clone();
     let display = display_path(&path);
@@ -77,16 +86,10 @@ pub fn load_one(planned: &Planned) -> Result<Entry, CliError> {
         Loaded::Text { text, .. } => (text, None),
         Loaded::Unreadable { message, help } => (String::new(), Some(UnreadableFile::diagnostic(message, help))),
     };
-    let source = SourceFile::new(display, text);
-    let page = if unreadable.is_some() {
-        Page::default()
-    } else {
-        docspec_parser::parse(&source)
-    };
     Ok(Entry {
         path,
-        source,
-        page,
+        source: SourceFile::new(display, text),
+        page: Page::default(),
         settings: planned.settings.clone(),
         config: planned.config.clone(),
         unreadable,

@@ -59,17 +59,18 @@ struct Ctx<'a> {
     lead_ins: Vec<LeadIn>,
 }
 
-pub fn build_page(
+pub fn build_page<'a>(
     md: &Markdown,
     site_links: &SiteLinks,
-    input: &PageInput<'_>,
+    input: &PageInput<'a>,
+    events: Option<&'a [docspec_parser::PageEvent<'a>]>,
     out_path: &str,
     settings: &SiteSettings,
 ) -> BuiltPage {
     let (path, page) = (input.path, input.page);
     let text = input.source.text();
     let title_heading = title_heading(page);
-    let mut prose = Prose::new(text, page);
+    let mut prose = Prose::new(text, page, events);
     let mut excluded = excluded_ranges(page, title_heading);
     let lead_ins = example_lead_ins(page, &prose, &excluded);
     excluded.extend(lead_ins.iter().map(|l| l.paragraph));

@@ -163,9 +163,19 @@ impl<'t> SiteRenderer<'t> {
 
     /// Renders and writes one page; the page's model is not needed after this returns.
     pub fn page(&self, input: PageInput<'_>) -> Result<PageSummary, RenderError> {
+        self.page_from_events(input, None)
+    }
+
+    /// [`Self::page`], given the events the page's model was parsed from
+    /// ([`docspec_parser::events`]), so its prose is not parsed again.
+    pub fn page_from_events<'a>(
+        &self,
+        input: PageInput<'a>,
+        events: Option<&'a [docspec_parser::PageEvent<'a>]>,
+    ) -> Result<PageSummary, RenderError> {
         let out = site::output_path(input.path)?;
         let root = site::root_of(&out);
-        let built = build::build_page(&self.md, &self.links, &input, &out, &self.settings);
+        let built = build::build_page(&self.md, &self.links, &input, events, &out, &self.settings);
         let context = PageContext {
             site: self.site_data(&root, Some(&built.data.title), built.description.clone()),
             page: &built.data,

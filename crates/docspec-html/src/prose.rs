@@ -8,7 +8,8 @@
 
 use crate::markdown::{Links, Markdown, SafeHtml, RESERVED_ID_PREFIX};
 use docspec_model::{AlertForm, Page, TextRange};
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,7 +27,7 @@ struct AlertSpan {
 
 pub struct Prose<'a> {
     text: &'a str,
-    events: Vec<(Event<'a>, Range<usize>)>,
+    events: Cow<'a, [docspec_parser::PageEvent<'a>]>,
     blocks: Vec<BlockSpan>,
     /// Sorted, merged.
     excluded: Vec<Range<usize>>,
@@ -36,10 +37,12 @@ pub struct Prose<'a> {
 }
 
 impl<'a> Prose<'a> {
-    pub fn new(text: &'a str, page: &'a Page) -> Self {
-        let events: Vec<_> = Parser::new_ext(text, docspec_parser::markdown_options())
-            .into_offset_iter()
-            .collect();
+    /// The prose of `text`, from its events when the caller kept those of its parse.
+    pub fn new(text: &'a str, page: &'a Page, kept: Option<&'a [docspec_parser::PageEvent<'a>]>) -> Self {
+        let events = match kept {
+            Some(events) => Cow::Borrowed(events),
+            None => Cow::Owned(docspec_parser::events(text)),
+        };
         let blocks = top_level_blocks(&events);
         let alerts = page
             .alerts
@@ -259,7 +262,7 @@ mod tests {
 
     fn render(text: &str, excluded: &[TextRange]) -> String {
         let page = docspec_parser::parse_str(text);
-        let mut prose = Prose::new(text, &page);
+        let mut prose = Prose::new(text, &page, None);
         prose.exclude(excluded);
         let site = crate::SiteLinks::new(["other.md", "a.md"], None);
         let links = Links {
@@ -294,7 +297,7 @@ mod tests {
     fn the_paragraph_before_a_block_is_found() {
         let text = "Intro.\n\nExample request:\n\n```shell\ncurl x\n```\n";
         let page = docspec_parser::parse_str(text);
-        let prose = Prose::new(text, &page);
+        let prose = Prose::new(text, &page, None);
         let at = text.find("```").unwrap_or(0);
         let lead = prose.paragraph_before(at).map(|r| &text[r]);
         assert_eq!(lead.map(str::trim), Some("Example request:"));
@@ -311,7 +314,7 @@ mod tests {
     fn reference_links_resolve_page_wide() {
         let text = "See [it][ref].\n\n[ref]: a.md\n";
         let page = docspec_parser::parse_str(text);
-        let prose = Prose::new(text, &page);
+        let prose = Prose::new(text, &page, None);
         let site = crate::SiteLinks::new(["a.md"], None);
         let links = Links {
             site: &site,

@@ -73,9 +73,30 @@ pub struct Tree {
     pub inline_html: Vec<Spanned<String>>,
 }
 
-type Events<'a> = Peekable<pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>>;
+/// One pulldown-cmark event of a page with its source range. A page's events are the
+/// one Markdown pass its model and its rendered prose share.
+pub type PageEvent<'a> = (Event<'a>, Range<usize>);
+
+pub fn events(text: &str) -> Vec<PageEvent<'_>> {
+    Parser::new_ext(text, markdown_options()).into_offset_iter().collect()
+}
+
+/// Where the builder reads events from: the parser itself, or kept [`PageEvents`].
+trait EventSource<'a>: Iterator<Item = (Event<'a>, Range<usize>)> {}
+impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> EventSource<'a> for I {}
+
+type Events<I> = Peekable<I>;
 
 pub fn build(text: &str) -> Tree {
+    build_from(text, Parser::new_ext(text, markdown_options()).into_offset_iter())
+}
+
+/// The tree from events the caller keeps for other uses.
+pub fn build_kept<'a>(text: &'a str, events: &[PageEvent<'a>]) -> Tree {
+    build_from(text, events.iter().cloned())
+}
+
+fn build_from<'a>(text: &'a str, events: impl EventSource<'a>) -> Tree {
     let mut builder = Builder {
         text,
         code_blocks: Vec::new(),
@@ -83,7 +104,7 @@ pub fn build(text: &str) -> Tree {
         inline_html: Vec::new(),
         depth: 0,
     };
-    let mut events = Parser::new_ext(text, markdown_options()).into_offset_iter().peekable();
+    let mut events = events.peekable();
     let blocks = builder.blocks(&mut events, None);
     Tree {
         blocks,
@@ -108,7 +129,7 @@ fn tr(r: Range<usize>) -> TextRange {
 
 impl<'t> Builder<'t> {
     /// Reads blocks until the end tag `until` (or the end of input).
-    fn blocks(&mut self, ev: &mut Events<'t>, until: Option<TagEnd>) -> Vec<Block> {
+    fn blocks(&mut self, ev: &mut Events<impl EventSource<'t>>, until: Option<TagEnd>) -> Vec<Block> {
         let mut out = Vec::new();
         while let Some((event, range)) = ev.next() {
             match event {
@@ -147,7 +168,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Continues a run of loose inlines until a block starts or a container ends.
-    fn more_inlines(&mut self, ev: &mut Events<'t>, inlines: &mut Vec<Inline>) {
+    fn more_inlines(&mut self, ev: &mut Events<impl EventSource<'t>>, inlines: &mut Vec<Inline>) {
         loop {
             let is_inline = match ev.peek() {
                 Some((Event::Text(_) | Event::Code(_) | Event::InlineHtml(_), _)) => true,
@@ -164,7 +185,7 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn block(&mut self, tag: Tag<'t>, range: Range<usize>, ev: &mut Events<'t>) -> Option<Block> {
+    fn block(&mut self, tag: Tag<'t>, range: Range<usize>, ev: &mut Events<impl EventSource<'t>>) -> Option<Block> {
         let r = tr(range.clone());
         Some(match tag {
             Tag::Heading { level, .. } => Block::Heading {
@@ -241,7 +262,7 @@ impl<'t> Builder<'t> {
         })
     }
 
-    fn list_items(&mut self, ev: &mut Events<'t>, ordered: bool) -> Vec<ListItem> {
+    fn list_items(&mut self, ev: &mut Events<impl EventSource<'t>>, ordered: bool) -> Vec<ListItem> {
         let mut items = Vec::new();
         while let Some((event, range)) = ev.next() {
             match event {
@@ -259,7 +280,12 @@ impl<'t> Builder<'t> {
         items
     }
 
-    fn code_block(&mut self, kind: CodeBlockKind<'t>, range: TextRange, ev: &mut Events<'t>) -> usize {
+    fn code_block(
+        &mut self,
+        kind: CodeBlockKind<'t>,
+        range: TextRange,
+        ev: &mut Events<impl EventSource<'t>>,
+    ) -> usize {
         let (fenced, lang) = match &kind {
             CodeBlockKind::Fenced(info) => {
                 let word = info.split_whitespace().next().unwrap_or("");
@@ -311,7 +337,7 @@ impl<'t> Builder<'t> {
         self.code_blocks.len() - 1
     }
 
-    fn table(&mut self, range: TextRange, ev: &mut Events<'t>) -> usize {
+    fn table(&mut self, range: TextRange, ev: &mut Events<impl EventSource<'t>>) -> usize {
         let mut header = Vec::new();
         let mut header_range = TextRange::empty(range.start());
         let mut rows = Vec::new();
@@ -348,7 +374,7 @@ impl<'t> Builder<'t> {
         self.tables.len() - 1
     }
 
-    fn cells(&mut self, ev: &mut Events<'t>, until: TagEnd) -> Vec<Cell> {
+    fn cells(&mut self, ev: &mut Events<impl EventSource<'t>>, until: TagEnd) -> Vec<Cell> {
         let mut cells = Vec::new();
         while let Some((event, range)) = ev.next() {
             match event {
@@ -366,7 +392,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Reads inline events until the end of the current container.
-    fn inlines(&mut self, ev: &mut Events<'t>) -> Vec<Inline> {
+    fn inlines(&mut self, ev: &mut Events<impl EventSource<'t>>) -> Vec<Inline> {
         let mut out = Vec::new();
         while let Some((event, range)) = ev.next() {
             if let Event::End(_) = event {
@@ -378,7 +404,13 @@ impl<'t> Builder<'t> {
         out
     }
 
-    fn push_inline(&mut self, event: Event<'t>, range: Range<usize>, ev: &mut Events<'t>, out: &mut Vec<Inline>) {
+    fn push_inline(
+        &mut self,
+        event: Event<'t>,
+        range: Range<usize>,
+        ev: &mut Events<impl EventSource<'t>>,
+        out: &mut Vec<Inline>,
+    ) {
         let r = tr(range);
         match event {
             Event::Text(t) => out.push(Inline::Text {
@@ -438,7 +470,7 @@ fn is_inline_tag(tag: &Tag<'_>) -> bool {
     )
 }
 
-fn skip_to(ev: &mut Events<'_>, end: TagEnd) {
+fn skip_to<'a>(ev: &mut Events<impl EventSource<'a>>, end: TagEnd) {
     let mut depth = 0usize;
     for (event, _) in ev.by_ref() {
         match event {

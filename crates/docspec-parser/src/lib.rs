@@ -41,7 +41,7 @@ mod slug;
 mod success;
 mod tables;
 
-pub use blocks::markdown_options;
+pub use blocks::{events, markdown_options, PageEvent};
 pub use docspec_model::{Page, SourceFile};
 pub use history::{find_version, HISTORY_VERBS};
 pub use request::{path_params, HTTP_VERBS};
@@ -54,6 +54,16 @@ pub fn parse(source: &SourceFile) -> Page {
 }
 
 pub fn parse_str(text: &str) -> Page {
+    parse_with(text, |text| blocks::build(text))
+}
+
+/// Reads one page from its events (from [`events`]), which the caller keeps for other
+/// uses (the rendered prose).
+pub fn parse_events<'a>(text: &'a str, events: &[PageEvent<'a>]) -> Page {
+    parse_with(text, |text| blocks::build_kept(text, events))
+}
+
+fn parse_with<'a>(text: &'a str, tree: impl FnOnce(&'a str) -> blocks::Tree) -> Page {
     if text.trim().is_empty() {
         let mut page = Page::default();
         page.issues.push(docspec_model::ParseIssue {
@@ -63,6 +73,6 @@ pub fn parse_str(text: &str) -> Page {
         });
         return page;
     }
-    let tree = blocks::build(text);
+    let tree = tree(text);
     page::build(text, tree)
 }

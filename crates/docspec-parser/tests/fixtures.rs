@@ -185,3 +185,24 @@ fn a_nested_method_for_a_path_of_its_parent_is_a_variant_of_it() {
     assert_eq!(page.request_tables_of(methods[1]).count(), 1);
     assert_eq!(page.request_tables_of(methods[2]).count(), 0);
 }
+
+/// A page parsed from events its caller keeps (as `build` does, to render the prose from
+/// them) is the page the parser reads on its own.
+#[test]
+fn kept_events_give_the_same_model() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../doc-fixtures");
+    let pages: Vec<std::path::PathBuf> = walkdir::WalkDir::new(fixtures)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    assert!(pages.len() > 10, "fixtures not found under {fixtures}");
+    for path in pages {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let streamed = serde_json::to_string(&docspec_parser::parse_str(&text)).unwrap();
+        let events = docspec_parser::events(&text);
+        let kept = serde_json::to_string(&docspec_parser::parse_events(&text, &events)).unwrap();
+        assert!(streamed == kept, "{} parses differently from kept events", path.display());
+    }
+}

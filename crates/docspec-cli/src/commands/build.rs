@@ -30,7 +30,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let paths: Vec<&str> = plan.iter().map(|p| p.found.relative.as_str()).collect();
     let renderer = SiteRenderer::new(&theme, site_settings, &args.output, &paths)?;
     let spec_settings = openapi::settings_of(&plan);
-    let per_page = |planned: &Planned, entry: &Entry| -> Result<PerPage, CliError> {
+    let per_page = |planned: &Planned, entry: &Entry, events: stream::KeptEvents<'_>| -> Result<PerPage, CliError> {
         let Some(scan) = openapi::scan_entry(entry, &spec_settings) else {
             return Ok(None);
         };
@@ -39,7 +39,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             source: &entry.source,
             page: &entry.page,
         };
-        Ok(Some((scan, renderer.page(input)?)))
+        Ok(Some((scan, renderer.page_from_events(input, events)?)))
     };
     let mut scans = Vec::new();
     let mut summaries = Vec::new();
@@ -58,7 +58,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let mut sink = args.format.map(|format| Sink::new(format, color, out));
     let mut totals = emit::Totals::default();
     let mut next = 0;
-    stream::lint_with(&plan, per_page, |pages| {
+    stream::lint_with(&plan, true, per_page, |pages| {
         let mut finished = Vec::with_capacity(pages.len());
         for (page, extra) in pages {
             keep(next, extra);
