@@ -54,7 +54,7 @@ pub fn parse(source: &SourceFile) -> Page {
 }
 
 pub fn parse_str(text: &str) -> Page {
-    parse_with(text, |text| blocks::build(text))
+    parse_with(text, blocks::build)
 }
 
 /// Reads one page from its events (from [`events`]), which the caller keeps for other
