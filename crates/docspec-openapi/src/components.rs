@@ -300,19 +300,15 @@ fn name_entities(
             wanted.push((preferred, users.len(), keys, merged));
         }
     }
-    // The group more operations return gets a contested name.
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse(wanted[*i].1));
+    // The group more operations return gets a contested name (a stable sort: ties keep
+    // their order).
+    wanted.sort_by_key(|w| std::cmp::Reverse(w.1));
     let mut named = Named {
         groups: Vec::with_capacity(wanted.len()),
         of_key: HashMap::new(),
     };
     let mut taken: HashMap<String, String> = HashMap::new();
-    let mut wanted: Vec<Option<(String, usize, Vec<&str>, Schema)>> = wanted.into_iter().map(Some).collect();
-    for i in order {
-        let Some((preferred, _, keys, merged)) = wanted[i].take() else {
-            continue;
-        };
+    for (preferred, _, keys, merged) in wanted {
         let name = unique(&preferred, &mut taken, &structure_key(&merged));
         for key in keys {
             named.of_key.insert(key.to_string(), named.groups.len());
