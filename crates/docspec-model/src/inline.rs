@@ -74,9 +74,27 @@ impl Inline {
 
 /// The text of inlines as a reader sees it: code spans keep their content, breaks become spaces.
 pub fn plain_text(inlines: &[Inline]) -> String {
-    let mut out = String::new();
+    // Most cells and paragraphs are one piece of text; others are sized first, so the
+    // text is allocated once.
+    if let [Inline::Text { text, .. }] = inlines {
+        return text.clone();
+    }
+    let mut out = String::with_capacity(plain_len(inlines));
     push_plain(inlines, &mut out);
     out
+}
+
+fn plain_len(inlines: &[Inline]) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { text, .. } => text.len(),
+            Inline::Code { code, .. } => code.len(),
+            Inline::Break { .. } => 1,
+            Inline::Html { .. } | Inline::Image { .. } => 0,
+            other => plain_len(other.children()),
+        })
+        .sum()
 }
 
 fn push_plain(inlines: &[Inline], out: &mut String) {

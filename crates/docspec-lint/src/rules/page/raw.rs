@@ -56,7 +56,8 @@ pub struct RawRow {
 /// site) does.
 pub fn split_row(row: &str, code_spans: bool) -> RawRow {
     let bytes = row.as_bytes();
-    let mut separators = Vec::new();
+    // Attribute tables have four columns: five separators.
+    let mut separators = Vec::with_capacity(8);
     let mut i = 0;
     while i < bytes.len() {
         // Jump to the next byte that matters.
