@@ -313,6 +313,32 @@ fn openapi_findings_are_rules() {
     assert!(!lint.stdout.contains("DS002"), "{}", lint.stdout);
 }
 
+/// A page whose operations are all documented elsewhere gets only the merge's findings;
+/// its suppressions apply (and an unused `OA` one is reported) as on any page, although
+/// the spec reads it again without parsing it.
+#[test]
+fn merge_findings_are_suppressed_on_pages_that_build_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# A\n\n## Get a widget\n\n```plaintext\nGET /widgets/:id\n```\n",
+    )
+    .unwrap();
+    let copy =
+        "# B\n\n## Get a widget\n\n<!-- docspec-disable-next-line OA001 -->\n```plaintext\nGET /widgets/:id\n```\n\n\
+                ## Get it again\n\n```plaintext\nGET /widgets/:id\n```\n\n\
+                <!-- docspec-disable-next-line OA005 -->\nNothing to suppress here.\n";
+    std::fs::write(dir.path().join("b.md"), copy).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let run = docspec(&["openapi", "--no-config", path]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(lines[0].contains("b.md:13:1: warning[OA001]"), "{}", run.stderr);
+    assert!(lines[0].contains("a.md:6"), "{}", run.stderr);
+    assert!(lines[1].contains("b.md:16:1: warning[DS002]"), "{}", run.stderr);
+}
+
 /// The `openapi:` settings of `.docspec.yml` reach the spec.
 #[test]
 fn openapi_configuration_shapes_the_spec() {

@@ -31,6 +31,7 @@ pub use project::{is_index, AttributeFact, OperationSummary, PageSummary, Projec
 pub use registry::{all_metadata, find, suggest, RULES};
 pub use rule::{Check, ProjectCheck, Rule};
 pub use runner::{
-    check_and_summarize, check_page, check_project, finish, finish_external, finish_suppressed, lint_page, ProjectRun,
+    check_and_summarize, check_page, check_project, finish, finish_external, finish_external_with, finish_suppressed,
+    lint_page, ProjectRun,
 };
 pub use settings::{ApiSettings, LintSettings, RuleSelection};

@@ -137,6 +137,18 @@ pub fn finish_external(
     page: &Page,
     settings: &LintSettings,
     category: Category,
+    diagnostics: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    finish_external_with(source, suppress::read(page, source), settings, category, diagnostics)
+}
+
+/// [`finish_external`] with the page's suppressions read before (so that a page whose
+/// model is gone need not be parsed again for them).
+pub fn finish_external_with(
+    source: &SourceFile,
+    suppressions: Vec<Suppression>,
+    settings: &LintSettings,
+    category: Category,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
     diagnostics.retain_mut(|d| match settings.rules.severity(d.code) {
@@ -146,7 +158,7 @@ pub fn finish_external(
         }
         None => false,
     });
-    apply_suppressions(source, suppress::read(page, source), settings, diagnostics, |s| {
+    apply_suppressions(source, suppressions, settings, diagnostics, |s| {
         !s.codes.is_empty() && s.codes.iter().all(|c| category_of(c) == Some(category))
     })
 }

@@ -302,6 +302,14 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
     PageOperations { operations, findings }
 }
 
+/// The findings [`build_page`] gives a page that builds no operation (the merge's own,
+/// such as a duplicate operation left out), without its model.
+pub fn plan_findings(plan: &Plan, page: usize) -> Vec<Finding> {
+    let mut findings = plan.findings[page].clone();
+    sort_findings(&mut findings);
+    findings
+}
+
 /// Sorted by file and position, without repeats.
 pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| (&a.path, a.diagnostic.sort_key()).cmp(&(&b.path, b.diagnostic.sort_key())));

@@ -203,6 +203,10 @@ fn kept_events_give_the_same_model() {
         let streamed = serde_json::to_string(&docspec_parser::parse_str(&text)).unwrap();
         let events = docspec_parser::events(&text);
         let kept = serde_json::to_string(&docspec_parser::parse_events(&text, &events)).unwrap();
-        assert!(streamed == kept, "{} parses differently from kept events", path.display());
+        assert!(
+            streamed == kept,
+            "{} parses differently from kept events",
+            path.display()
+        );
     }
 }

@@ -9,7 +9,7 @@ use docspec_html::{PageInput, PageSummary, SiteRenderer};
 use std::io::{IsTerminal, Write};
 
 /// What the one pass keeps of a readable page: its OpenAPI scan and its page summary.
-type PerPage = Option<(docspec_openapi::stream::PageScan, PageSummary)>;
+type PerPage = Option<(openapi::Scanned, PageSummary)>;
 
 /// The whole pipeline: `openapi.yaml` and the site, with a lint summary on standard error
 /// (the whole report on standard output with `--format`, nothing but errors with `--quiet`).

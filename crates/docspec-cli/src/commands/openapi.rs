@@ -6,6 +6,7 @@ use crate::workspace::{self, Planned};
 use crate::{CliError, ExitStatus};
 use docspec_config::{CliOverrides, Config};
 use docspec_diagnostics::Severity;
+use docspec_lint::suppress::{self, Suppression};
 use docspec_lint::Category;
 use docspec_openapi::{stream, to_json, to_yaml, OpenApiSettings, PageInput};
 use rayon::prelude::*;
@@ -81,23 +82,35 @@ pub fn settings_of(plan: &[Planned]) -> OpenApiSettings {
     settings(plan.first().map(|p| p.config.as_ref()))
 }
 
+/// What the spec keeps of one page between its passes: what the merge needs, and the
+/// page's inline suppressions (for a page that only gets the merge's findings, which
+/// is then not parsed again).
+pub struct Scanned {
+    scan: stream::PageScan,
+    suppressions: Vec<Suppression>,
+}
+
 /// What the merge needs of one loaded page; `None` for a page that could not be read.
-pub fn scan_entry(e: &workspace::Entry, settings: &OpenApiSettings) -> Option<stream::PageScan> {
+pub fn scan_entry(e: &workspace::Entry, settings: &OpenApiSettings) -> Option<Scanned> {
     e.unreadable.is_none().then(|| {
         let input = PageInput {
             path: e.source.path(),
             source: &e.source,
             page: &e.page,
         };
-        stream::scan(input, settings)
+        Scanned {
+            scan: stream::scan(input, settings),
+            suppressions: suppress::read(&e.page, &e.source),
+        }
     })
 }
 
 /// The spec from the scans of the readable pages (`(plan index, scan)`, in any order):
-/// the merge, then each page that contributes read again to build its operations.
+/// the merge, then each page that contributes read again to build its operations (and
+/// each page with the merge's findings only read again, not parsed, to report them).
 pub fn generate_from(
     plan: &[Planned],
-    mut found: Vec<(usize, stream::PageScan)>,
+    mut found: Vec<(usize, Scanned)>,
     format: SpecFormat,
     mut each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
 ) -> Result<Generated, CliError> {
@@ -115,10 +128,12 @@ pub fn generate_from(
     }
     found.sort_by_key(|(i, _)| rank[*i]);
     let mut scans = Vec::with_capacity(found.len());
+    let mut suppressions = Vec::with_capacity(found.len());
     let mut scanned_as: Vec<Option<usize>> = vec![None; plan.len()];
-    for (i, scan) in found {
+    for (i, scanned) in found {
         scanned_as[i] = Some(scans.len());
-        scans.push(scan);
+        scans.push(scanned.scan);
+        suppressions.push(scanned.suppressions);
     }
     let merged = stream::plan(scans, &settings);
     let mut built: Vec<Option<stream::PageOperations>> = (0..scanned_as.len()).map(|_| None).collect();
@@ -133,6 +148,21 @@ pub fn generate_from(
             .par_iter()
             .filter(|(_, s)| merged.builds(*s) || !merged.findings(*s).is_empty())
             .map(|&(i, s)| {
+                if !merged.builds(s) {
+                    let e = workspace::read_one(&plan[i])?;
+                    let found = stream::plan_findings(&merged, s)
+                        .into_iter()
+                        .map(|f| f.diagnostic)
+                        .collect();
+                    let diagnostics = docspec_lint::finish_external_with(
+                        &e.source,
+                        suppressions[s].clone(),
+                        &e.settings,
+                        Category::Openapi,
+                        found,
+                    );
+                    return Ok((s, None, e.source, diagnostics));
+                }
                 let e = workspace::load_one(&plan[i])?;
                 let input = PageInput {
                     path: e.source.path(),
@@ -146,7 +176,7 @@ pub fn generate_from(
                     .collect();
                 let diagnostics =
                     docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Openapi, found);
-                Ok((s, ops, e.source, diagnostics))
+                Ok((s, Some(ops), e.source, diagnostics))
             })
             .collect::<Result<Vec<_>, CliError>>()?;
         let reports: Vec<FileReport<'_>> = pages
@@ -164,7 +194,7 @@ pub fn generate_from(
         }
         each(&reports)?;
         for (s, ops, ..) in pages {
-            built[s] = Some(ops);
+            built[s] = ops;
         }
     }
     let built = built.into_iter().map(Option::unwrap_or_default).collect();
