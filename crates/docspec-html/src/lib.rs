@@ -23,6 +23,7 @@ pub mod links;
 mod manifest;
 mod markdown;
 mod nav;
+mod output;
 mod parts;
 mod prose;
 mod search;
@@ -183,7 +184,7 @@ impl<'t> SiteRenderer<'t> {
         };
         let html = self.engine.render("page.html", &context, input.path)?;
         let path = self.out_dir.join(&out);
-        if let Err(e) = fs::write(&path, html.as_bytes()) {
+        if let Err(e) = output::write_if_changed(&path, html.as_bytes()) {
             // A page not named to `new` has no folder yet.
             if e.kind() != std::io::ErrorKind::NotFound {
                 return Err(RenderError::io("write", &path, e));
@@ -283,7 +284,7 @@ fn write_file(out_dir: &Path, relative: &str, bytes: &[u8]) -> Result<(), Render
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| RenderError::io("create", parent, e))?;
     }
-    fs::write(&path, bytes).map_err(|e| RenderError::io("write", &path, e))
+    output::write_if_changed(&path, bytes).map_err(|e| RenderError::io("write", &path, e))
 }
 
 /// The download link of the spec from a page at `root`; only relative paths and

@@ -42,7 +42,7 @@ impl Manifest {
         }
         text.push('\n');
         let path = dir.join(FILE);
-        fs::write(&path, text).map_err(|e| RenderError::io("write", path, e))
+        crate::output::write_if_changed(&path, text.as_bytes()).map_err(|e| RenderError::io("write", path, e))
     }
 
     /// Removes the listed files not in `written`, and the folders that leaves empty.
