@@ -83,6 +83,9 @@ for n in "${copies[@]}"; do
   row "openapi" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
   row "render" "$docspec" render "$tree" --no-config -o "$out-site"
   row "build" "$docspec" build "$tree" --no-config -o "$out-build"
+  # The row above rebuilds into its own last output, where unchanged files are not
+  # written again; this one builds into a new folder each run.
+  row "build (new folder)" sh -c 'exec "$1" build "$2" --no-config -o "$(mktemp -d -p "$3")"' sh "$docspec" "$tree" "$data"
   row "markdownlint-cli2" "$mdl" --config "$data/.markdownlint-cli2.jsonc" "$tree/**/*.md"
   row "rumdl check" "$rumdl" check --no-config "$tree"
   md_bytes=$(find "$tree" -name '*.md' -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1)

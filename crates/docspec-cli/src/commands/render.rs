@@ -65,13 +65,15 @@ fn render_files(
         .map(|(f, _)| match files::load(&f.path)? {
             Loaded::Text { text, .. } => {
                 let source = SourceFile::new(workspace::display_path(&f.path), text);
-                let page = docspec_parser::parse(&source);
+                // One Markdown pass: the model and the prose are read from its events.
+                let events = docspec_parser::events(source.text());
+                let page = docspec_parser::parse_events(source.text(), &events);
                 let input = PageInput {
                     path: &f.relative,
                     source: &source,
                     page: &page,
                 };
-                Ok(Some(renderer.page(input)?))
+                Ok(Some(renderer.page_from_events(input, Some(&events))?))
             }
             // `lint` reports it; the site has no page for it.
             Loaded::Unreadable { .. } => Ok(None),
