@@ -141,7 +141,7 @@ fn lint_one<X>(
         };
     }
     let extra = also(planned, &entry, events.as_deref())?;
-    drop(events);
+    drop(events); // they borrow the source, which the report takes below
     let (diagnostics, summary, suppressions) = match &entry.unreadable {
         Some(d) => {
             let mut d = d.clone();

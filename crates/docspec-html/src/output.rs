@@ -31,10 +31,19 @@ mod tests {
         let path = dir.path().join("page.html");
         write_if_changed(&path, b"<p>one</p>").unwrap();
         let old = SystemTime::now() - Duration::from_secs(3600);
-        fs::File::options().write(true).open(&path).unwrap().set_modified(old).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
 
         write_if_changed(&path, b"<p>one</p>").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), old, "an unchanged file is left alone");
+        assert_eq!(
+            fs::metadata(&path).unwrap().modified().unwrap(),
+            old,
+            "an unchanged file is left alone"
+        );
 
         write_if_changed(&path, b"<p>two</p>").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"<p>two</p>");
