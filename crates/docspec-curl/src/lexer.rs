@@ -270,11 +270,12 @@ impl<'a> Lexer<'a> {
         }
         let word = self.word();
         // `2>file`, `2>&1`: a number glued to a redirection is its file descriptor. Only
-        // digits as written are one: `\2>file` is the word `2` and a redirection of stdout
-        // (and the operator's text must stay the text of its range).
+        // digits as written, right before the operator, are one: `\2>file` is the word `2`
+        // and a redirection of stdout, and so is `2\<newline>>file` (where a shell would
+        // join the lines first), so that the operator's text stays the text of its range.
         let raw = self.input.get(word.range.clone()).unwrap_or("");
         let digits = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
-        if digits && matches!(self.byte(self.pos), Some(b'<' | b'>')) {
+        if digits && word.range.end == self.pos && matches!(self.byte(self.pos), Some(b'<' | b'>')) {
             if let Some(ShellToken::Operator { op, text, range }) = self.operator(self.pos) {
                 return Some(ShellToken::Operator {
                     op,
@@ -618,6 +619,29 @@ mod tests {
             })
             .collect();
         assert_eq!(shown, ["6", "<<>", "x", "<2>>", "y"]);
+    }
+
+    /// Found by the `curl` fuzz target: a line continuation between a number and a
+    /// redirection was taken into the operator's range but not into its text.
+    #[test]
+    fn a_continuation_between_a_number_and_a_redirection_ends_the_number() {
+        let input = "curl 1\\\n<<<x";
+        let lexed = tokenize(input);
+        for token in &lexed.tokens {
+            if let ShellToken::Operator { text, range, .. } = token {
+                assert_eq!(&input[range.clone()], text);
+                assert_eq!(text, "<<<");
+            }
+        }
+        let words: Vec<&str> = lexed
+            .tokens
+            .iter()
+            .filter_map(|t| match t {
+                ShellToken::Word(w) => Some(w.value.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(words, ["curl", "1", "x"]);
     }
 
     #[test]
