@@ -68,34 +68,47 @@ pub fn pipeline(text: &str) {
         panic!("to_json wrote invalid JSON: {e}\n{json}");
     }
 
-    // The page's HTML.
-    RENDERER.with(|renderer| {
+    // The page's HTML from the events its model was parsed from, as `build` renders it
+    // (which must be the model `parse` reads), then the site around it: index,
+    // navigation and search index.
+    let events = docspec_parser::events(text);
+    let kept = docspec_parser::parse_events(text, &events);
+    let (a, b) = (serde_json::to_string(&page), serde_json::to_string(&kept));
+    assert!(
+        a.ok() == b.ok(),
+        "the model from kept events differs from the parsed one"
+    );
+    SITE.with(|(theme, dir)| {
+        let renderer = match SiteRenderer::new(theme, SiteSettings::default(), dir, &[PATH]) {
+            Ok(renderer) => renderer,
+            Err(e) => panic!("cannot set up the renderer in {}: {e}", dir.display()),
+        };
         let input = docspec_html::PageInput {
             path: PATH,
             source: &source,
             page: &page,
         };
-        if let Err(e) = renderer.page(input) {
-            panic!("render failed: {e}");
+        let summary = match renderer.page_from_events(input, Some(&events)) {
+            Ok(summary) => summary,
+            Err(e) => panic!("render failed: {e}"),
+        };
+        if let Err(e) = renderer.finish(vec![summary], &[]) {
+            panic!("the site around the page failed: {e}");
         }
     });
 }
 
 thread_local! {
-    /// One renderer per thread (building the template engine is the costly part),
-    /// writing into a folder of its own under the system's temporary folder.
-    static RENDERER: SiteRenderer<'static> = {
-        let theme: &'static Theme = Box::leak(Box::new(Theme::builtin()));
-        let dir = std::env::temp_dir().join(format!(
+    /// The theme, and a folder of this thread's own under the system's temporary folder
+    /// (unchanged files, such as the assets, are not written again).
+    static SITE: (Theme, std::path::PathBuf) = (
+        Theme::builtin(),
+        std::env::temp_dir().join(format!(
             "docspec-fuzz-{}-{:?}",
             std::process::id(),
             std::thread::current().id()
-        ));
-        match SiteRenderer::new(theme, SiteSettings::default(), &dir, &[PATH]) {
-            Ok(renderer) => renderer,
-            Err(e) => panic!("cannot set up the renderer in {}: {e}", dir.display()),
-        }
-    };
+        )),
+    );
 }
 
 /// Every label and fix edit of every finding lies inside the text, on character
