@@ -10,6 +10,7 @@ use crate::{CliError, ExitStatus};
 use docspec_config::{CliOverrides, Config};
 use docspec_diagnostics::Diagnostic;
 use docspec_drift::{DocPage, DriftSettings};
+use docspec_lint::suppress::{self, Suppression};
 use docspec_lint::Category;
 use docspec_model::{Page, SourceFile};
 use docspec_spec::Spec;
@@ -28,11 +29,21 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let config = run_config(plan.first().map(|p| &p.config), &args.paths, &args.config)?;
     let spec_path = spec_path(args.spec.as_deref(), &config)?;
     let (spec, spec_source) = load_spec(&spec_path)?;
-    let pages = stream::read_pages(&plan, |i, e| {
-        e.unreadable
-            .is_none()
-            .then(|| docspec_drift::extract(i, &e.source, &e.page, &e.settings))
+    // Each page's suppressions are kept with what drift compares, so that a page with
+    // findings need not be parsed again for them.
+    let read = stream::read_pages(&plan, |i, e| {
+        e.unreadable.is_none().then(|| {
+            (
+                docspec_drift::extract(i, &e.source, &e.page, &e.settings),
+                (i, suppress::read(&e.page, &e.source)),
+            )
+        })
     })?;
+    let (pages, kept): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    let mut suppressions: Vec<Vec<Suppression>> = vec![Vec::new(); plan.len()];
+    for (i, s) in kept {
+        suppressions[i] = s;
+    }
     let mut settings = drift_settings(&config);
     settings.partial |= args.partial;
     let outcome = docspec_drift::run(&spec, &spec_source, &pages, &settings);
@@ -70,14 +81,14 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         None => out,
     };
     let mut sink = Sink::new(args.format, color && args.output.is_none(), target);
-    // The pages are read again a chunk at a time; only those with findings are parsed
-    // (their suppressions and settings apply).
-    let mut findings = per_file.into_iter();
+    // The pages are read again a chunk at a time for their text; the suppressions and
+    // settings of those with findings apply.
+    let mut findings = per_file.into_iter().zip(suppressions);
     for chunk in plan.chunks(CHUNK) {
         let chunk: Vec<_> = chunk.iter().zip(findings.by_ref()).collect();
         let finished = chunk
             .into_par_iter()
-            .map(|(planned, diagnostics)| finish_page(planned, diagnostics))
+            .map(|(planned, (diagnostics, suppressions))| finish_page(planned, diagnostics, suppressions))
             .collect::<Result<Vec<_>, CliError>>()?;
         sink.pages(finished)?;
     }
@@ -113,8 +124,13 @@ pub fn run(args: &DriftArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     Ok(status_of(&summary.totals, args.max_warnings))
 }
 
-/// One page's drift report: read again, and parsed only when it has findings.
-fn finish_page(planned: &Planned, diagnostics: Vec<Diagnostic>) -> Result<Finished, CliError> {
+/// One page's drift report, the page read again (not parsed: its suppressions were
+/// kept from the first read).
+fn finish_page(
+    planned: &Planned,
+    diagnostics: Vec<Diagnostic>,
+    suppressions: Vec<Suppression>,
+) -> Result<Finished, CliError> {
     if diagnostics.is_empty() {
         let text = match files::load(&planned.found.path)? {
             Loaded::Text { text, .. } => text,
@@ -126,8 +142,9 @@ fn finish_page(planned: &Planned, diagnostics: Vec<Diagnostic>) -> Result<Finish
             diagnostics,
         });
     }
-    let e = workspace::load_one(planned)?;
-    let diagnostics = docspec_lint::finish_external(&e.source, &e.page, &e.settings, Category::Drift, diagnostics);
+    let e = workspace::read_one(planned)?;
+    let diagnostics =
+        docspec_lint::finish_external_with(&e.source, suppressions, &e.settings, Category::Drift, diagnostics);
     Ok(Finished {
         path: e.path,
         source: e.source,
