@@ -33,11 +33,12 @@ fn mismatch(message: String) -> Result<(), Mismatch> {
     })
 }
 
-/// The pointer is built on the way out of a mismatch, so a value that fits costs no text.
-fn under(segment: &str) -> impl FnOnce(Mismatch) -> Mismatch + '_ {
-    move |mut m| {
-        m.pointer = format!("/{segment}{}", m.pointer);
-        m
+impl Mismatch {
+    /// The pointer is built on the way out of a mismatch (`map_err`), so a value that
+    /// fits costs no text.
+    fn under(mut self, segment: &str) -> Self {
+        self.pointer = format!("/{segment}{}", self.pointer);
+        self
     }
 }
 
@@ -85,7 +86,7 @@ fn check_at(schema: &Schema, value: &Value) -> Result<(), Mismatch> {
                 return Ok(());
             };
             for (i, item) in items.iter().enumerate() {
-                check_at(item_schema, item).map_err(under(&i.to_string()))?;
+                check_at(item_schema, item).map_err(|m| m.under(&i.to_string()))?;
             }
             Ok(())
         }
@@ -98,7 +99,7 @@ fn check_at(schema: &Schema, value: &Value) -> Result<(), Mismatch> {
             }
             for (key, item) in map {
                 if let Some(ReferenceOr::Item(prop)) = o.properties.get(key) {
-                    check_at(prop, item).map_err(under(&escape(key)))?;
+                    check_at(prop, item).map_err(|m| m.under(&escape(key)))?;
                 }
             }
             Ok(())
