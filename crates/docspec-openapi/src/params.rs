@@ -268,7 +268,7 @@ fn body_example(ctx: &mut Context<'_>, schema: &mut Schema) -> Option<serde_json
                 ctx.finding(
                     codes::INVALID_JSON_EXAMPLE,
                     format!("the request body example is not JSON ({}); it is left out", e.message),
-                    TextRange::new(at, at + 1),
+                    ctx.char_at(at),
                 );
                 continue;
             }
