@@ -44,6 +44,16 @@ impl Check for CurlBrokenCommand {
             let content = block.content.as_str();
             for gap in missing_continuations(content, command) {
                 let at = src(block, gap.at..gap.at);
+                // Spaces after the line's last word go too: a `\` followed by a space
+                // escapes the space and continues nothing. A line that already ends with
+                // such a `\` only loses the spaces.
+                let escaped = content[..gap.at].bytes().rev().take_while(|b| *b == b'\\').count() % 2 == 1;
+                let (title, text) = if escaped {
+                    ("Remove the spaces after `\\`", "")
+                } else {
+                    ("Write ` \\`", " \\")
+                };
+                let spaces = src(block, gap.at..gap.spaces_end);
                 out.push(
                     ctx.report(
                         &Self::META,
@@ -51,7 +61,7 @@ impl Check for CurlBrokenCommand {
                         "the next line goes on with the command, but this line does not end with ` \\`",
                     )
                     .with_help("end the line with one space and `\\`")
-                    .with_fix(Fix::safe("Write ` \\`", vec![Edit::insertion(at.start(), " \\")])),
+                    .with_fix(Fix::safe(title, vec![Edit::replacement(spaces, text)])),
                 );
                 if let Some(url) = gap.broken_url {
                     out.push(
@@ -82,6 +92,8 @@ impl Check for CurlBrokenCommand {
 struct Gap {
     /// Where ` \` belongs: the end of the line before.
     at: usize,
+    /// The end of the spaces after `at` (before a `\r`, if any).
+    spaces_end: usize,
     /// The next line opens a quoted URL it does not close.
     broken_url: Option<std::ops::Range<usize>>,
 }
@@ -108,8 +120,10 @@ fn missing_continuations(content: &str, command: &CurlCommand) -> Vec<Gap> {
         }
         let open_quote = trimmed.starts_with(['"', '\'']) && trimmed[1..].find(&trimmed[..1]).is_none();
         let url_start = next_start + (next.len() - trimmed.len());
+        let at = content[..line_end].trim_end().len();
         out.push(Gap {
-            at: content[..line_end].trim_end().len(),
+            at,
+            spaces_end: at + content[at..line_end].trim_end_matches('\r').len(),
             broken_url: open_quote.then(|| url_start..next_start + next.trim_end().len()),
         });
         // Lines joined to this one with ` \` belong to it.
