@@ -43,3 +43,48 @@ fn cu013_leaves_a_continuation_inside_a_quoted_word_alone() {
     let text = "# Widgets\n\n```shell\ncurl --url \"https://gitlab.example.com/api/v4/widgets?a=b   \\\nc\"\n```\n";
     assert_eq!(codes(text, "CU013"), []);
 }
+
+/// Spaces after a header line's last word: CU019 wrote ` \` before them, and a `\`
+/// followed by a space escapes the space instead of continuing the line, so the rule
+/// fired again on the next pass (and other cURL fixes turned the escaped spaces into
+/// `--url "%20"`). Its fix now takes the spaces out, and only takes them out when the
+/// line already ends with such a `\`.
+#[test]
+fn cu019_fix_removes_the_spaces_that_break_the_continuation() {
+    let page = |line: &str| {
+        format!("# Widgets\n\n```shell\ncurl --request GET \\\n  {line}\n  --url \"https://gitlab.example.com/api/v4/widgets\"\n```\n")
+    };
+    let fixed = page("--header \"PRIVATE-TOKEN: <your_access_token>\" \\");
+    for broken in [
+        "--header \"PRIVATE-TOKEN: <your_access_token>\"  ",
+        "--header \"PRIVATE-TOKEN: <your_access_token>\" \\ ",
+    ] {
+        let text = page(broken);
+        let (_, diagnostics) = lint_text("doc/api/widgets.md", &text, &only(&["CU019"]));
+        let fixes: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+        assert_eq!(fixes.len(), 1, "{broken:?}: {diagnostics:?}");
+        let (after, applied) = docspec_diagnostics::apply_fixes(&text, &fixes);
+        assert_eq!(applied, 1);
+        assert_eq!(after, fixed, "{broken:?}");
+        assert_eq!(codes(&after, "CU019"), [], "{broken:?} settles");
+    }
+}
+
+/// A request table row cut short (`| `title` | string` and a line break) has no Required
+/// cell: AT011 wrote `Conditionally` at the row's end, which is the next line, once per
+/// fix pass. It now leaves such a row to the table rules.
+#[test]
+fn at011_does_not_write_into_a_missing_cell() {
+    let page = |row: &str| {
+        format!(
+            "# Widgets\n\n## Update a widget\n\n```plaintext\nPUT /widgets/:id\n```\n\n\
+             At least one of `name` or `title` must be given.\n\nSupported attributes:\n\n\
+             | Attribute | Type | Required | Description |\n|-----------|------|----------|-------------|\n\
+             | `id` | integer | Yes | ID of the widget. |\n| `name` | string | No | New name. |\n{row}\nNext line.\n"
+        )
+    };
+    // `name` (line 16) is reported either way; the cut-short `title` row is not.
+    assert_eq!(codes(&page("| `title` | string"), "AT011"), [(16, "AT011")]);
+    let written = codes(&page("| `title` | string | No | New title. |"), "AT011");
+    assert_eq!(written, [(16, "AT011"), (17, "AT011")]);
+}
