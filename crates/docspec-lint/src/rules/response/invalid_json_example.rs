@@ -98,7 +98,9 @@ impl Check for InvalidJsonExample {
                         );
                         continue;
                     }
-                    let range = block.source_range(err.offset, err.offset + 1);
+                    // The character the parse stopped at (none at the end of the example).
+                    let width = block.content.get(err.offset..).and_then(|rest| rest.chars().next());
+                    let range = block.source_range(err.offset, err.offset + width.map_or(0, char::len_utf8));
                     // A string broken across lines: the writer wrapped it, or it holds a
                     // real line break.
                     let wrapped = err.message.starts_with("control character")
