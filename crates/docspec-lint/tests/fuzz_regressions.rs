@@ -88,3 +88,15 @@ fn at011_does_not_write_into_a_missing_cell() {
     let written = codes(&page("| `title` | string | No | New title. |"), "AT011");
     assert_eq!(written, [(16, "AT011"), (17, "AT011")]);
 }
+
+/// A `PRIVATE-TOKEN` header whose quote closes lines later: its value is whatever lies
+/// between the quotes. CU005 replaced all of it with the placeholder, the quotes paired
+/// up anew, and each fix pass ate more of the page. Such a value (CU019 reports it) is
+/// left alone now.
+#[test]
+fn cu005_leaves_a_header_value_broken_across_lines_alone() {
+    let text = "# Widgets\n\n```shell\ncurl --request POST --header \"PRIVATE-TOKEN: token\n  --url https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    assert_eq!(codes(text, "CU005"), []);
+    let one_line = "# Widgets\n\n```shell\ncurl --header \"PRIVATE-TOKEN: token\" --url \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    assert_eq!(codes(one_line, "CU005"), [(4, "CU005")]);
+}

@@ -59,6 +59,9 @@ impl Check for CurlTokenPlaceholder {
                     || names_a_kind_of_token(&value)
                     || super::curl_real_token::looks_real(&value)
                     || value.is_empty()
+                    // A value broken across lines runs to wherever its quote closes (CU019
+                    // reports it): there is no token in it to replace.
+                    || value.contains('\n')
                 {
                     continue;
                 }
