@@ -11,6 +11,17 @@ pub struct TextRange {
 }
 
 impl TextRange {
+    /// The character of `text` at byte `at` (clamped to the end): a label for an error
+    /// found at one point, whole on a multi-byte character and empty at the end.
+    pub fn char_at(text: &str, at: usize) -> Self {
+        let at = at.min(text.len());
+        let len = text
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(0, char::len_utf8);
+        Self::new(at, at + len)
+    }
+
     /// Builds a range; `end` is clamped so the range is never inverted.
     pub fn new(start: usize, end: usize) -> Self {
         let start = u32::try_from(start).unwrap_or(u32::MAX);

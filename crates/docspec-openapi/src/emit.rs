@@ -27,18 +27,6 @@ impl<'a> Context<'a> {
     pub fn finding(&mut self, kind: FindingKind, message: String, range: TextRange) {
         self.findings.push(finding(&self.input, kind, message, range));
     }
-
-    /// The range of the character at `at` in the page: empty at the page's end (where a
-    /// JSON error such as an unclosed bracket points), never inside a character.
-    pub fn char_at(&self, at: usize) -> TextRange {
-        let text = self.input.source.text();
-        let at = at.min(text.len());
-        let len = text
-            .get(at..)
-            .and_then(|rest| rest.chars().next())
-            .map_or(0, char::len_utf8);
-        TextRange::new(at, at + len)
-    }
 }
 
 pub fn finding(input: &PageInput<'_>, kind: FindingKind, message: String, range: TextRange) -> Finding {

@@ -268,7 +268,7 @@ fn body_example(ctx: &mut Context<'_>, schema: &mut Schema) -> Option<serde_json
                 ctx.finding(
                     codes::INVALID_JSON_EXAMPLE,
                     format!("the request body example is not JSON ({}); it is left out", e.message),
-                    ctx.char_at(at),
+                    TextRange::char_at(ctx.input.source.text(), at),
                 );
                 continue;
             }

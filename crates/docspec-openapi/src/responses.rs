@@ -169,7 +169,7 @@ fn example(ctx: &mut Context<'_>) -> Option<(Value, TextRange)> {
                 ctx.finding(
                     codes::INVALID_JSON_EXAMPLE,
                     format!("the response example is not JSON ({})", e.message),
-                    ctx.char_at(at),
+                    TextRange::char_at(ctx.input.source.text(), at),
                 );
             }
         }

@@ -98,9 +98,8 @@ impl Check for InvalidJsonExample {
                         );
                         continue;
                     }
-                    // The character the parse stopped at (none at the end of the example).
-                    let width = block.content.get(err.offset..).and_then(|rest| rest.chars().next());
-                    let range = block.source_range(err.offset, err.offset + width.map_or(0, char::len_utf8));
+                    let at = docspec_model::TextRange::char_at(&block.content, err.offset);
+                    let range = block.source_range(at.start(), at.end());
                     // A string broken across lines: the writer wrapped it, or it holds a
                     // real line break.
                     let wrapped = err.message.starts_with("control character")
