@@ -6,7 +6,8 @@ use crate::CliError;
 use docspec_config::{CliOverrides, Config, Discovery};
 use docspec_diagnostics::Diagnostic;
 use docspec_lint::rules::docspec::unreadable_file::UnreadableFile;
-use docspec_lint::LintSettings;
+use docspec_lint::suppress::Suppression;
+use docspec_lint::{Category, LintSettings};
 use docspec_model::{Page, SourceFile};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -94,6 +95,19 @@ pub fn read_one(planned: &Planned) -> Result<Entry, CliError> {
         config: planned.config.clone(),
         unreadable,
     })
+}
+
+/// Another command's findings on one page (`OA`, `DR`), finished with the suppressions
+/// kept from the page's first read: the page is read again for its text, not parsed.
+pub fn finish_reread(
+    planned: &Planned,
+    suppressions: Vec<Suppression>,
+    category: Category,
+    diagnostics: Vec<Diagnostic>,
+) -> Result<(SourceFile, Vec<Diagnostic>), CliError> {
+    let e = read_one(planned)?;
+    let diagnostics = docspec_lint::finish_external_with(&e.source, suppressions, &e.settings, category, diagnostics);
+    Ok((e.source, diagnostics))
 }
 
 /// Finds, reads and parses the pages under `paths`, all of them held at once (for the

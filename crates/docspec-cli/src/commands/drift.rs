@@ -142,12 +142,10 @@ fn finish_page(
             diagnostics,
         });
     }
-    let e = workspace::read_one(planned)?;
-    let diagnostics =
-        docspec_lint::finish_external_with(&e.source, suppressions, &e.settings, Category::Drift, diagnostics);
+    let (source, diagnostics) = workspace::finish_reread(planned, suppressions, Category::Drift, diagnostics)?;
     Ok(Finished {
-        path: e.path,
-        source: e.source,
+        path: planned.found.path.clone(),
+        source,
         diagnostics,
     })
 }

@@ -149,19 +149,13 @@ pub fn generate_from(
             .filter(|(_, s)| merged.builds(*s) || !merged.findings(*s).is_empty())
             .map(|&(i, s)| {
                 if !merged.builds(s) {
-                    let e = workspace::read_one(&plan[i])?;
                     let found = stream::plan_findings(&merged, s)
                         .into_iter()
                         .map(|f| f.diagnostic)
                         .collect();
-                    let diagnostics = docspec_lint::finish_external_with(
-                        &e.source,
-                        suppressions[s].clone(),
-                        &e.settings,
-                        Category::Openapi,
-                        found,
-                    );
-                    return Ok((s, None, e.source, diagnostics));
+                    let (source, diagnostics) =
+                        workspace::finish_reread(&plan[i], suppressions[s].clone(), Category::Openapi, found)?;
+                    return Ok((s, None, source, diagnostics));
                 }
                 let e = workspace::load_one(&plan[i])?;
                 let input = PageInput {
