@@ -10,7 +10,7 @@ pub fn write(value: &Value) -> String {
         Value::Object(map) if !map.is_empty() => write_map(&mut out, map, 0, false),
         Value::Array(items) if !items.is_empty() => write_seq(&mut out, items, 0),
         other => {
-            out.push_str(&scalar(other));
+            push_scalar(&mut out, other);
             out.push('\n');
         }
     }
@@ -18,7 +18,13 @@ pub fn write(value: &Value) -> String {
 }
 
 fn pad(out: &mut String, indent: usize) {
-    out.extend(std::iter::repeat_n(' ', indent));
+    const SPACES: &str = "                                ";
+    let mut left = indent;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        out.push_str(&SPACES[..n]);
+        left -= n;
+    }
 }
 
 /// `inline_first`: the first key follows a `- ` already written.
@@ -27,7 +33,7 @@ fn write_map(out: &mut String, map: &Map<String, Value>, indent: usize, inline_f
         if i > 0 || !inline_first {
             pad(out, indent);
         }
-        out.push_str(&string(key));
+        push_string(out, key);
         out.push(':');
         write_after(out, value, indent);
     }
@@ -86,18 +92,19 @@ fn write_scalar_after(out: &mut String, value: &Value, indent: usize) {
         }
     }
     out.push(' ');
-    out.push_str(&scalar(value));
+    push_scalar(out, value);
     out.push('\n');
 }
 
-fn scalar(value: &Value) -> String {
+fn push_scalar(out: &mut String, value: &Value) {
     match value {
-        Value::Null => "null".to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => number(n),
-        Value::String(s) => string(s),
-        Value::Array(_) => "[]".to_string(),
-        Value::Object(_) => "{}".to_string(),
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => out.push_str(&number(n)),
+        Value::String(s) => push_string(out, s),
+        Value::Array(_) => out.push_str("[]"),
+        Value::Object(_) => out.push_str("{}"),
     }
 }
 
@@ -128,9 +135,12 @@ fn number(n: &serde_json::Number) -> String {
 /// blank-but-spaced lines, nothing to escape, at most one final newline.
 fn literal_block(s: &str) -> Option<&'static str> {
     let body = s.strip_suffix('\n').unwrap_or(s);
+    // Most strings are one line: no block.
+    if !body.contains('\n') {
+        return None;
+    }
     let first_text = body.split('\n').find(|l| !l.is_empty())?;
-    let ok = body.contains('\n')
-        && !body.ends_with('\n')
+    let ok = !body.ends_with('\n')
         && !first_text.starts_with([' ', '\t'])
         && !body.split('\n').any(|l| !l.is_empty() && l.trim().is_empty())
         && !s.chars().any(|c| needs_escape(c) || c == '\t' || c == '\r');
@@ -145,32 +155,66 @@ fn needs_escape(c: char) -> bool {
 }
 
 /// Plain when nothing could read it as another type or as syntax; else quoted.
-fn string(s: &str) -> String {
+fn push_string(out: &mut String, s: &str) {
     if is_plain(s) {
-        return s.to_string();
+        out.push_str(s);
+    } else if needs_double_quotes(s) {
+        push_double_quoted(out, s);
+    } else {
+        out.push('\'');
+        for (i, part) in s.split('\'').enumerate() {
+            if i > 0 {
+                out.push_str("''");
+            }
+            out.push_str(part);
+        }
+        out.push('\'');
     }
-    if s.chars().any(|c| needs_escape(c) || c == '\n') {
-        return double_quoted(s);
-    }
-    format!("'{}'", s.replace('\'', "''"))
 }
 
+/// A character only double quotes can hold: one to escape, or a line break.
+fn needs_double_quotes(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| (b < b' ' && b != b'\t') || b == 0x7f)
+    } else {
+        s.chars().any(|c| needs_escape(c) || c == '\n')
+    }
+}
+
+/// The characters a plain scalar may hold after its first.
+const PLAIN: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b' ' | b'_' | b'-' | b'.' | b'/' | b'(' | b')' | b'+' | b',' | b'{' | b'}' | b'[' | b']'
+            );
+        b += 1;
+    }
+    table
+};
+
 fn is_plain(s: &str) -> bool {
-    let mut chars = s.chars();
-    let Some(first) = chars.next() else {
+    let bytes = s.as_bytes();
+    let Some(&first) = bytes.first() else {
         return false;
     };
-    let first_ok = first.is_ascii_alphabetic() || first == '/' || first == '_';
-    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || " _-./()+,{}[]".contains(c));
-    let reserved = matches!(
-        s.to_ascii_lowercase().as_str(),
-        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false" | "null"
-    );
+    let first_ok = first.is_ascii_alphabetic() || first == b'/' || first == b'_';
+    // Every allowed character is ASCII, so reading bytes rejects the others.
+    let rest_ok = bytes[1..]
+        .iter()
+        .all(|&c| PLAIN.get(usize::from(c)).copied().unwrap_or(false));
+    let reserved = ["y", "n", "yes", "no", "on", "off", "true", "false", "null"]
+        .iter()
+        .any(|word| s.eq_ignore_ascii_case(word));
     first_ok && rest_ok && !reserved && !s.ends_with(' ')
 }
 
-fn double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
+fn push_double_quoted(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
     out.push('"');
     for c in s.chars() {
         match c {
@@ -185,7 +229,6 @@ fn double_quoted(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -223,6 +266,18 @@ mod tests {
         );
         let back: Value = serde_yaml::from_str(&text).unwrap();
         assert_eq!(back, v);
+    }
+
+    #[test]
+    fn every_ascii_character_round_trips_plain_or_quoted() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            for s in [format!("a{c}b"), format!("{c}"), format!("a {c}"), format!("{c}a")] {
+                let v = json!({ "k": s, "list": [s] });
+                let back: Value = serde_yaml::from_str(&write(&v)).unwrap();
+                assert_eq!(back, v, "{s:?}\n{}", write(&v));
+            }
+        }
     }
 
     #[test]
