@@ -13,6 +13,7 @@ pub struct LintContext<'a> {
     json: Vec<OnceCell<Result<JsonShape, JsonError>>>,
     curl: Vec<OnceCell<Vec<docspec_curl::CurlCommand>>>,
     external_blocks: OnceCell<Vec<usize>>,
+    shell_blocks: OnceCell<Vec<usize>>,
     summary: OnceCell<crate::PageSummary>,
     prose_lines: OnceCell<Vec<(usize, TextRange)>>,
 }
@@ -26,6 +27,7 @@ impl<'a> LintContext<'a> {
             json: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             curl: (0..page.code_blocks.len()).map(|_| OnceCell::new()).collect(),
             external_blocks: OnceCell::new(),
+            shell_blocks: OnceCell::new(),
             summary: OnceCell::new(),
             prose_lines: OnceCell::new(),
         }
@@ -90,6 +92,22 @@ impl<'a> LintContext<'a> {
             })
             .binary_search(&code_block)
             .is_ok()
+    }
+
+    /// The shell blocks that hold at least one `curl` command, found once per page for
+    /// the cURL rules.
+    pub fn shell_blocks(&self) -> &[usize] {
+        self.shell_blocks.get_or_init(|| {
+            let shell = |b: &docspec_model::CodeBlock| {
+                matches!(
+                    b.lang(),
+                    Some("shell" | "bash" | "sh" | "console" | "plaintext" | "text") | None
+                ) && b.content.contains("curl")
+            };
+            (0..self.page.code_blocks.len())
+                .filter(|&i| self.page.code_block(i).is_some_and(shell))
+                .collect()
+        })
     }
 
     /// The `curl` commands of a code block, parsed once per page.

@@ -132,7 +132,7 @@ fn suppression(text: &str, page: &Page, index: &LineIndex<'_>, d: &Diagnostic) -
         .chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '>'))
         .collect();
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = docspec_model::newline_of(text);
     (
         line_start,
         format!("{prefix}<!-- docspec-disable-next-line {} -->{newline}", d.code),

@@ -181,6 +181,18 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// The line ending a page is written with: `\r\n` if any line ends so, else `\n`
+/// (memchr finds the rare `\r` faster than a substring search).
+pub fn newline_of(text: &str) -> &'static str {
+    let bytes = text.as_bytes();
+    let crlf = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) == Some(&b'\n'));
+    if crlf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
 /// A page's path and text with its line index.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -224,6 +236,14 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newline_is_crlf_only_when_a_line_ends_so() {
+        assert_eq!(newline_of("a\nb\n"), "\n");
+        assert_eq!(newline_of("a\rb\r\n"), "\r\n");
+        assert_eq!(newline_of("a\r b\r"), "\n");
+        assert_eq!(newline_of(""), "\n");
+    }
 
     #[test]
     fn line_col_counts_characters_not_bytes() {

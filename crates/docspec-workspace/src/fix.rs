@@ -11,7 +11,7 @@ pub const MAX_PASSES: usize = 10;
 /// The page's text with every fix at or above `threshold` applied until they settle,
 /// and how many fixes were applied. CRLF line endings are kept.
 pub fn fix_text(path: &str, text: &str, settings: &LintSettings, threshold: Applicability) -> (String, usize) {
-    let crlf = text.contains("\r\n");
+    let crlf = docspec_model::newline_of(text) == "\r\n";
     let mut text = text.to_string();
     let mut total = 0;
     for _ in 0..MAX_PASSES {

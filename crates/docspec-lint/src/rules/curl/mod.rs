@@ -24,21 +24,13 @@ use docspec_curl::CurlCommand;
 use docspec_model::{CodeBlock, Method, TextRange};
 use std::ops::Range;
 
-/// A shell block that holds at least one `curl` command.
-fn is_shell(block: &CodeBlock) -> bool {
-    matches!(
-        block.lang(),
-        Some("shell" | "bash" | "sh" | "console" | "plaintext" | "text") | None
-    ) && block.content.contains("curl")
-}
-
 /// Every `curl` command of the page's shell blocks, with its block.
 pub(crate) fn all_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, &'a CurlCommand)> {
     let mut out = Vec::new();
-    for (i, block) in ctx.page.code_blocks.iter().enumerate() {
-        if !is_shell(block) {
+    for &i in ctx.shell_blocks() {
+        let Some(block) = ctx.page.code_block(i) else {
             continue;
-        }
+        };
         for command in ctx.curl(i) {
             out.push((block, command));
         }
@@ -50,10 +42,10 @@ pub(crate) fn all_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, 
 /// another service (a registry, a token issuer) follow that service's conventions.
 pub(crate) fn rest_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock, &'a CurlCommand)> {
     let mut out = Vec::new();
-    for (i, block) in ctx.page.code_blocks.iter().enumerate() {
-        if !is_shell(block) || ctx.in_external_method(i) {
+    for &i in ctx.shell_blocks() {
+        let Some(block) = ctx.page.code_block(i).filter(|_| !ctx.in_external_method(i)) else {
             continue;
-        }
+        };
         for command in ctx.curl(i) {
             out.push((block, command));
         }

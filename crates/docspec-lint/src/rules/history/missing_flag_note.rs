@@ -87,7 +87,7 @@ impl Check for MissingFlagNote {
 /// Where and what to insert so that the note stands alone right after the history's
 /// last line, with a blank line on each side.
 fn insertion(text: &str, history_end: usize, note: &str) -> (usize, String) {
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = docspec_model::newline_of(text);
     let last = history_end.saturating_sub(1);
     let line_end = text[last..].find('\n').map_or(text.len(), |i| last + i);
     let at = if text[..line_end].ends_with('\r') {

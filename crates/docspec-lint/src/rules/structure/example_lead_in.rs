@@ -207,7 +207,7 @@ fn insert_label(ctx: &LintContext<'_>, block: &CodeBlock, label: &str) -> Option
         .strip_suffix('\n')
         .map(|t| t.strip_suffix('\r').unwrap_or(t))
         .is_none_or(|t| t.rsplit('\n').next().is_some_and(|l| l.trim().is_empty()));
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let newline = docspec_model::newline_of(text);
     let insertion = if previous_line_blank {
         format!("{label}{newline}{newline}")
     } else {
