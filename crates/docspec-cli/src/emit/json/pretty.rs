@@ -136,15 +136,32 @@ fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
     out.extend_from_slice(b",\n");
 }
 
+/// Bytes a JSON string cannot hold as written: quotes, backslashes, control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// A JSON string escaped as serde_json escapes it: `"` and `\`, the short escapes for
 /// backspace, form feed, line feed, carriage return and tab, `\u00XX` for the other
 /// control characters; everything else as it is.
 fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(text.len() + 2);
     out.push(b'"');
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if !NEEDS_ESCAPE[usize::from(b)] {
+            continue;
+        }
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -153,8 +170,7 @@ fn string(out: &mut Vec<u8>, text: &str) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0c => b"\\f",
-            0x00..=0x1f => b"",
-            _ => continue,
+            _ => b"",
         };
         out.extend_from_slice(&bytes[start..i]);
         if escape.is_empty() {
@@ -188,6 +204,14 @@ mod tests {
         let mut out = Vec::new();
         finding(f, &mut out);
         String::from_utf8(out).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_ascii_character_is_escaped_as_serde_json_does() {
+        let all: String = (0u8..128).map(char::from).chain(['é', '\u{2028}', '🎉']).collect();
+        let mut out = Vec::new();
+        string(&mut out, &all);
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&all).unwrap());
     }
 
     #[test]
