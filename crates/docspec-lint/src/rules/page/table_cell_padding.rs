@@ -51,15 +51,16 @@ fn check_row(ctx: &LintContext<'_>, row_range: TextRange, out: &mut Vec<Diagnost
     let last = row.cells.len().saturating_sub(1);
     for (i, &(start, end)) in row.cells.iter().enumerate() {
         let cell = &text[start..end];
-        let content = cell.trim();
-        if content.is_empty() {
-            continue;
-        }
         let pipe_before = i > 0 || row.leading_pipe;
         let pipe_after = i < last || row.trailing_pipe;
         let missing_before = pipe_before && !cell.starts_with(char::is_whitespace);
         let missing_after = pipe_after && !cell.ends_with(char::is_whitespace);
+        // Most cells are padded: only the others are trimmed.
         if !missing_before && !missing_after {
+            continue;
+        }
+        let content = cell.trim();
+        if content.is_empty() {
             continue;
         }
         let content_start = row_range.start() + start + (cell.len() - cell.trim_start().len());
