@@ -42,9 +42,9 @@ fn write_plain_lines(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io
             let lc = report.source.line_col(d.range().start());
             buf.extend_from_slice(report.path.as_bytes());
             buf.push(b':');
-            push_number(&mut buf, lc.line);
+            super::push_decimal(&mut buf, lc.line);
             buf.push(b':');
-            push_number(&mut buf, lc.column);
+            super::push_decimal(&mut buf, lc.column);
             buf.extend_from_slice(b": ");
             buf.extend_from_slice(d.severity.as_str().as_bytes());
             buf.push(b'[');
@@ -61,21 +61,6 @@ fn write_plain_lines(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io
         out.write_all(&buf)?;
     }
     Ok(())
-}
-
-fn push_number(buf: &mut Vec<u8>, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut n = n;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[at..]);
 }
 
 #[cfg(test)]

@@ -35,6 +35,22 @@ pub fn message_with_places(d: &Diagnostic) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Writes `n` in decimal, for the report writers that assemble bytes themselves.
+pub fn push_decimal(buf: &mut Vec<u8>, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = n;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[at..]);
+}
+
 /// Counts per severity over all reports.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Totals {

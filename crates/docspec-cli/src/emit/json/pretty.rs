@@ -121,18 +121,7 @@ fn field_str(out: &mut Vec<u8>, level: usize, name: &str, value: &str) {
 
 fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
     key(out, level, name);
-    let mut digits = [0u8; 20];
-    let mut n = value;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
+    crate::emit::push_decimal(out, value);
     out.extend_from_slice(b",\n");
 }
 
