@@ -155,6 +155,16 @@ pub fn blank_comments(text: &str) -> String {
 /// line explains: readers' JSON parsers reject it, though [`parse_example`] reads past it.
 pub fn stray_trailing_comma(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // The comma found below is followed by nothing but whitespace up to its bracket; most
+    // examples have no such comma anywhere, strings included, and need no closer look.
+    if !has_comma_before_bracket(bytes) {
+        return None;
+    }
+    scan_stray_trailing_comma(text)
+}
+
+fn scan_stray_trailing_comma(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut strings = Strings::default();
     let mut last_comma: Option<usize> = None;
     let mut line_start = 0;
@@ -195,6 +205,16 @@ pub fn stray_trailing_comma(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether some `,` is followed by whitespace and then `]` or `}`, inside strings or not.
+fn has_comma_before_bracket(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b',', bytes).any(|comma| {
+        bytes[comma + 1..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| matches!(b, b']' | b'}'))
+    })
 }
 
 /// Blanks `...` elision lines and the trailing commas they leave before `]` or `}`. An
@@ -326,6 +346,29 @@ mod tests {
         assert_eq!(stray_trailing_comma("{\n  \"a\": 1,\n}"), Some(10));
         assert_eq!(stray_trailing_comma("{\"a\": \"x,]\", \"b\": [1, 2]}"), None);
         assert_eq!(stray_trailing_comma("{\"a\": 1.5, \"b\": 2}"), None);
+    }
+
+    #[test]
+    fn the_comma_prefilter_never_hides_a_stray_comma() {
+        // Every text of up to six of these bytes: where the prefilter sees no candidate,
+        // the full scan finds none either.
+        let alphabet = b",]} \".\n[a\\";
+        let mut text = Vec::new();
+        fn visit(text: &mut Vec<u8>, alphabet: &[u8], left: usize) {
+            let s = std::str::from_utf8(text).unwrap();
+            if !has_comma_before_bracket(text) {
+                assert_eq!(scan_stray_trailing_comma(s), None, "{s:?}");
+            }
+            if left == 0 {
+                return;
+            }
+            for &b in alphabet {
+                text.push(b);
+                visit(text, alphabet, left - 1);
+                text.pop();
+            }
+        }
+        visit(&mut text, alphabet, 6);
     }
 
     #[test]

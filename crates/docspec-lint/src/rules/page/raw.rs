@@ -55,9 +55,50 @@ pub struct RawRow {
 /// mean; without it every unescaped `|` splits, which is what GFM (and so the docs
 /// site) does.
 pub fn split_row(row: &str, code_spans: bool) -> RawRow {
-    let bytes = row.as_bytes();
     // Attribute tables have four columns: five separators.
     let mut separators = Vec::with_capacity(8);
+    for_each_separator(row, code_spans, |at| separators.push(at));
+    let (content_start, content_end) = content_bounds(row);
+    let (leading_pipe, trailing_pipe) = pipes(
+        content_start,
+        content_end,
+        separators.first().copied(),
+        separators.last().copied(),
+        separators.len(),
+    );
+    let inner_from = usize::from(leading_pipe);
+    let inner_to = separators.len() - usize::from(trailing_pipe);
+    let mut start = if leading_pipe { content_start + 1 } else { content_start };
+    let mut cells = Vec::with_capacity(inner_to.saturating_sub(inner_from) + 1);
+    for &sep in separators.get(inner_from..inner_to).unwrap_or(&[]) {
+        cells.push((start, sep));
+        start = sep + 1;
+    }
+    let end = if trailing_pipe { content_end - 1 } else { content_end };
+    cells.push((start, end.max(start)));
+    RawRow {
+        cells,
+        leading_pipe,
+        trailing_pipe,
+    }
+}
+
+/// How many cells [`split_row`] finds, without building them.
+pub fn cell_count(row: &str, code_spans: bool) -> usize {
+    let (mut first, mut last, mut count) = (None, None, 0);
+    for_each_separator(row, code_spans, |at| {
+        first.get_or_insert(at);
+        last = Some(at);
+        count += 1;
+    });
+    let (content_start, content_end) = content_bounds(row);
+    let (leading_pipe, trailing_pipe) = pipes(content_start, content_end, first, last, count);
+    count + 1 - usize::from(leading_pipe) - usize::from(trailing_pipe)
+}
+
+/// Calls `f` with the offset of each unescaped `|` of the row.
+fn for_each_separator(row: &str, code_spans: bool, mut f: impl FnMut(usize)) {
+    let bytes = row.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Jump to the next byte that matters.
@@ -75,32 +116,28 @@ pub fn split_row(row: &str, code_spans: bool) -> RawRow {
                 i = closing_run(bytes, i + run, run).map_or(i + run, |close| close + run);
                 continue;
             }
-            b'|' => separators.push(i),
+            b'|' => f(i),
             _ => {}
         }
         i += 1;
     }
-    let content_start = row.len() - row.trim_start().len();
-    let content_end = row.trim_end().len();
-    let leading_pipe = separators.first() == Some(&content_start);
-    let trailing_pipe = separators
-        .last()
-        .is_some_and(|&s| s + 1 == content_end && !(leading_pipe && separators.len() == 1));
-    let inner_from = usize::from(leading_pipe);
-    let inner_to = separators.len() - usize::from(trailing_pipe);
-    let mut start = if leading_pipe { content_start + 1 } else { content_start };
-    let mut cells = Vec::new();
-    for &sep in separators.get(inner_from..inner_to).unwrap_or(&[]) {
-        cells.push((start, sep));
-        start = sep + 1;
-    }
-    let end = if trailing_pipe { content_end - 1 } else { content_end };
-    cells.push((start, end.max(start)));
-    RawRow {
-        cells,
-        leading_pipe,
-        trailing_pipe,
-    }
+}
+
+fn content_bounds(row: &str) -> (usize, usize) {
+    (row.len() - row.trim_start().len(), row.trim_end().len())
+}
+
+/// Whether the row opens and closes with a pipe, from its first and last separators.
+fn pipes(
+    content_start: usize,
+    content_end: usize,
+    first: Option<usize>,
+    last: Option<usize>,
+    count: usize,
+) -> (bool, bool) {
+    let leading = first == Some(content_start);
+    let trailing = last.is_some_and(|s| s + 1 == content_end && !(leading && count == 1));
+    (leading, trailing)
 }
 
 fn backtick_run(bytes: &[u8], at: usize) -> usize {
@@ -217,6 +254,25 @@ mod tests {
     fn finds_code_spans() {
         assert_eq!(code_spans("a `b` c ``d`e`` \\`f`"), [(2, 5), (8, 15)]);
         assert_eq!(code_spans("a ` b"), []);
+    }
+
+    #[test]
+    fn cell_count_agrees_with_split_row() {
+        // Every row of up to seven of these bytes, in both modes.
+        fn visit(row: &mut String, left: usize) {
+            for code_spans in [false, true] {
+                assert_eq!(cell_count(row, code_spans), split_row(row, code_spans).cells.len(), "{row:?}");
+            }
+            if left == 0 {
+                return;
+            }
+            for c in ['|', ' ', '`', '\\', 'a'] {
+                row.push(c);
+                visit(row, left - 1);
+                row.pop();
+            }
+        }
+        visit(&mut String::new(), 7);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use super::raw::split_row;
+use super::raw::{cell_count, split_row};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Label};
 use docspec_model::TextRange;
@@ -37,15 +37,15 @@ pub struct TableColumnCount;
 impl Check for TableColumnCount {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for table in &ctx.page.tables {
-            let columns = split_row(ctx.text(table.header_range), false).cells.len();
+            let columns = cell_count(ctx.text(table.header_range), false);
             for row in &table.rows {
                 let text = ctx.text(row.range);
-                let cells = split_row(text, false).cells;
-                if cells.len() == columns {
+                if cell_count(text, false) == columns {
                     continue;
                 }
+                let cells = split_row(text, false).cells;
                 let header = Label::with_message(table.header_range, format!("the header has {columns}"));
-                let in_code = split_row(text, true).cells.len() < cells.len();
+                let in_code = cell_count(text, true) < cells.len();
                 if cells.len() > columns {
                     let (start, _) = cells[columns];
                     let (_, end) = cells[cells.len() - 1];
