@@ -9,6 +9,9 @@ use docspec_model::{AttributeRow, AttributeTable, Method};
 /// order of the attribute name. Required path parameters may also come first in the
 /// order of the request line (`id`, then `issue_iid`), as GitLab's pages list them: the
 /// guide's own example has one required row, so either order of that group is accepted.
+/// A nested attribute (`parts[].name`, `assets:links`, `a.b`) may sit right after its
+/// parent row, in any order among its siblings, whatever its own `Required` says: a
+/// child required inside an optional parent is not required of the request.
 ///
 /// ## Why is this bad?
 /// "Sort the table by required attributes first, then alphabetically." Readers scan for
@@ -71,6 +74,35 @@ fn key(row: &AttributeRow, path_params: &[(&str, usize)]) -> Key {
     (rank, place.unwrap_or(usize::MAX), name)
 }
 
+/// Keys that keep each nested row with its parent row: the parent's key, then the child's
+/// place in the table (siblings stay as written). `None` when no row has a parent row.
+fn nested_keys(table: &AttributeTable, keys: &[Key]) -> Option<Vec<(Key, usize)>> {
+    let parent_of = |row: &AttributeRow| {
+        let name = row.name.as_ref()?;
+        let root = name.root();
+        if root.len() == name.name.trim().len() {
+            return None;
+        }
+        table
+            .rows
+            .iter()
+            .position(|r| r.name.as_ref().is_some_and(|n| n.name.trim() == root))
+    };
+    let parents: Vec<Option<usize>> = table.rows.iter().map(parent_of).collect();
+    if parents.iter().all(Option::is_none) {
+        return None;
+    }
+    let nested = parents
+        .iter()
+        .enumerate()
+        .map(|(i, parent)| match parent {
+            Some(p) => (keys[*p].clone(), i + 1),
+            None => (keys[i].clone(), 0),
+        })
+        .collect();
+    Some(nested)
+}
+
 /// The `:name` parameters of the method's request lines with their place in the line
 /// (the first place when lines disagree).
 fn path_params(method: &Method) -> Vec<(&str, usize)> {
@@ -95,7 +127,7 @@ impl Check for AttributeOrder {
                     continue;
                 }
                 let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params)).collect();
-                let Some((i, order)) = first_out_of_order(&keys) else {
+                let Some(out_of_order) = first_out_of_order(&keys) else {
                     continue;
                 };
                 // Alphabetical throughout is as good as path order for the required group.
@@ -103,6 +135,13 @@ impl Check for AttributeOrder {
                 if first_out_of_order(&alphabetical).is_none() {
                     continue;
                 }
+                // Nested rows under their parent are as good as nested rows by their own rank;
+                // the fix puts them under their parent.
+                let nested = nested_keys(table, &keys);
+                let Some((i, order)) = nested.as_ref().map_or(Some(out_of_order), |n| first_out_of_order(n)) else {
+                    continue;
+                };
+                let keys = nested.map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
                 self.report(ctx, table, &keys, i, order, out);
             }
         }
@@ -123,7 +162,9 @@ impl AttributeOrder {
         let (Some(name), Some(prev_name)) = (&row.name, &previous.name) else {
             return;
         };
-        let why = if keys[i].0 < keys[i - 1].0 {
+        let why = if keys[i] == keys[i - 1] {
+            "a nested attribute comes right after its parent"
+        } else if keys[i].0 < keys[i - 1].0 {
             "required attributes come first"
         } else if keys[i].1 < keys[i - 1].1 {
             "required path parameters come first, in the order of the request line"
@@ -140,7 +181,7 @@ impl AttributeOrder {
                     name.range,
                     format!("`{}` should come before `{}`: {why}", name.name, prev_name.name),
                 )
-                .with_help("order rows: `Yes` first (path parameters in request-line order, or all alphabetically), then `Conditionally`, then `No`, each alphabetically")
+                .with_help("order rows: `Yes` first (path parameters in request-line order, or all alphabetically), then `Conditionally`, then `No`, each alphabetically, nested attributes right under their parent")
                 .with_fix(fix),
             );
     }

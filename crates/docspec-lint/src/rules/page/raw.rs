@@ -261,7 +261,11 @@ mod tests {
         // Every row of up to seven of these bytes, in both modes.
         fn visit(row: &mut String, left: usize) {
             for code_spans in [false, true] {
-                assert_eq!(cell_count(row, code_spans), split_row(row, code_spans).cells.len(), "{row:?}");
+                assert_eq!(
+                    cell_count(row, code_spans),
+                    split_row(row, code_spans).cells.len(),
+                    "{row:?}"
+                );
             }
             if left == 0 {
                 return;
