@@ -24,6 +24,11 @@ pub const TYPES: &[&str] = &[
     "array of integers",
     "array of hashes",
     "array of objects",
+    // The singular forms are on GitLab's pages too (`array of hash`).
+    "array of string",
+    "array of integer",
+    "array of hash",
+    "array of object",
     "string or null",
     "integer or null",
     "datetime (ISO 8601)",
@@ -53,9 +58,8 @@ pub fn canonical_type(word: &str) -> Option<&'static str> {
         return Some(t);
     }
     match lower.as_str() {
-        "array of string" | "array[string]" | "string[]" => Some("array of strings"),
-        "array of integer" | "array[integer]" | "integer[]" => Some("array of integers"),
-        "array of hash" => Some("array of hashes"),
+        "array[string]" | "string[]" => Some("array of strings"),
+        "array[integer]" | "integer[]" => Some("array of integers"),
         "int" => Some("integer"),
         "bool" => Some("boolean"),
         "str" => Some("string"),

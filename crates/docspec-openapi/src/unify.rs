@@ -33,7 +33,34 @@ pub fn objects(a: &Schema, b: &Schema, overlap: Overlap) -> Option<Schema> {
     if smaller == 0 || !enough {
         return None;
     }
+    // One or two shared names say little: `name` of a job is not `name` of a project.
+    // Such objects are one thing only when a shared property is described alike.
+    if matches!(overlap, Overlap::Most) && shared < 3 && !described_alike(x, y) {
+        return None;
+    }
     schemas(a, b)
+}
+
+/// Some property of both objects has the same description (case, a leading "The " and
+/// the final period aside), or has none on one side.
+fn described_alike(x: &openapiv3::ObjectType, y: &openapiv3::ObjectType) -> bool {
+    let description = |p: &ReferenceOr<Box<Schema>>| match p {
+        ReferenceOr::Item(s) => s.schema_data.description.as_deref().map(normalized),
+        ReferenceOr::Reference { .. } => None,
+    };
+    x.properties.iter().any(|(key, p)| {
+        y.properties
+            .get(key)
+            .is_some_and(|q| match (description(p), description(q)) {
+                (Some(d), Some(e)) => d == e,
+                _ => true,
+            })
+    })
+}
+
+fn normalized(description: &str) -> String {
+    let d = description.trim().trim_end_matches('.').to_lowercase();
+    d.strip_prefix("the ").map(str::to_string).unwrap_or(d)
 }
 
 /// One schema for two descriptions of one value, or `None` when they conflict.
@@ -162,5 +189,25 @@ mod tests {
         let a = infer::schema(&json!({"id": 1, "name": "a", "web_url": "x"}));
         let b = infer::schema(&json!({"id": "x", "name": "a", "web_url": "x"}));
         assert!(objects(&a, &b, Overlap::Most).is_none(), "id conflicts");
+    }
+
+    #[test]
+    fn one_shared_name_merges_only_when_described_alike() {
+        let described = |json: serde_json::Value, name: &str| {
+            let mut s = infer::schema(&json);
+            if let SchemaKind::Type(Type::Object(o)) = &mut s.schema_kind {
+                if let Some(ReferenceOr::Item(p)) = o.properties.get_mut("name") {
+                    p.schema_data.description = Some(name.to_string());
+                }
+            }
+            s
+        };
+        let gizmo = described(json!({"id": 1, "name": "a"}), "Name of the gizmo.");
+        let job = described(json!({"name": "a"}), "Name of the background job.");
+        assert!(objects(&job, &gizmo, Overlap::Most).is_none());
+        let same = described(json!({"name": "a"}), "The name of the gizmo");
+        assert!(objects(&same, &gizmo, Overlap::Most).is_some());
+        let undescribed = infer::schema(&json!({"name": "a"}));
+        assert!(objects(&undescribed, &gizmo, Overlap::Most).is_some());
     }
 }

@@ -101,6 +101,7 @@ crate::register_rules! {
     curl::curl_url_not_encoded::CurlUrlNotEncoded,
     history::history_format::HistoryFormat,
     history::history_entry_incomplete::HistoryEntryIncomplete,
+    history::history_entry_link::HistoryEntryLink,
     history::feature_flag_name::FeatureFlagName,
     history::deprecated_attribute_history::DeprecatedAttributeHistory,
     history::deprecation_wording::DeprecationWording,

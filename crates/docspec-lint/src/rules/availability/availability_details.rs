@@ -5,7 +5,8 @@ use docspec_model::{Availability, AvailabilityForm, AvailabilityLine, TextRange}
 
 /// ## What it does
 /// Checks availability details (`DETAILS:` blocks and `{{< details >}}` lists): the
-/// lines are `Tier`, `Offering` and `Status`, in that order, each once; the tier is one
+/// lines are `Tier`, `Offering` and `Status`, each once, in any order (the guide's own
+/// example puts `Offering` first); the tier is one
 /// of `Free, Premium, Ultimate`, `Premium, Ultimate`, `Ultimate` (or an add-on form
 /// with `with GitLab Duo ...`); the offering is a comma-separated selection of
 /// `GitLab.com`, `GitLab Self-Managed`, `GitLab Dedicated` in that order, without
@@ -13,7 +14,7 @@ use docspec_model::{Availability, AvailabilityForm, AvailabilityLine, TextRange}
 ///
 /// ## Why is this bad?
 /// The docs site renders these lines as badges and GitLab's own CI rejects other
-/// spellings (Vale `Badges-Tiers`, `Badges-Offerings`). A wrong order or word shows a
+/// spellings (Vale `Badges-Tiers`, `Badges-Offerings`). A wrong word or order of words shows a
 /// wrong badge, or none.
 ///
 /// ## Example
@@ -66,12 +67,11 @@ fn check_details(
     out: &mut Vec<Diagnostic>,
 ) {
     let meta = &<AvailabilityDetails as RuleMeta>::META;
-    let mut last_key = 0;
     let mut seen: Vec<&str> = Vec::new();
     for line in &details.lines {
         let key = line.key.value.as_str();
         let (value, value_range) = colon_outside_bold(ctx, line, out);
-        let Some(position) = KEYS.iter().position(|k| *k == key) else {
+        if !KEYS.contains(&key) {
             let help = if key.eq_ignore_ascii_case("add-on") {
                 "name the add-on in the tier line with `with`, for example `Premium with GitLab Duo Pro, Ultimate with GitLab Duo Pro or Enterprise`"
             } else {
@@ -82,20 +82,15 @@ fn check_details(
                     .with_help(help),
             );
             continue;
-        };
+        }
+        // The lines may come in any order: the guide's own example puts `Offering` first.
         if seen.contains(&key) {
             out.push(
                 ctx.report(meta, line.range, format!("`{key}` is given twice"))
                     .with_help("keep one line"),
             );
-        } else if position < last_key {
-            out.push(
-                ctx.report(meta, line.range, format!("`{key}` comes after `{}`", KEYS[last_key]))
-                    .with_help("order the lines `Tier`, `Offering`, `Status`"),
-            );
         }
         seen.push(key);
-        last_key = last_key.max(position);
         match key {
             "Tier" if !TIER_VALUES.contains(&value) => out.push(
                 ctx.report(meta, value_range, format!("tier `{value}`"))

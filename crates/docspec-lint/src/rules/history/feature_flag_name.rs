@@ -10,8 +10,9 @@ use docspec_model::HistoryEntry;
 ///
 /// An entry mentions a flag with `[with a flag](...)`, "feature flag" or "behind a
 /// flag"; it names it as `` named `flag_name` `` or `` Feature flag `flag_name` removed. ``.
-/// An entry with `with a flag` or `behind a (feature) flag` says `Disabled by default.`
-/// or `Enabled by default.` as a sentence of its own. "Feature flags" and "feature flag
+/// An entry with `with a flag` or `behind a (feature) flag` says whether it is disabled or
+/// enabled by default: `Disabled by default.` in the guide's template, or in the
+/// entry's own words (`..., disabled by default.`). "Feature flags" and "feature flag
 /// user lists" (the product feature) are not flags.
 ///
 /// An entry that refers to a flag already there without naming it (`[Feature flag
@@ -148,45 +149,22 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, named: &[&str], out:
     if !introducing {
         return;
     }
-    if has_default_sentence(&flat.text) {
+    // The guide's template gives the default a sentence of its own, and lets writers
+    // adjust it: `..., disabled by default.` states it too.
+    if ["disabled by default", "enabled by default"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
         return;
     }
-    let lowered = ["disabled by default", "enabled by default"]
-        .iter()
-        .find_map(|p| lower.find(p).map(|at| (at, p.len())));
-    match lowered {
-        Some((at, len)) => {
-            let written = &flat.text[at..at + len];
-            let mut sentence = written.to_string();
-            sentence[..1].make_ascii_uppercase();
-            out.push(
-                ctx.report(
-                    meta,
-                    flat.source_range(at, at + len),
-                    format!("the flag's default is written `{written}` inside another sentence"),
-                )
-                .with_help(format!("end the flag sentence and write `{sentence}.` on its own")),
-            );
-        }
-        None => out.push(
-            ctx.report(
-                meta,
-                flag_range.unwrap_or(mention),
-                "the entry does not say whether the flag is enabled by default",
-            )
-            .with_help("add `Disabled by default.` or `Enabled by default.` after the flag name"),
-        ),
-    }
-}
-
-/// `Disabled by default.` or `Enabled by default.` as a sentence of its own.
-fn has_default_sentence(text: &str) -> bool {
-    ["Disabled by default.", "Enabled by default."].iter().any(|s| {
-        text.match_indices(s).any(|(at, _)| {
-            let before = text[..at].trim_end();
-            before.is_empty() || before.ends_with(['.', '!', '?'])
-        })
-    })
+    out.push(
+        ctx.report(
+            meta,
+            flag_range.unwrap_or(mention),
+            "the entry does not say whether the flag is enabled by default",
+        )
+        .with_help("add `Disabled by default.` or `Enabled by default.` after the flag name"),
+    );
 }
 
 /// `named flag_name` without backticks: the flat range of the name.

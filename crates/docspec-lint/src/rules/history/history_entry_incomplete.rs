@@ -4,8 +4,8 @@ use docspec_diagnostics::Diagnostic;
 use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange};
 
 /// ## What it does
-/// Checks that each history entry has a history verb, its release as `in GitLab X.Y`,
-/// a link to the issue, merge request or epic, and a final period.
+/// Checks that each history entry has a history verb, its release as `in GitLab X.Y`
+/// and a final period (the link to the issue is `history-entry-link`).
 ///
 /// The verbs are `introduced`, `added`, `enabled`, `deprecated`, `changed`, `moved`,
 /// `recommended`, `removed`, `renamed`, `generally available` and the like; a tier move
@@ -13,8 +13,7 @@ use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange
 /// finding.
 ///
 /// The verb and the version are required: the docs site builds its version history from
-/// them. The link is a recommendation of the style guide ("If possible, include a link
-/// to the related issue"), so its finding says so. History does not name tiers nor link
+/// them. History does not name tiers nor link
 /// to the pricing page: a version written with the tier (`in GitLab Premium 12.5`), a
 /// tier named as availability (`for Premium`, `Premium and Ultimate only`, `(PREMIUM)`,
 /// `in GitLab Ultimate`; a `moved` entry names the tiers it moves between) and a link to
@@ -22,8 +21,7 @@ use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange
 ///
 /// ## Why is this bad?
 /// An entry without its verb or version does not say what changed or when, and the site
-/// cannot render it as version history. Without a link readers cannot find the reason
-/// for the change.
+/// cannot render it as version history.
 ///
 /// ## Example
 /// ````markdown
@@ -84,24 +82,6 @@ fn check_entry(ctx: &LintContext<'_>, entry: &HistoryEntry, out: &mut Vec<Diagno
     }
     let tier_in_version = check_version(ctx, entry, whole, out);
     check_pricing_and_tier(ctx, entry, tier_in_version, out);
-    if !has_issue_link(&entry.inlines) {
-        let at = entry
-            .verb
-            .as_ref()
-            .filter(|v| whole.contains_range(v.range))
-            .map_or(whole, |v| v.range);
-        out.push(
-            ctx.report(
-                meta,
-                at,
-                "the history entry links no issue, merge request or epic (recommended)",
-            )
-            .with_help(
-                "the style guide recommends linking the verb to the issue, merge request or epic: \
-                     `[introduced](https://gitlab.com/gitlab-org/gitlab/-/issues/123)`",
-            ),
-        );
-    }
     if !entry.text.ends_with('.') {
         let last = entry.inlines.last().map_or(whole, Inline::range);
         out.push(
@@ -257,20 +237,6 @@ fn tier_version(text: &str) -> Option<(usize, usize, String)> {
         }
     }
     None
-}
-
-/// A link to an issue, merge request or epic: an absolute URL, not the pricing page.
-fn has_issue_link(inlines: &[Inline]) -> bool {
-    let mut found = false;
-    walk_inlines(inlines, &mut |inline| {
-        if let Inline::Link { dest, .. } = inline {
-            let web = dest.starts_with("https://") || dest.starts_with("http://");
-            if web && !dest.contains("about.gitlab.com/pricing") {
-                found = true;
-            }
-        }
-    });
-    found
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ pub mod feature_flag_name;
 pub mod flag_note_text;
 pub(crate) mod flags;
 pub mod history_entry_incomplete;
+pub mod history_entry_link;
 pub mod history_format;
 pub mod history_order;
 pub mod missing_flag_note;

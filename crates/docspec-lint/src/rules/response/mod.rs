@@ -5,5 +5,5 @@ pub mod response_array_notation;
 pub mod response_attribute_missing_from_example;
 pub mod response_table_header;
 pub mod response_table_order;
-mod shape;
+pub(crate) mod shape;
 pub mod subattribute_notation;

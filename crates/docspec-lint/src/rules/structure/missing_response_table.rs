@@ -5,7 +5,8 @@ use docspec_diagnostics::Diagnostic;
 /// ## What it does
 /// Reports a method whose response has a body but has no response attribute table
 /// (`Attribute | Type | Description`) describing it. The body is known as for
-/// missing-response-example.
+/// missing-response-example. A response whose examples hold no object key (an array
+/// of strings, a bare value) has no attributes to describe: its sentence is enough.
 ///
 /// ## Why is this bad?
 /// "Every method must have a detailed description of the response body." An example
@@ -56,6 +57,11 @@ impl Check for MissingResponseTable {
         }
         for method in ctx.template_methods() {
             if has_json_body(method) != Some(true) || !method.response_tables.is_empty() {
+                continue;
+            }
+            // A list of names or a bare value has no attributes for a table to describe.
+            let examples = crate::rules::response::shape::success_examples(ctx, method);
+            if !examples.is_empty() && examples.iter().all(|(_, shape)| shape.fields.is_empty()) {
                 continue;
             }
             out.push(
