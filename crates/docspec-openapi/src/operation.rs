@@ -34,7 +34,7 @@ pub fn build(
     let summary = if title.is_empty() {
         format!("{} {}", c.verb.to_ascii_uppercase(), c.template.path)
     } else {
-        title.to_string()
+        without_deprecated_mark(title).to_string()
     };
 
     // A variant of a method (`HEAD` under the `GET` of the same path) takes its attributes.
@@ -116,4 +116,38 @@ pub fn build(
         pagination::apply(&mut op);
     }
     op
+}
+
+/// `Approve a gate (deprecated)` is summarised `Approve a gate`: the heading's mark makes
+/// the operation `deprecated: true`, which portals show in their own way.
+fn without_deprecated_mark(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    let Some(open) = trimmed.rfind('(') else {
+        return title;
+    };
+    let mark = &trimmed[open..];
+    if mark.eq_ignore_ascii_case("(deprecated)") && !trimmed[..open].trim_end().is_empty() {
+        trimmed[..open].trim_end()
+    } else {
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_deprecated_mark;
+
+    #[test]
+    fn a_deprecated_mark_leaves_the_summary() {
+        assert_eq!(without_deprecated_mark("Approve a gate (deprecated)"), "Approve a gate");
+        assert_eq!(
+            without_deprecated_mark("Approve a gate (Deprecated) "),
+            "Approve a gate"
+        );
+        assert_eq!(
+            without_deprecated_mark("Approve a gate (beta)"),
+            "Approve a gate (beta)"
+        );
+        assert_eq!(without_deprecated_mark("(deprecated)"), "(deprecated)");
+    }
 }

@@ -188,6 +188,7 @@ fn data(name: &str, description: Option<String>, required: bool, deprecated: boo
 pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -> Option<RequestBody> {
     let mut root = tree::Node::default();
     let mut multipart = false;
+    let mut required_file = false;
     let mut any = false;
     for row in rows {
         if row.names().any(|n| path_params.contains(&n)) {
@@ -199,6 +200,7 @@ pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -
         }
         let (schema, is_file) = row_schema(ctx, row);
         multipart |= is_file;
+        required_file |= is_file && row.required;
         any = true;
         root.insert(&segments, schema, row.required);
     }
@@ -207,27 +209,30 @@ pub fn request_body(ctx: &mut Context<'_>, rows: &[Row], path_params: &[&str]) -
     }
     let mut schema = root.object();
     // The API reads the attributes from a JSON body or a form (`--data`, `--form`) alike; a
-    // file needs the multipart form, which comes first then.
+    // file needs the multipart form, which comes first then, and the only one when the
+    // file is required (without it, a JSON body or a plain form can still be sent).
     let example = if multipart {
         None
     } else {
         body_example(ctx, &mut schema)
     };
-    let order: [&str; 3] = if multipart {
-        [
+    let order: &[&str] = if required_file {
+        &["multipart/form-data"]
+    } else if multipart {
+        &[
             "multipart/form-data",
             "application/x-www-form-urlencoded",
             "application/json",
         ]
     } else {
-        [
+        &[
             "application/json",
             "application/x-www-form-urlencoded",
             "multipart/form-data",
         ]
     };
     let mut content = IndexMap::new();
-    for media in order {
+    for media in order.iter().copied() {
         content.insert(
             media.to_string(),
             MediaType {
