@@ -27,7 +27,7 @@ pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Respon
         }
     }
     let body = if codes.first().is_none_or(|c| status_has_body(*c)) {
-        media(ctx)
+        media(ctx).map(|m| ("application/json", m)).or_else(|| raw(ctx))
     } else {
         None
     };
@@ -36,8 +36,8 @@ pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Respon
             description: "Success (the page does not state the status).".to_string(),
             ..Response::default()
         };
-        if let Some(media) = body {
-            response.content.insert("application/json".to_string(), media);
+        if let Some((media_type, media)) = body {
+            response.content.insert(media_type.to_string(), media);
         }
         return vec![(StatusCode::Range(2), response)];
     };
@@ -52,13 +52,24 @@ pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Respon
             ..Response::default()
         };
         if code == first && status_has_body(code) {
-            if let Some(media) = body.clone() {
-                response.content.insert("application/json".to_string(), media);
+            if let Some((media_type, media)) = body.clone() {
+                response.content.insert(media_type.to_string(), media);
             }
         }
         out.push((StatusCode::Code(code), response));
     }
     out
+}
+
+/// A download (a file, an archive, a log: the page reads it as raw content) is bytes.
+fn raw(ctx: &Context<'_>) -> Option<(&'static str, MediaType)> {
+    (ctx.method.response_content == docspec_model::ResponseContent::Raw).then(|| {
+        let media = MediaType {
+            schema: Some(ReferenceOr::Item(types::string_format(openapiv3::StringFormat::Binary))),
+            ..MediaType::default()
+        };
+        ("application/octet-stream", media)
+    })
 }
 
 /// The response body: schema from the tables, example from the first JSON response block.
