@@ -100,3 +100,25 @@ fn cu005_leaves_a_header_value_broken_across_lines_alone() {
     let one_line = "# Widgets\n\n```shell\ncurl --header \"PRIVATE-TOKEN: token\" --url \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
     assert_eq!(codes(one_line, "CU005"), [(4, "CU005")]);
 }
+
+/// `-url URL` (found by an audit, not the fuzzer): curl-short-option makes it `--url`,
+/// and curl-url-option also wrote `--url ` before the URL, so together they gave
+/// `--url --url "https://..."`, and later passes made it worse. The URL after a `-url`
+/// is now left to curl-short-option.
+#[test]
+fn a_one_dash_url_option_gets_one_fix() {
+    let text = "# Widgets\n\n```shell\ncurl --header \"PRIVATE-TOKEN: <your_access_token>\" \\\n  -url \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    let (_, diagnostics) = lint_text("doc/api/widgets.md", text, &only(&["CU001", "CU003"]));
+    let fixes: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+    let (after, applied) = docspec_diagnostics::apply_fixes(text, &fixes);
+    assert_eq!(applied, 1, "{diagnostics:?}");
+    assert!(
+        after.contains("\n  --url \"https://gitlab.example.com/api/v4/widgets\"\n"),
+        "{after}"
+    );
+    assert_eq!(codes(&after, "CU001"), []);
+    assert_eq!(codes(&after, "CU003"), []);
+    // A URL with no option before it is still reported.
+    let bare = "# Widgets\n\n```shell\ncurl \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    assert_eq!(codes(bare, "CU003"), [(4, "CU003")]);
+}

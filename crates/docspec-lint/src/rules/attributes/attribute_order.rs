@@ -4,11 +4,13 @@ use docspec_diagnostics::Diagnostic;
 use docspec_model::{AttributeRow, AttributeTable, Method};
 
 /// ## What it does
-/// Checks the order of a request attribute table: rows marked `Yes` first, then
-/// conditionally required ones, then the optional ones, each group in alphabetical
-/// order of the attribute name. Required path parameters may also come first in the
-/// order of the request line (`id`, then `issue_iid`), as GitLab's pages list them: the
-/// guide's own example has one required row, so either order of that group is accepted.
+/// Checks the order of a request attribute table: rows marked `Yes` first, then the
+/// others, each group in alphabetical order of the attribute name. `Conditionally` rows
+/// may form their own group between the two, join the required ones, or sort among the
+/// optional ones: the guide says only "required attributes first, then alphabetically".
+/// Required path parameters may also come first in the order of the request line (`id`,
+/// then `issue_iid`), as GitLab's pages list them: the guide's own example has one
+/// required row, so either order of that group is accepted.
 /// A nested attribute (`parts[].name`, `assets:links`, `a.b`) may sit right after its
 /// parent row, in any order among its siblings, whatever its own `Required` says: a
 /// child required inside an optional parent is not required of the request.
@@ -74,6 +76,32 @@ fn key(row: &AttributeRow, path_params: &[(&str, usize)]) -> Key {
     (rank, place.unwrap_or(usize::MAX), name)
 }
 
+/// Whether the rows follow one of the orders the guide allows. "Required attributes first,
+/// then alphabetically" leaves some choices open: required path parameters in the order
+/// of the request line or alphabetically; `Conditionally` rows as a group between, with
+/// the required ones, or among the optional ones; nested rows by their own rank or under
+/// their parent.
+fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
+    let sorted = |keys: &[Key]| {
+        let alphabetical: Vec<Key> = keys.iter().map(|(r, _, n)| (*r, 0, n.clone())).collect();
+        first_out_of_order(keys).is_none() || first_out_of_order(&alphabetical).is_none()
+    };
+    [None, Some(0), Some(2)].into_iter().any(|conditional| {
+        let keys: Vec<Key> = keys
+            .iter()
+            .map(|(rank, place, name)| match (rank, conditional) {
+                (1, Some(to)) => (to, *place, name.clone()),
+                _ => (*rank, *place, name.clone()),
+            })
+            .collect();
+        sorted(&keys)
+            || nested_keys(table, &keys).is_some_and(|nested| {
+                let alphabetical: Vec<_> = nested.iter().map(|((r, _, n), i)| ((*r, 0, n.clone()), *i)).collect();
+                first_out_of_order(&nested).is_none() || first_out_of_order(&alphabetical).is_none()
+            })
+    })
+}
+
 /// Keys that keep each nested row with its parent row: the parent's key, then the child's
 /// place in the table (siblings stay as written). `None` when no row has a parent row.
 fn nested_keys(table: &AttributeTable, keys: &[Key]) -> Option<Vec<(Key, usize)>> {
@@ -127,21 +155,14 @@ impl Check for AttributeOrder {
                     continue;
                 }
                 let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params)).collect();
-                let Some(out_of_order) = first_out_of_order(&keys) else {
-                    continue;
-                };
-                // Alphabetical throughout is as good as path order for the required group.
-                let alphabetical: Vec<Key> = keys.iter().map(|(r, _, n)| (*r, 0, n.clone())).collect();
-                if first_out_of_order(&alphabetical).is_none() {
+                if accepted(table, &keys) {
                     continue;
                 }
-                // Nested rows under their parent are as good as nested rows by their own rank;
-                // the fix puts them under their parent.
-                let nested = nested_keys(table, &keys);
-                let Some((i, order)) = nested.as_ref().map_or(Some(out_of_order), |n| first_out_of_order(n)) else {
+                // The fix puts nested rows under their parent.
+                let keys = nested_keys(table, &keys).map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
+                let Some((i, order)) = first_out_of_order(&keys) else {
                     continue;
                 };
-                let keys = nested.map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
                 self.report(ctx, table, &keys, i, order, out);
             }
         }
@@ -181,7 +202,7 @@ impl AttributeOrder {
                     name.range,
                     format!("`{}` should come before `{}`: {why}", name.name, prev_name.name),
                 )
-                .with_help("order rows: `Yes` first (path parameters in request-line order, or all alphabetically), then `Conditionally`, then `No`, each alphabetically, nested attributes right under their parent")
+                .with_help("order rows: `Yes` first (path parameters in request-line order, or all alphabetically), then the others alphabetically (`Conditionally` ones may come first among them), nested attributes right under their parent")
                 .with_fix(fix),
             );
     }

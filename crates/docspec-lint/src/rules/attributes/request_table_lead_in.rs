@@ -42,7 +42,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 ///
 /// ## Fix safety
 /// Replacing `Parameters:` (or a similar lead-in) with `Supported attributes:`, or adding
-/// the sentence where none is, changes no information.
+/// the sentence where none is, changes no information: these fixes are safe. Replacing a
+/// sentence of the writer's own that ends with `:` before the table drops its wording,
+/// so that fix is unsafe (`--unsafe-fixes`).
 #[derive(RuleMeta)]
 #[rule(code = "AT010", name = "request-table-lead-in", category = Attributes, severity = Info, fix = Always, since = "0.1.0")]
 pub struct RequestTableLeadIn;
@@ -62,6 +64,20 @@ impl Check for RequestTableLeadIn {
                     )
                     .with_help(format!("write `{LEAD_IN}`"))
                     .with_fix(Fix::safe(
+                        format!("Write `{LEAD_IN}`"),
+                        vec![Edit::replacement(lead.range, LEAD_IN)],
+                    )),
+                ),
+                // A sentence of the writer's own that introduces the table (`Gizmos support
+                // these attributes:`): adding the label would give the table two lead-ins.
+                Some(lead) if lead.value.trim().ends_with(':') => out.push(
+                    ctx.report(
+                        &Self::META,
+                        lead.range,
+                        "the attribute table is introduced in other words than `Supported attributes:`",
+                    )
+                    .with_help(format!("write `{LEAD_IN}` instead of the sentence"))
+                    .with_fix(Fix::unsafe_(
                         format!("Write `{LEAD_IN}`"),
                         vec![Edit::replacement(lead.range, LEAD_IN)],
                     )),

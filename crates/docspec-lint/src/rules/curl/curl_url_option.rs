@@ -38,6 +38,16 @@ impl Check for CurlUrlOption {
                 if !matches!(url.source, UrlSource::Positional(_)) {
                     continue;
                 }
+                // `-url URL`: `--url` typed with one dash; curl-short-option adds the dash, and
+                // a second `--url` here would make the URL the first one's argument.
+                let before = command
+                    .words
+                    .iter()
+                    .rev()
+                    .find(|w| w.range.end <= url.token.range.start);
+                if before.is_some_and(|w| w.value == "-url") {
+                    continue;
+                }
                 let range = src(block, url.token.range.clone());
                 out.push(
                     ctx.report(&Self::META, range, "the URL is not given with `--url`")

@@ -11,8 +11,8 @@ use docspec_diagnostics::Diagnostic;
 /// `` [Deprecated](link) in GitLab X.Y and is planned for removal in A.B. Use `x` instead. ``:
 /// a link whose text is `Deprecated`, the release it was deprecated in, the release it
 /// is planned to be removed in (later than the first) or the REST API version it goes
-/// with (`API version 5`, `API v5`: REST removals are planned by API version), and the
-/// replacement. The planned removal may be worded otherwise (`, and scheduled for removal
+/// with (`API version 5`, `API v5`, `v5 of the API`: REST removals are planned by API
+/// version), and the replacement. The planned removal may be worded otherwise (`, and scheduled for removal
 /// in [API version 5](...)`, `and will be removed in 17.0`, or a next sentence
 /// `Scheduled to be removed in GitLab 17.0.`): it is the fact that counts. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
@@ -243,6 +243,9 @@ fn removal_target(text: &str) -> Option<Removal<'_>> {
             i += word.len();
         }
     }
+    if let Some(end) = version_of_the_api(&lower[i..]) {
+        return Some(Removal::ApiVersion(i + end));
+    }
     let after = lower[i..].strip_prefix("api ")?;
     i += "api ".len();
     let number_at = if after.starts_with("version ") {
@@ -254,6 +257,35 @@ fn removal_target(text: &str) -> Option<Removal<'_>> {
     };
     let digits = lower[number_at..].bytes().take_while(u8::is_ascii_digit).count();
     (digits > 0).then_some(Removal::ApiVersion(number_at + digits))
+}
+
+/// `v5 of the API`, `version 5 of the REST API` (lower case): the length written.
+fn version_of_the_api(lower: &str) -> Option<usize> {
+    let number_at = if lower.starts_with("version ") {
+        "version ".len()
+    } else if lower.starts_with('v') {
+        1
+    } else {
+        return None;
+    };
+    let digits = lower[number_at..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest = &lower[number_at + digits..];
+    [
+        "of the api",
+        "of the rest api",
+        "of the gitlab api",
+        "of the gitlab rest api",
+    ]
+    .iter()
+    .find(|phrase| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(**phrase))
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    })
+    .map(|phrase| number_at + digits + 1 + phrase.len())
 }
 
 /// The offset after the `.` that ends the sentence at or after `from`.
@@ -299,5 +331,15 @@ mod tests {
         ));
         assert!(removal_target("a future release.").is_none());
         assert!(removal_target("API versions").is_none());
+        assert!(matches!(
+            removal_target("v5 of the API."),
+            Some(Removal::ApiVersion(13))
+        ));
+        assert!(matches!(
+            removal_target("version 5 of the REST API"),
+            Some(Removal::ApiVersion(25))
+        ));
+        assert!(removal_target("v5 of the APIs").is_none());
+        assert!(removal_target("v5 of the docs").is_none());
     }
 }
