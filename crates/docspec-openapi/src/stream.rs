@@ -40,6 +40,9 @@ struct Scanned {
     verb: &'static str,
     template: Template,
     at: (TextRange, LineCol),
+    /// The method documents the operation (attributes, success sentence or an example),
+    /// not only names it as an overview does.
+    documented: bool,
 }
 
 /// Pass 1: every request line of the page that can be an operation (lines of one method
@@ -77,6 +80,9 @@ pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
                     verb,
                     template,
                     at: (line.range, input.source.line_col(line.range.start())),
+                    documented: !method.request_tables.is_empty()
+                        || !method.success.is_empty()
+                        || !method.examples.is_empty(),
                 });
             }
         }
@@ -124,13 +130,25 @@ impl Plan {
 }
 
 /// Pass 2 over the scans, in the order the pages were scanned (sorted by path): the first
-/// request line of each verb and path wins; paths that differ only in parameter names take
-/// the names of the first one.
+/// request line of each verb and path that documents its operation wins (an overview that
+/// only names it does not take it from the page that documents it), else the first one;
+/// paths that differ only in parameter names take the names of the first one.
 pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
     let mut findings: Vec<Vec<Finding>> = scans.iter_mut().map(|s| std::mem::take(&mut s.findings)).collect();
+    let mut winners: HashMap<(&'static str, &str), (usize, usize, bool)> = HashMap::new();
+    for (page, scan) in scans.iter().enumerate() {
+        for (index, c) in scan.candidates.iter().enumerate() {
+            let winner = winners
+                .entry((c.verb, c.template.key.as_str()))
+                .or_insert((page, index, c.documented));
+            if c.documented && !winner.2 {
+                *winner = (page, index, true);
+            }
+        }
+    }
+
     let with_operations: BTreeSet<usize> = (0..scans.len()).filter(|&i| !scans[i].candidates.is_empty()).collect();
     let mut canonical: HashMap<String, (Template, usize, LineCol)> = HashMap::new();
-    let mut taken: HashMap<(&'static str, String), (usize, LineCol)> = HashMap::new();
     let mut accepted: Vec<Vec<Accepted>> = vec![Vec::new(); scans.len()];
     for (page, scan) in scans.iter().enumerate() {
         for (index, c) in scan.candidates.iter().enumerate() {
@@ -155,8 +173,9 @@ pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
                     canonical.insert(template.key.clone(), (template.clone(), page, lc));
                 }
             }
-            let key = (c.verb, template.path.clone());
-            if let Some((first_page, first_lc)) = taken.get(&key) {
+            let (winner_page, winner_index, _) = winners[&(c.verb, c.template.key.as_str())];
+            if (winner_page, winner_index) != (page, index) {
+                let (first_page, first_lc) = (&winner_page, &scans[winner_page].candidates[winner_index].at.1);
                 let f = finding_at(
                     &scan.path,
                     lc,
@@ -181,7 +200,6 @@ pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
                 findings[page].push(f);
                 continue;
             }
-            taken.insert(key, (page, lc));
             accepted[page].push(Accepted {
                 candidate: index,
                 written_params: c.template.params.clone(),

@@ -186,3 +186,38 @@ fn strings_wrapped_for_readability_are_read() {
     let example = &spec["paths"]["/notes"]["get"]["responses"]["200"]["content"]["application/json"]["example"];
     assert!(example["notes"].as_str().unwrap().contains("([change](widgets/lid!1))"));
 }
+
+/// An overview page that names an endpoint (`a_overview.md`, first in the order) does not
+/// take the operation from the page that documents it; the overview's line is the
+/// duplicate. Without a documented one, the first line still wins.
+#[test]
+fn the_documented_method_wins_over_an_overview_that_names_it() {
+    let overview = "---\ntitle: Gizmo APIs\n---\n\n## Project gizmos\n\nUse the [project gizmos API](b_gizmos.md):\n\n```plaintext\nGET /projects/:id/gizmos\n```\n";
+    let documented = "---\ntitle: Project gizmos API\n---\n\n## List gizmos\n\n```plaintext\nGET /projects/:id/gizmos\n```\n\nSupported attributes:\n\n| Attribute | Type | Required | Description |\n|-----------|------|----------|-------------|\n| `id` | integer | Yes | ID of the project. |\n| `search` | string | No | Search. |\n\nIf successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).\n";
+    let spec_of_pages = |pages: &[(&str, &str)]| {
+        let sources: Vec<SourceFile> = pages.iter().map(|(p, t)| SourceFile::new(*p, *t)).collect();
+        let parsed: Vec<_> = sources.iter().map(docspec_parser::parse).collect();
+        let inputs: Vec<PageInput> = sources
+            .iter()
+            .zip(&parsed)
+            .map(|(source, page)| PageInput {
+                path: source.path(),
+                source,
+                page,
+            })
+            .collect();
+        let (spec, findings) = emit(&inputs, &OpenApiSettings::default());
+        let dropped: Vec<String> = findings
+            .iter()
+            .filter(|f| f.diagnostic.code == "OA001")
+            .map(|f| f.path.clone())
+            .collect();
+        (serde_json::to_value(&spec).unwrap(), dropped)
+    };
+    let (spec, dropped) = spec_of_pages(&[("a_overview.md", overview), ("b_gizmos.md", documented)]);
+    let parameters = spec["paths"]["/projects/{id}/gizmos"]["get"]["parameters"].to_string();
+    assert!(parameters.contains("\"search\""), "{parameters}");
+    assert_eq!(dropped, ["a_overview.md"]);
+    let (_, dropped) = spec_of_pages(&[("a_overview.md", overview), ("b_also.md", overview)]);
+    assert_eq!(dropped, ["b_also.md"]);
+}

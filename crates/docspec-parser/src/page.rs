@@ -308,7 +308,8 @@ fn section_requests(section: &Section, page: &Page) -> Vec<(String, String)> {
 
 /// A section that only lists endpoints the sections of the page document (an overview
 /// such as "Endpoints that support pagination") shows no method of its own: it has no
-/// cURL example or attribute table, and every line it lists is documented elsewhere.
+/// cURL example or attribute table, and every line it lists is documented elsewhere. Nor
+/// does a troubleshooting section that shows requests to one real resource.
 fn unmark_overview_lists(sections: &mut [Section], page: &Page) {
     let requests: Vec<Vec<(String, String)>> = sections
         .iter()
@@ -334,11 +335,25 @@ fn unmark_overview_lists(sections: &mut [Section], page: &Page) {
             requests[i]
                 .iter()
                 .all(|line| (0..sections.len()).any(|j| j != i && !bare[j] && requests[j].contains(line)))
+                || troubleshooting_example(sections, page, i, &requests[i])
         })
         .collect();
     for i in overview {
         sections[i].has_request = false;
     }
+}
+
+/// Under a troubleshooting heading, requests to one real resource (`GET
+/// /api/v4/projects/gitlab-org%2Fgitlab`) show what a reader sends, not an endpoint.
+fn troubleshooting_example(sections: &[Section], page: &Page, i: usize, requests: &[(String, String)]) -> bool {
+    let mut at = Some(i);
+    let mut under = false;
+    while let Some(s) = at {
+        let heading = sections[s].heading.and_then(|h| page.headings.get(h));
+        under |= heading.is_some_and(|h| h.text.to_ascii_lowercase().contains("troubleshoot"));
+        at = sections[s].parent;
+    }
+    under && requests.iter().all(|(_, path)| request::is_concrete_path(path))
 }
 
 fn holds_curl(item: &Item, page: &Page) -> bool {

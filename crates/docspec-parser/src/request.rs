@@ -23,6 +23,18 @@ pub fn is_illustration(block: &CodeBlock) -> bool {
     is_http_message(&block.content) || introduced_as_example(block)
 }
 
+/// A request to one real resource (`/api/v4/projects/gitlab-org%2Fgitlab`,
+/// `/projects/5/issues`): a value where an endpoint has its `:id`, and no placeholder.
+/// Troubleshooting text shows such requests.
+pub fn is_concrete_path(path: &str) -> bool {
+    let path = path.split(['?', ' ']).next().unwrap_or("");
+    let placeholder = path.contains(['{', '<']) || path.split('/').any(|s| s.starts_with(':'));
+    let concrete = path
+        .split('/')
+        .any(|s| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())) || s.to_ascii_lowercase().contains("%2f"));
+    !placeholder && concrete
+}
+
 /// `POST https://host/path`, then `Content-Type: ...`: a raw HTTP request.
 fn is_http_message(content: &str) -> bool {
     let mut lines = content.lines().filter(|l| !l.trim().is_empty());
@@ -210,6 +222,26 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].verb.value, "get");
         assert_eq!(others[0].value, "# comment");
+    }
+
+    #[test]
+    fn paths_to_one_real_resource_are_concrete() {
+        for concrete in [
+            "/api/v4/projects/gitlab-org%2Fgitlab/gizmos/1",
+            "/projects/5/issues?state=opened",
+            "/api/v4/projects/1/branches/my%2Fbranch/commits",
+        ] {
+            assert!(is_concrete_path(concrete), "{concrete}");
+        }
+        for endpoint in [
+            "/projects/:id/issues/5",
+            "/projects",
+            "/api/v4/version",
+            "/projects/{id}/issues/1",
+            "",
+        ] {
+            assert!(!is_concrete_path(endpoint), "{endpoint}");
+        }
     }
 
     #[test]

@@ -210,3 +210,23 @@ fn kept_events_give_the_same_model() {
         );
     }
 }
+
+#[test]
+fn requests_to_a_real_resource_under_troubleshooting_are_no_methods() {
+    let troubleshooting = "# T\n\n## Get a thing\n\n```plaintext\nGET /projects/:id/things/:thing_id\n```\n\n\
+         ## Troubleshooting\n\n### Error 404 with a project path\n\nThis request fails:\n\n\
+         ```plaintext\nGET /api/v4/projects/gitlab-org/gitlab/things/1\n```\n\n\
+         Encode the path:\n\n```plaintext\nGET /api/v4/projects/gitlab-org%2Fgitlab/things/1\n```\n";
+    let page = docspec_parser::parse_str(troubleshooting);
+    let titles: Vec<&str> = page.methods().map(|m| m.title.value.as_str()).collect();
+    assert_eq!(titles, ["Get a thing"]);
+    // The same section elsewhere is a method (its values are reported, not ignored), and
+    // an endpoint under troubleshooting is still one.
+    let elsewhere = troubleshooting.replace("## Troubleshooting", "## Things by path");
+    assert_eq!(docspec_parser::parse_str(&elsewhere).methods().count(), 2);
+    let endpoint = troubleshooting.replace(
+        "GET /api/v4/projects/gitlab-org%2Fgitlab/things/1",
+        "GET /projects/:id/things",
+    );
+    assert_eq!(docspec_parser::parse_str(&endpoint).methods().count(), 2);
+}
