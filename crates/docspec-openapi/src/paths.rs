@@ -51,6 +51,13 @@ pub fn template(line: &RequestLine, base_path: &str) -> Result<Template, Skip> {
     while path.len() > 1 && path.ends_with('/') {
         path.pop();
     }
+    // `archive[.format]`: an optional suffix on the last segment; the operation is the
+    // path without it (the API's default format).
+    if let Some(open) = path.rfind('[') {
+        if path.ends_with(']') && open > 1 && !path[open..].contains('/') {
+            path.truncate(open);
+        }
+    }
     if path.contains('%') {
         return Err(Skip {
             kind: codes::CONCRETE_REQUEST_LINE,
@@ -162,6 +169,20 @@ mod tests {
         assert_eq!(a.path, "/projects/{id}");
         assert_eq!(a.key, "/projects/{}");
         assert_eq!(a.params, ["id"]);
+    }
+
+    #[test]
+    fn an_optional_format_suffix_is_left_out() {
+        for written in [
+            "/projects/:id/repository/archive[.format]",
+            "/projects/:id/repository/archive[.:format]",
+        ] {
+            let t = template(&line(written, written, TargetForm::Rooted), "/api/v4").unwrap();
+            assert_eq!(t.path, "/projects/{id}/repository/archive", "{written}");
+            assert_eq!(t.params, ["id"]);
+        }
+        let inside = line("/projects/[a]/b", "/projects/[a]/b", TargetForm::Rooted);
+        assert!(template(&inside, "/api/v4").is_err());
     }
 
     #[test]

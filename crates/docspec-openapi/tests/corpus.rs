@@ -13,12 +13,18 @@ use std::path::Path;
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/gitlab");
 
 /// The verb and path of a request line, worked out apart from the emitter: base path
-/// dropped, trailing slash dropped, `:name` as `{}`. `None` for lines the emitter must skip.
+/// dropped, trailing slash and optional suffix dropped, `:name` as `{}`. `None` for lines
+/// the emitter must skip.
 fn pair(verb: &str, path: &str, form: TargetForm) -> Option<(String, String)> {
     let relative = match path.strip_prefix("/api/v4") {
         Some(rest) if rest.is_empty() || rest.starts_with('/') => rest,
         _ if form == TargetForm::Url || path.starts_with("/api/") => return None,
         _ => path,
+    };
+    // An optional suffix on the last segment (`archive[.format]`) is left out.
+    let relative = match relative.rsplit_once('[') {
+        Some((before, suffix)) if suffix.ends_with(']') && !suffix.contains('/') && !before.is_empty() => before,
+        _ => relative,
     };
     // URL-encoded sample values and non-template characters are findings, not operations.
     if relative.contains('%') || relative.contains(['[', ']', '<', '>', '*', '$']) {
