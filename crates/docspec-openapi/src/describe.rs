@@ -37,10 +37,19 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
             .iter()
             .any(|c| *c != attribute && siblings.iter().any(|s| s == c))
     };
+    // `Possible values: `id` and `name`.` lists values even when one is named like a
+    // sibling attribute; `One of `a` or `b` must be given` may be about the attributes.
+    let lists_values = |sentence: &str| {
+        let lower = sentence.to_ascii_lowercase();
+        ["possible values", "valid values", "allowed values"]
+            .iter()
+            .any(|m| lower.contains(m))
+    };
     let values = sentences(description)
         .into_iter()
-        .filter(|s| !about_others(s))
+        .filter(|s| !about_others(s) || lists_values(s))
         .find_map(enum_values);
+    let listed: Vec<String> = values.clone().unwrap_or_default();
     if let Some(values) = values {
         match &mut schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => s.enumeration = values.into_iter().map(Some).collect(),
@@ -54,9 +63,16 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
             _ => {}
         }
     }
+    // A listed value named like a sibling (`Default is `id`.`) is a value, not the sibling;
+    // `If `x` is true, defaults to ...` still names another attribute.
+    let names_others = |sentence: &str| {
+        code_spans(sentence)
+            .iter()
+            .any(|c| *c != attribute && !listed.iter().any(|v| v == c) && siblings.iter().any(|s| s == c))
+    };
     let Some(raw) = sentences(description)
         .into_iter()
-        .filter(|s| !about_others(s))
+        .filter(|s| !names_others(s))
         .find_map(default_value)
     else {
         return;
@@ -319,5 +335,21 @@ mod tests {
         );
         let yaml = serde_yaml::to_string(&scopes).unwrap();
         assert!(yaml.contains("- read_repository"), "{yaml}");
+    }
+
+    /// `Possible values: `id` and `name`. Default is `id`.` on `order_by`, in a table that
+    /// also has an `id` row: the values and the default are this attribute's.
+    #[test]
+    fn listed_values_named_like_siblings_are_values() {
+        let siblings = ["id".to_string(), "order_by".to_string(), "sort".to_string()];
+        let mut order_by = types::string();
+        apply(
+            &mut order_by,
+            "Order by the given field. Possible values: `id` and `name`. Default is `id`.",
+            "order_by",
+            &siblings,
+        );
+        assert_eq!(order_by.schema_data.default, Some(Value::String("id".into())));
+        assert!(matches!(&order_by.schema_kind, SchemaKind::Type(Type::String(s)) if s.enumeration.len() == 2));
     }
 }
