@@ -8,6 +8,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// header and in `private_token`/`access_token` query parameters. `$CI_JOB_TOKEN` in a
 /// `JOB-TOKEN` header is accepted, and so is a placeholder of the same form that names
 /// another kind of token (`<your_group_access_token>`, where only a group token works).
+/// A script that sets a variable to the placeholder (`export TOKEN="<your_access_token>"`)
+/// may use the variable (`$TOKEN`) in its commands.
 ///
 /// ## Why is this bad?
 /// "Wherever needed use this personal access token: `<your_access_token>`." One
@@ -62,6 +64,7 @@ impl Check for CurlTokenPlaceholder {
                     // A value broken across lines runs to wherever its quote closes (CU019
                     // reports it): there is no token in it to replace.
                     || value.contains('\n')
+                    || assigned_the_placeholder(&block.content, &value, placeholder)
                 {
                     continue;
                 }
@@ -96,9 +99,30 @@ fn names_a_kind_of_token(value: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
+/// `$NAME` or `${NAME}`, where the block sets `NAME` (or `export NAME`) to the placeholder.
+fn assigned_the_placeholder(block: &str, value: &str, placeholder: &str) -> bool {
+    let Some(name) = value
+        .strip_prefix("${")
+        .and_then(|v| v.strip_suffix('}'))
+        .or_else(|| value.strip_prefix('$'))
+    else {
+        return false;
+    };
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return false;
+    }
+    block.lines().any(|line| {
+        let line = line.trim_start();
+        let line = line.strip_prefix("export ").map_or(line, str::trim_start);
+        line.strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('='))
+            .is_some_and(|v| v.trim().trim_matches(['"', '\'']) == placeholder)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::names_a_kind_of_token;
+    use super::{assigned_the_placeholder, names_a_kind_of_token};
 
     #[test]
     fn placeholders_of_named_kinds_of_token() {
@@ -111,5 +135,21 @@ mod tests {
         assert!(!names_a_kind_of_token("<token>"));
         assert!(!names_a_kind_of_token("$TOKEN"));
         assert!(!names_a_kind_of_token("<your_group_id>"));
+    }
+
+    #[test]
+    fn a_variable_set_to_the_placeholder_is_the_placeholder() {
+        let p = "<your_access_token>";
+        let script = "export GITLAB_TOKEN=\"<your_access_token>\"\ncurl --header \"PRIVATE-TOKEN: $GITLAB_TOKEN\"\n";
+        assert!(assigned_the_placeholder(script, "$GITLAB_TOKEN", p));
+        assert!(assigned_the_placeholder("TOKEN='<your_access_token>'\n", "${TOKEN}", p));
+        assert!(!assigned_the_placeholder(script, "$OTHER", p));
+        assert!(!assigned_the_placeholder("TOKEN=abc\n", "$TOKEN", p));
+        assert!(!assigned_the_placeholder(
+            "GITLAB_TOKEN_X=<your_access_token>\n",
+            "$GITLAB_TOKEN",
+            p
+        ));
+        assert!(!assigned_the_placeholder(script, "GITLAB_TOKEN", p));
     }
 }
