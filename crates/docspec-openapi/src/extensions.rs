@@ -163,7 +163,17 @@ pub fn code_samples(
         .copied()
         .filter(|c| curl_matches(c, verb, template, settings))
         .collect();
-    let chosen = if matching.is_empty() { curls } else { matching };
+    // Else an example of the same verb (another path variant of the method); an example of
+    // another verb (the `PATCH` of a `PUT`/`PATCH` method) would show a wrong request.
+    let chosen = if !matching.is_empty() {
+        matching
+    } else {
+        let same_verb: Vec<&str> = curls.into_iter().filter(|c| curl_verb(c) == verb).collect();
+        if same_verb.is_empty() {
+            return None;
+        }
+        same_verb
+    };
     let samples: Vec<Value> = chosen
         .into_iter()
         .map(|source| json!({"lang": "curl", "label": "cURL", "source": source}))
@@ -275,6 +285,32 @@ mod tests {
         assert_eq!(curl_verb("curl https://h/x"), "get");
         assert_eq!(curl_verb("curl --header \"A: b\" https://h/x"), "get");
         assert_eq!(curl_verb("curl --data-urlencode \"a=b\" https://h/x"), "post");
+    }
+
+    /// A `PUT`/`PATCH` method with only a `PATCH` example: the `PUT` operation shows no
+    /// sample rather than a request of another verb.
+    #[test]
+    fn samples_of_another_verb_are_left_out() {
+        let page = docspec_parser::parse_str(
+            "# T\n\n## Update a gizmo\n\n```plaintext\nPUT /gizmos/:id\nPATCH /gizmos/:id\n```\n\n\
+             ```shell\ncurl --request PATCH --url \"https://gitlab.example.com/api/v4/gizmos/1\"\n```\n",
+        );
+        let method = page.methods().next().unwrap();
+        let template = Template {
+            path: "/gizmos/{id}".to_string(),
+            params: vec!["id".to_string()],
+            key: "/gizmos/{}".to_string(),
+        };
+        let settings = OpenApiSettings::default();
+        assert!(code_samples(&page, method, "patch", &template, &settings).is_some());
+        assert_eq!(code_samples(&page, method, "put", &template, &settings), None);
+        // A same-verb example for another path variant is still shown.
+        let group = Template {
+            path: "/groups/{id}/gizmos".to_string(),
+            params: vec!["id".to_string()],
+            key: "/groups/{}/gizmos".to_string(),
+        };
+        assert!(code_samples(&page, method, "patch", &group, &settings).is_some());
     }
 
     #[test]
