@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
+mod common;
+
 use docspec_model::SourceFile;
 use docspec_openapi::{emit, OpenApiSettings, PageInput};
 use serde_json::Value;
@@ -195,18 +197,7 @@ fn the_documented_method_wins_over_an_overview_that_names_it() {
     let overview = "---\ntitle: Gizmo APIs\n---\n\n## Project gizmos\n\nUse the [project gizmos API](b_gizmos.md):\n\n```plaintext\nGET /projects/:id/gizmos\n```\n";
     let documented = "---\ntitle: Project gizmos API\n---\n\n## List gizmos\n\n```plaintext\nGET /projects/:id/gizmos\n```\n\nSupported attributes:\n\n| Attribute | Type | Required | Description |\n|-----------|------|----------|-------------|\n| `id` | integer | Yes | ID of the project. |\n| `search` | string | No | Search. |\n\nIf successful, returns [`200 OK`](rest/troubleshooting.md#status-codes).\n";
     let spec_of_pages = |pages: &[(&str, &str)]| {
-        let sources: Vec<SourceFile> = pages.iter().map(|(p, t)| SourceFile::new(*p, *t)).collect();
-        let parsed: Vec<_> = sources.iter().map(docspec_parser::parse).collect();
-        let inputs: Vec<PageInput> = sources
-            .iter()
-            .zip(&parsed)
-            .map(|(source, page)| PageInput {
-                path: source.path(),
-                source,
-                page,
-            })
-            .collect();
-        let (spec, findings) = emit(&inputs, &OpenApiSettings::default());
+        let (spec, findings) = common::Loaded::from_texts(pages).emit();
         let dropped: Vec<String> = findings
             .iter()
             .filter(|f| f.diagnostic.code == "OA001")

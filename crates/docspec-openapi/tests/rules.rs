@@ -2,28 +2,15 @@
 //! rule's documented Example makes the emitter report it, and its Use-instead block does
 //! not.
 
+mod common;
+
 use docspec_lint::{all_metadata, Category};
-use docspec_model::SourceFile;
-use docspec_openapi::{emit, OpenApiSettings, PageInput};
 
 /// The codes the emitter reports on the pages, named `page0.md`, `page1.md` ...
 fn codes_found(texts: &[&str]) -> Vec<String> {
-    let sources: Vec<SourceFile> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| SourceFile::new(format!("page{i}.md"), *t))
-        .collect();
-    let pages: Vec<_> = sources.iter().map(docspec_parser::parse).collect();
-    let inputs: Vec<PageInput<'_>> = sources
-        .iter()
-        .zip(&pages)
-        .map(|(source, page)| PageInput {
-            path: source.path(),
-            source,
-            page,
-        })
-        .collect();
-    let (_, findings) = emit(&inputs, &OpenApiSettings::default());
+    let names: Vec<String> = (0..texts.len()).map(|i| format!("page{i}.md")).collect();
+    let pages: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().copied()).collect();
+    let (_, findings) = common::Loaded::from_texts(&pages).emit();
     findings.into_iter().map(|f| f.diagnostic.code.to_string()).collect()
 }
 

@@ -25,6 +25,13 @@ impl Loaded {
         Self { sources, pages }
     }
 
+    /// Pages written in the test, as `(path, text)`.
+    pub fn from_texts(pages: &[(&str, &str)]) -> Self {
+        let sources: Vec<SourceFile> = pages.iter().map(|(path, text)| SourceFile::new(*path, *text)).collect();
+        let pages = sources.iter().map(docspec_parser::parse).collect();
+        Self { sources, pages }
+    }
+
     pub fn inputs(&self) -> Vec<PageInput<'_>> {
         self.sources
             .iter()
