@@ -56,32 +56,35 @@ impl Check for RequestTableLeadIn {
         for table in ctx.page.methods().flat_map(|m| m.request_tables.iter()) {
             match &table.lead_in {
                 Some(lead) if lead.value.trim() == LEAD_IN => {}
-                Some(lead) if is_short_label(&lead.value) => out.push(
-                    ctx.report(
-                        &Self::META,
-                        lead.range,
-                        format!("the attribute table is introduced by `{}`", lead.value.trim()),
-                    )
-                    .with_help(format!("write `{LEAD_IN}`"))
-                    .with_fix(Fix::safe(
-                        format!("Write `{LEAD_IN}`"),
-                        vec![Edit::replacement(lead.range, LEAD_IN)],
-                    )),
-                ),
-                // A sentence of the writer's own that introduces the table (`Gizmos support
-                // these attributes:`): adding the label would give the table two lead-ins.
-                Some(lead) if lead.value.trim().ends_with(':') => out.push(
-                    ctx.report(
-                        &Self::META,
-                        lead.range,
-                        "the attribute table is introduced in other words than `Supported attributes:`",
-                    )
-                    .with_help(format!("write `{LEAD_IN}` instead of the sentence"))
-                    .with_fix(Fix::unsafe_(
-                        format!("Write `{LEAD_IN}`"),
-                        vec![Edit::replacement(lead.range, LEAD_IN)],
-                    )),
-                ),
+                // `Parameters:` is replaced as it is; a sentence of the writer's own that ends
+                // with `:` (`Gizmos support these attributes:`) is replaced only on request,
+                // since adding the label would give the table two lead-ins.
+                Some(lead) if lead.value.trim().ends_with(':') => {
+                    let label = is_short_label(&lead.value);
+                    let (message, help) = if label {
+                        (
+                            format!("the attribute table is introduced by `{}`", lead.value.trim()),
+                            format!("write `{LEAD_IN}`"),
+                        )
+                    } else {
+                        (
+                            format!("the attribute table is introduced in other words than `{LEAD_IN}`"),
+                            format!("write `{LEAD_IN}` instead of the sentence"),
+                        )
+                    };
+                    let edits = vec![Edit::replacement(lead.range, LEAD_IN)];
+                    let title = format!("Write `{LEAD_IN}`");
+                    let fix = if label {
+                        Fix::safe(title, edits)
+                    } else {
+                        Fix::unsafe_(title, edits)
+                    };
+                    out.push(
+                        ctx.report(&Self::META, lead.range, message)
+                            .with_help(help)
+                            .with_fix(fix),
+                    );
+                }
                 // A longer sentence before the table is prose, not a lead-in: add the label.
                 _ => out.push(
                     ctx.report(
