@@ -25,7 +25,7 @@ pub fn is_deprecated(method: &Method) -> bool {
             .history
             .iter()
             .flat_map(|h| &h.entries)
-            .any(|e| e.subject.is_none() && e.verb.as_ref().is_some_and(|v| v.value == "deprecated"))
+            .any(|e| e.is_about_the_whole() && e.verb.as_ref().is_some_and(|v| v.value == "deprecated"))
         || method.description.as_ref().is_some_and(|d| description_says(&d.value))
 }
 

@@ -5,6 +5,7 @@
 //! no Markdown library, so every later stage (lint, OpenAPI, HTML) can read it alone.
 
 pub mod flat;
+mod history;
 mod inline;
 mod page;
 mod status;

@@ -2,7 +2,9 @@
 
 use crate::paths::Template;
 use crate::OpenApiSettings;
-use docspec_model::{Availability, AvailabilityForm, ExampleRole, History, Method, Page, RequestLine, Resource};
+use docspec_model::{
+    Availability, AvailabilityForm, ExampleRole, History, HistoryEntry, Method, Page, RequestLine, Resource,
+};
 use serde_json::{json, Value};
 
 /// Whether the docs say the endpoint is deprecated, and since which version.
@@ -11,7 +13,7 @@ pub fn deprecation(page: &Page, resource: &Resource, method: &Method, line: &Req
         .history
         .iter()
         .flat_map(|h| h.entries.iter())
-        .find(|e| e.subject.is_none() && e.verb.as_ref().is_some_and(|v| v.value == "deprecated"));
+        .find(|e| e.is_about_the_whole() && e.verb.as_ref().is_some_and(|v| v.value == "deprecated"));
     if let Some(e) = entry {
         return (true, e.version.as_ref().map(|v| v.value.clone()));
     }
@@ -63,23 +65,37 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `x-introduced-in`, `x-deprecated-in`, `x-feature-flag` from the method's own history.
-pub fn history(method: &Method, deprecated_in: Option<String>) -> Vec<(&'static str, Value)> {
-    let entries = || method.history.iter().flat_map(|h: &History| h.entries.iter());
+/// `x-introduced-in`, `x-deprecated-in`, `x-feature-flag` from entries about the whole
+/// method. A method whose history does not say when it came inherits the version of its
+/// resource's or page's history (`Introduced in GitLab 16.2.` under the page title).
+pub fn history(
+    page: &Page,
+    resource: &Resource,
+    method: &Method,
+    deprecated_in: Option<String>,
+) -> Vec<(&'static str, Value)> {
+    let introduced_in = |entries: Vec<&HistoryEntry>| {
+        entries
+            .into_iter()
+            .find(|e| {
+                e.verb
+                    .as_ref()
+                    .is_some_and(|v| v.value == "introduced" || v.value == "added")
+            })
+            .and_then(|e| e.version.as_ref())
+            .map(|v| v.value.clone())
+    };
     let mut out = Vec::new();
-    let introduced = entries().find(|e| {
-        e.subject.is_none()
-            && e.verb
-                .as_ref()
-                .is_some_and(|v| v.value == "introduced" || v.value == "added")
-    });
-    if let Some(v) = introduced.and_then(|e| e.version.as_ref()) {
-        out.push(("x-introduced-in", Value::String(v.value.clone())));
+    let introduced = [&method.history, &resource.history, &page.history]
+        .into_iter()
+        .find_map(|level| introduced_in(whole(level)));
+    if let Some(version) = introduced {
+        out.push(("x-introduced-in", Value::String(version)));
     }
     if let Some(v) = deprecated_in {
         out.push(("x-deprecated-in", Value::String(v)));
     }
-    if let Some(flag) = entries().filter(|e| e.subject.is_none()).find_map(|e| e.flag.as_ref()) {
+    if let Some(flag) = whole(&method.history).into_iter().find_map(|e| e.flag.as_ref()) {
         out.push(("x-feature-flag", Value::String(flag.value.clone())));
     }
     out
@@ -125,6 +141,15 @@ fn values_of(availability: &Availability, key: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The entries of `levels` that speak of the whole method, resource or page.
+fn whole(levels: &[History]) -> Vec<&HistoryEntry> {
+    levels
+        .iter()
+        .flat_map(|h| h.entries.iter())
+        .filter(|e| e.is_about_the_whole())
+        .collect()
 }
 
 /// `**(PREMIUM SELF)**`: a tier and those above it; `SELF`, `SAAS`, `ALL` as today's offerings.

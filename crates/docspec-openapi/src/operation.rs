@@ -84,7 +84,7 @@ pub fn build(
     }
     for (key, value) in extensions::availability(page, c.resource, method)
         .into_iter()
-        .chain(extensions::history(method, deprecated_in))
+        .chain(extensions::history(page, c.resource, method, deprecated_in))
     {
         ext.insert(key.to_string(), value);
     }

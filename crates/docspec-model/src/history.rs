@@ -1,0 +1,123 @@
+//! What a history entry is about.
+
+use crate::HistoryEntry;
+
+/// Words that may name the whole endpoint before the verb: `This endpoint was deprecated`.
+const WHOLE_NAMES: &[&str] = &[
+    "this", "the", "endpoint", "api", "method", "resource", "was", "is", "has", "been",
+];
+
+/// Words that may follow the verb of an entry about the whole endpoint: `Introduced in`,
+/// `Introduced with a flag`, `Introduced as an experiment`, `Introduced for GitLab.com`.
+/// Anything else names a part (`Introduced support for job tokens`).
+const AFTER_VERB: &[&str] = &["in", "with", "as", "for", "on", "behind", "under", "and", "from"];
+
+impl HistoryEntry {
+    /// Whether the entry speaks of the method, resource or page it sits under as a whole
+    /// (`[Introduced](...) in GitLab 15.4.`), not of one part of it (`` `state` attribute
+    /// introduced ``, `Support for keyset pagination introduced`, `Introduced support for`).
+    pub fn is_about_the_whole(&self) -> bool {
+        let Some(verb) = &self.verb else {
+            return false;
+        };
+        if self.subject.is_some() {
+            return false;
+        }
+        let lower = self.text.to_ascii_lowercase();
+        let Some(at) = whole_word(&lower, &verb.value) else {
+            return false;
+        };
+        let before_names_the_whole = words(&lower[..at]).all(|w| WHOLE_NAMES.contains(&w));
+        let next = words(&lower[at + verb.value.len()..]).next();
+        before_names_the_whole && next.is_none_or(|w| AFTER_VERB.contains(&w))
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// The first position of `word` in `text` not inside a longer word.
+fn whole_word(text: &str, word: &str) -> Option<usize> {
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
+        let after = text[i + word.len()..].chars().next().is_none_or(|c| !is_word(c));
+        before && after
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{HistoryEntry, Spanned, TextRange};
+
+    fn entry(text: &str, verb: &str, subject: Option<&str>) -> HistoryEntry {
+        let range = TextRange::new(0, text.len());
+        HistoryEntry {
+            range,
+            text: text.to_string(),
+            inlines: Vec::new(),
+            verb: Some(Spanned::new(verb.to_string(), range)),
+            subject: subject.map(|s| Spanned::new(s.to_string(), range)),
+            link: None,
+            version: None,
+            flag: None,
+            flag_default: None,
+        }
+    }
+
+    #[test]
+    fn entries_about_the_whole_endpoint() {
+        for (text, verb) in [
+            ("Introduced in GitLab 15.4.", "introduced"),
+            ("Introduced in GitLab Premium 12.10.", "introduced"),
+            (
+                "Introduced in GitLab 15.4 with a flag named cube_api_proxy. Disabled by default.",
+                "introduced",
+            ),
+            ("Introduced as an experiment in GitLab 16.1.", "introduced"),
+            ("Added in GitLab 17.0", "added"),
+            ("This endpoint was deprecated in GitLab 16.0.", "deprecated"),
+            ("Deprecated in GitLab 16.0.", "deprecated"),
+            (
+                "Generally available in GitLab 15.7. Feature flag ci_secure_files removed.",
+                "generally available",
+            ),
+            ("Introduced", "introduced"),
+        ] {
+            assert!(entry(text, verb, None).is_about_the_whole(), "{text}");
+        }
+    }
+
+    #[test]
+    fn entries_about_a_part() {
+        for (text, verb) in [
+            ("Support for keyset pagination introduced in GitLab 15.2.", "introduced"),
+            (
+                "Keyset pagination introduced in GitLab 16.10 for GitLab.com only.",
+                "introduced",
+            ),
+            ("Project migration introduced in GitLab 15.11.", "introduced"),
+            (
+                "Introduced support for GitLab CI/CD job token authentication in 16.3.",
+                "introduced",
+            ),
+            ("Author Email added to the response body in GitLab 15.9.", "added"),
+            (
+                "Requirement for Maintainer role introduced in GitLab 16.0.",
+                "introduced",
+            ),
+        ] {
+            assert!(!entry(text, verb, None).is_about_the_whole(), "{text}");
+        }
+        let attribute = entry(
+            "state attribute introduced in GitLab 17.2.",
+            "introduced",
+            Some("state"),
+        );
+        assert!(!attribute.is_about_the_whole());
+        let mut no_verb = entry("In GitLab 15.0.", "introduced", None);
+        no_verb.verb = None;
+        assert!(!no_verb.is_about_the_whole());
+    }
+}
