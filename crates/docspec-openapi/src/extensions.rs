@@ -166,7 +166,8 @@ fn badge(key: &str, value: &str) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// The method's cURL examples that call this operation; all of them when none can be matched.
+/// The method's cURL examples that call this operation (its verb and path), else those of
+/// its verb whose URL cannot be read.
 pub fn code_samples(
     page: &Page,
     method: &Method,
@@ -174,31 +175,32 @@ pub fn code_samples(
     template: &Template,
     settings: &OpenApiSettings,
 ) -> Option<Value> {
-    let curls: Vec<&str> = method
+    let curls: Vec<(&str, Vec<Request>)> = method
         .examples_of(ExampleRole::Curl)
         .filter_map(|e| page.code_block(e.code_block))
         .map(|b| b.content.trim_end())
         .filter(|c| !c.is_empty())
+        .map(|c| (c, requests(c, settings)))
         .collect();
-    if curls.is_empty() {
+    let of = |wanted: &dyn Fn(&Request) -> bool| -> Vec<&str> {
+        curls
+            .iter()
+            .filter(|(_, requests)| requests.iter().any(wanted))
+            .map(|(source, _)| *source)
+            .collect()
+    };
+    let matching = of(&|r| r.verb == verb && r.path.as_deref().is_some_and(|p| path_matches(p, &template.path)));
+    // Else an example of the same verb whose URL cannot be read. An example of another
+    // path (the project variant of a group operation) or of another verb (the `PATCH` of a
+    // `PUT`/`PATCH` method) would show a wrong request.
+    let chosen = if matching.is_empty() {
+        of(&|r| r.verb == verb && r.path.is_none())
+    } else {
+        matching
+    };
+    if chosen.is_empty() {
         return None;
     }
-    let matching: Vec<&str> = curls
-        .iter()
-        .copied()
-        .filter(|c| curl_matches(c, verb, template, settings))
-        .collect();
-    // Else an example of the same verb (another path variant of the method); an example of
-    // another verb (the `PATCH` of a `PUT`/`PATCH` method) would show a wrong request.
-    let chosen = if !matching.is_empty() {
-        matching
-    } else {
-        let same_verb: Vec<&str> = curls.into_iter().filter(|c| curl_verb(c) == verb).collect();
-        if same_verb.is_empty() {
-            return None;
-        }
-        same_verb
-    };
     let samples: Vec<Value> = chosen
         .into_iter()
         .map(|source| json!({"lang": "curl", "label": "cURL", "source": source}))
@@ -206,71 +208,27 @@ pub fn code_samples(
     Some(Value::Array(samples))
 }
 
-fn curl_matches(curl: &str, verb: &str, template: &Template, settings: &OpenApiSettings) -> bool {
-    let Some(url) = curl_url(curl, settings) else {
-        return false;
-    };
-    curl_verb(curl) == verb && path_matches(&url, &template.path)
+/// What one `curl` command of an example sends.
+struct Request {
+    /// Lower case, like `post`.
+    verb: String,
+    /// Relative to the base path, without query or trailing `/`; `None` without a URL.
+    path: Option<String>,
 }
 
-/// The path of the first URL of the command, relative to the base path, without query.
-fn curl_url(curl: &str, settings: &OpenApiSettings) -> Option<String> {
-    let start = curl.find("http://").or_else(|| curl.find("https://"))?;
-    let url: String = curl[start..]
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '\'')
-        .collect();
-    let after_scheme = &url[url.find("://")? + 3..];
-    let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
-    let path = path.split(['?', '#']).next().unwrap_or(path);
+fn requests(block: &str, settings: &OpenApiSettings) -> Vec<Request> {
     let base = settings.base_path.trim_end_matches('/');
-    let relative = path.strip_prefix(base).unwrap_or(path);
-    Some(if relative.is_empty() {
-        "/".to_string()
-    } else {
-        relative.trim_end_matches('/').to_string()
-    })
-}
-
-fn curl_verb(curl: &str) -> String {
-    let tokens: Vec<&str> = curl.split_whitespace().collect();
-    for (i, t) in tokens.iter().enumerate() {
-        if let Some(v) = t.strip_prefix("--request=") {
-            return v.trim_matches(['"', '\'']).to_ascii_lowercase();
-        }
-        if *t == "--request" || *t == "-X" {
-            if let Some(v) = tokens.get(i + 1) {
-                return v.trim_matches(['"', '\'']).to_ascii_lowercase();
-            }
-        }
-    }
-    // Whole options only: `--header` is not `--head`.
-    let has = |flags: &[&str]| {
-        tokens.iter().any(|t| {
-            let option = t.split('=').next().unwrap_or(t);
-            flags.contains(&option)
+    docspec_curl::parse_commands(block)
+        .iter()
+        .map(|command| Request {
+            verb: command.method().name.to_ascii_lowercase(),
+            path: command.url().map(|url| {
+                let path = url.parsed.path.as_str();
+                let relative = path.strip_prefix(base).unwrap_or(path).trim_end_matches('/');
+                if relative.is_empty() { "/" } else { relative }.to_string()
+            }),
         })
-    };
-    if has(&["--head", "-I"]) {
-        "head".to_string()
-    } else if has(&["--upload-file", "-T"]) {
-        "put".to_string()
-    } else if has(&[
-        "--data",
-        "--data-raw",
-        "--data-binary",
-        "--data-urlencode",
-        "--data-ascii",
-        "-d",
-        "--form",
-        "--form-string",
-        "-F",
-        "--json",
-    ]) {
-        "post".to_string()
-    } else {
-        "get".to_string()
-    }
+        .collect()
 }
 
 /// Segment by segment; a templated segment matches any value.
@@ -301,15 +259,25 @@ mod tests {
     #[test]
     fn curl_verbs_and_paths() {
         let settings = OpenApiSettings::default();
+        let read = |block: &str| -> Vec<(String, Option<String>)> {
+            requests(block, &settings)
+                .into_iter()
+                .map(|r| (r.verb, r.path))
+                .collect()
+        };
         let c = "curl --request POST --header \"PRIVATE-TOKEN: x\" \\\n  --url \"https://gitlab.example.com/api/v4/projects/5/hooks?x=1\"";
-        assert_eq!(curl_verb(c), "post");
-        assert_eq!(curl_url(c, &settings).as_deref(), Some("/projects/5/hooks"));
+        assert_eq!(read(c), [("post".to_string(), Some("/projects/5/hooks".to_string()))]);
         assert!(path_matches("/projects/5/hooks", "/projects/{id}/hooks"));
         assert!(!path_matches("/groups/5/hooks/1", "/groups/{id}/hooks"));
-        assert_eq!(curl_verb("curl --data \"a=b\" https://h/x"), "post");
-        assert_eq!(curl_verb("curl https://h/x"), "get");
-        assert_eq!(curl_verb("curl --header \"A: b\" https://h/x"), "get");
-        assert_eq!(curl_verb("curl --data-urlencode \"a=b\" https://h/x"), "post");
+        // The URL, not the first `http` anywhere: a redirect URI in the data is no path.
+        let data =
+            "curl --request POST --data \"redirect_uri=http://redirect.uri/x\" \"https://h/api/v4/applications\"";
+        assert_eq!(read(data), [("post".to_string(), Some("/applications".to_string()))]);
+        assert_eq!(read("curl --data \"a=b\" https://h/x")[0].0, "post");
+        assert_eq!(read("curl https://h/x")[0].0, "get");
+        assert_eq!(read("curl --header \"A: b\" https://h/x")[0].0, "get");
+        assert_eq!(read("curl --data-urlencode \"a=b\" https://h/x")[0].0, "post");
+        assert_eq!(read("curl --request DELETE")[0], ("delete".to_string(), None));
     }
 
     /// A `PUT`/`PATCH` method with only a `PATCH` example: the `PUT` operation shows no
@@ -329,13 +297,36 @@ mod tests {
         let settings = OpenApiSettings::default();
         assert!(code_samples(&page, method, "patch", &template, &settings).is_some());
         assert_eq!(code_samples(&page, method, "put", &template, &settings), None);
-        // A same-verb example for another path variant is still shown.
-        let group = Template {
-            path: "/groups/{id}/gizmos".to_string(),
+    }
+
+    /// A method with a project and a group request line and only a project example: the
+    /// group operation shows no sample rather than a request to another path; an example
+    /// whose URL cannot be read is still shown for its verb.
+    #[test]
+    fn samples_of_another_path_are_left_out() {
+        let page = docspec_parser::parse_str(
+            "# T\n\n## List gizmos\n\n```plaintext\nGET /projects/:id/gizmos\nGET /groups/:id/gizmos\n```\n\n\
+             ```shell\ncurl --url \"https://gitlab.example.com/api/v4/projects/1/gizmos\"\n```\n",
+        );
+        let method = page.methods().next().unwrap();
+        let template = |path: &str| Template {
+            path: path.to_string(),
             params: vec!["id".to_string()],
-            key: "/groups/{}/gizmos".to_string(),
+            key: path.replace("{id}", "{}"),
         };
-        assert!(code_samples(&page, method, "patch", &group, &settings).is_some());
+        let settings = OpenApiSettings::default();
+        let project = template("/projects/{id}/gizmos");
+        let group = template("/groups/{id}/gizmos");
+        assert!(code_samples(&page, method, "get", &project, &settings).is_some());
+        assert_eq!(code_samples(&page, method, "get", &group, &settings), None);
+
+        let unread = docspec_parser::parse_str(
+            "# T\n\n## List gizmos\n\n```plaintext\nGET /groups/:id/gizmos\n```\n\n\
+             ```shell\ncurl --header \"PRIVATE-TOKEN: <your_access_token>\"\n```\n",
+        );
+        let method = unread.methods().next().unwrap();
+        assert!(code_samples(&unread, method, "get", &group, &settings).is_some());
+        assert_eq!(code_samples(&unread, method, "post", &group, &settings), None);
     }
 
     #[test]

@@ -58,8 +58,14 @@ fn history_of_a_part_does_not_date_the_operation() {
     let spec = serde_json::to_value(loaded.emit().0).unwrap();
 
     let list = operation(&spec, "/widgets", "get");
-    assert_eq!(list["x-introduced-in"], "16.2", "the page's version, not keyset pagination's: {list:#}");
-    assert!(list.get("deprecated").is_none(), "a deprecated part is not a deprecated operation: {list:#}");
+    assert_eq!(
+        list["x-introduced-in"], "16.2",
+        "the page's version, not keyset pagination's: {list:#}"
+    );
+    assert!(
+        list.get("deprecated").is_none(),
+        "a deprecated part is not a deprecated operation: {list:#}"
+    );
 
     let create = operation(&spec, "/widgets", "post");
     assert_eq!(create["x-introduced-in"], "16.5", "{create:#}");
