@@ -16,7 +16,8 @@ use docspec_diagnostics::Diagnostic;
 /// in [API version 5](...)`, `and will be removed in 17.0`, or a next sentence
 /// `Scheduled to be removed in GitLab 17.0.`): it is the fact that counts. When
 /// nothing replaces the attribute, write `There is no replacement.` instead of the last
-/// sentence; a missing replacement is its own finding. The sentence may stand anywhere
+/// sentence; a missing replacement is its own finding. The replacement may be named in
+/// the words it needs (`` Use `a` or `b` instead. ``, `Use the [motors API](...) instead.`). The sentence may stand anywhere
 /// in the description: the guide says to add it to the description, and only its example
 /// puts it first.
 ///
@@ -166,11 +167,7 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
     }
     let sentence_end = sentence_end(text, at);
     let tail = text[sentence_end..].trim_start();
-    let names_replacement = tail
-        .strip_prefix("Use `")
-        .and_then(|r| r.find('`').map(|i| &r[i..]))
-        .is_some_and(|r| r.starts_with("` instead."));
-    if !names_replacement && !tail.starts_with("There is no replacement.") {
+    if !names_replacement(tail) && !tail.starts_with("There is no replacement.") {
         out.push(
             ctx.report(
                 meta,
@@ -180,6 +177,23 @@ fn check_sentence(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark, out: &mut Vec
             .with_help("follow it with `` Use `x` instead. ``, naming the replacement, or `There is no replacement.`"),
         );
     }
+}
+
+/// Whether the sentence at the start of `tail` names what to use instead: the guide's
+/// `` Use `x` instead. `` or the same fact worded for the replacement at hand (`` Use `a`
+/// or `b` instead. ``, `` Use the `form` attribute instead. ``, `Use the [motors
+/// API](...) instead.`, `` Instead, use `x`. ``).
+fn names_replacement(tail: &str) -> bool {
+    let sentence = tail.split(". ").next().unwrap_or(tail).to_ascii_lowercase();
+    let used = sentence
+        .strip_prefix("use ")
+        .and_then(|rest| rest.find(" instead").map(|i| &rest[..i]));
+    let named = used.or_else(|| {
+        ["instead, use ", "instead use "]
+            .iter()
+            .find_map(|lead| sentence.strip_prefix(lead))
+    });
+    named.is_some_and(|n| !n.trim_matches(['.', ' ']).is_empty())
 }
 
 /// Ways of saying the attribute is planned for removal, after `and` or as the next sentence.
@@ -304,6 +318,30 @@ fn sentence_end(text: &str, from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_replacement_may_be_worded_for_what_replaces() {
+        for named in [
+            "Use `x` instead.",
+            "Use `x=true` instead.",
+            "Use `hue` or `palette_id` instead. Color of the gizmo.",
+            "Use `a`, `b`, or `c` instead.",
+            "Use the `form` attribute instead.",
+            "Use the gizmo motors API instead.",
+            "Use the `POST /gizmos/:id/skip` endpoint instead.",
+            "Instead, use `x`.",
+        ] {
+            assert!(names_replacement(named), "{named}");
+        }
+        for unnamed in [
+            "Color of the gizmo.",
+            "Use instead.",
+            "Users should stop using it. Use `x` instead.",
+            "",
+        ] {
+            assert!(!names_replacement(unnamed), "{unnamed}");
+        }
+    }
 
     #[test]
     fn the_planned_removal_may_be_worded_otherwise() {
