@@ -141,7 +141,7 @@ fn only_phrases(text: &str) -> Vec<(usize, &str)> {
         if i < from {
             continue;
         }
-        let start = text[..i].rfind(['.', '(', ')', '|', ';']).map_or(0, |s| s + 1);
+        let start = boundary_before(&text[..i], &['(', ')', '|', ';']);
         let phrase = text[start..end].trim_start();
         let phrase_start = end - phrase.len();
         let phrase_lower = phrase.to_ascii_lowercase();
@@ -153,11 +153,21 @@ fn only_phrases(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Where the clause that ends `text` starts: after its last sentence end (a `.` before a
+/// space, so `GitLab.com` goes on) or its last of `marks`.
+fn boundary_before(text: &str, marks: &[char]) -> usize {
+    let bytes = text.as_bytes();
+    text.char_indices()
+        .rev()
+        .find(|&(i, c)| marks.contains(&c) || c == '.' && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// The sentence around `at` states the attribute's own availability: it opens with
 /// "Available" (or "Only available"), names the tier in parentheses, or after "for",
 /// "in", "on" or "to" ("The score, for GitLab Ultimate customers.").
 fn states_availability(text: &str, at: usize) -> bool {
-    let sentence_start = text[..at].rfind(['.', '|']).map_or(0, |s| s + 1);
+    let sentence_start = boundary_before(&text[..at], &['|']);
     let sentence = text[sentence_start..at].trim_start().to_ascii_lowercase();
     let before = sentence.trim_end_matches('[').trim_end();
     let before = before.strip_suffix("gitlab").unwrap_or(before).trim_end();
@@ -285,6 +295,23 @@ mod tests {
         let text = "The milestones. [GitLab Premium](https://about.gitlab.com/pricing/) customers can specify group milestones.";
         assert_eq!(loose_tiers(text), vec![(24, "Premium")]);
         assert!(loose_tiers("Use the ultimate source, see https://x.example/Premium-plan.").is_empty());
+    }
+
+    #[test]
+    fn gitlab_com_does_not_end_a_sentence() {
+        let text = "If `true`, the gizmo runs faster. GitLab.com, Ultimate only.";
+        let phrases = only_phrases(text);
+        assert_eq!(
+            phrases.iter().map(|(_, p)| *p).collect::<Vec<_>>(),
+            ["GitLab.com, Ultimate only."]
+        );
+        assert_eq!(
+            canonical("GitLab.com, Ultimate only.").as_deref(),
+            Some("GitLab.com, Ultimate only.")
+        );
+        assert_eq!(boundary_before("a. b", &[]), 2);
+        assert_eq!(boundary_before("see GitLab.com", &[]), 0);
+        assert_eq!(boundary_before("x (GitLab.com", &['(']), 3);
     }
 
     #[test]
