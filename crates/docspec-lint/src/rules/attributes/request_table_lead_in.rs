@@ -3,7 +3,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 
 /// ## What it does
 /// Checks that a request attribute table is introduced by the sentence
-/// `Supported attributes:`, as in the template.
+/// `Supported attributes:`, as in the template. A table of the sub-attributes of one
+/// attribute (first header `` `actions[]` attribute ``) is read with the method's table
+/// before it, and may have a sentence of its own or none.
 ///
 /// ## Why is this bad?
 /// Older pages say `Parameters:`, or put the table straight after the request block.
@@ -53,7 +55,10 @@ const LEAD_IN: &str = "Supported attributes:";
 
 impl Check for RequestTableLeadIn {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for table in ctx.page.methods().flat_map(|m| m.request_tables.iter()) {
+        // A table of one attribute's sub-attributes (`` `actions[]` attribute ``) follows the
+        // method's own table and its lead-in; it needs none of its own.
+        let tables = ctx.page.methods().flat_map(|m| m.request_tables.iter());
+        for table in tables.filter(|t| t.prefix.is_none()) {
             match &table.lead_in {
                 Some(lead) if lead.value.trim() == LEAD_IN => {}
                 // `Parameters:` is replaced as it is; a sentence of the writer's own that ends
