@@ -45,10 +45,15 @@ pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
             t.rows.iter().map(move |r| (t, r, names.clone()))
         })
         .filter_map(|(table, row, siblings)| {
-            let name = row.name.as_ref()?.name.trim().to_string();
-            if name.is_empty() {
+            let own = row.name.as_ref()?.name.trim();
+            if own.is_empty() {
                 return None;
             }
+            // The rows of a `` `actions[]` attribute `` table are `actions[].action`, ...
+            let name = match &table.prefix {
+                Some(parent) => format!("{parent}.{own}"),
+                None => own.to_string(),
+            };
             let required = row.required.as_ref().is_some_and(|r| {
                 let r = r.value.trim().trim_matches('*').to_ascii_lowercase();
                 r == "yes" || r == "true"
@@ -64,9 +69,9 @@ pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
                 .columns
                 .description
                 .and_then(|column| page.row_cells(table, row).get(column))
-                .is_some_and(|cell| deprecation_mark(&Flat::new(&cell.inlines), &name).is_some());
+                .is_some_and(|cell| deprecation_mark(&Flat::new(&cell.inlines), own).is_some());
             let deprecated = marked
-                || name
+                || own
                     .split('/')
                     .any(|n| deprecated_by_history.iter().any(|d| d == n.trim()));
             Some(Row {

@@ -93,7 +93,8 @@ fn media(ctx: &mut Context<'_>) -> Option<MediaType> {
         };
         for row in table_rows {
             let name = match (&prefix, &array_root) {
-                (Some(p), _) => format!("{p}.{}", row.name),
+                // `rows` has put the parent before the rows of a sub-attribute table.
+                (Some(_), _) => row.name.clone(),
                 (None, Some(r)) if row.name.trim_end_matches("[]") == r => continue,
                 (None, Some(r)) => match row.name.strip_prefix(r.as_str()).and_then(|n| n.strip_prefix("[].")) {
                     Some(rest) => format!("[].{rest}"),
