@@ -34,7 +34,7 @@ pub fn build(
     let summary = if title.is_empty() {
         format!("{} {}", c.verb.to_ascii_uppercase(), c.template.path)
     } else {
-        without_deprecated_mark(title).to_string()
+        in_scope(&c.resource.title, without_deprecated_mark(title))
     };
 
     // A variant of a method (`HEAD` under the `GET` of the same path) takes its attributes.
@@ -118,6 +118,21 @@ pub fn build(
     op
 }
 
+/// `### For a project` under `## List packages` is summarised `List packages for a project`:
+/// the heading names only the scope of the operation its parent heading names.
+fn in_scope(parent: &str, title: &str) -> String {
+    const SCOPES: &[&str] = &["For ", "Within ", "In ", "On ", "At "];
+    let parent = parent.trim();
+    match SCOPES.iter().find(|s| title.starts_with(*s)) {
+        Some(_) if !parent.is_empty() => {
+            let mut chars = title.chars();
+            let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            format!("{parent} {first}{}", chars.as_str())
+        }
+        _ => title.to_string(),
+    }
+}
+
 /// `Approve a gate (deprecated)` is summarised `Approve a gate`: the heading's mark makes
 /// the operation `deprecated: true`, which portals show in their own way.
 fn without_deprecated_mark(title: &str) -> &str {
@@ -135,7 +150,22 @@ fn without_deprecated_mark(title: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::without_deprecated_mark;
+    use super::{in_scope, without_deprecated_mark};
+
+    #[test]
+    fn a_scope_heading_is_summarised_with_its_parent() {
+        assert_eq!(
+            in_scope("List packages", "For a project"),
+            "List packages for a project"
+        );
+        assert_eq!(
+            in_scope("List registry repository tags", "Within a group"),
+            "List registry repository tags within a group"
+        );
+        assert_eq!(in_scope("Packages", "Get a package"), "Get a package");
+        assert_eq!(in_scope("", "For a project"), "For a project");
+        assert_eq!(in_scope("Gizmos", "Format a gizmo"), "Format a gizmo");
+    }
 
     #[test]
     fn a_deprecated_mark_leaves_the_summary() {
