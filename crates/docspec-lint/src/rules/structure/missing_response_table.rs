@@ -6,7 +6,9 @@ use docspec_diagnostics::Diagnostic;
 /// Reports a method whose response has a body but has no response attribute table
 /// (`Attribute | Type | Description`) describing it. The body is known as for
 /// missing-response-example. A response whose examples hold no object key (an array
-/// of strings, a bare value) has no attributes to describe: its sentence is enough.
+/// of strings, a bare value) has no attributes to describe: its sentence is enough. So
+/// has a map from names to values (`{"Ruby": 66.69, "Go": 33.31}`): an object whose keys
+/// are data, none written like an attribute (`snake_case`), with values of one kind.
 ///
 /// ## Why is this bad?
 /// "Every method must have a detailed description of the response body." An example
@@ -61,7 +63,11 @@ impl Check for MissingResponseTable {
             }
             // A list of names or a bare value has no attributes for a table to describe.
             let examples = crate::rules::response::shape::success_examples(ctx, method);
-            if !examples.is_empty() && examples.iter().all(|(_, shape)| shape.fields.is_empty()) {
+            if !examples.is_empty()
+                && examples
+                    .iter()
+                    .all(|(_, shape)| shape.fields.is_empty() || is_map(shape))
+            {
                 continue;
             }
             out.push(
@@ -76,5 +82,45 @@ impl Check for MissingResponseTable {
                 .with_help("after the success sentence, add a table with the header `Attribute | Type | Description`"),
             );
         }
+    }
+}
+
+/// An object whose keys are data, not attributes: two or more, none of them a
+/// `snake_case` name, no nesting, and every value of the same kind.
+fn is_map(shape: &docspec_json::JsonShape) -> bool {
+    let attribute_like = |key: &str| {
+        key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    let [first, rest @ ..] = shape.fields.as_slice() else {
+        return false;
+    };
+    !shape.root_is_array
+        && !rest.is_empty()
+        && shape
+            .fields
+            .iter()
+            .all(|f| !f.path.contains(['.', '[']) && !attribute_like(&f.path) && f.kinds == first.kinds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_map;
+
+    #[test]
+    fn maps_from_names_to_values() {
+        let shape = |text: &str| docspec_json::parse_shape(text).unwrap();
+        assert!(is_map(&shape(r#"{"Steel": 66.69, "Copper": 22.98, "Rubber": 10.33}"#)));
+        assert!(is_map(&shape(r#"{"1": "alice", "2": "bob"}"#)));
+        assert!(!is_map(&shape(r#"{"id": 1, "name": "x"}"#)));
+        assert!(!is_map(&shape(r#"{"Steel": 66.69, "name": 1.0}"#)));
+        assert!(!is_map(&shape(r#"{"Steel": 66.69, "Copper": "22.98"}"#)));
+        assert!(!is_map(&shape(r#"{"Steel": 66.69}"#)));
+        assert!(!is_map(&shape(
+            r#"{"Steel": {"share": 66.69}, "Copper": {"share": 22.98}}"#
+        )));
+        assert!(!is_map(&shape(r#"[{"Steel": 1, "Copper": 2}]"#)));
     }
 }
