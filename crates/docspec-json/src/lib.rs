@@ -678,6 +678,22 @@ impl Scanner<'_> {
     }
 }
 
+/// Whether an object's entries, each a key and the kind of its value, read as a map from
+/// data to values (`{"Ruby": 66.69, "Go": 33.31}`) rather than attributes: two or more
+/// keys, none written like an attribute name (`snake_case`), every value of one kind.
+pub fn is_map<K: PartialEq>(entries: &[(&str, K)]) -> bool {
+    let attribute_like = |key: &str| {
+        key.starts_with(|c: char| c.is_ascii_lowercase())
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    let [(_, first), rest @ ..] = entries else {
+        return false;
+    };
+    !rest.is_empty() && entries.iter().all(|(key, kind)| !attribute_like(key) && kind == first)
+}
+
 /// The array row of a response table that stands for a top-level array response: the
 /// rows are one array row `X` and its items `X[].k` (the style guide's `projects[].name`),
 /// and the response's items have the keys `k` (at least half of them), but no key `X`.
@@ -720,6 +736,17 @@ fn push_segment(path: &mut String, segment: &str) -> usize {
 
 #[cfg(test)]
 mod shape_tests {
+    #[test]
+    fn maps_from_data_to_values() {
+        use super::is_map;
+        assert!(is_map(&[("Steel", 1), ("Copper", 1)]));
+        assert!(is_map(&[("1", "s"), ("2", "s")]));
+        assert!(!is_map(&[("id", 1), ("Name", 1)]));
+        assert!(!is_map(&[("Steel", 1), ("Copper", 2)]));
+        assert!(!is_map(&[("Steel", 1)]));
+        assert!(!is_map::<u8>(&[]));
+    }
+
     use super::*;
 
     #[test]
