@@ -60,7 +60,7 @@ pub fn extract(
                 let Some((object, array)) = entity_object(schema) else {
                     continue;
                 };
-                let key = structure_key(object);
+                let key = entity_key(object);
                 schemas.entry(key.clone()).or_insert(object);
                 let shown = examples.entry(key.clone()).or_default();
                 match (&media.example, array) {
@@ -180,6 +180,29 @@ fn entity_object(schema: &Schema) -> Option<(&Schema, bool)> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// What makes two responses one entity. Three or more properties of the same types
+/// describe the same thing whatever the words; one or two (`id`, `status`) may be a
+/// review's and an export's, so there the descriptions count too, and two responses that
+/// describe them differently go to the resource clustering apart.
+fn entity_key(object: &Schema) -> String {
+    let SchemaKind::Type(Type::Object(o)) = &object.schema_kind else {
+        return structure_key(object);
+    };
+    if o.properties.len() >= 3 {
+        return structure_key(object);
+    }
+    let mut bare = object.clone();
+    strip_examples(&mut bare);
+    serde_json::to_string(&bare).unwrap_or_default()
+}
+
+fn strip_examples(schema: &mut Schema) {
+    schema.schema_data.example = None;
+    for child in children(schema) {
+        strip_examples(child);
     }
 }
 

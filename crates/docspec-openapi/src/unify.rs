@@ -103,6 +103,11 @@ fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
             }
             (SchemaKind::Type(Type::Array(x)), SchemaKind::Type(Type::Array(y))) => {
                 let items = match (&x.items, &y.items) {
+                    // `parts | array` with no `parts[].…` rows says nothing of the items:
+                    // the other side's documented items stand (the examples are checked
+                    // against the merged schema after).
+                    (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) if undescribed(i) => (**j).clone(),
+                    (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) if undescribed(j) => (**i).clone(),
                     (Some(ReferenceOr::Item(i)), Some(ReferenceOr::Item(j))) => schemas(i, j)?,
                     (i, j) if i == j => return Some(a.clone()),
                     _ => return None,
@@ -122,6 +127,12 @@ fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
         out.schema_data.description = a.schema_data.description.clone().or(b.schema_data.description.clone());
     }
     Some(out)
+}
+
+/// `{}` and nothing more: no type, description or null mark.
+fn undescribed(schema: &Schema) -> bool {
+    matches!(schema.schema_kind, SchemaKind::Any(ref any) if *any == Default::default())
+        && schema.schema_data == openapiv3::SchemaData::default()
 }
 
 /// Takes the `null` mark off open schemas: `{}` already allows null, and OpenAPI 3.0
