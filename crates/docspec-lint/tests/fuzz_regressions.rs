@@ -122,3 +122,17 @@ fn a_one_dash_url_option_gets_one_fix() {
     let bare = "# Widgets\n\n```shell\ncurl \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
     assert_eq!(codes(bare, "CU003"), [(4, "CU003")]);
 }
+
+/// `curl -- word`: after `--` every word is a URL, a `--url` inserted there too, so
+/// curl-url-option added `--url` before each new "URL" on every pass and the fix loop
+/// never settled. The URL after `--` is still reported, with no fix.
+#[test]
+fn cu003_has_no_fix_after_the_end_of_options() {
+    let text = "# Widgets\n\n```shell\ncurl -- \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    let (_, diagnostics) = lint_text("doc/api/widgets.md", text, &only(&["CU003"]));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(diagnostics[0].fix.is_none(), "{diagnostics:?}");
+    let before = "# Widgets\n\n```shell\ncurl \"https://gitlab.example.com/api/v4/widgets\" --\n```\n";
+    let (_, diagnostics) = lint_text("doc/api/widgets.md", before, &only(&["CU003"]));
+    assert!(diagnostics[0].fix.is_some(), "{diagnostics:?}");
+}

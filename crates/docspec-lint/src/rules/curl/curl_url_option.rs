@@ -49,11 +49,19 @@ impl Check for CurlUrlOption {
                     continue;
                 }
                 let range = src(block, url.token.range.clone());
-                out.push(
-                    ctx.report(&Self::META, range, "the URL is not given with `--url`")
+                // After `--` every word is a URL, `--url` too: only moving the URL helps.
+                let after_end_of_options = command
+                    .words
+                    .iter()
+                    .any(|w| w.value == "--" && w.range.end <= url.token.range.start);
+                let diagnostic = ctx.report(&Self::META, range, "the URL is not given with `--url`");
+                out.push(if after_end_of_options {
+                    diagnostic.with_help("move the URL before `--` and write `--url` before it")
+                } else {
+                    diagnostic
                         .with_help("write `--url` before the URL")
-                        .with_fix(Fix::safe("Add `--url`", vec![Edit::insertion(range.start(), "--url ")])),
-                );
+                        .with_fix(Fix::safe("Add `--url`", vec![Edit::insertion(range.start(), "--url ")]))
+                });
             }
         }
     }
