@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::resolve;
+
 use docspec_model::SourceFile;
 use docspec_openapi::{emit, OpenApiSettings, PageInput};
 use serde_json::Value;
@@ -29,13 +31,6 @@ fn spec_of(text: &str) -> (Value, Vec<String>) {
 fn response_schema(spec: &Value, path: &str) -> Value {
     let schema = &spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
     resolve(spec, schema)
-}
-
-fn resolve(spec: &Value, schema: &Value) -> Value {
-    match schema["$ref"].as_str() {
-        Some(r) => spec["components"]["schemas"][r.rsplit('/').next().unwrap()].clone(),
-        None => schema.clone(),
-    }
 }
 
 const PARTS: &str = r#"---
@@ -211,4 +206,104 @@ fn the_documented_method_wins_over_an_overview_that_names_it() {
     assert_eq!(dropped, ["a_overview.md"]);
     let (_, dropped) = spec_of_pages(&[("a_overview.md", overview), ("b_also.md", overview)]);
     assert_eq!(dropped, ["b_also.md"]);
+}
+
+const REVIEWS: &str = r#"---
+title: Reviews API
+---
+
+## Request a review
+
+```plaintext
+POST /reviews
+```
+
+If successful, returns [`202 Accepted`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute | Type    | Description |
+|-----------|---------|-------------|
+| `id`      | integer | ID of the review. |
+| `status`  | string  | Status of the review. |
+"#;
+
+const EXPORTS: &str = r#"---
+title: Exports API
+---
+
+## Start an export
+
+```plaintext
+POST /exports
+```
+
+If successful, returns [`202 Accepted`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute | Type    | Description |
+|-----------|---------|-------------|
+| `id`      | integer | ID of the export. |
+| `status`  | string  | Status of the export. |
+"#;
+
+/// Two small responses of the same types on unrelated pages, described differently, are
+/// two schemas: an export is not a review.
+#[test]
+fn small_responses_described_differently_stay_apart() {
+    let loaded = common::Loaded::from_texts(&[("reviews.md", REVIEWS), ("exports.md", EXPORTS)]);
+    let spec = serde_json::to_value(loaded.emit().0).unwrap();
+    let schema_of = |path: &str| {
+        spec["paths"][path]["post"]["responses"]["202"]["content"]["application/json"]["schema"]["$ref"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_ne!(schema_of("/reviews"), schema_of("/exports"), "{spec:#}");
+}
+
+const GIZMOS: &str = r#"---
+title: Gizmos API
+---
+
+## Create a gizmo
+
+```plaintext
+POST /gizmos
+```
+
+If successful, returns [`201 Created`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute      | Type    | Description |
+|----------------|---------|-------------|
+| `id`           | integer | ID of the gizmo. |
+| `parts`        | array   | Parts of the gizmo. |
+| `parts[].name` | string  | Name of the part. |
+
+## Update a gizmo
+
+```plaintext
+PUT /gizmos/:id
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following
+response attributes:
+
+| Attribute | Type    | Description |
+|-----------|---------|-------------|
+| `id`      | integer | ID of the gizmo. |
+| `parts`   | array   | Parts of the gizmo. |
+"#;
+
+/// One schema for both responses keeps the items one of them documents.
+#[test]
+fn a_shared_response_keeps_documented_items() {
+    let loaded = common::Loaded::from_texts(&[("gizmos.md", GIZMOS)]);
+    let spec = serde_json::to_value(loaded.emit().0).unwrap();
+    let schema = &resolve(
+        &spec,
+        &spec["paths"]["/gizmos"]["post"]["responses"]["201"]["content"]["application/json"]["schema"],
+    );
+    let items = &schema["properties"]["parts"]["items"];
+    assert_eq!(items["properties"]["name"]["type"], "string", "{schema:#}");
 }

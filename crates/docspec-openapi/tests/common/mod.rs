@@ -89,3 +89,11 @@ pub fn render_findings(findings: &[Finding]) -> String {
         })
         .collect()
 }
+
+/// A schema of the spec as JSON, with a `$ref` to a component replaced by the component.
+pub fn resolve(spec: &serde_json::Value, schema: &serde_json::Value) -> serde_json::Value {
+    match schema["$ref"].as_str() {
+        Some(r) => spec["components"]["schemas"][r.rsplit('/').next().unwrap_or(r)].clone(),
+        None => schema.clone(),
+    }
+}
