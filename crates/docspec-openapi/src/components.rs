@@ -195,29 +195,25 @@ fn entity_key(object: &Schema) -> String {
         return structure_key(object);
     }
     let mut bare = object.clone();
-    strip_examples(&mut bare);
+    strip(&mut bare, false);
     serde_json::to_string(&bare).unwrap_or_default()
-}
-
-fn strip_examples(schema: &mut Schema) {
-    schema.schema_data.example = None;
-    for child in children(schema) {
-        strip_examples(child);
-    }
 }
 
 /// The schema's structure without its prose: equal keys describe the same thing.
 pub fn structure_key(schema: &Schema) -> String {
     let mut bare = schema.clone();
-    strip_prose(&mut bare);
+    strip(&mut bare, true);
     serde_json::to_string(&bare).unwrap_or_default()
 }
 
-fn strip_prose(schema: &mut Schema) {
-    schema.schema_data.description = None;
+/// Takes the examples off, and the descriptions too when `descriptions`.
+fn strip(schema: &mut Schema, descriptions: bool) {
+    if descriptions {
+        schema.schema_data.description = None;
+    }
     schema.schema_data.example = None;
     for child in children(schema) {
-        strip_prose(child);
+        strip(child, descriptions);
     }
 }
 
