@@ -27,7 +27,9 @@ pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Respon
         }
     }
     let body = if codes.first().is_none_or(|c| status_has_body(*c)) {
-        media(ctx).map(|m| ("application/json", m)).or_else(|| raw(ctx))
+        text(ctx)
+            .or_else(|| media(ctx).map(|m| ("application/json", m)))
+            .or_else(|| raw(ctx))
     } else {
         None
     };
@@ -69,6 +71,42 @@ fn raw(ctx: &Context<'_>) -> Option<(&'static str, MediaType)> {
             ..MediaType::default()
         };
         ("application/octet-stream", media)
+    })
+}
+
+/// A file or raw text whose example block names a text format (a `csv` export, a
+/// `plaintext` log, a `diff`) is that text, with the block as its example. A
+/// `plaintext` block that shows the response's headers (`HTTP/1.1 200 OK`) is no body.
+fn text(ctx: &Context<'_>) -> Option<(&'static str, MediaType)> {
+    if ctx.method.response_content != docspec_model::ResponseContent::Raw {
+        return None;
+    }
+    let page = ctx.input.page;
+    ctx.method.examples_of(ExampleRole::Response).find_map(|e| {
+        let block = page.code_block(e.code_block)?;
+        let media_type = text_media_type(block.lang()?)?;
+        if block.content.trim_start().starts_with("HTTP/") {
+            return None;
+        }
+        let media = MediaType {
+            schema: Some(ReferenceOr::Item(types::string())),
+            example: Some(Value::String(block.content.clone())),
+            ..MediaType::default()
+        };
+        Some((media_type, media))
+    })
+}
+
+/// The media type of a code block's language, for the text formats a download comes in.
+fn text_media_type(lang: &str) -> Option<&'static str> {
+    Some(match lang.to_ascii_lowercase().as_str() {
+        "csv" => "text/csv",
+        "plaintext" | "text" | "txt" | "diff" | "patch" | "log" => "text/plain",
+        "yaml" | "yml" => "application/yaml",
+        "xml" => "application/xml",
+        "html" => "text/html",
+        "markdown" | "md" => "text/markdown",
+        _ => return None,
     })
 }
 

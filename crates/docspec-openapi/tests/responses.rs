@@ -307,3 +307,68 @@ fn a_shared_response_keeps_documented_items() {
     let items = &schema["properties"]["parts"]["items"];
     assert_eq!(items["properties"]["name"]["type"], "string", "{schema:#}");
 }
+
+const DOWNLOADS: &str = r#"---
+title: Reports
+---
+
+## Download a widget report
+
+Downloads the report of a widget as a CSV file.
+
+```plaintext
+GET /widgets/:id/report
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the CSV file.
+
+Example response:
+
+```csv
+id,name
+1,Lid
+```
+
+## Download a widget archive
+
+```plaintext
+GET /widgets/:id/archive
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the archive.
+
+## Get widget file metadata
+
+Use the `HEAD` method to return only the file's metadata.
+
+```plaintext
+HEAD /widgets/:id/raw
+```
+
+Example response:
+
+```plaintext
+HTTP/1.1 200 OK
+X-Widget-Size: 12
+```
+"#;
+
+#[test]
+fn a_text_download_is_its_text_type_with_its_example() {
+    let (spec, findings) = spec_of(DOWNLOADS);
+    let content = |path: &str, verb: &str| spec["paths"][path][verb]["responses"]["200"]["content"].clone();
+    let report = content("/widgets/{id}/report", "get");
+    assert_eq!(report["text/csv"]["schema"]["type"], "string", "{report}");
+    assert_eq!(report["text/csv"]["example"], "id,name\n1,Lid\n");
+    // Without a text example, a download stays bytes.
+    let archive = content("/widgets/{id}/archive", "get");
+    assert_eq!(
+        archive["application/octet-stream"]["schema"]["format"], "binary",
+        "{archive}"
+    );
+    // Headers shown as the example are not a body.
+    let head = content("/widgets/{id}/raw", "head");
+    assert!(head.get("text/plain").is_none(), "{head}");
+    // Only the headers are an example left out.
+    assert_eq!(findings.iter().filter(|c| *c == "OA008").count(), 1, "{findings:?}");
+}

@@ -2,7 +2,10 @@ use crate::{Check, RuleMeta};
 
 /// ## What it does
 /// Reports a response example written in a format other than JSON (XML, YAML, plain
-/// text). The spec describes JSON responses only, so the example is left out.
+/// text) for a method whose response is JSON, so the example is left out. A method
+/// whose page reads its response as a file or raw text (a download, an export, a log)
+/// gets the example under its own media type instead: `text/csv` for `csv`,
+/// `text/plain` for `plaintext` or `diff`, `application/yaml` for `yaml`.
 ///
 /// ## Why is this bad?
 /// The spec says the response is `application/json`; an example in another format would
