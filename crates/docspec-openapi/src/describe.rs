@@ -48,7 +48,8 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
     let values = sentences(description)
         .into_iter()
         .filter(|s| !about_others(s) || lists_values(s))
-        .find_map(enum_values);
+        .find_map(enum_values)
+        .or_else(|| line_list_values(description));
     let listed: Vec<String> = values.clone().unwrap_or_default();
     if let Some(values) = values {
         match &mut schema.schema_kind {
@@ -199,6 +200,28 @@ pub fn enum_values(description: &str) -> Option<Vec<String>> {
     None
 }
 
+/// `Possible values:<br>- `a`: ...<br>- `b`: ...`: a marker, then lines (a table cell
+/// breaks them with `<br>`) that each start with a code span, two at least.
+fn line_list_values(description: &str) -> Option<Vec<String>> {
+    let lower = description.to_ascii_lowercase();
+    let rest = ENUM_MARKERS
+        .iter()
+        .find_map(|marker| after_marker(description, &lower, marker))?;
+    let mut values: Vec<String> = Vec::new();
+    for line in rest.split("<br>").skip(1) {
+        let item = line.trim_start();
+        let item = item
+            .strip_prefix("- ")
+            .or_else(|| item.strip_prefix("* "))
+            .unwrap_or(item);
+        let Some((code, _)) = code_span(item) else { break };
+        if !values.iter().any(|v| v == code) {
+            values.push(code.to_string());
+        }
+    }
+    (values.len() >= 2).then_some(values)
+}
+
 /// A code span at the start of `text` (after spaces), and the text after it.
 fn code_span(text: &str) -> Option<(&str, &str)> {
     let text = text.trim_start();
@@ -243,6 +266,21 @@ mod tests {
             Some("released_at".into())
         );
         assert_eq!(default_value("Uses the defaults of the project."), None);
+    }
+
+    #[test]
+    fn enums_listed_line_by_line() {
+        assert_eq!(
+            line_list_values("Mode. Possible values:<br>- `fast`: Full speed.<br>- `quiet`: Half speed."),
+            Some(vec!["fast".into(), "quiet".into()])
+        );
+        assert_eq!(
+            line_list_values("Valid values:<br>`a` (first)<br>`b`<br>See also the guide."),
+            Some(vec!["a".into(), "b".into()])
+        );
+        // One line is no list; a line break without a marker lists nothing.
+        assert_eq!(line_list_values("Possible values:<br>- `fast`: Full speed."), None);
+        assert_eq!(line_list_values("Mode.<br>- `fast`<br>- `quiet`"), None);
     }
 
     #[test]

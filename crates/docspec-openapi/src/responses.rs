@@ -76,9 +76,10 @@ fn raw(ctx: &Context<'_>) -> Option<(&'static str, MediaType)> {
 
 /// A file or raw text whose example block names a text format (a `csv` export, a
 /// `plaintext` log, a `diff`) is that text, with the block as its example. A
-/// `plaintext` block that shows the response's headers (`HTTP/1.1 200 OK`) is no body.
+/// `plaintext` block that shows the response's headers (`HTTP/1.1 200 OK`) is no body,
+/// and a method with response attributes answers JSON whatever its example shows.
 fn text(ctx: &Context<'_>) -> Option<(&'static str, MediaType)> {
-    if ctx.method.response_content != docspec_model::ResponseContent::Raw {
+    if ctx.method.response_content != docspec_model::ResponseContent::Raw || !ctx.method.response_tables.is_empty() {
         return None;
     }
     let page = ctx.input.page;
