@@ -877,6 +877,7 @@ impl MethodParts {
 
     fn item(&mut self, item: &Item, page: &mut Page) {
         if self.parts.special(item, page) {
+            self.alert_statement(item);
             self.last_paragraph = None;
             return;
         }
@@ -887,6 +888,28 @@ impl MethodParts {
                 }
             }
             Item::Block(block) => self.block(block, page),
+        }
+    }
+
+    /// A note that states the status ("This endpoint returns a success response `200`
+    /// regardless of the pipeline's state.") states it all the same.
+    fn alert_statement(&mut self, item: &Item) {
+        let paragraphs: Vec<&Block> = match item {
+            Item::Block(paragraph @ Block::Paragraph { .. }) => vec![paragraph],
+            Item::Block(Block::Quote {
+                kind: Some(_),
+                children,
+                ..
+            }) => children.iter().collect(),
+            _ => return,
+        };
+        for block in paragraphs {
+            if let Block::Paragraph { inlines, range } = block {
+                if success::is_stated_status(inlines) {
+                    self.success
+                        .push(success::read_form(inlines, *range, SuccessForm::Prose));
+                }
+            }
         }
     }
 
@@ -1003,6 +1026,7 @@ impl MethodParts {
     fn table(&mut self, index: usize, page: &Page) {
         let Some(table) = page.tables.get(index) else { return };
         let Some(columns) = attribute_columns(table) else {
+            self.success.extend(success::status_table_rows(table));
             return;
         };
         let lead_in = self.last_paragraph.clone();

@@ -1,22 +1,70 @@
 //! The success sentence: `If successful, returns [`200 OK`](link) and ...`.
 
-use docspec_model::{plain_text, Inline, Spanned, SuccessForm, SuccessSentence, TextRange};
+use docspec_model::{plain_text, Inline, Spanned, SuccessForm, SuccessSentence, Table, TextRange};
 
 pub fn is_success(inlines: &[Inline]) -> bool {
     let text = plain_text(inlines);
     text.trim_start().to_ascii_lowercase().starts_with("if successful")
 }
 
-/// Whether a paragraph states the success status in other words than the template's:
-/// its first status is a 2xx code, and it speaks of success ("Returns `200` if the
-/// request succeeds.", "`204 No Content` if the license is successfully deleted.").
+/// Whether a paragraph or list item states the success status in other words than the
+/// template's: its first status is a 2xx code, and it speaks of success ("Returns `200`
+/// if the request succeeds.", "`204 No Content` if the license is successfully
+/// deleted."), answers with it ("Responds with `200 OK` for authenticated users.", "It
+/// returns the HTTP status code `204`.") or starts with it ("`200 OK`: the import is
+/// being canceled.").
 pub fn is_stated_status(inlines: &[Inline]) -> bool {
-    let text = plain_text(inlines).to_ascii_lowercase();
-    if !text.contains("succe") {
+    let code_span = inlines.iter().find_map(code_of);
+    let spanned = code_span.is_some();
+    let Some(first) = code_span.or_else(|| bare_status(inlines)) else {
+        return false;
+    };
+    if !first.value.starts_with('2') {
         return false;
     }
-    let first = inlines.iter().find_map(code_of).or_else(|| bare_status(inlines));
-    first.is_some_and(|s| s.value.starts_with('2'))
+    let text = plain_text(inlines).to_ascii_lowercase();
+    if text.contains("succe") {
+        return true;
+    }
+    // A bare number counts only with its reason phrase (`200 OK`), not `returns 200 items`.
+    let written_as_status = spanned || first.value.contains(' ');
+    let answers = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| matches!(w, "returns" | "return" | "responds" | "respond" | "answers"));
+    let starts_with_it = inlines.first().and_then(code_of).is_some();
+    written_as_status && (answers || starts_with_it)
+}
+
+/// The 2xx rows of a table of statuses (a first column named like `HTTP status` or
+/// `Status code`): `| `204` | Delete was successful. |`, each read as a statement of
+/// the success status in other words.
+pub fn status_table_rows(table: &Table) -> Vec<SuccessSentence> {
+    let Some(first) = table.header.first() else {
+        return Vec::new();
+    };
+    let header = first.text.to_ascii_lowercase();
+    if !(header.contains("status") || header == "code") {
+        return Vec::new();
+    }
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let cell = row.cells.first()?;
+            let status = cell.text.trim().trim_matches('`').trim();
+            let (code, reason) = split_status(status);
+            code.filter(|c| (200..=299).contains(c))?;
+            Some(SuccessSentence {
+                range: row.range,
+                form: SuccessForm::Prose,
+                status_text: Some(Spanned::new(status.to_string(), cell.range)),
+                code,
+                reason,
+                link: None,
+                mentions_response_attributes: false,
+            })
+        })
+        .collect()
 }
 
 /// The success statement in the template's form, or in other words.
