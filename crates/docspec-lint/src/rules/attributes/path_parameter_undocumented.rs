@@ -6,7 +6,10 @@ use docspec_diagnostics::Diagnostic;
 /// Checks that every `:parameter` of a method's request lines has a row in its
 /// request attribute table, marked `Yes`. A method whose section sits under another
 /// method's heading, for a path of that method (`HEAD` under the `GET` of the same
-/// path), is a variant of it: the other method's table counts too.
+/// path), is a variant of it: the other method's table counts too. A parameter that
+/// only some of a method's request lines have (`GET /user/gizmos` and `GET
+/// /users/:user_id/gizmos` in one block) is optional for the method: its row may say
+/// `No`.
 ///
 /// ## Why is this bad?
 /// A path parameter is always required: the request line does not exist without it.
@@ -104,6 +107,9 @@ impl Check for PathParameterUndocumented {
                         out.push(diagnostic);
                     }
                     Some((i, _)) if i >= own_rows => {}
+                    // `GET /user/presets` and `GET /users/:user_id/presets` in one block:
+                    // the method does not always take the parameter.
+                    Some(_) if !in_every_line(method, name) => {}
                     Some((_, row)) => {
                         let required = row.required.as_ref();
                         if required.is_some_and(|r| required_rank(&r.value) != 0) {
@@ -123,6 +129,11 @@ impl Check for PathParameterUndocumented {
             }
         }
     }
+}
+
+/// Whether every request line of the method has the path parameter.
+fn in_every_line(method: &docspec_model::Method, name: &str) -> bool {
+    method.request_lines().all(|l| l.params.iter().any(|p| p.value == name))
 }
 
 /// At most two edits apart (`environments_id` and `environment_id`).
