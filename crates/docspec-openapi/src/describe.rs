@@ -23,6 +23,13 @@ const ENUM_MARKERS: &[&str] = &[
     "valid values",
     "allowed values are",
     "allowed values",
+    "accepted values are",
+    "accepted values",
+    "supported values are",
+    "supported values",
+    "can be",
+    "sorted in",
+    "ordered by",
     "either",
 ];
 
@@ -41,9 +48,15 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
     // sibling attribute; `One of `a` or `b` must be given` may be about the attributes.
     let lists_values = |sentence: &str| {
         let lower = sentence.to_ascii_lowercase();
-        ["possible values", "valid values", "allowed values"]
-            .iter()
-            .any(|m| lower.contains(m))
+        [
+            "possible values",
+            "valid values",
+            "allowed values",
+            "accepted values",
+            "supported values",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
     };
     let values = sentences(description)
         .into_iter()
@@ -52,12 +65,19 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
         .or_else(|| line_list_values(description));
     let listed: Vec<String> = values.clone().unwrap_or_default();
     if let Some(values) = values {
+        // `` `null` for no limit `` is the JSON null: a nullable enum lists it as null.
+        let enumeration: Vec<Option<String>> = values.into_iter().map(|v| (v != "null").then_some(v)).collect();
+        let nullable = enumeration.contains(&None);
         match &mut schema.schema_kind {
-            SchemaKind::Type(Type::String(s)) => s.enumeration = values.into_iter().map(Some).collect(),
+            SchemaKind::Type(Type::String(s)) => {
+                s.enumeration = enumeration;
+                schema.schema_data.nullable |= nullable;
+            }
             SchemaKind::Type(Type::Array(a)) => {
                 if let Some(ReferenceOr::Item(item)) = &mut a.items {
                     if let SchemaKind::Type(Type::String(s)) = &mut item.schema_kind {
-                        s.enumeration = values.into_iter().map(Some).collect();
+                        s.enumeration = enumeration;
+                        item.schema_data.nullable |= nullable;
                     }
                 }
             }
@@ -269,6 +289,22 @@ mod tests {
     }
 
     #[test]
+    fn null_in_a_value_list_is_the_json_null() {
+        let mut schema = types::string();
+        apply(
+            &mut schema,
+            "One of `1_day`, `7_days`, or `null` for no limit.",
+            "expires",
+            &[],
+        );
+        let SchemaKind::Type(Type::String(s)) = &schema.schema_kind else {
+            panic!("a string schema");
+        };
+        assert_eq!(s.enumeration, vec![Some("1_day".into()), Some("7_days".into()), None]);
+        assert!(schema.schema_data.nullable);
+    }
+
+    #[test]
     fn enums_listed_line_by_line() {
         assert_eq!(
             line_list_values("Mode. Possible values:<br>- `fast`: Full speed.<br>- `quiet`: Half speed."),
@@ -281,6 +317,20 @@ mod tests {
         // One line is no list; a line break without a marker lists nothing.
         assert_eq!(line_list_values("Possible values:<br>- `fast`: Full speed."), None);
         assert_eq!(line_list_values("Mode.<br>- `fast`<br>- `quiet`"), None);
+    }
+
+    #[test]
+    fn enums_in_other_words() {
+        let two = Some(vec!["asc".to_string(), "desc".to_string()]);
+        assert_eq!(enum_values("Return tags sorted in `asc` or `desc` order."), two);
+        assert_eq!(enum_values("Can be `asc` or `desc`."), two);
+        assert_eq!(enum_values("Accepted values: `asc`, `desc`."), two);
+        assert_eq!(
+            enum_values("Return issues ordered by `created_at` or `updated_at` fields."),
+            Some(vec!["created_at".into(), "updated_at".into()])
+        );
+        // One value is no list.
+        assert_eq!(enum_values("Can be `null` when unset."), None);
     }
 
     #[test]
