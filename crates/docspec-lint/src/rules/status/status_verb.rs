@@ -6,7 +6,8 @@ use docspec_diagnostics::{Diagnostic, Label};
 /// Checks that the documented success status fits the method: `GET` answers `200 OK`;
 /// `PUT` and `PATCH` answer `200 OK`, or `204 No Content` or `202 Accepted` when they
 /// return nothing or accept work done later, and a `PUT` that creates (`Create or update
-/// a tag`) may answer `201 Created`; `DELETE` answers `204 No Content` or `202 Accepted`
+/// a tag`, or one that stores a file: `Upload a package file`, `Publish a chart`,
+/// `Import a file`) may answer `201 Created`; `DELETE` answers `204 No Content` or `202 Accepted`
 /// (or `200 OK` with a body); a `POST` that creates something (its title starts with
 /// Create, Add or New) answers `201 Created`. A `GET` whose text says its work is done
 /// later ("executed asynchronously", "scheduled for deletion") may answer `202 Accepted`.
@@ -74,7 +75,8 @@ impl Check for StatusVerb {
                 continue;
             };
             let Some(verb) = single_verb(method) else { continue };
-            let Some(expected) = conventional_statuses(&verb, creates(method), deferred(method)) else {
+            let creates = creates(method) || (verb == "PUT" && stores_a_file(method));
+            let Some(expected) = conventional_statuses(&verb, creates, deferred(method)) else {
                 continue;
             };
             if code >= 300 || expected.contains(&code) {
@@ -99,4 +101,12 @@ impl Check for StatusVerb {
             out.push(d);
         }
     }
+}
+
+/// A title that stores a file at the path (`Upload a package file`, `Publish a chart`):
+/// such a `PUT` creates it.
+fn stores_a_file(method: &docspec_model::Method) -> bool {
+    let title = method.title.value.trim_start().to_ascii_lowercase();
+    let first = title.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+    matches!(first, "upload" | "publish" | "import")
 }
