@@ -153,7 +153,8 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     None
 }
 
-/// `GitLab 16.10` (or `in 11.8` after a tier move) in a text.
+/// `GitLab 16.10`, or a GitLab project's own version (`GitLab Runner 16.1`), in a text.
+/// A tier between (`GitLab Premium 12.10`) is not a project.
 pub fn find_version(text: &str) -> Option<(usize, usize)> {
     let mut from = 0;
     while let Some(i) = text[from..].find("GitLab ") {
@@ -161,9 +162,27 @@ pub fn find_version(text: &str) -> Option<(usize, usize)> {
         if let Some(end) = version_end(text, start) {
             return Some((start, end));
         }
+        if let Some(after) = project_name(&text[start..]) {
+            if let Some(end) = version_end(text, start + after) {
+                return Some((start + after, end));
+            }
+        }
         from = start;
     }
     None
+}
+
+/// Where a project name at the start of `text` (`Runner `, `Pages `) and its space end:
+/// one capitalised word that is not a tier.
+fn project_name(text: &str) -> Option<usize> {
+    const TIERS: &[&str] = &[
+        "Free", "Premium", "Ultimate", "Core", "Starter", "Bronze", "Silver", "Gold",
+    ];
+    let word_end = text.find(' ')?;
+    let word = &text[..word_end];
+    let capitalised =
+        word.starts_with(|c: char| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_ascii_alphabetic());
+    (capitalised && !TIERS.contains(&word)).then_some(word_end + 1)
 }
 
 /// The end of a `major.minor` version starting at `start`.
@@ -253,6 +272,17 @@ mod tests {
             children: vec![text(t, at + 1)],
             range: TextRange::new(at, at + t.len() + dest.len() + 4),
         }
+    }
+
+    #[test]
+    fn versions_of_gitlab_and_its_projects() {
+        fn version(t: &str) -> Option<&str> {
+            find_version(t).map(|(s, e)| &t[s..e])
+        }
+        assert_eq!(version("Introduced in GitLab 16.10."), Some("16.10"));
+        assert_eq!(version("Introduced in GitLab Runner 16.1."), Some("16.1"));
+        assert_eq!(version("Moved to GitLab Premium 12.10."), None);
+        assert_eq!(version("Introduced in GitLab Runner."), None);
     }
 
     #[test]

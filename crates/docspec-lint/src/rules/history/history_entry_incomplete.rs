@@ -119,10 +119,15 @@ fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, 
     };
     let moved = entry.verb.as_ref().is_some_and(|v| v.value == "moved");
     let before = ctx.text(TextRange::new(
-        version.range.start().saturating_sub("GitLab ".len()),
+        whole.start().min(version.range.start()),
         version.range.start(),
     ));
-    if before != "GitLab " && !moved {
+    // `in GitLab Runner 16.1`: "for external projects, the name of the project".
+    let names_project = before
+        .trim_end()
+        .rsplit_once(' ')
+        .is_some_and(|(head, word)| head.ends_with("GitLab") && word.starts_with(|c: char| c.is_ascii_uppercase()));
+    if !before.ends_with("GitLab ") && !names_project && !moved {
         out.push(
             ctx.report(
                 meta,
