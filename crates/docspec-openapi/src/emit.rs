@@ -154,7 +154,7 @@ pub fn assemble(
             security_schemes: security::schemes(),
             ..Components::default()
         }),
-        security: Some(security::requirement()),
+        security: Some(security::requirement(false)),
         tags: tags.into_tags(&kept),
         ..OpenAPI::default()
     }

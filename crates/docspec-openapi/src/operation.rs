@@ -18,6 +18,8 @@ pub struct MethodFacts {
     pub paginated: bool,
     /// Its text says it can be called without authentication.
     pub public: bool,
+    /// Its text or examples say a CI/CD job token authenticates it.
+    pub job_token: bool,
 }
 
 pub fn build(
@@ -110,7 +112,9 @@ pub fn build(
         ..Operation::default()
     };
     if facts.public {
-        op.security = Some(crate::security::optional());
+        op.security = Some(crate::security::optional(facts.job_token));
+    } else if facts.job_token {
+        op.security = Some(crate::security::requirement(true));
     }
     if facts.paginated || (settings.paginate_lists && pagination::is_list(c.verb, &op)) {
         pagination::apply(&mut op);

@@ -39,10 +39,16 @@ pub fn schemes() -> IndexMap<String, ReferenceOr<SecurityScheme>> {
     map
 }
 
-/// Any one of the schemes authenticates a request.
-pub fn requirement() -> Vec<SecurityRequirement> {
-    [ACCESS_TOKEN, OAUTH2_BEARER, JOB_TOKEN]
-        .into_iter()
+/// Any one of the schemes authenticates a request; a job token only where the method
+/// says it accepts one.
+pub fn requirement(job_token: bool) -> Vec<SecurityRequirement> {
+    let schemes: &[&str] = if job_token {
+        &[ACCESS_TOKEN, OAUTH2_BEARER, JOB_TOKEN]
+    } else {
+        &[ACCESS_TOKEN, OAUTH2_BEARER]
+    };
+    schemes
+        .iter()
         .map(|name| {
             let mut req = IndexMap::new();
             req.insert(name.to_string(), Vec::new());
@@ -52,10 +58,26 @@ pub fn requirement() -> Vec<SecurityRequirement> {
 }
 
 /// For methods that can be called without authentication: no scheme, or any one of them.
-pub fn optional() -> Vec<SecurityRequirement> {
+pub fn optional(job_token: bool) -> Vec<SecurityRequirement> {
     let mut out = vec![IndexMap::new()];
-    out.extend(requirement());
+    out.extend(requirement(job_token));
     out
+}
+
+/// Whether a method's text says a CI/CD job token authenticates it: an example sends
+/// the `JOB-TOKEN` header or `$CI_JOB_TOKEN`, or a sentence speaks of job token
+/// authentication ("Support for GitLab CI/CD job token authentication introduced in
+/// GitLab 16.2."). A method that only manages job tokens names no such thing.
+pub fn accepts_job_token(text: &str) -> bool {
+    if text.contains("JOB-TOKEN") || text.contains("CI_JOB_TOKEN") {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase().replace('\n', " ");
+    // A dot ends a sentence only before a space: link targets (`ci_job_token.md`) have dots.
+    lower.split(". ").flat_map(|s| s.split(';')).any(|sentence| {
+        // "authentiat" is a misspelling the docs have.
+        sentence.contains("job token") && (sentence.contains("authentic") || sentence.contains("authentiat"))
+    })
 }
 
 /// Whether a text says its methods can be called without authentication: a sentence with
@@ -84,6 +106,18 @@ pub fn says_public(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn job_token_wording() {
+        assert!(accepts_job_token(
+            "curl --header \"JOB-TOKEN: $CI_JOB_TOKEN\" --url \"https://gitlab.example.com/api/v4/x\""
+        ));
+        assert!(accepts_job_token(
+            "> Support for [GitLab CI/CD job token](../ci/jobs/ci_job_token.md) authentication introduced in GitLab 16.2."
+        ));
+        assert!(!accepts_job_token("Retrieve the job that generated a job token."));
+        assert!(!accepts_job_token("Requires authentication as an administrator."));
+    }
 
     #[test]
     fn public_wording() {

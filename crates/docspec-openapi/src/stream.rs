@@ -290,6 +290,8 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
                     paginated: pagination::says_paginated(text),
                     public: security::says_public(text)
                         || intro.get_or_insert_with(|| PublicIntro::read(&input)).covers(c.verb),
+                    job_token: security::accepts_job_token(text)
+                        || intro.get_or_insert_with(|| PublicIntro::read(&input)).job_token,
                 };
                 shared = Some((key, f.clone()));
                 f
@@ -336,10 +338,11 @@ pub(crate) fn sort_findings(findings: &mut Vec<Finding>) {
 
 /// What the page's introduction says can be called without authentication: all its
 /// methods, or those of the verbs a sentence names (`GET requests do not require
-/// authentication`).
+/// authentication`); and whether it says a job token authenticates them.
 struct PublicIntro {
     all: bool,
     verbs: Vec<&'static str>,
+    job_token: bool,
 }
 
 impl PublicIntro {
@@ -349,6 +352,7 @@ impl PublicIntro {
         let mut public = PublicIntro {
             all: false,
             verbs: Vec::new(),
+            job_token: security::accepts_job_token(intro),
         };
         for sentence in intro.split_terminator(['.', '\n']) {
             if !security::says_public(sentence) {

@@ -48,3 +48,67 @@ fn a_sub_attribute_table_describes_the_items_of_its_parent() {
     assert_eq!(items["required"], serde_json::json!(["action", "part_id"]), "{items:#}");
     assert_eq!(items["properties"]["part_id"]["type"], Value::from("integer"));
 }
+
+const JOB_TOKENS: &str = r#"---
+title: Gizmo artifacts API
+---
+
+## Download a gizmo artifact
+
+```plaintext
+GET /gizmos/:id/artifact
+```
+
+If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the artifact.
+
+```shell
+curl --header "JOB-TOKEN: $CI_JOB_TOKEN" \
+  --output artifact.zip \
+  --url "https://gitlab.example.com/api/v4/gizmos/1/artifact"
+```
+
+## Delete a gizmo artifact
+
+```plaintext
+DELETE /gizmos/:id/artifact
+```
+
+If successful, returns [`204 No Content`](rest/troubleshooting.md#status-codes).
+"#;
+
+/// A job token authenticates only the methods that say they accept one.
+#[test]
+fn a_job_token_only_where_the_method_accepts_one() {
+    let loaded = common::Loaded::from_texts(&[("artifacts.md", JOB_TOKENS)]);
+    let spec = serde_json::to_value(loaded.emit().0).unwrap();
+    let schemes = |security: &Value| -> Vec<String> {
+        security
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r.as_object().unwrap().keys().cloned())
+            .collect()
+    };
+    assert_eq!(schemes(&spec["security"]), ["accessToken", "oauth2Bearer"]);
+    let download = &spec["paths"]["/gizmos/{id}/artifact"]["get"];
+    assert_eq!(
+        schemes(&download["security"]),
+        ["accessToken", "oauth2Bearer", "jobToken"]
+    );
+    let delete = &spec["paths"]["/gizmos/{id}/artifact"]["delete"];
+    assert!(delete.get("security").is_none(), "{delete:#}");
+}
+
+/// "Support for job token authentication introduced in GitLab 16.2." above the first
+/// method speaks for all of them.
+#[test]
+fn a_page_that_accepts_job_tokens_says_so_once() {
+    let page = JOB_TOKENS.replace(
+        "---\n\n## Download",
+        "---\n\n> Support for CI/CD job token authentication introduced in GitLab 16.2.\n\n## Download",
+    );
+    let loaded = common::Loaded::from_texts(&[("artifacts.md", &page)]);
+    let spec = serde_json::to_value(loaded.emit().0).unwrap();
+    let delete = &spec["paths"]["/gizmos/{id}/artifact"]["delete"];
+    assert!(delete["security"].to_string().contains("jobToken"), "{delete:#}");
+}
