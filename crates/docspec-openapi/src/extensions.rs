@@ -231,11 +231,46 @@ fn requests(block: &str, settings: &OpenApiSettings) -> Vec<Request> {
         .collect()
 }
 
-/// Segment by segment; a templated segment matches any value.
+/// Segment by segment; a templated segment matches any value. A value may hold a raw
+/// `/` (an npm scope `@scope/name`, an asset path `bin/app.exe`) when a literal segment
+/// follows it in the template, or when it is last and names a path or a name
+/// (`{direct_asset_path}`, `{file_name}`): a trailing `{package_id}` does not swallow
+/// `/package_files`.
 fn path_matches(path: &str, template: &str) -> bool {
     let a: Vec<&str> = path.split('/').collect();
-    let b: Vec<&str> = template.split('/').collect();
-    a.len() == b.len() && a.iter().zip(&b).all(|(x, t)| t.contains('{') || x == t)
+    let t: Vec<&str> = template.split('/').collect();
+    segments_match(&a, &t)
+}
+
+/// Whether `a[i..]` matches `t[j..]`, for every `i` and `j`, from the ends back: a table,
+/// not a recursion, so that many templated segments cannot make it exponential.
+fn segments_match(a: &[&str], t: &[&str]) -> bool {
+    let (n, m) = (a.len(), t.len());
+    let mut matches = vec![vec![false; m + 1]; n + 1];
+    matches[n][m] = true;
+    for j in (0..m).rev() {
+        let segment = t[j];
+        let spans = match t.get(j + 1) {
+            Some(next) => !next.contains('{'),
+            None => {
+                let name = segment.trim_end_matches('}');
+                name.ends_with("path") || name.ends_with("name")
+            }
+        };
+        // Whether `a[k..]` matches `t[j + 1..]` for some `k > i`.
+        let mut any_later = matches[n][j + 1];
+        for i in (0..n).rev() {
+            matches[i][j] = if !segment.contains('{') {
+                segment == a[i] && matches[i + 1][j + 1]
+            } else if spans {
+                any_later
+            } else {
+                matches[i + 1][j + 1]
+            };
+            any_later |= matches[i][j + 1];
+        }
+    }
+    matches[0][0]
 }
 
 #[cfg(test)]
@@ -297,6 +332,27 @@ mod tests {
         let settings = OpenApiSettings::default();
         assert!(code_samples(&page, method, "patch", &template, &settings).is_some());
         assert_eq!(code_samples(&page, method, "put", &template, &settings), None);
+    }
+
+    #[test]
+    fn values_with_a_raw_slash() {
+        assert!(path_matches(
+            "/projects/1/packages/npm/@scope/pkg/-/@scope/pkg-1.0.tgz",
+            "/projects/{id}/packages/npm/{package_name}/-/{file_name}"
+        ));
+        assert!(path_matches(
+            "/projects/1/releases/v1/downloads/bin/app.exe",
+            "/projects/{id}/releases/{tag_name}/downloads/{direct_asset_path}"
+        ));
+        assert!(!path_matches(
+            "/projects/1/packages/5/package_files",
+            "/projects/{id}/packages/{package_id}"
+        ));
+        assert!(path_matches(
+            "/projects/1/packages/5",
+            "/projects/{id}/packages/{package_id}"
+        ));
+        assert!(!path_matches("/groups/1/gizmos", "/projects/{id}/gizmos"));
     }
 
     /// A method with a project and a group request line and only a project example: the
