@@ -293,3 +293,39 @@ fn history_findings_of_audit_b() {
         );
     }
 }
+
+/// The review of the corpus's errors (round 3, `docs/audit.md`): a method that states its
+/// success status in other words (a note, a status table, a list item, "Responds with")
+/// is not silent about it. Each gets SC006's warning instead of ST003's error.
+#[test]
+fn a_status_stated_in_other_words_is_a_form_warning_not_a_missing_sentence() {
+    let Some(all) = findings() else { return };
+    let stated: &[(&str, u64, u64)] = &[
+        // (page, method heading line, line of the statement)
+        ("version.md", 5, 17),
+        ("todos.md", 293, 295),
+        ("pipelines.md", 466, 472),
+        ("import.md", 102, 143),
+        ("license.md", 109, 123),
+        ("bulk_imports.md", 410, 441),
+        ("snippets.md", 381, 407),
+        ("merge_requests.md", 2836, 2861),
+    ];
+    for (page, heading, statement) in stated {
+        assert!(
+            !has(&all, page, *heading..=*heading, "ST003"),
+            "{page}:{heading} still gets ST003"
+        );
+        assert!(
+            has(&all, page, *statement..=*statement, "SC006"),
+            "{page}:{statement} does not get SC006"
+        );
+    }
+    // Methods that state no status at all keep the error.
+    for (page, heading) in [("chat.md", 11), ("commits.md", 25), ("group_badges.md", 35)] {
+        assert!(
+            has(&all, page, heading..=heading, "ST003"),
+            "{page}:{heading} lost ST003"
+        );
+    }
+}
