@@ -15,7 +15,8 @@ pub use docspec_model::status_reason as reason;
 /// status the method states (its success sentence first, then its prose), the first
 /// one with the body. A method that states none gets `2XX`: the page does not say which.
 pub fn success(ctx: &mut Context<'_>, stated: &[u16]) -> Vec<(StatusCode, Response)> {
-    let sentence = ctx.method.success.first();
+    // The template's sentence over a status stated in other words before it.
+    let sentence = ctx.method.success_statement();
     let mut codes: Vec<u16> = sentence
         .and_then(|s| s.code)
         .filter(|c| (200..=299).contains(c))

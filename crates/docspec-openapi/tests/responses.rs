@@ -372,3 +372,34 @@ fn a_text_download_is_its_text_type_with_its_example() {
     // Only the headers are an example left out.
     assert_eq!(findings.iter().filter(|c| *c == "OA008").count(), 1, "{findings:?}");
 }
+
+/// A status stated in other words before the template's sentence does not displace it.
+#[test]
+fn the_template_sentence_gives_the_main_status() {
+    let page = r#"---
+title: Widgets
+---
+
+## Create a widget
+
+> [!note]
+> Polling the new widget returns `200 OK` until it is ready.
+
+```plaintext
+POST /widgets
+```
+
+If successful, returns [`201 Created`](rest/troubleshooting.md#status-codes) and the
+following response attributes:
+
+| Attribute | Type    | Description |
+|-----------|---------|-------------|
+| `id`      | integer | ID of the widget. |
+"#;
+    let (spec, _) = spec_of(page);
+    let responses = &spec["paths"]["/widgets"]["post"]["responses"];
+    assert!(
+        responses["201"]["content"]["application/json"].is_object(),
+        "{responses:#}"
+    );
+}

@@ -891,6 +891,14 @@ impl MethodParts {
         }
     }
 
+    /// Whether a request table read so far has a row of this name.
+    fn is_request_attribute(&self, name: &str) -> bool {
+        self.request_tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .any(|r| r.name.as_ref().is_some_and(|n| n.name == name))
+    }
+
     /// A note that states the status ("This endpoint returns a success response `200`
     /// regardless of the pipeline's state.") states it all the same.
     fn alert_statement(&mut self, item: &Item) {
@@ -905,7 +913,7 @@ impl MethodParts {
         };
         for block in paragraphs {
             if let Block::Paragraph { inlines, range } = block {
-                if success::is_stated_status(inlines) {
+                if success::is_stated_status(inlines, |name| self.is_request_attribute(name)) {
                     self.success
                         .push(success::read_form(inlines, *range, SuccessForm::Prose));
                 }
@@ -932,7 +940,7 @@ impl MethodParts {
             }
             Block::Paragraph { inlines, range } => {
                 self.parts.prose(block, before);
-                if success::is_stated_status(inlines) {
+                if success::is_stated_status(inlines, |name| self.is_request_attribute(name)) {
                     self.success
                         .push(success::read_form(inlines, *range, SuccessForm::Prose));
                 }
@@ -954,7 +962,7 @@ impl MethodParts {
                 // "- `201 Created` if the license is successfully added."
                 for item in items {
                     if let Some(Block::Paragraph { inlines, range }) = item.children.first() {
-                        if success::is_stated_status(inlines) {
+                        if success::is_stated_status(inlines, |name| self.is_request_attribute(name)) {
                             self.success
                                 .push(success::read_form(inlines, *range, SuccessForm::Prose));
                         }

@@ -12,14 +12,16 @@ pub fn is_success(inlines: &[Inline]) -> bool {
 /// if the request succeeds.", "`204 No Content` if the license is successfully
 /// deleted."), answers with it ("Responds with `200 OK` for authenticated users.", "It
 /// returns the HTTP status code `204`.") or starts with it ("`200 OK`: the import is
-/// being canceled.").
-pub fn is_stated_status(inlines: &[Inline]) -> bool {
+/// being canceled."). An answer that names one of the method's attributes (`is_attribute`)
+/// is the answer of one mode ("When `dry_run` is enabled, ... responds with `200 OK`"),
+/// not the method's.
+pub fn is_stated_status(inlines: &[Inline], is_attribute: impl Fn(&str) -> bool) -> bool {
     let code_span = inlines.iter().find_map(code_of);
     let spanned = code_span.is_some();
     let Some(first) = code_span.or_else(|| bare_status(inlines)) else {
         return false;
     };
-    if !first.value.starts_with('2') {
+    if !is_success_status(&first.value) {
         return false;
     }
     let text = plain_text(inlines).to_ascii_lowercase();
@@ -32,7 +34,18 @@ pub fn is_stated_status(inlines: &[Inline]) -> bool {
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| matches!(w, "returns" | "return" | "responds" | "respond" | "answers"));
     let starts_with_it = inlines.first().and_then(code_of).is_some();
-    written_as_status && (answers || starts_with_it)
+    let one_mode = inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Code { code, .. } if is_attribute(code.trim())));
+    written_as_status && (answers || starts_with_it) && !one_mode
+}
+
+/// `200`, `204 No Content`, `201: Created`: three digits from 200 to 299, then nothing,
+/// a space or a colon (not `20` widgets, not `2FA`).
+fn is_success_status(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let ends = text[digits..].chars().next().is_none_or(|c| c == ' ' || c == ':');
+    digits == 3 && ends && text[..3].parse::<u16>().is_ok_and(|c| (200..=299).contains(&c))
 }
 
 /// The 2xx rows of a table of statuses (a first column named like `HTTP status` or
