@@ -62,7 +62,16 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
         .into_iter()
         .filter(|s| !about_others(s) || lists_values(s))
         .find_map(enum_values)
-        .or_else(|| line_list_values(description));
+        .or_else(|| line_list_values(description))
+        .map(|mut values| {
+            // `Deprecated values: ...` are still values the API may send.
+            for value in deprecated_values(description) {
+                if !values.contains(&value) {
+                    values.push(value);
+                }
+            }
+            values
+        });
     let listed: Vec<String> = values.clone().unwrap_or_default();
     if let Some(values) = values {
         // `` `null` for no limit `` is the JSON null: a nullable enum lists it as null.
@@ -197,7 +206,9 @@ fn code_spans(text: &str) -> Vec<&str> {
 }
 
 /// `One of `a`, `b` or `c`.`: at least two code spans joined by commas, `or` or `and`.
-/// `At least one of` lists the values an array's items take.
+/// `At least one of` lists the values an array's items take. A list that goes on in
+/// words (`` `main`, `v1.0`, or any other ref name ``) is open, not an enum; so is a
+/// sort order joined by `and` (`` ordered by `created_at` and `name` ``): it combines.
 pub fn enum_values(description: &str) -> Option<Vec<String>> {
     let lower = description.to_ascii_lowercase();
     for marker in ENUM_MARKERS {
@@ -205,28 +216,51 @@ pub fn enum_values(description: &str) -> Option<Vec<String>> {
             continue;
         };
         let mut values: Vec<String> = Vec::new();
+        let mut open = false;
+        let mut joined_by_and = false;
         while let Some((code, after)) = code_span(rest) {
             if !values.iter().any(|v| v == code) {
                 values.push(code.to_string());
             }
-            rest = skip_separator(after);
+            let (next, conjunction) = skip_separator(after);
+            joined_by_and |= conjunction == Some("and");
+            open = conjunction.is_some() && code_span(next).is_none();
+            rest = next;
         }
+        let combines = joined_by_and && matches!(*marker, "sorted in" | "ordered by");
         // A value explained in parentheses (`` `0` (no due date) ``) is not a plain list.
         let explained = rest.trim_start().starts_with('(');
-        if values.len() >= 2 && !explained {
+        if values.len() >= 2 && !explained && !open && !combines {
             return Some(values);
         }
     }
     None
 }
 
+/// The code spans after `Deprecated values:` (one or more).
+fn deprecated_values(description: &str) -> Vec<String> {
+    let lower = description.to_ascii_lowercase();
+    let Some(mut rest) = after_marker(description, &lower, "deprecated values") else {
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    while let Some((code, after)) = code_span(rest) {
+        values.push(code.to_string());
+        rest = skip_separator(after).0;
+    }
+    values
+}
+
 /// `Possible values:<br>- `a`: ...<br>- `b`: ...`: a marker, then lines (a table cell
 /// breaks them with `<br>`) that each start with a code span, two at least.
 fn line_list_values(description: &str) -> Option<Vec<String>> {
+    let description = description.replace("<br/>", "<br>").replace("<br />", "<br>");
     let lower = description.to_ascii_lowercase();
+    // The marker that comes first in the text, not in the list of markers.
     let rest = ENUM_MARKERS
         .iter()
-        .find_map(|marker| after_marker(description, &lower, marker))?;
+        .filter_map(|marker| after_marker(&description, &lower, marker))
+        .max_by_key(|rest| rest.len())?;
     let mut values: Vec<String> = Vec::new();
     for line in rest.split("<br>").skip(1) {
         let item = line.trim_start();
@@ -251,8 +285,9 @@ fn code_span(text: &str) -> Option<(&str, &str)> {
     (!code.trim().is_empty()).then(|| (code.trim(), &inner[end + 1..]))
 }
 
-/// Skips `, `, ` or `, `, or `, ` and ` (and a `(default)` mark) between list items.
-fn skip_separator(text: &str) -> &str {
+/// Skips `, `, ` or `, `, or `, ` and ` (and a `(default)` mark) between list items, and
+/// says which conjunction it skipped.
+fn skip_separator(text: &str) -> (&str, Option<&'static str>) {
     let mut rest = text.trim_start();
     if let Some(r) = rest.strip_prefix("(default)") {
         rest = r.trim_start();
@@ -260,12 +295,12 @@ fn skip_separator(text: &str) -> &str {
     if let Some(r) = rest.strip_prefix(',') {
         rest = r.trim_start();
     }
-    for word in ["or ", "and "] {
+    for (word, conjunction) in [("or ", "or"), ("and ", "and")] {
         if let Some(r) = rest.strip_prefix(word) {
-            return r.trim_start();
+            return (r.trim_start(), Some(conjunction));
         }
     }
-    rest
+    (rest, None)
 }
 
 #[cfg(test)]
@@ -317,6 +352,39 @@ mod tests {
         // One line is no list; a line break without a marker lists nothing.
         assert_eq!(line_list_values("Possible values:<br>- `fast`: Full speed."), None);
         assert_eq!(line_list_values("Mode.<br>- `fast`<br>- `quiet`"), None);
+    }
+
+    #[test]
+    fn deprecated_values_stay_in_the_enum() {
+        let mut schema = types::string();
+        apply(
+            &mut schema,
+            "State. Can be `done`, `failed`. Deprecated values: `timeout`, `stale`.",
+            "state",
+            &[],
+        );
+        let SchemaKind::Type(Type::String(s)) = &schema.schema_kind else {
+            panic!("a string schema");
+        };
+        let values: Vec<&str> = s.enumeration.iter().flatten().map(String::as_str).collect();
+        assert_eq!(values, ["done", "failed", "timeout", "stale"]);
+    }
+
+    #[test]
+    fn open_lists_and_combined_orders_are_no_enums() {
+        assert_eq!(enum_values("Can be `main`, `v1.0`, or any other ref name."), None);
+        assert_eq!(
+            enum_values("Sorted, ordered by `created_at` and `name`, newest first."),
+            None
+        );
+        assert_eq!(
+            enum_values("Either `a` or `b`, depending on the mode."),
+            Some(vec!["a".into(), "b".into()])
+        );
+        assert_eq!(
+            line_list_values("Possible values:<br/>- `fast`: one of the quick modes.<br/>- `quiet`: slow."),
+            Some(vec!["fast".into(), "quiet".into()])
+        );
     }
 
     #[test]

@@ -189,7 +189,17 @@ pub fn code_samples(
             .map(|(source, _)| *source)
             .collect()
     };
-    let matching = of(&|r| r.verb == verb && r.path.as_deref().is_some_and(|p| path_matches(p, &template.path)));
+    // A path another request line of the method matches segment by segment is that
+    // line's, even when a value with a raw `/` could stretch this template over it.
+    let others: Vec<String> = method
+        .request_lines()
+        .map(|l| l.path.value.trim_end_matches('/').to_string())
+        .collect();
+    let fits = |p: &str| {
+        strictly_matches(p, &template.path)
+            || (path_matches(p, &template.path) && !others.iter().any(|o| strictly_matches(p, o)))
+    };
+    let matching = of(&|r| r.verb == verb && r.path.as_deref().is_some_and(fits));
     // Else an example of the same verb whose URL cannot be read. An example of another
     // path (the project variant of a group operation) or of another verb (the `PATCH` of a
     // `PUT`/`PATCH` method) would show a wrong request.
@@ -231,11 +241,18 @@ fn requests(block: &str, settings: &OpenApiSettings) -> Vec<Request> {
         .collect()
 }
 
-/// Segment by segment; a templated segment matches any value. A value may hold a raw
-/// `/` (an npm scope `@scope/name`, an asset path `bin/app.exe`) when a literal segment
-/// follows it in the template, or when it is last and names a path or a name
-/// (`{direct_asset_path}`, `{file_name}`): a trailing `{package_id}` does not swallow
-/// `/package_files`.
+/// Segment by segment, each value one segment; `{id}` and `:id` are templated.
+fn strictly_matches(path: &str, template: &str) -> bool {
+    let a: Vec<&str> = path.split('/').collect();
+    let t: Vec<&str> = template.split('/').collect();
+    let templated = |s: &str| s.contains('{') || s.starts_with(':') || s.starts_with('*');
+    a.len() == t.len() && a.iter().zip(&t).all(|(x, s)| templated(s) || x == s)
+}
+
+/// Segment by segment; a templated segment matches any value. A value that names a path
+/// or a name (`{direct_asset_path}`, `{package_name}`, `{file_name}`) may hold a raw `/`
+/// (an asset path `bin/app.exe`, an npm scope `@scope/name`); an `{id}` or a
+/// `{package_id}` never does.
 fn path_matches(path: &str, template: &str) -> bool {
     let a: Vec<&str> = path.split('/').collect();
     let t: Vec<&str> = template.split('/').collect();
@@ -250,13 +267,9 @@ fn segments_match(a: &[&str], t: &[&str]) -> bool {
     matches[n][m] = true;
     for j in (0..m).rev() {
         let segment = t[j];
-        let spans = match t.get(j + 1) {
-            Some(next) => !next.contains('{'),
-            None => {
-                let name = segment.trim_end_matches('}');
-                name.ends_with("path") || name.ends_with("name")
-            }
-        };
+        // Only a value that names a path or a name may hold a `/`; an `{id}` never does.
+        let name = segment.trim_end_matches('}');
+        let spans = name.ends_with("path") || name.ends_with("name");
         // Whether `a[k..]` matches `t[j + 1..]` for some `k > i`.
         let mut any_later = matches[n][j + 1];
         for i in (0..n).rev() {
@@ -353,6 +366,27 @@ mod tests {
             "/projects/{id}/packages/{package_id}"
         ));
         assert!(!path_matches("/groups/1/gizmos", "/projects/{id}/gizmos"));
+        assert!(!path_matches("/groups/5/epics/3/issues", "/groups/{id}/issues"));
+    }
+
+    /// An example of one request line is not stretched over another's template.
+    #[test]
+    fn a_sibling_line_keeps_its_example() {
+        let page = docspec_parser::parse_str(
+            "# T\n\n## Get a file\n\n```plaintext\nGET /files/:file_path\nGET /files/:file_path/blame\n```\n\n\
+             ```shell\ncurl --url \"https://gitlab.example.com/api/v4/files/a%2Fb/blame\"\n```\n",
+        );
+        let method = page.methods().next().unwrap();
+        let template = |path: &str| Template {
+            path: path.to_string(),
+            params: vec!["file_path".to_string()],
+            key: path.replace("{file_path}", "{}"),
+        };
+        let settings = OpenApiSettings::default();
+        let file = template("/files/{file_path}");
+        let blame = template("/files/{file_path}/blame");
+        assert_eq!(code_samples(&page, method, "get", &file, &settings), None);
+        assert!(code_samples(&page, method, "get", &blame, &settings).is_some());
     }
 
     /// A method with a project and a group request line and only a project example: the

@@ -76,7 +76,12 @@ pub fn accepts_job_token(text: &str) -> bool {
     // A dot ends a sentence only before a space: link targets (`ci_job_token.md`) have dots.
     lower.split(". ").flat_map(|s| s.split(';')).any(|sentence| {
         // "authentiat" is a misspelling the docs have.
-        sentence.contains("job token") && (sentence.contains("authentic") || sentence.contains("authentiat"))
+        let negated = ["cannot", "can't", "can not", "not ", "never"]
+            .iter()
+            .any(|n| sentence.contains(n));
+        sentence.contains("job token")
+            && (sentence.contains("authentic") || sentence.contains("authentiat"))
+            && !negated
     })
 }
 
@@ -116,6 +121,9 @@ mod tests {
             "> Support for [GitLab CI/CD job token](../ci/jobs/ci_job_token.md) authentication introduced in GitLab 16.2."
         ));
         assert!(!accepts_job_token("Retrieve the job that generated a job token."));
+        assert!(!accepts_job_token(
+            "You cannot use a CI/CD job token to authenticate with this endpoint."
+        ));
         assert!(!accepts_job_token("Requires authentication as an administrator."));
     }
 

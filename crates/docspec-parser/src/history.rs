@@ -153,36 +153,43 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     None
 }
 
-/// `GitLab 16.10`, or a GitLab project's own version (`GitLab Runner 16.1`), in a text.
-/// A tier between (`GitLab Premium 12.10`) is not a project.
+/// `GitLab 16.10` in a text; else a GitLab project's own version (`GitLab Runner 16.1`).
+/// A tier or an offering between (`GitLab Premium 12.10`, `GitLab Dedicated 17.1`) is
+/// not a project.
 pub fn find_version(text: &str) -> Option<(usize, usize)> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find("GitLab ") {
-        let start = from + i + "GitLab ".len();
-        if let Some(end) = version_end(text, start) {
-            return Some((start, end));
-        }
-        if let Some(after) = project_name(&text[start..]) {
-            if let Some(end) = version_end(text, start + after) {
-                return Some((start + after, end));
-            }
-        }
-        from = start;
-    }
-    None
+    let starts = || text.match_indices("GitLab ").map(|(i, _)| i + "GitLab ".len());
+    starts()
+        .find_map(|start| version_end(text, start).map(|end| (start, end)))
+        .or_else(|| {
+            starts().find_map(|start| {
+                let after = start + project_name(&text[start..])?;
+                version_end(text, after).map(|end| (after, end))
+            })
+        })
 }
 
 /// Where a project name at the start of `text` (`Runner `, `Pages `) and its space end:
-/// one capitalised word that is not a tier.
+/// one capitalised word that is not a tier, an offering or a product line.
 fn project_name(text: &str) -> Option<usize> {
-    const TIERS: &[&str] = &[
-        "Free", "Premium", "Ultimate", "Core", "Starter", "Bronze", "Silver", "Gold",
+    const NOT_PROJECTS: &[&str] = &[
+        "Free",
+        "Premium",
+        "Ultimate",
+        "Core",
+        "Starter",
+        "Bronze",
+        "Silver",
+        "Gold",
+        "Dedicated",
+        "Duo",
+        "Enterprise",
+        "Community",
     ];
     let word_end = text.find(' ')?;
     let word = &text[..word_end];
     let capitalised =
         word.starts_with(|c: char| c.is_ascii_uppercase()) && word.chars().all(|c| c.is_ascii_alphabetic());
-    (capitalised && !TIERS.contains(&word)).then_some(word_end + 1)
+    (capitalised && !NOT_PROJECTS.contains(&word)).then_some(word_end + 1)
 }
 
 /// The end of a `major.minor` version starting at `start`.
@@ -283,6 +290,12 @@ mod tests {
         assert_eq!(version("Introduced in GitLab Runner 16.1."), Some("16.1"));
         assert_eq!(version("Moved to GitLab Premium 12.10."), None);
         assert_eq!(version("Introduced in GitLab Runner."), None);
+        assert_eq!(
+            version("Dropped GitLab Runner 15.0 support in GitLab 16.1."),
+            Some("16.1")
+        );
+        assert_eq!(version("Available in GitLab Duo 17.0."), None);
+        assert_eq!(version("Introduced on GitLab Dedicated 17.1."), None);
     }
 
     #[test]
