@@ -363,7 +363,12 @@ impl PublicIntro {
                 .into_iter()
                 .filter(|v| lower.contains(&format!("{v} requests")))
                 .collect();
-            public.all |= named.is_empty();
+            // "Listing the active banners does not require authentication." is about one
+            // method, which says so itself; only the API, its endpoints or requests are all.
+            let about_all = ["api", "endpoint", "request", "resource"]
+                .iter()
+                .any(|w| lower.contains(w));
+            public.all |= named.is_empty() && about_all;
             public.verbs.extend(named);
         }
         public

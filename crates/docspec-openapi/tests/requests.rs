@@ -112,3 +112,25 @@ fn a_page_that_accepts_job_tokens_says_so_once() {
     let delete = &spec["paths"]["/gizmos/{id}/artifact"]["delete"];
     assert!(delete["security"].to_string().contains("jobToken"), "{delete:#}");
 }
+
+/// An introduction's sentence about one method ("Listing the banners does not require
+/// authentication.") does not make every method public; one about the API does.
+#[test]
+fn an_intro_sentence_about_one_method_is_not_about_all() {
+    let page = |intro: &str| {
+        JOB_TOKENS
+            .replace("---\n\n## Download", &format!("---\n\n{intro}\n\n## Download"))
+            .replace("JOB-TOKEN: $CI_JOB_TOKEN", "PRIVATE-TOKEN: <your_access_token>")
+    };
+    let security_of_delete = |text: &str| {
+        let loaded = common::Loaded::from_texts(&[("artifacts.md", text)]);
+        let spec = serde_json::to_value(loaded.emit().0).unwrap();
+        spec["paths"]["/gizmos/{id}/artifact"]["delete"]["security"].clone()
+    };
+    let one = security_of_delete(&page(
+        "Downloading an artifact does not require authentication. Deleting one requires the Maintainer role.",
+    ));
+    assert!(one.is_null(), "{one}");
+    let all = security_of_delete(&page("This API can be used without authentication."));
+    assert_eq!(all[0], serde_json::json!({}), "{all}");
+}
