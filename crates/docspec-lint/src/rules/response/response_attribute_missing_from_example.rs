@@ -68,7 +68,8 @@ impl Check for ResponseAttributeMissingFromExample {
                 .map(|(_, s)| s)
                 .collect();
             let documented = documented(method, &shapes);
-            if documented.is_empty() || shapes.is_empty() {
+            // An example of an empty list or object (`[]`: nothing matches) shows no key.
+            if documented.is_empty() || shapes.is_empty() || shapes.iter().all(|s| s.fields.is_empty()) {
                 continue;
             }
             for doc in &documented {
