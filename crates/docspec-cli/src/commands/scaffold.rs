@@ -19,7 +19,8 @@ pub fn run(args: &ScaffoldArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let ws = workspace::load(&[], &args.config, &CliOverrides::default())?;
     let config = run_config(ws.entries.first().map(|e| &e.config), &args.paths, &args.config)?;
     let (spec, _) = load_spec(&spec_path(args.spec.as_deref(), &config)?)?;
-    let settings = scaffold_settings(&config);
+    let docs = args.output.clone().unwrap_or_else(|| default_dir(&args.paths));
+    let settings = scaffold_settings(&config, &docs);
     let mut ops: Vec<&Operation> = Vec::new();
     for id in &args.operation {
         let op = scaffold::find(&spec, id).ok_or_else(|| unknown_operation(&spec, id))?;
@@ -62,11 +63,11 @@ fn missing(args: &ScaffoldArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
     let (spec, spec_source) = load_spec(&spec_file)?;
     let pages = doc_pages(&ws);
     let outcome = docspec_drift::run(&spec, &spec_source, &pages, &drift_settings(&config));
-    let plan = scaffold::missing(&spec, &pages, &outcome, &scaffold_settings(&config));
     let dir = match &args.output {
         Some(dir) => dir.clone(),
         None => default_dir(&args.paths),
     };
+    let plan = scaffold::missing(&spec, &pages, &outcome, &scaffold_settings(&config, &dir));
     let verb = if args.diff { "Would write" } else { "Wrote" };
     for append in &plan.appends {
         let Some(entry) = ws.entries.get(append.file) else {
@@ -125,13 +126,44 @@ fn default_dir(paths: &[PathBuf]) -> PathBuf {
     }
 }
 
-fn scaffold_settings(config: &Config) -> ScaffoldSettings {
+fn scaffold_settings(config: &Config, docs: &Path) -> ScaffoldSettings {
     let api = config.api();
     ScaffoldSettings {
         base_path: api.base_path,
         example_host: api.example_host,
         token_placeholder: api.token_placeholder,
+        index_folders: index_folders(docs),
     }
+}
+
+/// The folders under `docs` (a few levels down) whose page is their `_index.md`, relative
+/// and `/`-separated, sorted.
+fn index_folders(docs: &Path) -> Vec<String> {
+    fn walk(dir: &Path, relative: &str, depth: usize, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if !path.is_dir() {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().to_string();
+            let folder = if relative.is_empty() {
+                name
+            } else {
+                format!("{relative}/{name}")
+            };
+            if path.join("_index.md").is_file() {
+                out.push(folder.clone());
+            }
+            if depth > 1 {
+                walk(&path, &folder, depth - 1, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(docs, "", 3, &mut out);
+    out.sort();
+    out
 }
 
 fn unknown_operation(spec: &Spec, id: &str) -> CliError {

@@ -32,7 +32,7 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
         .description
         .as_deref()
         .or(op.summary.as_deref())
-        .map(prose)
+        .map(|d| relative_docs_links(&prose(d), &settings.index_folders))
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| METHOD_PLACEHOLDER.to_string());
     let _ = writeln!(out, "{description}\n");
@@ -49,7 +49,12 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
                     format!("`{}`", p.name),
                     template_word(&p.shape),
                     if p.required { "Yes" } else { "No" }.to_string(),
-                    attribute_description(p.description.as_deref(), &p.shape, p.deprecated),
+                    attribute_description(
+                        p.description.as_deref(),
+                        &p.shape,
+                        p.deprecated,
+                        &settings.index_folders,
+                    ),
                 ]
             })
             .collect();
@@ -126,7 +131,12 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
                 [
                     format!("`{}`", p.name),
                     template_word(&p.shape),
-                    attribute_description(p.description.as_deref(), &p.shape, p.deprecated),
+                    attribute_description(
+                        p.description.as_deref(),
+                        &p.shape,
+                        p.deprecated,
+                        &settings.index_folders,
+                    ),
                 ]
             })
             .collect();
@@ -230,9 +240,14 @@ pub fn docs_path(path: &str) -> String {
 
 /// A description cell: the spec's text on one line, `|` escaped, with the allowed values
 /// and default the template states in prose.
-fn attribute_description(description: Option<&str>, shape: &Shape, deprecated: bool) -> String {
+fn attribute_description(
+    description: Option<&str>,
+    shape: &Shape,
+    deprecated: bool,
+    index_folders: &[String],
+) -> String {
     let mut text = description
-        .map(prose)
+        .map(|d| relative_docs_links(&prose(d), index_folders))
         .map(|d| without_deprecation(&d))
         .filter(|d| !d.is_empty())
         .unwrap_or_default();
@@ -243,12 +258,14 @@ fn attribute_description(description: Option<&str>, shape: &Shape, deprecated: b
     // `deprecated-attribute-history`), which a spec does not give: `drift` reports the
     // attribute (`deprecation-mismatch`) until a writer adds them.
     let _ = deprecated;
+    // The spec's own text may list the values already.
+    let lists_values = shape.enumeration.iter().all(|v| text.contains(&format!("`{v}`")));
     let mut parts: Vec<String> = Vec::new();
     if !text.is_empty() {
         parts.push(text);
     }
     // `docspec openapi` reads these back as `enum` and `default`.
-    if shape.kind == Kind::String && shape.enumeration.len() >= 2 {
+    if shape.kind == Kind::String && shape.enumeration.len() >= 2 && !lists_values {
         let values: Vec<String> = shape.enumeration.iter().map(|v| format!("`{v}`")).collect();
         parts.push(format!("One of {}.", or_list(&values)));
     }
@@ -293,6 +310,52 @@ fn or_list(values: &[String]) -> String {
 /// Spec prose on one line (tables and paragraphs of the template).
 fn prose(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The docs site, whose pages the template links with relative paths (rule
+/// `absolute-docs-link`); a spec links them absolutely.
+const DOCS_SITE: &str = "](https://docs.gitlab.com/";
+
+/// Links to the API pages of the docs site written back as relative links from a page of
+/// the API folder: `https://docs.gitlab.com/api/rest/#namespaced-paths` as
+/// `rest/_index.md#namespaced-paths` (`rest` is an index folder), `.../api/projects/` as
+/// `projects.md`, `.../user/profile/` as `../user/profile.md`.
+pub fn relative_docs_links(text: &str, index_folders: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(DOCS_SITE) {
+        let after = &rest[at + DOCS_SITE.len()..];
+        let Some(end) = after.find(')') else { break };
+        let (path, fragment) = after[..end].split_once('#').unwrap_or((&after[..end], ""));
+        let page = path.trim_matches('/');
+        out.push_str(&rest[..at]);
+        if page.is_empty() || page.contains(['?', ' ']) {
+            out.push_str(&rest[at..at + DOCS_SITE.len() + end + 1]);
+        } else {
+            let (prefix, page) = match page.strip_prefix("api/") {
+                Some(p) => ("", p),
+                None if page == "api" => ("", ""),
+                None => ("../", page),
+            };
+            let file = if page.is_empty() {
+                "_index.md".to_string()
+            } else if prefix.is_empty() && index_folders.iter().any(|f| f == page) {
+                format!("{page}/_index.md")
+            } else {
+                format!("{prefix}{page}.md")
+            };
+            out.push_str("](");
+            out.push_str(&file);
+            if !fragment.is_empty() {
+                out.push('#');
+                out.push_str(fragment);
+            }
+            out.push(')');
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A table with padded columns, the way the template writes them.
@@ -480,5 +543,24 @@ mod tests {
         assert_eq!(or_list(&["`a`".into(), "`b`".into(), "`c`".into()]), "`a`, `b`, or `c`");
         assert_eq!(encode("a b/c"), "a%20b%2Fc");
         assert_eq!(spaced("{\"a\":1,\"b\":[1,2]}"), "{\"a\": 1, \"b\": [1, 2]}");
+    }
+
+    #[test]
+    fn docs_site_links_become_relative() {
+        let index = vec!["rest".to_string()];
+        assert_eq!(
+            relative_docs_links(
+                "The [URL-encoded path](https://docs.gitlab.com/api/rest/#namespaced-paths) or [ID](https://docs.gitlab.com/api/projects/).",
+                &index
+            ),
+            "The [URL-encoded path](rest/_index.md#namespaced-paths) or [ID](projects.md)."
+        );
+        assert_eq!(
+            relative_docs_links("See [profile](https://docs.gitlab.com/user/profile/#x).", &index),
+            "See [profile](../user/profile.md#x)."
+        );
+        // Other sites stay as they are.
+        let other = "See [this](https://example.com/api/rest/).";
+        assert_eq!(relative_docs_links(other, &index), other);
     }
 }

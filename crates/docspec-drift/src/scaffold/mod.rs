@@ -15,6 +15,10 @@ pub struct ScaffoldSettings {
     pub base_path: String,
     pub example_host: String,
     pub token_placeholder: String,
+    /// Folders under the API docs folder whose page is their `_index.md` (`rest`), `/`
+    /// separated: a docs-site link `https://docs.gitlab.com/api/rest/` is written back as
+    /// `rest/_index.md`, any other as `projects.md`.
+    pub index_folders: Vec<String>,
 }
 
 impl Default for ScaffoldSettings {
@@ -23,6 +27,7 @@ impl Default for ScaffoldSettings {
             base_path: "/api/v4".to_string(),
             example_host: "https://gitlab.example.com".to_string(),
             token_placeholder: "<your_access_token>".to_string(),
+            index_folders: Vec::new(),
         }
     }
 }
