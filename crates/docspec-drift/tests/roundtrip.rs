@@ -165,3 +165,40 @@ fn a_lost_attribute_is_a_difference() {
         "{found:?}"
     );
 }
+
+/// A file download is saved by its cURL example and shown as no JSON.
+#[test]
+fn a_download_is_saved_not_shown() {
+    let spec = docspec_spec::load(
+        "download.yaml",
+        r#"openapi: 3.0.3
+info: {title: Gizmos, version: '1'}
+paths:
+  /gizmos/{id}/archive:
+    get:
+      summary: Download a gizmo archive
+      tags: [Gizmos API]
+      parameters:
+      - {name: id, in: path, required: true, schema: {type: integer}}
+      responses:
+        '200':
+          description: OK
+          content:
+            application/octet-stream:
+              schema: {type: string, format: binary}
+"#,
+    )
+    .unwrap();
+    let page = scaffold::page("Gizmos API", &[&spec.operations[0]], &ScaffoldSettings::default());
+    assert!(page.contains("title: Gizmos API\n"), "{page}");
+    assert!(page.contains("--output archive"), "{page}");
+    assert!(!page.contains("```json"), "{page}");
+    let source = SourceFile::new("gizmos.md", page);
+    let parsed = docspec_parser::parse(&source);
+    let errors: Vec<_> = docspec_lint::lint_page(&source, &parsed, &LintSettings::default())
+        .into_iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| d.code.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

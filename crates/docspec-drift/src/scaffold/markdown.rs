@@ -144,11 +144,20 @@ pub fn method(op: &Operation, level: u8, settings: &ScaffoldSettings) -> String 
         out.push('\n');
     }
 
+    // A file download (`application/octet-stream`) is saved, not shown.
+    let download = body.is_some_and(|b| b.kind == Kind::File);
+    let file_name = op
+        .path
+        .rsplit('/')
+        .find(|s| !s.is_empty() && !s.starts_with('{'))
+        .unwrap_or("download");
     out.push_str("Example request:\n\n```shell\n");
-    out.push_str(&curl(op, &params, settings));
+    out.push_str(&curl(op, &params, settings, download.then_some(file_name)));
     out.push_str("```\n");
 
-    if let Some(b) = opaque_body {
+    if download {
+        // No example response: the cURL example saves the file.
+    } else if let Some(b) = opaque_body {
         let one = serde_json::json!({ "attribute": "value" });
         let value = if b.kind == Kind::Array {
             Value::Array(vec![one])
@@ -339,7 +348,8 @@ pub fn relative_docs_links(text: &str, index_folders: &[String]) -> String {
             };
             let file = if page.is_empty() {
                 "_index.md".to_string()
-            } else if prefix.is_empty() && index_folders.iter().any(|f| f == page) {
+            // `rest/_index.md#namespaced-paths` is the template's own link.
+            } else if prefix.is_empty() && (page == "rest" || index_folders.iter().any(|f| f == page)) {
                 format!("{page}/_index.md")
             } else {
                 format!("{prefix}{page}.md")
@@ -390,7 +400,8 @@ fn table<const N: usize>(out: &mut String, header: &[&str; N], rows: &[[String; 
 
 /// The cURL example: method, token header, body (JSON, or form fields with a file),
 /// and `--url` with path values and required query values filled in.
-fn curl(op: &Operation, params: &[&Parameter], settings: &ScaffoldSettings) -> String {
+/// The cURL example; a download (`output`) saves the response to a file.
+fn curl(op: &Operation, params: &[&Parameter], settings: &ScaffoldSettings, output: Option<&str>) -> String {
     let mut lines: Vec<String> = Vec::new();
     if op.method != "get" {
         lines.push(format!("curl --request {}", op.method.to_ascii_uppercase()));
@@ -449,6 +460,9 @@ fn curl(op: &Operation, params: &[&Parameter], settings: &ScaffoldSettings) -> S
     if !query.is_empty() {
         url.push('?');
         url.push_str(&query.join("&"));
+    }
+    if let Some(file) = output {
+        lines.push(format!("--output {file}"));
     }
     lines.push(format!("--url \"{url}\""));
     let mut out = String::new();

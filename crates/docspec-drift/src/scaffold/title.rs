@@ -172,7 +172,14 @@ pub fn capitalize(text: &str) -> String {
 
 /// `access_requests` → `Access requests API`.
 pub fn page_title(tag: &str) -> String {
-    format!("{} API", capitalize(&words(tag).to_ascii_lowercase()))
+    let name = words(tag);
+    // A tag that names the API already (`Gizmo snapshots API`, as `docspec openapi` writes
+    // its tags) keeps one `API`.
+    let name = name
+        .strip_suffix(" API")
+        .or_else(|| name.strip_suffix(" api"))
+        .unwrap_or(&name);
+    format!("{} API", capitalize(&name.to_ascii_lowercase()))
 }
 
 /// `Access requests` → `access_requests.md`: lower case, words joined by `_`.
@@ -238,6 +245,7 @@ mod tests {
             "Delete a policy"
         );
         assert_eq!(page_title("access_requests"), "Access requests API");
+        assert_eq!(page_title("Gizmo snapshots API"), "Gizmo snapshots API");
         assert_eq!(file_name("Access Requests"), "access_requests.md");
     }
 }
