@@ -79,10 +79,23 @@ fn from_summary(summary: &str) -> Option<String> {
     }
     let (first, rest) = summary.split_once(' ').unwrap_or((summary, ""));
     let lower = first.to_ascii_lowercase();
-    let verb = VERBS
+    let known = VERBS
         .iter()
-        .find(|v| lower == **v || lower == format!("{v}s") || lower == format!("{v}es"))?;
-    let mut out = capitalize(verb);
+        .find(|v| lower == **v || lower == format!("{v}s") || lower == format!("{v}es"))
+        .map(|v| v.to_string());
+    // Any verb before an article or a particle (`Take a snapshot`, `Yank a crate version`,
+    // `Turn off digests`) is the summary's own; a noun phrase (`Project access tokens`) is not.
+    let next = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let before_object = ["a", "an", "the", "all", "every", "each", "off", "on", "up", "out"].contains(&next.as_str());
+    let imperative = || {
+        let stem = match lower.strip_suffix('s') {
+            Some(stem) if !lower.ends_with("ss") && stem.len() > 2 => stem,
+            _ => lower.as_str(),
+        };
+        stem.to_string()
+    };
+    let verb = known.or_else(|| (before_object && lower.chars().all(|c| c.is_ascii_alphabetic())).then(imperative))?;
+    let mut out = capitalize(&verb);
     if !rest.is_empty() {
         out.push(' ');
         out.push_str(rest);
@@ -243,6 +256,26 @@ mod tests {
         assert_eq!(
             method_title(&op("delete", "/x/{id}/policies/{p}", Some("Status of the thing"))),
             "Delete a policy"
+        );
+        assert_eq!(
+            method_title(&op("post", "/x", Some("Take a snapshot"))),
+            "Take a snapshot"
+        );
+        assert_eq!(
+            method_title(&op("delete", "/x/{v}/yank", Some("Yanks a crate version"))),
+            "Yank a crate version"
+        );
+        assert_eq!(
+            method_title(&op("put", "/x/digests", Some("Turn off digests for all users"))),
+            "Turn off digests for all users"
+        );
+        assert_eq!(
+            method_title(&op(
+                "get",
+                "/projects/{id}/access_tokens",
+                Some("Project access tokens list")
+            )),
+            "List access tokens"
         );
         assert_eq!(page_title("access_requests"), "Access requests API");
         assert_eq!(page_title("Gizmo snapshots API"), "Gizmo snapshots API");
