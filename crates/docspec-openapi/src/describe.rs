@@ -210,6 +210,10 @@ fn code_spans(text: &str) -> Vec<&str> {
 /// words (`` `main`, `v1.0`, or any other ref name ``) is open, not an enum; so is a
 /// sort order joined by `and` (`` ordered by `created_at` and `name` ``): it combines.
 pub fn enum_values(description: &str) -> Option<Vec<String>> {
+    // Two code spans at least: four backticks.
+    if description.bytes().filter(|b| *b == b'`').count() < 4 {
+        return None;
+    }
     let lower = description.to_ascii_lowercase();
     for marker in ENUM_MARKERS {
         let Some(mut rest) = after_marker(description, &lower, marker) else {
@@ -254,6 +258,9 @@ fn deprecated_values(description: &str) -> Vec<String> {
 /// `Possible values:<br>- `a`: ...<br>- `b`: ...`: a marker, then lines (a table cell
 /// breaks them with `<br>`) that each start with a code span, two at least.
 fn line_list_values(description: &str) -> Option<Vec<String>> {
+    if !description.contains("<br") {
+        return None;
+    }
     let description = description.replace("<br/>", "<br>").replace("<br />", "<br>");
     let lower = description.to_ascii_lowercase();
     // The marker that comes first in the text, not in the list of markers.
