@@ -369,6 +369,15 @@ mod tests {
         assert!(!path_matches("/groups/5/epics/3/issues", "/groups/{id}/issues"));
     }
 
+    /// The template of a path with one parameter.
+    fn template(path: &str, param: &str) -> Template {
+        Template {
+            path: path.to_string(),
+            params: vec![param.to_string()],
+            key: path.replace(&format!("{{{param}}}"), "{}"),
+        }
+    }
+
     /// An example of one request line is not stretched over another's template.
     #[test]
     fn a_sibling_line_keeps_its_example() {
@@ -377,14 +386,9 @@ mod tests {
              ```shell\ncurl --url \"https://gitlab.example.com/api/v4/files/a%2Fb/blame\"\n```\n",
         );
         let method = page.methods().next().unwrap();
-        let template = |path: &str| Template {
-            path: path.to_string(),
-            params: vec!["file_path".to_string()],
-            key: path.replace("{file_path}", "{}"),
-        };
         let settings = OpenApiSettings::default();
-        let file = template("/files/{file_path}");
-        let blame = template("/files/{file_path}/blame");
+        let file = template("/files/{file_path}", "file_path");
+        let blame = template("/files/{file_path}/blame", "file_path");
         assert_eq!(code_samples(&page, method, "get", &file, &settings), None);
         assert!(code_samples(&page, method, "get", &blame, &settings).is_some());
     }
@@ -399,14 +403,9 @@ mod tests {
              ```shell\ncurl --url \"https://gitlab.example.com/api/v4/projects/1/gizmos\"\n```\n",
         );
         let method = page.methods().next().unwrap();
-        let template = |path: &str| Template {
-            path: path.to_string(),
-            params: vec!["id".to_string()],
-            key: path.replace("{id}", "{}"),
-        };
         let settings = OpenApiSettings::default();
-        let project = template("/projects/{id}/gizmos");
-        let group = template("/groups/{id}/gizmos");
+        let project = template("/projects/{id}/gizmos", "id");
+        let group = template("/groups/{id}/gizmos", "id");
         assert!(code_samples(&page, method, "get", &project, &settings).is_some());
         assert_eq!(code_samples(&page, method, "get", &group, &settings), None);
 
