@@ -93,9 +93,16 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), FileError> {
 /// A file written through a temporary file in the same folder: [`AtomicFile::commit`]
 /// renames it into place; dropped without a commit, it leaves the old file as it was.
 /// For reports written as they are made, too large to hold in memory first.
+/// A target that is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is
+/// written in place: renaming a file over it would replace the device itself.
 pub struct AtomicFile {
     path: PathBuf,
-    tmp: std::io::BufWriter<tempfile::NamedTempFile>,
+    out: Target,
+}
+
+enum Target {
+    Temporary(std::io::BufWriter<tempfile::NamedTempFile>),
+    InPlace(std::io::BufWriter<std::fs::File>),
 }
 
 impl AtomicFile {
@@ -104,6 +111,14 @@ impl AtomicFile {
             path: path.to_path_buf(),
             source,
         };
+        let special = path.starts_with("/dev") || path.starts_with("/proc");
+        if special || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path).map_err(io)?;
+            return Ok(AtomicFile {
+                path: path.to_path_buf(),
+                out: Target::InPlace(std::io::BufWriter::new(file)),
+            });
+        }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -112,7 +127,7 @@ impl AtomicFile {
         let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            tmp: std::io::BufWriter::new(tmp),
+            out: Target::Temporary(std::io::BufWriter::new(tmp)),
         })
     }
 
@@ -131,7 +146,13 @@ impl AtomicFile {
             path: path.clone(),
             source,
         };
-        let tmp = self.tmp.into_inner().map_err(|e| io(e.into_error()))?;
+        let tmp = match self.out {
+            Target::Temporary(tmp) => tmp.into_inner().map_err(|e| io(e.into_error()))?,
+            Target::InPlace(mut file) => {
+                use std::io::Write;
+                return file.flush().map_err(io);
+            }
+        };
         tmp.as_file().sync_all().map_err(io)?;
         match std::fs::metadata(&path) {
             // Keep the permissions of the file being replaced.
@@ -146,11 +167,17 @@ impl AtomicFile {
 
 impl std::io::Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.out {
+            Target::Temporary(tmp) => tmp.write(buf),
+            Target::InPlace(file) => file.write(buf),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.tmp.flush()
+        match &mut self.out {
+            Target::Temporary(tmp) => tmp.flush(),
+            Target::InPlace(file) => file.flush(),
+        }
     }
 }
 
@@ -211,4 +238,40 @@ fn set_new_file_mode(path: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn set_new_file_mode(_path: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::write_atomic;
+    use std::os::unix::fs::FileTypeExt;
+
+    /// `-o /dev/null` or a named pipe is written into; a rename would have replaced it
+    /// with a regular file (a pipe in a temporary folder here, not the machine's devices).
+    #[test]
+    fn a_named_pipe_is_written_in_place_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("report.fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"report").unwrap();
+        let meta = std::fs::metadata(&fifo).unwrap();
+        assert!(meta.file_type().is_fifo(), "the pipe was replaced by a file");
+        assert_eq!(reader.join().unwrap(), "report");
+    }
+
+    #[test]
+    fn a_regular_file_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, "a much longer old content").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
 }
