@@ -5,7 +5,7 @@
 use crate::paths;
 use docspec_lint::rules::history::shared::{deprecation_mark, Flat};
 use docspec_lint::LintSettings;
-use docspec_model::{AttributeTable, Page, SourceFile, SuccessForm, TargetForm, TextRange};
+use docspec_model::{AttributeTable, Page, SourceFile, TargetForm, TextRange};
 use docspec_openapi::reading;
 use docspec_spec::Shape;
 
@@ -162,10 +162,9 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
             }
             // The template's sentence first, then the status stated in other words.
             let success = method
-                .success
-                .iter()
-                .filter(|s| s.form == SuccessForm::Template)
-                .chain(method.success.iter().filter(|s| s.form != SuccessForm::Template))
+                .success_statement()
+                .into_iter()
+                .chain(&method.success)
                 .find_map(|s| Some((s.code?, s.status_text.as_ref().map_or(s.range, |t| t.range))));
             out.methods.push(DocMethod {
                 title: method.title.value.clone(),
