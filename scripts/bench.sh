@@ -76,8 +76,13 @@ for n in "${copies[@]}"; do
     printf '%-7s %-26s %9d %8s %9d\n' "x$n" "$label" "$ms" "$(awk "BEGIN{printf \"%.2f\", $ms/$floor_ms}")" "$rss"
   }
   printf '%-7s %-26s %9d %8s %9d\n' "x$n" floor "$floor_ms" 1.00 "$floor_rss"
-  row "lint --format concise" "$docspec" lint "$tree" --no-config --format concise
-  row "lint --format json" "$docspec" lint "$tree" --no-config --format json
+  # Cold: every page linted (--no-cache), which is what the floor is compared with.
+  row "lint --format concise" "$docspec" lint "$tree" --no-config --format concise --no-cache
+  row "lint --format json" "$docspec" lint "$tree" --no-config --format json --no-cache
+  # The cache as a run leaves it: filled by the warm-up, then read (nothing changed).
+  row "lint (warm cache)" "$docspec" lint "$tree" --no-config --format concise --cache-dir "$data/cache$n"
+  # The cache written from empty each run: what a first run costs with the cache on.
+  row "lint (cold, writing cache)" sh -c 'rm -rf "$3" && exec "$1" lint "$2" --no-config --format concise --cache-dir "$3"' sh "$docspec" "$tree" "$data/cold$n"
   # --diff runs the fix loop without writing, so the tree stays the same between runs.
   row "lint --diff (fix loop)" "$docspec" lint "$tree" --no-config --diff
   row "openapi" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
@@ -87,7 +92,8 @@ for n in "${copies[@]}"; do
   # written again; this one builds into a new folder each run.
   row "build (new folder)" sh -c 'exec "$1" build "$2" --no-config -o "$(mktemp -d -p "$3")"' sh "$docspec" "$tree" "$data"
   row "markdownlint-cli2" "$mdl" --config "$data/.markdownlint-cli2.jsonc" "$tree/**/*.md"
-  row "rumdl check" "$rumdl" check --no-config "$tree"
+  row "rumdl check" "$rumdl" check --no-config --no-cache "$tree"
+  row "rumdl check (warm cache)" "$rumdl" check --no-config --cache-dir "$data/rumdl$n" "$tree"
   md_bytes=$(find "$tree" -name '*.md' -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1)
   site_bytes=$(du -sb "$out-site" | cut -f1)
   echo "x$n: Markdown $md_bytes bytes, site $site_bytes bytes ($(awk "BEGIN{printf \"%.2f\", $site_bytes/$md_bytes}")x)"

@@ -169,6 +169,13 @@ pub struct LintArgs {
     /// (`git merge-base REF HEAD`; committed, staged, unstaged and untracked changes).
     #[arg(long, value_name = "REF")]
     pub changed_since: Option<String>,
+    /// Lint every page afresh: neither read nor write the cache (also `DOCSPEC_NO_CACHE=1`).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Keep the cache in DIR instead of `.docspec_cache` in the current folder (also
+    /// `DOCSPEC_CACHE_DIR`).
+    #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

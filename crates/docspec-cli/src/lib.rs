@@ -2,6 +2,7 @@
 
 mod adoption;
 mod args;
+mod cache;
 mod commands;
 mod emit;
 mod error;

@@ -3,9 +3,11 @@
 //! (which keep small page summaries) and suppressions follow in run order, so each
 //! page's report is complete, and written, while the next chunk is read.
 
+use crate::cache::{LintCache, NewRecord};
 use crate::workspace::{self, Planned};
 use crate::CliError;
 use docspec_diagnostics::Diagnostic;
+use docspec_lint::cache::PageRecord;
 use docspec_lint::suppress::{self, Suppression};
 use docspec_lint::{is_index, LintSettings, PageSummary, ProjectFile, ProjectRun};
 use docspec_model::SourceFile;
@@ -35,13 +37,26 @@ struct Linted {
 }
 
 /// Lints the planned pages and hands their finished reports to `each`, a chunk at a time,
-/// in run order.
-pub fn lint(plan: &[Planned], mut each: impl FnMut(Vec<Finished>) -> Result<(), CliError>) -> Result<(), CliError> {
-    lint_with(
+/// in run order. A page whose record `cache` holds is not parsed; the others are, and
+/// their records are kept.
+pub fn lint(
+    plan: &[Planned],
+    cache: Option<&LintCache>,
+    mut each: impl FnMut(Vec<Finished>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    run_chunks(
         plan,
-        false,
-        |_, _, _| Ok(()),
-        |pages| each(pages.into_iter().map(|(page, ())| page).collect()),
+        |planned| lint_cached(planned, cache),
+        |pages| {
+            let mut finished = Vec::with_capacity(pages.len());
+            for (page, record) in pages {
+                if let (Some(cache), Some(record)) = (cache, record) {
+                    cache.put(record);
+                }
+                finished.push(page);
+            }
+            each(finished)
+        },
     )
 }
 
@@ -56,16 +71,21 @@ pub fn lint_with<X: Send>(
     plan: &[Planned],
     keep_events: bool,
     also: impl Fn(&Planned, &workspace::Entry, KeptEvents<'_>) -> Result<X, CliError> + Sync,
+    each: impl FnMut(Vec<(Finished, X)>) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    run_chunks(plan, |planned| lint_one(planned, keep_events, &also), each)
+}
+
+/// Runs `work` on the planned pages in parallel a chunk at a time, then the cross-page
+/// pass on each chunk in run order, handing the finished pages to `each`.
+fn run_chunks<X: Send>(
+    plan: &[Planned],
+    work: impl Fn(&Planned) -> Result<(Linted, X), CliError> + Sync,
     mut each: impl FnMut(Vec<(Finished, X)>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let index_page = plan.first().map(|p| p.config.index_page());
     let mut project = ProjectRun::new(index_page.as_deref(), index_summaries(plan, index_page.as_deref())?);
-    let work = |chunk: &[Planned]| {
-        chunk
-            .par_iter()
-            .map(|planned| lint_one(planned, keep_events, &also))
-            .collect::<Result<Vec<_>, CliError>>()
-    };
+    let work = |chunk: &[Planned]| chunk.par_iter().map(&work).collect::<Result<Vec<_>, CliError>>();
     let mut chunks = plan.chunks(CHUNK);
     let mut ready = chunks.next().map(work).transpose()?;
     while let Some(linted) = ready.take() {
@@ -142,6 +162,51 @@ fn lint_one<X>(
     }
     let extra = also(planned, &entry, events.as_deref())?;
     drop(events); // they borrow the source, which the report takes below
+    Ok((lint_entry(entry), extra))
+}
+
+/// Reads one page and lints it, or takes its findings from `cache` when it holds them
+/// for this text and these settings; a page linted afresh comes with its new record.
+fn lint_cached(planned: &Planned, cache: Option<&LintCache>) -> Result<(Linted, Option<NewRecord>), CliError> {
+    let mut entry = workspace::read_one(planned)?;
+    let cache = cache.filter(|_| entry.unreadable.is_none());
+    let Some(cache) = cache else {
+        if entry.unreadable.is_none() {
+            entry.page = docspec_parser::parse(&entry.source);
+        }
+        return Ok((lint_entry(entry), None));
+    };
+    let key = cache.key(&entry.settings, entry.source.path(), entry.source.text());
+    if let Some(record) = cache.get(entry.source.path(), key) {
+        let linted = Linted {
+            path: entry.path,
+            source: entry.source,
+            settings: entry.settings,
+            diagnostics: record.diagnostics,
+            summary: record.summary,
+            suppressions: record.suppressions,
+        };
+        return Ok((linted, None));
+    }
+    entry.page = docspec_parser::parse(&entry.source);
+    let linted = lint_entry(entry);
+    let record = PageRecord {
+        diagnostics: linted.diagnostics,
+        summary: linted.summary,
+        suppressions: linted.suppressions,
+    };
+    let new = LintCache::record(linted.source.path(), key, &record);
+    let linted = Linted {
+        diagnostics: record.diagnostics,
+        summary: record.summary,
+        suppressions: record.suppressions,
+        ..linted
+    };
+    Ok((linted, Some(new)))
+}
+
+/// Lints a read (and, when readable, parsed) page, keeping what the in-order pass needs.
+fn lint_entry(entry: workspace::Entry) -> Linted {
     let (diagnostics, summary, suppressions) = match &entry.unreadable {
         Some(d) => {
             let mut d = d.clone();
@@ -154,15 +219,14 @@ fn lint_one<X>(
             (diagnostics, summary, suppressions)
         }
     };
-    let linted = Linted {
+    Linted {
         path: entry.path,
         source: entry.source,
         settings: entry.settings,
         diagnostics,
         summary,
         suppressions,
-    };
-    Ok((linted, extra))
+    }
 }
 
 /// The summaries of the run's index pages, read before the others: a page the index

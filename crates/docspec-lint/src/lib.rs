@@ -7,6 +7,7 @@
 
 extern crate self as docspec_lint;
 
+pub mod cache;
 mod context;
 pub mod docs;
 /// JSON examples (re-exported: rules and their tests read them through `crate::json`).

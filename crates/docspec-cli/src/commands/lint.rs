@@ -1,5 +1,6 @@
 use crate::adoption::Adoption;
 use crate::args::{Color, LintArgs};
+use crate::cache::LintCache;
 use crate::commands::fix;
 use crate::emit::sink::Sink;
 use crate::emit::{self, FileReport};
@@ -61,7 +62,8 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         (None, false) => out,
     };
     let mut sink = Sink::new(args.format, color && args.output.is_none(), target);
-    stream::lint(&plan, |mut pages| {
+    let cache = LintCache::open(args.cache_dir.as_deref(), args.no_cache);
+    stream::lint(&plan, cache.as_ref(), |mut pages| {
         for page in &mut pages {
             let diagnostics = std::mem::take(&mut page.diagnostics);
             let mut report = FileReport {
@@ -74,6 +76,9 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         }
         Ok(sink.pages(pages)?)
     })?;
+    if let Some(cache) = cache {
+        cache.finish();
+    }
     let summary = sink.finish()?;
     if let Some(status) = adoption.finish(err)? {
         return Ok(status);

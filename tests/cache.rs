@@ -1,0 +1,209 @@
+//! `lint`'s cache: a run that reads records reports byte for byte what a run that lints
+//! every page does, and a record is used only for the text and settings it was made from.
+#![allow(clippy::unwrap_used)] // test helpers fail loudly by design
+
+use docspec_tests::{docspec, root, Run};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+
+/// Copies the Markdown files of `from` (recursively) under `to`.
+fn copy_pages(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else if entry.path().extension().is_some_and(|e| e == "md") {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A folder of pages with findings of every kind: cross-page ones (`project`), inline
+/// suppressions, fixes and secondary labels (`rules`).
+fn pages() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    copy_pages(&root().join("doc-fixtures/project"), &docs.join("project"));
+    copy_pages(&root().join("doc-fixtures/rules"), &docs.join("rules"));
+    let cache = dir.path().join("cache");
+    (dir, docs, cache)
+}
+
+fn lint(paths: &[&Path], cache: Option<&Path>, extra: &[&str]) -> Run {
+    let mut args: Vec<String> = vec!["lint".into(), "--no-config".into()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    match cache {
+        Some(dir) => args.extend(["--cache-dir".to_string(), dir.display().to_string()]),
+        None => args.push("--no-cache".into()),
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    docspec(&args)
+}
+
+fn pack(cache: &Path) -> PathBuf {
+    cache.join(env!("CARGO_PKG_VERSION")).join("lint.pack")
+}
+
+/// The pack file's inode: a new pack is a new file renamed into place.
+fn pack_inode(cache: &Path) -> u64 {
+    std::fs::metadata(pack(cache)).unwrap().ino()
+}
+
+fn assert_same(a: &Run, b: &Run, what: &str) {
+    assert_eq!(a.code, b.code, "{what}: exit code");
+    assert_eq!(a.stdout, b.stdout, "{what}: report");
+    assert_eq!(a.stderr, b.stderr, "{what}: standard error");
+}
+
+#[test]
+fn a_warm_run_reports_what_a_run_without_the_cache_does() {
+    let (_dir, docs, cache) = pages();
+    for format in ["json", "concise", "human", "sarif", "github"] {
+        let extra = ["--format", format, "--color", "never", "--statistics"];
+        let fresh = lint(&[&docs], None, &extra);
+        assert!(
+            fresh.stdout.contains("PG") || fresh.stdout.contains("ST"),
+            "{format}: no findings to compare"
+        );
+        let cold = lint(&[&docs], Some(&cache), &extra);
+        let warm = lint(&[&docs], Some(&cache), &extra);
+        assert_same(&fresh, &cold, format);
+        assert_same(&fresh, &warm, format);
+    }
+    assert!(pack(&cache).is_file());
+    assert!(
+        cache.join(".gitignore").is_file(),
+        "the cache folder tells git to ignore it"
+    );
+}
+
+#[test]
+fn a_run_that_lints_nothing_afresh_leaves_the_pack_alone() {
+    let (_dir, docs, cache) = pages();
+    lint(&[&docs], Some(&cache), &[]);
+    let first = pack_inode(&cache);
+    lint(&[&docs], Some(&cache), &[]);
+    assert_eq!(pack_inode(&cache), first, "an all-hit run rewrote the pack");
+}
+
+#[test]
+fn an_edited_page_is_linted_again() {
+    let (_dir, docs, cache) = pages();
+    let before = lint(&[&docs], Some(&cache), &["--format", "json"]);
+    let page = docs.join("project/widgets.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    // A second copy of the page's first method: new findings, same length class.
+    let edited = format!("{text}\n## List widgets again\n\n```plaintext\nGET /widgets\n```\n");
+    std::fs::write(&page, edited).unwrap();
+    let fresh = lint(&[&docs], None, &["--format", "json"]);
+    let cached = lint(&[&docs], Some(&cache), &["--format", "json"]);
+    assert_ne!(
+        before.stdout, fresh.stdout,
+        "the edit changed no finding; the test shows nothing"
+    );
+    assert_same(&fresh, &cached, "after the edit");
+}
+
+#[test]
+fn the_settings_are_part_of_a_records_key() {
+    let (_dir, docs, cache) = pages();
+    let all = lint(&[&docs], Some(&cache), &["--format", "json"]);
+    let fresh = lint(&[&docs], None, &["--format", "json", "--select", "ST"]);
+    let cached = lint(&[&docs], Some(&cache), &["--format", "json", "--select", "ST"]);
+    assert_ne!(all.stdout, fresh.stdout);
+    assert_same(&fresh, &cached, "--select ST after a run with every rule");
+    let again = lint(&[&docs], Some(&cache), &["--format", "json"]);
+    assert_same(&all, &again, "every rule again");
+}
+
+#[test]
+fn a_damaged_pack_is_not_believed() {
+    let (_dir, docs, cache) = pages();
+    let fresh = lint(&[&docs], None, &["--format", "json"]);
+    lint(&[&docs], Some(&cache), &["--format", "json"]);
+    let mut bytes = std::fs::read(pack(&cache)).unwrap();
+    // A damaged message (one letter's case flipped inside a record), then a cut-off pack.
+    let at = bytes
+        .windows(6)
+        .position(|w| w == b"method")
+        .expect("a message in the pack");
+    bytes[at] ^= 0x20;
+    std::fs::write(pack(&cache), &bytes).unwrap();
+    assert_same(
+        &fresh,
+        &lint(&[&docs], Some(&cache), &["--format", "json"]),
+        "a flipped byte",
+    );
+    std::fs::write(pack(&cache), &bytes[..bytes.len() / 2]).unwrap();
+    assert_same(
+        &fresh,
+        &lint(&[&docs], Some(&cache), &["--format", "json"]),
+        "a cut-off pack",
+    );
+    std::fs::write(pack(&cache), b"not a pack").unwrap();
+    assert_same(
+        &fresh,
+        &lint(&[&docs], Some(&cache), &["--format", "json"]),
+        "a foreign file",
+    );
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_one() {
+    let (_dir, docs, cache) = pages();
+    let run = docspec(&[
+        "lint",
+        "--no-config",
+        "--no-cache",
+        docs.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(run.stdout.starts_with('['), "{}", run.stderr);
+    assert!(!cache.exists());
+    let conflicting = docspec(&[
+        "lint",
+        "--no-cache",
+        "--cache-dir",
+        cache.to_str().unwrap(),
+        docs.to_str().unwrap(),
+    ]);
+    assert_eq!(conflicting.code, 2, "--no-cache with --cache-dir is a usage error");
+}
+
+#[test]
+fn linting_one_folder_keeps_the_records_of_the_others() {
+    let (_dir, docs, cache) = pages();
+    let project = docs.join("project");
+    let rules = docs.join("rules");
+    lint(&[&project, &rules], Some(&cache), &[]);
+    // Only `project` is linted, with one of its pages changed: a new pack is written.
+    let page = project.join("gadgets.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nOne more line.\n")).unwrap();
+    lint(&[&project], Some(&cache), &[]);
+    let after_project = pack_inode(&cache);
+    // `rules` alone finds every record it needs in that pack, so none is written.
+    let fresh = lint(&[&rules], None, &["--format", "json"]);
+    let cached = lint(&[&rules], Some(&cache), &["--format", "json"]);
+    assert_same(&fresh, &cached, "rules/ after a run of project/ alone");
+    assert_eq!(pack_inode(&cache), after_project, "rules/ records were lost");
+}
+
+#[test]
+fn on_the_corpus_a_warm_run_reports_what_a_run_without_the_cache_does() {
+    let Some(corpus) = docspec_tests::corpus() else {
+        eprintln!("skipped: ../shared/corpus is not beside the repository");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let pages = corpus.join("doc/api");
+    let fresh = lint(&[&pages], None, &["--format", "json"]);
+    assert!(fresh.stdout.len() > 100_000, "the corpus gave almost no findings");
+    lint(&[&pages], Some(&cache), &["--format", "json"]);
+    let warm = lint(&[&pages], Some(&cache), &["--format", "json"]);
+    assert_same(&fresh, &warm, "the corpus");
+}
