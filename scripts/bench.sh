@@ -84,7 +84,7 @@ for n in "${copies[@]}"; do
   # The cache written from empty each run: what a first run costs with the cache on.
   row "lint (cold, writing cache)" sh -c 'rm -rf "$3" && exec "$1" lint "$2" --no-config --format concise --cache-dir "$3"' sh "$docspec" "$tree" "$data/cold$n"
   # --diff runs the fix loop without writing, so the tree stays the same between runs.
-  row "lint --diff (fix loop)" "$docspec" lint "$tree" --no-config --diff
+  row "lint --diff (fix loop)" "$docspec" lint "$tree" --no-config --diff --no-cache
   row "openapi" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
   row "render" "$docspec" render "$tree" --no-config -o "$out-site"
   row "build" "$docspec" build "$tree" --no-config -o "$out-build"

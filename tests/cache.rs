@@ -207,3 +207,45 @@ fn on_the_corpus_a_warm_run_reports_what_a_run_without_the_cache_does() {
     let warm = lint(&[&pages], Some(&cache), &["--format", "json"]);
     assert_same(&fresh, &warm, "the corpus");
 }
+
+/// Every Markdown file under `dir`, with its text, sorted by path.
+fn texts(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (path, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn fix_and_diff_skip_only_the_pages_whose_records_hold_no_fix() {
+    let (_dir, docs, cache) = pages();
+    let (_copy, plain, _) = pages();
+    // A warm cache, with one page edited after it was filled (a fixable finding added),
+    // so that a record's absence and a record without fixes both occur.
+    lint(&[&docs], Some(&cache), &[]);
+    for root in [&docs, &plain] {
+        let page = root.join("project/widgets.md");
+        let text = std::fs::read_to_string(&page).unwrap();
+        std::fs::write(&page, text.replacen("curl ", "curl  --request GET ", 1)).unwrap();
+    }
+    let diff_fresh = lint(&[&plain], None, &["--diff"]);
+    let diff_cached = lint(&[&docs], Some(&cache), &["--diff"]);
+    let strip = |run: &Run, root: &Path| run.stdout.replace(&root.display().to_string(), "ROOT");
+    assert!(
+        diff_fresh.stdout.contains("@@"),
+        "nothing to fix: the test shows nothing"
+    );
+    assert_eq!(strip(&diff_fresh, &plain), strip(&diff_cached, &docs), "--diff");
+    assert_eq!(diff_fresh.code, diff_cached.code);
+    let fix_fresh = lint(&[&plain], None, &["--fix", "--format", "concise"]);
+    let fix_cached = lint(&[&docs], Some(&cache), &["--fix", "--format", "concise"]);
+    assert_eq!(strip(&fix_fresh, &plain), strip(&fix_cached, &docs), "--fix report");
+    assert_eq!(texts(&plain), texts(&docs), "the fixed pages");
+}

@@ -10,8 +10,10 @@
 //! afresh. One file, not one per page: creating thousands of small files cost a cold run
 //! more than linting them on this project's test machine.
 
+use docspec_diagnostics::Applicability;
 use docspec_lint::cache::{self, PageRecord};
 use docspec_lint::LintSettings;
+use docspec_model::SourceFile;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs::File;
@@ -112,6 +114,20 @@ impl LintCache {
             return None;
         }
         cache::decode(&bytes)
+    }
+
+    /// Whether the page's fixes at `threshold` would change anything, by its record
+    /// (its findings as the fix loop's first pass sees them: suppressions applied);
+    /// `None` when no record holds for its text.
+    pub fn has_fixes(&self, settings: &LintSettings, path: &str, text: &str, threshold: Applicability) -> Option<bool> {
+        let record = self.get(path, self.key(settings, path, text))?;
+        let source = SourceFile::new(path, text.to_string());
+        let findings = docspec_lint::finish_suppressed(&source, record.suppressions, settings, record.diagnostics);
+        Some(
+            findings
+                .iter()
+                .any(|d| d.fix.as_ref().is_some_and(|f| f.applicability() >= threshold)),
+        )
     }
 
     /// A page's record as it will be written.

@@ -1,6 +1,7 @@
 //! `--fix` and `--diff`: apply fixes page by page until none is left (the loop is
 //! `docspec_workspace::fix_text`), then write atomically. Streams as `lint` does.
 
+use crate::cache::LintCache;
 use crate::files::{self, write_atomic, Loaded};
 use crate::stream::CHUNK;
 use crate::workspace::{self, Planned};
@@ -31,6 +32,7 @@ struct Fixed {
 /// held), and written or shown in run order.
 pub fn run(
     plan: &[Planned],
+    cache: Option<&LintCache>,
     threshold: Applicability,
     diff: bool,
     out: &mut dyn Write,
@@ -44,7 +46,7 @@ pub fn run(
     for chunk in plan.chunks(CHUNK) {
         let fixed = chunk
             .par_iter()
-            .map(|planned| fix_one(planned, threshold))
+            .map(|planned| fix_one(planned, cache, threshold))
             .collect::<Result<Vec<_>, CliError>>()?;
         for page in fixed.into_iter().flatten() {
             if diff {
@@ -61,12 +63,21 @@ pub fn run(
 }
 
 /// Reads one page and applies its fixes until they settle; `None` when nothing
-/// changed or the page cannot be read (`lint` reports it).
-fn fix_one(planned: &Planned, threshold: Applicability) -> Result<Option<Fixed>, CliError> {
+/// changed or the page cannot be read (`lint` reports it). A page whose cached findings
+/// hold no fix to apply is not linted: the loop's first pass would stop there.
+fn fix_one(planned: &Planned, cache: Option<&LintCache>, threshold: Applicability) -> Result<Option<Fixed>, CliError> {
     let Loaded::Text { text, bom } = files::load(&planned.found.path)? else {
         return Ok(None);
     };
     let display = workspace::display_path(&planned.found.path);
+    if let Some(cache) = cache {
+        if !cache
+            .has_fixes(&planned.settings, &display, &text, threshold)
+            .unwrap_or(true)
+        {
+            return Ok(None);
+        }
+    }
     let (fixed, count) = docspec_workspace::fix_text(&display, &text, &planned.settings, threshold);
     Ok((count > 0 && fixed != text).then(|| Fixed {
         path: planned.found.path.clone(),

@@ -20,6 +20,7 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
+    let cache = LintCache::open(args.cache_dir.as_deref(), args.no_cache);
     if args.fix || args.diff {
         let plan = workspace::plan(&args.paths, &args.config, &cli)?;
         files::require_pages(plan.len(), args.allow_empty)?;
@@ -28,7 +29,7 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         } else {
             Applicability::Safe
         };
-        let summary = fix::run(&plan, threshold, args.diff, out, err)?;
+        let summary = fix::run(&plan, cache.as_ref(), threshold, args.diff, out, err)?;
         let verb = if args.diff { "Would fix" } else { "Fixed" };
         writeln!(
             err,
@@ -62,7 +63,6 @@ pub fn run(args: &LintArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         (None, false) => out,
     };
     let mut sink = Sink::new(args.format, color && args.output.is_none(), target);
-    let cache = LintCache::open(args.cache_dir.as_deref(), args.no_cache);
     stream::lint(&plan, cache.as_ref(), |mut pages| {
         for page in &mut pages {
             let diagnostics = std::mem::take(&mut page.diagnostics);
