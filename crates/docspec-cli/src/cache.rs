@@ -96,8 +96,7 @@ impl LintCache {
     pub fn key(&self, settings: &LintSettings, path: &str, text: &str) -> PageKey {
         let mut hasher = Xxh3::new();
         hasher.update(&self.binary.to_le_bytes());
-        // Settings hold no hash maps, so their debug form is stable within one binary.
-        hasher.update(format!("{settings:?}").as_bytes());
+        settings.hash_into(&mut hasher);
         hasher.update(&(path.len() as u64).to_le_bytes());
         hasher.update(path.as_bytes());
         hasher.update(text.as_bytes());

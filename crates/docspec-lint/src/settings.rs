@@ -4,7 +4,7 @@ use crate::registry::RULES;
 use docspec_diagnostics::Severity;
 use std::collections::BTreeMap;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ApiSettings {
     /// Request lines are read under this path: `/api/v4`.
     pub base_path: String,
@@ -93,4 +93,26 @@ pub struct LintSettings {
     pub rules: RuleSelection,
     /// Options per rule code, as given in the configuration.
     pub options: BTreeMap<String, serde_json::Value>,
+}
+
+impl LintSettings {
+    /// Feeds everything a page's own findings depend on, besides its text, into `state`
+    /// (the lint cache's key). Every field is named, so a new one cannot be forgotten.
+    pub fn hash_into(&self, state: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        let LintSettings {
+            api,
+            extra_types,
+            rules: RuleSelection { severities },
+            options,
+        } = self;
+        api.hash(state);
+        extra_types.hash(state);
+        severities.hash(state);
+        options.len().hash(state);
+        for (code, value) in options {
+            code.hash(state);
+            value.to_string().hash(state);
+        }
+    }
 }
