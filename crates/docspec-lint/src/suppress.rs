@@ -38,9 +38,10 @@ impl Suppression {
         (self.first_line..=self.last_line).contains(&line) && (self.codes.is_empty() || self.codes.contains(&code))
     }
 
-    /// What `--unknown` selectors most likely meant.
-    pub fn suggestions(&self) -> Vec<(String, Option<&'static str>)> {
-        self.unknown.iter().map(|u| (u.clone(), suggest(u))).collect()
+    /// The first selector that names no rule, and what it most likely meant (only the
+    /// first: a comment left open can swallow hundreds of words).
+    pub fn first_unknown(&self) -> Option<(String, Option<&'static str>)> {
+        self.unknown.first().map(|u| (u.clone(), suggest(u)))
     }
 }
 

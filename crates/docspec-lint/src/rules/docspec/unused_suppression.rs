@@ -32,7 +32,7 @@ pub const META: RuleMetadata = <UnusedSuppression as RuleMeta>::META;
 
 /// The finding for one suppression that did nothing, if it did nothing.
 pub fn report(s: &Suppression, settings: &LintSettings, text: &str) -> Option<Diagnostic> {
-    if let Some((unknown, suggestion)) = s.suggestions().into_iter().next() {
+    if let Some((unknown, suggestion)) = s.first_unknown() {
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None => "run `docspec rules` for the list of codes and names".to_string(),
