@@ -1,5 +1,6 @@
 //! `lint`'s cache: a run that reads records reports byte for byte what a run that lints
 //! every page does, and a record is used only for the text and settings it was made from.
+#![cfg(unix)]
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
 use docspec_tests::{docspec, root, Run};
@@ -248,4 +249,88 @@ fn fix_and_diff_skip_only_the_pages_whose_records_hold_no_fix() {
     let fix_cached = lint(&[&docs], Some(&cache), &["--fix", "--format", "concise"]);
     assert_eq!(strip(&fix_fresh, &plain), strip(&fix_cached, &docs), "--fix report");
     assert_eq!(texts(&plain), texts(&docs), "the fixed pages");
+}
+
+#[test]
+fn the_cache_never_writes_through_a_name_that_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    copy_pages(&root().join("doc-fixtures/project"), &docs);
+    // A cache folder that a clone brought along, its markers links to the user's files.
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "mine").unwrap();
+    let cache = dir.path().join("cache");
+    std::fs::create_dir(&cache).unwrap();
+    std::os::unix::fs::symlink(&precious, cache.join("CACHEDIR.TAG")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("made.txt"), cache.join(".gitignore")).unwrap();
+    lint(&[&docs], Some(&cache), &[]);
+    assert!(pack(&cache).is_file(), "the run kept no cache");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "mine");
+    assert!(
+        !dir.path().join("made.txt").exists(),
+        "a dangling link's target was created"
+    );
+    // A folder of the user's named as the cache gets no markers (a `*` .gitignore there
+    // would hide the user's files from git).
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    lint(&[&docs], Some(&mine), &[]);
+    assert!(pack(&mine).is_file());
+    assert!(!mine.join(".gitignore").exists() && !mine.join("CACHEDIR.TAG").exists());
+}
+
+#[test]
+fn a_pack_that_is_not_a_regular_file_is_not_read() {
+    let (_dir, docs, cache) = pages();
+    std::fs::create_dir_all(pack(&cache).parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(pack(&cache)).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Opening a pipe for reading would wait for a writer forever.
+    let fresh = lint(&[&docs], None, &["--format", "json"]);
+    assert_same(
+        &fresh,
+        &lint(&[&docs], Some(&cache), &["--format", "json"]),
+        "a pipe as the pack",
+    );
+}
+
+#[test]
+fn each_folders_configuration_and_each_pages_encoding_keep_their_own_records() {
+    let (_dir, docs, cache) = pages();
+    // A configuration in one folder only, then changed between runs.
+    let config = docs.join("rules/.docspec.yml");
+    std::fs::write(&config, "rules:\n  ST003: off\n").unwrap();
+    // A page with a byte order mark and CRLF line endings beside its plain twin.
+    let page = std::fs::read_to_string(docs.join("project/widgets.md")).unwrap();
+    std::fs::write(
+        docs.join("project/widgets_crlf.md"),
+        format!("\u{feff}{}", page.replace('\n', "\r\n")),
+    )
+    .unwrap();
+    let run = |cache: Option<&Path>| {
+        let mut args = vec![
+            "lint".to_string(),
+            docs.display().to_string(),
+            "--format".into(),
+            "json".into(),
+        ];
+        match cache {
+            Some(dir) => args.extend(["--cache-dir".to_string(), dir.display().to_string()]),
+            None => args.push("--no-cache".into()),
+        }
+        docspec(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let before = run(None);
+    assert_same(&before, &run(Some(&cache)), "first cached run");
+    assert_same(&before, &run(Some(&cache)), "warm run");
+    std::fs::write(&config, "rules:\n  ST003: error\n  PG: off\n").unwrap();
+    let after = run(None);
+    assert_ne!(before.stdout, after.stdout, "the configuration change changed nothing");
+    assert_same(&after, &run(Some(&cache)), "after the configuration changed");
+    let fixed_fresh = lint(&[&docs.join("project")], None, &["--diff", "--unsafe-fixes"]);
+    let fixed_cached = lint(&[&docs.join("project")], Some(&cache), &["--diff", "--unsafe-fixes"]);
+    assert_same(&fixed_fresh, &fixed_cached, "--diff --unsafe-fixes with a CRLF page");
 }

@@ -51,15 +51,23 @@ struct IndexEntry {
 }
 
 pub struct LintCache {
-    /// This version's folder inside the cache folder.
+    /// The cache folder, and this version's folder inside it.
+    root: PathBuf,
     dir: PathBuf,
-    /// The running binary: its version, size and modification time.
+    /// The running binary: its version, sources, size and modification time.
     binary: u128,
     /// The pack the last run left, and where each page's record is in it.
     old: Option<(File, HashMap<String, IndexEntry>)>,
     /// The pack being written, from the first page linted afresh on (behind a lock only
     /// so that the pages' workers can share the cache while the in-order pass writes).
-    new: Mutex<Option<PackWriter>>,
+    new: Mutex<Writer>,
+}
+
+/// The next pack: not needed yet, being written, or not writable (then no page retries).
+enum Writer {
+    NotStarted,
+    Writing(PackWriter),
+    Failed,
 }
 
 struct PackWriter {
@@ -72,7 +80,7 @@ impl LintCache {
     /// The cache in `dir` (or the environment's, or the default), or `None` when caching
     /// is off (`--no-cache`, `DOCSPEC_NO_CACHE`) or the binary cannot be identified.
     pub fn open(dir: Option<&Path>, disabled: bool) -> Option<LintCache> {
-        let env_off = std::env::var_os("DOCSPEC_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+        let env_off = std::env::var("DOCSPEC_NO_CACHE").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"));
         if disabled || env_off || !cfg!(unix) {
             return None;
         }
@@ -85,10 +93,11 @@ impl LintCache {
         let dir = root.join(env!("CARGO_PKG_VERSION"));
         let old = read_pack(&dir.join("lint.pack"));
         Some(LintCache {
+            root,
             dir,
             binary: binary_identity()?,
             old,
-            new: Mutex::new(None),
+            new: Mutex::new(Writer::NotStarted),
         })
     }
 
@@ -103,12 +112,12 @@ impl LintCache {
         PageKey(hasher.digest128())
     }
 
-    /// The page's record, if the last pack holds one under this key.
-    pub fn get(&self, path: &str, key: PageKey) -> Option<PageRecord> {
-        let (file, index) = self.old.as_ref()?;
-        let entry = index.get(path).filter(|e| e.key == key)?;
+    /// The record of the page at `file`, if the last pack holds one under this key.
+    pub fn get(&self, file: &Path, key: PageKey) -> Option<PageRecord> {
+        let (pack, index) = self.old.as_ref()?;
+        let entry = index.get(&index_path(file)?).filter(|e| e.key == key)?;
         let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
-        read_at(file, &mut bytes, entry.offset).ok()?;
+        read_at(pack, &mut bytes, entry.offset).ok()?;
         if xxh3_64(&bytes) != entry.check {
             return None;
         }
@@ -118,8 +127,18 @@ impl LintCache {
     /// Whether the page's fixes at `threshold` would change anything, by its record
     /// (its findings as the fix loop's first pass sees them: suppressions applied);
     /// `None` when no record holds for its text.
-    pub fn has_fixes(&self, settings: &LintSettings, path: &str, text: &str, threshold: Applicability) -> Option<bool> {
-        let record = self.get(path, self.key(settings, path, text))?;
+    pub fn has_fixes(
+        &self,
+        file: &Path,
+        settings: &LintSettings,
+        path: &str,
+        text: &str,
+        threshold: Applicability,
+    ) -> Option<bool> {
+        let record = self.get(file, self.key(settings, path, text))?;
+        if !record.fits(text) {
+            return None;
+        }
         let source = SourceFile::new(path, text.to_string());
         let findings = docspec_lint::finish_suppressed(&source, record.suppressions, settings, record.diagnostics);
         Some(
@@ -129,25 +148,26 @@ impl LintCache {
         )
     }
 
-    /// A page's record as it will be written.
-    pub fn record(path: &str, key: PageKey, record: &PageRecord) -> NewRecord {
-        NewRecord {
-            path: path.to_string(),
+    /// The record of the page at `file` as it will be written; `None` for a path that
+    /// has no absolute form.
+    pub fn record(file: &Path, key: PageKey, record: &PageRecord) -> Option<NewRecord> {
+        Some(NewRecord {
+            path: index_path(file)?,
             key,
             bytes: cache::encode(record),
-        }
+        })
     }
 
     /// Adds a record linted in this run to the next pack. A cache that cannot be written
     /// is not an error: the report does not depend on it.
     pub fn put(&self, record: NewRecord) {
         let mut new = self.new.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if new.is_none() {
-            *new = self.start_pack();
+        if matches!(*new, Writer::NotStarted) {
+            *new = self.start_pack().map_or(Writer::Failed, Writer::Writing);
         }
-        let Some(pack) = new.as_mut() else { return };
+        let Writer::Writing(pack) = &mut *new else { return };
         if pack.file.write_all(&record.bytes).is_err() {
-            *new = None;
+            *new = Writer::Failed;
             return;
         }
         pack.index.push(IndexEntry {
@@ -166,7 +186,7 @@ impl LintCache {
     /// are gone.
     pub fn finish(self) {
         let new = self.new.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(mut pack) = new else { return };
+        let Writer::Writing(mut pack) = new else { return };
         if let Some((file, index)) = &self.old {
             let replaced: std::collections::HashSet<&str> = pack.index.iter().map(|e| e.path.as_str()).collect();
             let mut kept: Vec<&IndexEntry> = index
@@ -196,14 +216,48 @@ impl LintCache {
     }
 
     fn start_pack(&self) -> Option<PackWriter> {
+        // The markers go only into a cache folder docspec makes: `--cache-dir` may name
+        // a folder of the user's, which a `*` .gitignore would hide from git.
+        if std::fs::create_dir(&self.root).is_ok() {
+            mark_root(&self.root);
+        }
         std::fs::create_dir_all(&self.dir).ok()?;
-        mark_root(self.dir.parent().unwrap_or(&self.dir));
-        let tmp = tempfile::NamedTempFile::new_in(&self.dir).ok()?;
+        remove_leftovers(&self.dir);
+        let tmp = tempfile::Builder::new()
+            .prefix(".lint.pack")
+            .tempfile_in(&self.dir)
+            .ok()?;
         Some(PackWriter {
             file: BufWriter::with_capacity(1 << 16, tmp),
             offset: 0,
             index: Vec::new(),
         })
+    }
+}
+
+/// The index's name for the page at `file`: its absolute path, so that runs from other
+/// folders sharing one cache (`DOCSPEC_CACHE_DIR`) do not take each other's pages for
+/// their own or for deleted ones.
+fn index_path(file: &Path) -> Option<String> {
+    std::path::absolute(file)
+        .ok()
+        .and_then(|p| p.to_str().map(str::to_string))
+}
+
+/// Temporary packs a killed run left behind (an hour old: a run in progress is younger).
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if stale && entry.file_name().to_string_lossy().starts_with(".lint.pack") {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -216,12 +270,19 @@ fn write_index(mut pack: PackWriter, path: &Path) -> Option<()> {
     pack.file.write_all(&(index.len() as u64).to_le_bytes()).ok()?;
     pack.file.write_all(MAGIC).ok()?;
     let tmp = pack.file.into_inner().ok()?;
+    // Readable by all, as a new file would be: a cache restored in CI under another
+    // user must still be usable (the temporary file is private).
+    set_mode(tmp.path()).ok()?;
     tmp.persist(path).ok()?;
     Some(())
 }
 
 /// The pack at `path` and its index, or `None` when there is none or it is not whole.
 fn read_pack(path: &Path) -> Option<(File, HashMap<String, IndexEntry>)> {
+    // Not a named pipe or a device, which would block or never end.
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
     let file = File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
     let trailer_at = size.checked_sub(TRAILER as u64)?;
@@ -257,26 +318,46 @@ fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
     Err(std::io::Error::other("the lint cache needs positioned reads"))
 }
 
-/// Tells git and backup tools to leave the cache folder alone, once.
+/// Tells git and backup tools to leave the cache folder alone. `create_new` refuses an
+/// existing name, a symbolic link included: nothing of the user's is overwritten.
 fn mark_root(root: &Path) {
-    let ignore = root.join(".gitignore");
-    if !ignore.exists() {
-        let _ = std::fs::write(&ignore, b"# Made by docspec: the lint cache.\n*\n");
-        let _ = std::fs::write(
-            root.join("CACHEDIR.TAG"),
-            b"Signature: 8a477f597d28d172789f06886806bc55\n# docspec's lint cache (https://bford.info/cachedir/)\n",
-        );
-    }
+    let create = |name: &str, text: &[u8]| {
+        let made = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(root.join(name));
+        if let Ok(mut file) = made {
+            let _ = file.write_all(text);
+        }
+    };
+    create(".gitignore", b"# Made by docspec: the lint cache.\n*\n");
+    create(
+        "CACHEDIR.TAG",
+        b"Signature: 8a477f597d28d172789f06886806bc55\n# docspec's lint cache (https://bford.info/cachedir/)\n",
+    );
 }
 
-/// The running binary's version, size and modification time: a rebuilt binary starts
-/// with an empty cache even when its version number has not changed.
+#[cfg(unix)]
+fn set_mode(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The running binary: its version, the hash of the sources it was built from (see
+/// `build.rs`), and its size and modification time. A rebuilt binary starts with an
+/// empty cache even when its version number has not changed.
 fn binary_identity() -> Option<u128> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
     let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
     let mut hasher = Xxh3::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(env!("DOCSPEC_BUILD_ID").as_bytes());
     hasher.update(&meta.len().to_le_bytes());
     hasher.update(&modified.as_nanos().to_le_bytes());
     Some(hasher.digest128())

@@ -177,7 +177,8 @@ fn lint_cached(planned: &Planned, cache: Option<&LintCache>) -> Result<(Linted, 
         return Ok((lint_entry(entry), None));
     };
     let key = cache.key(&entry.settings, entry.source.path(), entry.source.text());
-    if let Some(record) = cache.get(entry.source.path(), key) {
+    let hit = cache.get(&entry.path, key).filter(|r| r.fits(entry.source.text()));
+    if let Some(record) = hit {
         let linted = Linted {
             path: entry.path,
             source: entry.source,
@@ -195,14 +196,14 @@ fn lint_cached(planned: &Planned, cache: Option<&LintCache>) -> Result<(Linted, 
         summary: linted.summary,
         suppressions: linted.suppressions,
     };
-    let new = LintCache::record(linted.source.path(), key, &record);
+    let new = LintCache::record(&linted.path, key, &record);
     let linted = Linted {
         diagnostics: record.diagnostics,
         summary: record.summary,
         suppressions: record.suppressions,
         ..linted
     };
-    Ok((linted, Some(new)))
+    Ok((linted, new))
 }
 
 /// Lints a read (and, when readable, parsed) page, keeping what the in-order pass needs.

@@ -21,6 +21,23 @@ pub struct PageRecord {
     pub suppressions: Vec<Suppression>,
 }
 
+impl PageRecord {
+    /// Whether every range in the record lies within `text`, on character boundaries: a
+    /// record that does not is not this text's (a forged or foreign one) and would make a
+    /// report slice the text where it cannot.
+    pub fn fits(&self, text: &str) -> bool {
+        let fits = |range: TextRange| {
+            range.end() <= text.len() && text.is_char_boundary(range.start()) && text.is_char_boundary(range.end())
+        };
+        self.diagnostics.iter().all(|d| {
+            fits(d.primary.range)
+                && d.secondary.iter().all(|l| fits(l.range))
+                && d.fix.as_ref().is_none_or(|f| f.edits().iter().all(|e| fits(e.range)))
+        }) && self.suppressions.iter().all(|s| fits(s.comment))
+            && self.summary.operations.iter().all(|o| fits(o.range))
+    }
+}
+
 /// The record as bytes.
 pub fn encode(record: &PageRecord) -> Vec<u8> {
     let stored = Stored {

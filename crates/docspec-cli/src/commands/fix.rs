@@ -71,10 +71,8 @@ fn fix_one(planned: &Planned, cache: Option<&LintCache>, threshold: Applicabilit
     };
     let display = workspace::display_path(&planned.found.path);
     if let Some(cache) = cache {
-        if !cache
-            .has_fixes(&planned.settings, &display, &text, threshold)
-            .unwrap_or(true)
-        {
+        let has_fixes = cache.has_fixes(&planned.found.path, &planned.settings, &display, &text, threshold);
+        if has_fixes == Some(false) {
             return Ok(None);
         }
     }
