@@ -105,18 +105,26 @@ fn run_chunks<X: Send>(
 }
 
 /// The cross-page findings and suppressions of a chunk's pages, in run order.
-fn finish_chunk<X>(project: &mut ProjectRun, linted: Vec<(Linted, X)>) -> Vec<(Finished, X)> {
-    linted
+fn finish_chunk<X: Send>(project: &mut ProjectRun, linted: Vec<(Linted, X)>) -> Vec<(Finished, X)> {
+    // The cross-page pass must see the pages in run order; applying each page's
+    // suppressions (a sort and a filter) does not, and runs in parallel.
+    let crossed: Vec<(Linted, X)> = linted
         .into_iter()
-        .map(|(page, extra)| {
+        .map(|(mut page, extra)| {
             let file = ProjectFile {
                 summary: &page.summary,
                 settings: &page.settings,
             };
-            let mut diagnostics = page.diagnostics;
-            diagnostics.extend(project.page(&file));
+            let found = project.page(&file);
+            page.diagnostics.extend(found);
+            (page, extra)
+        })
+        .collect();
+    crossed
+        .into_par_iter()
+        .map(|(page, extra)| {
             let diagnostics =
-                docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, diagnostics);
+                docspec_lint::finish_suppressed(&page.source, page.suppressions, &page.settings, page.diagnostics);
             let finished = Finished {
                 path: page.path,
                 source: page.source,
