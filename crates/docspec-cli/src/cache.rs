@@ -272,7 +272,7 @@ fn write_index(mut pack: PackWriter, path: &Path) -> Option<()> {
     let tmp = pack.file.into_inner().ok()?;
     // Readable by all, as a new file would be: a cache restored in CI under another
     // user must still be usable (the temporary file is private).
-    set_mode(tmp.path()).ok()?;
+    docspec_workspace::set_new_file_mode(tmp.path()).ok()?;
     tmp.persist(path).ok()?;
     Some(())
 }
@@ -335,17 +335,6 @@ fn mark_root(root: &Path) {
         "CACHEDIR.TAG",
         b"Signature: 8a477f597d28d172789f06886806bc55\n# docspec's lint cache (https://bford.info/cachedir/)\n",
     );
-}
-
-#[cfg(unix)]
-fn set_mode(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn set_mode(_: &Path) -> std::io::Result<()> {
-    Ok(())
 }
 
 /// The running binary: its version, the hash of the sources it was built from (see

@@ -229,14 +229,16 @@ pub fn load(path: &Path) -> Result<Loaded, FileError> {
     }
 }
 
+/// Gives a file the mode a new file gets (0644 on Unix): temporary files are private.
 #[cfg(unix)]
-fn set_new_file_mode(path: &Path) -> std::io::Result<()> {
+pub fn set_new_file_mode(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
 }
 
+/// Gives a file the mode a new file gets (0644 on Unix): temporary files are private.
 #[cfg(not(unix))]
-fn set_new_file_mode(_path: &Path) -> std::io::Result<()> {
+pub fn set_new_file_mode(_path: &Path) -> std::io::Result<()> {
     Ok(())
 }
 

@@ -6,5 +6,7 @@ pub mod files;
 mod fix;
 
 pub use error::FileError;
-pub use files::{discover, has_markdown, load, write_atomic, AtomicFile, Found, Loaded, MAX_FILE_SIZE};
+pub use files::{
+    discover, has_markdown, load, set_new_file_mode, write_atomic, AtomicFile, Found, Loaded, MAX_FILE_SIZE,
+};
 pub use fix::{fix_text, MAX_PASSES};
