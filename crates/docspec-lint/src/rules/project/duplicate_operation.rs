@@ -157,13 +157,14 @@ fn related(path: &str, op: &OperationSummary, message: &str) -> Related {
 fn first_conflict(earlier: &[AttributeFact], later: &[AttributeFact]) -> Option<String> {
     later.iter().find_map(|b| {
         let a = earlier.iter().find(|a| a.name == b.name)?;
+        // Cells written alike agree; only different spellings are normalised and compared.
         if let (Some(ra), Some(rb)) = (&a.required, &b.required) {
-            if required_word(ra) != required_word(rb) {
+            if ra != rb && required_word(ra) != required_word(rb) {
                 return Some(format!("`{}` is Required `{ra}` there and `{rb}` here", b.name));
             }
         }
         if let (Some(ta), Some(tb)) = (&a.type_, &b.type_) {
-            if type_key(ta) != type_key(tb) {
+            if ta != tb && type_key(ta) != type_key(tb) {
                 return Some(format!("`{}` has type `{ta}` there and `{tb}` here", b.name));
             }
         }
