@@ -72,3 +72,13 @@ fn an_internal_only_api_needs_no_availability_details() {
     assert!(!found.contains("AV004"), "AV004 on an internal-only API:\n{found}");
     insta::assert_snapshot!(found);
 }
+
+/// A page that follows the template, with shortcode tags written with no blank line
+/// between them and their text (Hugo reads the tags first), passes.
+#[test]
+fn shortcode_tags_glued_to_their_text_pass() {
+    let path = root().join("doc-fixtures/parser/shortcode_lines.md");
+    let run = docspec(&["lint", path.to_str().unwrap(), "--no-config", "--format", "concise"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("All checks passed"), "{}", run.stdout);
+}

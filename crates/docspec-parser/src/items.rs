@@ -1,7 +1,7 @@
 //! Groups top-level blocks into Hugo shortcode regions: `{{< name >}}` ... `{{< /name >}}`.
 
-use crate::blocks::Block;
-use docspec_model::{plain_text, ParseIssue, ParseIssueKind, Shortcode, TextRange};
+use crate::blocks::{Block, ListItem};
+use docspec_model::{inlines_range, plain_text, Inline, ParseIssue, ParseIssueKind, Shortcode, TextRange};
 
 #[derive(Debug, Clone)]
 pub enum Item {
@@ -51,6 +51,127 @@ pub fn shortcode_tag(block: &Block) -> Option<Shortcode> {
         name,
         closing,
         well_spaced,
+    })
+}
+
+/// Hugo reads shortcode tags before Markdown does, so a tag on a line of its own opens or
+/// closes a region even with no blank line around it, where Markdown reads the line as
+/// part of a paragraph (`Text.` then `{{< /alert >}}`), or of a list's last item. Such
+/// lines become paragraphs of their own, as Hugo sees them.
+pub fn split_tag_lines(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match block {
+            Block::Paragraph { inlines, range } if may_hold_tag(&inlines) => split_paragraph(inlines, range, &mut out),
+            Block::List { mut items, range } => {
+                let tag = items.last_mut().and_then(take_last_tag_line);
+                match tag {
+                    Some(tag) => {
+                        let end = items.last().map_or(range.end(), |item| item.range.end());
+                        out.push(Block::List {
+                            items,
+                            range: TextRange::new(range.start(), end),
+                        });
+                        out.push(tag);
+                    }
+                    None => out.push(Block::List { items, range }),
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A cheap first look: some text of the paragraph holds `{{<`.
+fn may_hold_tag(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .any(|i| matches!(i, Inline::Text { text, .. } if text.contains("{{<")))
+}
+
+/// A line that is exactly one shortcode tag (as [`shortcode_tag`] reads a paragraph).
+fn is_tag_line(line: &[Inline]) -> bool {
+    let text = plain_text(line);
+    let text = text.trim();
+    text.strip_prefix("{{<")
+        .and_then(|t| t.strip_suffix(">}}"))
+        .is_some_and(|inner| !inner.contains("{{<"))
+}
+
+/// The index ranges of a paragraph's lines (its breaks left out).
+fn line_spans(inlines: &[Inline]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, inline) in inlines.iter().enumerate() {
+        if matches!(inline, Inline::Break { .. }) {
+            spans.push((start, i));
+            start = i + 1;
+        }
+    }
+    spans.push((start, inlines.len()));
+    spans.retain(|(s, e)| s < e);
+    spans
+}
+
+fn split_paragraph(inlines: Vec<Inline>, range: TextRange, out: &mut Vec<Block>) {
+    let spans = line_spans(&inlines);
+    let tags: Vec<bool> = spans.iter().map(|&(s, e)| is_tag_line(&inlines[s..e])).collect();
+    if spans.len() < 2 || !tags.contains(&true) {
+        out.push(Block::Paragraph { inlines, range });
+        return;
+    }
+    let mut i = 0;
+    while i < spans.len() {
+        // A tag line alone, or the run of text lines up to the next tag line.
+        let mut j = i + 1;
+        if !tags[i] {
+            while j < spans.len() && !tags[j] {
+                j += 1;
+            }
+        }
+        let part = inlines[spans[i].0..spans[j - 1].1].to_vec();
+        let Some(covered) = inlines_range(&part) else {
+            i = j;
+            continue;
+        };
+        let start = if i == 0 { range.start() } else { covered.start() };
+        let end = if j == spans.len() { range.end() } else { covered.end() };
+        out.push(Block::Paragraph {
+            inlines: part,
+            range: TextRange::new(start, end.max(start)),
+        });
+        i = j;
+    }
+}
+
+/// The last line of a list's last item when it is a tag (a lazy continuation line), as a
+/// paragraph of its own; the item and its paragraph end before it.
+fn take_last_tag_line(item: &mut ListItem) -> Option<Block> {
+    let Some(Block::Paragraph { inlines, range }) = item.children.last_mut() else {
+        return None;
+    };
+    if !may_hold_tag(inlines) {
+        return None;
+    }
+    let spans = line_spans(inlines);
+    let &[.., (before_start, before_end), (tag_start, tag_end)] = spans.as_slice() else {
+        return None;
+    };
+    if !is_tag_line(&inlines[tag_start..tag_end]) || is_tag_line(&inlines[before_start..before_end]) {
+        return None;
+    }
+    let tag: Vec<Inline> = inlines
+        .drain(before_end..)
+        .skip_while(|i| matches!(i, Inline::Break { .. }))
+        .collect();
+    let tag_range = inlines_range(&tag)?;
+    let end = inlines_range(inlines).map_or(range.start(), |r| r.end());
+    *range = TextRange::new(range.start(), end);
+    item.range = TextRange::new(item.range.start(), end.max(item.range.start()));
+    Some(Block::Paragraph {
+        inlines: tag,
+        range: tag_range,
     })
 }
 

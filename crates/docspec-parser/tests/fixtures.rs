@@ -186,6 +186,49 @@ fn a_nested_method_for_a_path_of_its_parent_is_a_variant_of_it() {
     assert_eq!(page.request_tables_of(methods[2]).count(), 0);
 }
 
+/// Hugo reads shortcode tags before Markdown: a tag line with no blank line between it and
+/// the text (or the list) it opens or closes is still a tag, not a line of that text.
+#[test]
+fn shortcode_tags_glued_to_text_or_lists_are_tags() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../doc-fixtures/parser/shortcode_lines.md"
+    );
+    let page = docspec_parser::parse_str(&std::fs::read_to_string(path).unwrap());
+    assert!(page.issues.is_empty(), "{:?}", page.issues);
+    let alerts: Vec<(&str, &str)> = page.alerts.iter().map(|a| (a.kind.as_str(), a.text.as_str())).collect();
+    assert_eq!(
+        alerts,
+        [
+            ("note", "Archived gadgets are returned too."),
+            ("warning", "The colour of a gadget made before GitLab 17.3 is null.")
+        ]
+    );
+    let method = page.methods().next().unwrap();
+    assert_eq!(method.history.len(), 1);
+    let versions: Vec<Option<&str>> = method.history[0]
+        .entries
+        .iter()
+        .map(|e| e.version.as_ref().map(|v| v.value.as_str()))
+        .collect();
+    assert_eq!(versions, [Some("17.1"), Some("17.3")]);
+    // The last entry ends at its own text, not at the closing tag after it.
+    let last = method.history[0].entries[1].range;
+    assert!(!page_text(path)[last.as_range()].contains("{{<"));
+    assert_eq!(page.shortcodes.iter().filter(|s| s.closing).count(), 4);
+    // The lead-in of the response table is the success sentence, not the alert's text.
+    let lead_in = method.response_tables[0].lead_in.as_ref().map(|l| l.value.as_str());
+    assert!(lead_in.is_some_and(|l| l.starts_with("If successful")), "{lead_in:?}");
+    // A paragraph that only mentions a tag inside its text is left whole.
+    let mentioned = docspec_parser::parse_str("# T\n\nWrite {{< alert >}} and\nthen {{< /alert >}} to close it.\n");
+    assert_eq!(mentioned.paragraphs.len(), 1);
+    assert!(mentioned.shortcodes.is_empty());
+}
+
+fn page_text(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
 /// A page parsed from events its caller keeps (as `build` does, to render the prose from
 /// them) is the page the parser reads on its own.
 #[test]

@@ -29,7 +29,7 @@ pub fn build(text: &str, tree: Tree) -> Page {
     for html in &tree.inline_html {
         push_comments(&html.value, html.range.start(), &mut page.comments);
     }
-    let mut blocks = tree.blocks;
+    let mut blocks = crate::items::split_tag_lines(tree.blocks);
     read_front_matter(text, &mut blocks, &mut page);
     assign_lead_ins(&blocks, &mut page);
     collect_links_and_comments(&blocks, &mut page);
