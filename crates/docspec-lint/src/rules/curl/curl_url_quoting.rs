@@ -28,7 +28,9 @@ use docspec_model::TextRange;
 ///
 /// ## Fix safety
 /// Quotes are changed only when the URL holds no `"`, `$`, `` ` `` or `\`, so that the
-/// shell reads the same URL inside double quotes.
+/// shell reads the same URL inside double quotes. An unquoted URL that goes on after `&`
+/// or a `<placeholder>` is quoted whole, up to the next space; that fix is unsafe, as
+/// the shell read the command differently before it.
 #[derive(RuleMeta)]
 #[rule(code = "CU002", name = "curl-url-quoting", category = Curl, severity = Error, fix = Sometimes, since = "0.1.0")]
 pub struct CurlUrlQuoting;
@@ -43,7 +45,7 @@ impl Check for CurlUrlQuoting {
                 }
                 let range = src(block, token.range.clone());
                 if token.quoting == Quoting::None {
-                    if let Some(cut) = cut_at_ampersand(ctx, range) {
+                    if let Some(cut) = cut_at_operator(ctx, range) {
                         out.push(cut);
                         continue;
                     }
@@ -72,13 +74,16 @@ impl Check for CurlUrlQuoting {
     }
 }
 
-/// An unquoted URL whose query goes on after `&`: the shell ends the URL there and runs
-/// the command in the background, so the whole word up to the next space is quoted.
-fn cut_at_ampersand(ctx: &LintContext<'_>, range: TextRange) -> Option<Diagnostic> {
+/// An unquoted URL that goes on after a shell operator: a query after `&` (the shell ends
+/// the URL there and runs the command in the background), or a placeholder such as
+/// `<project_id>` (the shell reads `<` as a redirection). The whole word up to the next
+/// space is the URL, and is quoted.
+fn cut_at_operator(ctx: &LintContext<'_>, range: TextRange) -> Option<Diagnostic> {
     let rest = ctx.source.text().get(range.end()..)?;
     let tail_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let tail = &rest[..tail_len];
-    if !tail.starts_with('&') || tail.len() < 2 || tail[1..].starts_with('&') {
+    let operator = tail.chars().next().filter(|c| matches!(c, '&' | '<'))?;
+    if tail.len() < 2 || tail[1..].starts_with(operator) {
         return None;
     }
     let whole = TextRange::new(range.start(), range.end() + tail_len);
@@ -93,7 +98,7 @@ fn cut_at_ampersand(ctx: &LintContext<'_>, range: TextRange) -> Option<Diagnosti
         ctx.report(
             &CurlUrlQuoting::META,
             whole,
-            "the URL is written with no quotes, so the shell ends it at `&`",
+            format!("the URL is written with no quotes, so the shell ends it at `{operator}`"),
         )
         .with_help(format!("write \"{url}\""))
         .with_fix(fix.flatten()),
