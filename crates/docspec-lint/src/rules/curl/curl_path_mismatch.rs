@@ -8,6 +8,12 @@ use docspec_model::TargetForm;
 /// request lines: the same segments, where `:id` stands for any one segment (a
 /// URL-encoded path like `my-group%2Fmy-project` included), after the API base path.
 ///
+///
+/// A call to another endpoint shown on the way, in a procedure step (a code block in a
+/// list item) or in a subsection of the method (`#### Line code`), is not the method's
+/// example and is not compared; `curl-method-mismatch` and `curl-unknown-attribute` leave
+/// it alone too.
+///
 /// ## Why is this bad?
 /// An example that calls another endpoint than the one documented (a copy-paste from
 /// the method above, a renamed path) sends readers to the wrong place.

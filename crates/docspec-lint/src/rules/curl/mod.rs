@@ -53,7 +53,8 @@ pub(crate) fn rest_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a CodeBlock,
     out
 }
 
-/// The `curl` commands of the cURL examples of each method of the API.
+/// The `curl` commands of the cURL examples of each method of the API, less the calls to
+/// other endpoints that a procedure step or a subsection of the method shows on the way.
 pub(crate) fn method_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a Method, &'a CodeBlock, &'a CurlCommand)> {
     let mut out = Vec::new();
     for method in ctx.rest_methods() {
@@ -61,12 +62,42 @@ pub(crate) fn method_commands<'a>(ctx: &'a LintContext<'_>) -> Vec<(&'a Method, 
             let Some(block) = ctx.page.code_block(example.code_block) else {
                 continue;
             };
+            let aside = block.nested || in_subsection(ctx, method, block.range.start());
             for command in ctx.curl(example.code_block) {
+                if aside && calls_another_endpoint(ctx, method, command) {
+                    continue;
+                }
                 out.push((method, block, command));
             }
         }
     }
     out
+}
+
+/// Whether `offset` lies under a heading deeper than the method's own, inside the method
+/// (`#### Line code` under `### Create a thread`).
+fn in_subsection(ctx: &LintContext<'_>, method: &Method, offset: usize) -> bool {
+    let Some(own) = method.heading.and_then(|h| ctx.page.headings.get(h)) else {
+        return false;
+    };
+    ctx.page
+        .headings
+        .iter()
+        .any(|h| h.level > own.level && h.range.start() > own.range.start() && h.range.end() <= offset)
+}
+
+/// Whether the command's URL matches none of the method's request lines (lines written as
+/// full URLs, of other services, are not compared).
+fn calls_another_endpoint(ctx: &LintContext<'_>, method: &Method, command: &CurlCommand) -> bool {
+    let Some(url) = command.url() else {
+        return false;
+    };
+    let path = url_path(ctx, url.parsed);
+    let mut lines = method
+        .request_lines()
+        .filter(|l| l.form != docspec_model::TargetForm::Url)
+        .peekable();
+    lines.peek().is_some() && !path.is_empty() && !lines.any(|l| path_matches(relative_path(ctx, &l.path.value), path))
 }
 
 /// Whether an option's word is a long option typed with one dash (`-url`): cURL reads it
