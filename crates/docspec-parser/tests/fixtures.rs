@@ -225,6 +225,33 @@ fn shortcode_tags_glued_to_text_or_lists_are_tags() {
     assert!(mentioned.shortcodes.is_empty());
 }
 
+/// "If successful, returns:" introduces a list of statuses; the sentence states the first
+/// success status of the list.
+#[test]
+fn a_success_sentence_that_introduces_a_list_states_its_first_success_status() {
+    let page = docspec_parser::parse_str(
+        "# T\n\n## Check a gadget\n\n```plaintext\nPOST /gadgets/check\n```\n\n\
+         If successful, returns:\n\n\
+         - [`403`](rest/troubleshooting.md#status-codes) if the gadget is off.\n\
+         - [`200 OK`](rest/troubleshooting.md#status-codes) if the gadget is on.\n",
+    );
+    let method = page.methods().next().unwrap();
+    let sentence = &method.success[0];
+    assert_eq!(sentence.form, docspec_model::SuccessForm::Template);
+    assert_eq!(sentence.code, Some(200));
+    assert_eq!(sentence.reason.as_deref(), Some("OK"));
+    assert_eq!(
+        sentence.link.as_ref().map(|l| l.value.as_str()),
+        Some("rest/troubleshooting.md#status-codes")
+    );
+    // Without the colon, the list is not the sentence's.
+    let apart = docspec_parser::parse_str(
+        "# T\n\n## Check a gadget\n\n```plaintext\nPOST /gadgets/check\n```\n\n\
+         If successful, returns nothing.\n\n- [`200 OK`](x.md) if on.\n",
+    );
+    assert_eq!(apart.methods().next().unwrap().success[0].code, None);
+}
+
 fn page_text(path: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }

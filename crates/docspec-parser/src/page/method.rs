@@ -159,6 +159,7 @@ impl MethodParts {
                         }
                     }
                 }
+                self.statuses_listed(items);
                 // The list right after "At least one of the following ... is required:".
                 if let Some(group) = self.requirement_groups.last_mut() {
                     let follows = self.last_paragraph.as_ref().is_some_and(|p| p.range == group.range);
@@ -173,6 +174,40 @@ impl MethodParts {
             other => self.parts.prose(other, before),
         }
         self.last_paragraph = last_paragraph;
+    }
+
+    /// "If successful, returns:" then a list (`- [`200`](...) if the feature is enabled.`):
+    /// the sentence's status is the first success status the list names.
+    fn statuses_listed(&mut self, items: &[crate::blocks::ListItem]) {
+        let Some(lead) = self
+            .last_paragraph
+            .as_ref()
+            .filter(|p| p.value.trim_end().ends_with(':'))
+        else {
+            return;
+        };
+        let lead_range = lead.range;
+        let Some(sentence) = self
+            .success
+            .iter_mut()
+            .rev()
+            .find(|s| s.range == lead_range && s.form == SuccessForm::Template && s.code.is_none())
+        else {
+            return;
+        };
+        let listed = items
+            .iter()
+            .filter_map(|item| match item.children.first() {
+                Some(Block::Paragraph { inlines, range }) => Some(success::read(inlines, *range)),
+                _ => None,
+            })
+            .find(|s| s.code.is_some_and(|c| (200..300).contains(&c)));
+        if let Some(listed) = listed {
+            sentence.status_text = listed.status_text;
+            sentence.code = listed.code;
+            sentence.reason = listed.reason;
+            sentence.link = listed.link;
+        }
     }
 
     /// Code blocks inside lists are examples too (never request blocks).
