@@ -48,13 +48,11 @@ impl Check for SuccessSentenceForm {
                 continue;
             }
             let Some(stated) = method.success.first() else { continue };
-            let status = match (stated.code, &stated.reason) {
-                (Some(code), Some(reason)) => format!("{code} {reason}"),
-                (Some(code), None) => match crate::vocabulary::status_reason(code) {
-                    Some(reason) => format!("{code} {reason}"),
-                    None => code.to_string(),
-                },
-                _ => continue,
+            // The code's own reason phrase: `201 OK` as written is `201 Created` in the help.
+            let Some(code) = stated.code else { continue };
+            let status = match crate::vocabulary::status_reason(code).or(stated.reason.as_deref()) {
+                Some(reason) => format!("{code} {reason}"),
+                None => code.to_string(),
             };
             // A method that answers with a JSON body owes a response table (ST006) too.
             let tail = if method.response_tables.is_empty() && has_json_body(method) != Some(true) {
