@@ -7,7 +7,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// Reports a cURL command that the shell runs differently from what the example shows,
 /// because it is broken across lines the wrong way: a line ends the command while the
 /// next line goes on with an option or the URL (the ` \` is missing), or a header or
-/// URL value is broken across lines inside its quotes.
+/// URL value is broken across lines inside its quotes. It also reports a method written
+/// where the header belongs (`--header POST "PRIVATE-TOKEN: ..."`).
 ///
 /// ## Why is this bad?
 /// "Use the `\` character and indentation to break long single-line commands apart
@@ -74,6 +75,21 @@ impl Check for CurlBrokenCommand {
                     );
                 }
             }
+            for (option, verb) in method_as_header(command) {
+                let range = src(block, option.range.clone());
+                out.push(
+                    ctx.report(
+                        &Self::META,
+                        range,
+                        format!("`--header {verb}` sends no header: cURL reads the next word as the URL"),
+                    )
+                    .with_help(format!("write `--request {verb} --header`"))
+                    .with_fix(Fix::unsafe_(
+                        format!("Write `--request {verb} --header`"),
+                        vec![Edit::replacement(range, format!("--request {verb} --header"))],
+                    )),
+                );
+            }
             for (token, what) in broken_values(command) {
                 out.push(
                     ctx.report(
@@ -86,6 +102,27 @@ impl Check for CurlBrokenCommand {
             }
         }
     }
+}
+
+/// `--header POST "PRIVATE-TOKEN: ..."`: a method where the header belongs, the header
+/// written after it. cURL sends no `POST` header, and takes the header for the URL.
+fn method_as_header(command: &CurlCommand) -> Vec<(&docspec_curl::CurlOption, &str)> {
+    let header_follows = |option: &docspec_curl::CurlOption| {
+        command
+            .words
+            .iter()
+            .find(|w| w.range.start >= option.range.end)
+            .is_some_and(|w| w.value.contains(':') && !w.value.starts_with('-'))
+    };
+    command
+        .options_named("header")
+        .map(|(_, option)| option)
+        .filter_map(|option| {
+            let verb = option.arg.as_ref()?.value.as_str();
+            let is_verb = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"].contains(&verb);
+            (is_verb && header_follows(option)).then_some((option, verb))
+        })
+        .collect()
 }
 
 /// A line the command goes on after without ` \`.
