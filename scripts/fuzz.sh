@@ -4,6 +4,7 @@
 # and `json` (the JSON example reader). One target at a time, on one core.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 s, every target)
+#   scripts/fuzz.sh merge [TARGET...]                     (shrink the kept corpus)
 #
 # Seeds are built at run time into fuzz/seeds/ (ignored; never committed): the pages of
 # ../shared/corpus/gitlab/doc/api (when present) and doc-fixtures/ for `pipeline`, their
@@ -12,9 +13,18 @@
 # Prints per target: executions, libFuzzer's `cov:` and `ft:` from its final stats line, the
 # corpus size and the crashes (each crash, timeout or leak restarts libFuzzer on the grown
 # corpus until the target's time is spent). Exits 1 if a target found any; logs are in fuzz/logs/.
+# `merge` keeps only the inputs that reach new coverage (libFuzzer's -merge=1): every
+# restart after a finding replays the whole kept corpus, which grows by thousands of inputs
+# an hour. The smaller corpus replaces the old one only once it is complete.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-seconds="${1:-60}"
+mode=run
+if [[ "${1:-}" == merge ]]; then
+    mode=merge
+    seconds=0
+else
+    seconds="${1:-60}"
+fi
 shift || true
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(pipeline curl json)
@@ -72,6 +82,29 @@ nice -n 10 cargo +nightly fuzz build
 bin="$fuzz/target/x86_64-unknown-linux-gnu/release"
 logs="$fuzz/logs"
 mkdir -p "$logs"
+
+if [[ $mode == merge ]]; then
+    printf '%-9s %8s %8s\n' target before after
+    for target in "${targets[@]}"; do
+        kept="corpus/$target"
+        [[ -d "$kept" ]] || continue
+        before=$(find "$kept" -type f | wc -l)
+        rm -rf "$kept.merged" "$kept.old"
+        mkdir -p "$kept.merged"
+        # The seeds stay out: they are rebuilt and read by every run anyway.
+        "$bin/$target" -merge=1 -timeout=10 -rss_limit_mb=4096 -max_len=16384 \
+            "$kept.merged" "$kept" >"$logs/$target.merge.log" 2>&1 || {
+            echo "fuzz: merging $target failed; the corpus is unchanged (see $logs/$target.merge.log)" >&2
+            rm -rf "$kept.merged"
+            exit 1
+        }
+        mv "$kept" "$kept.old"
+        mv "$kept.merged" "$kept"
+        rm -rf "$kept.old"
+        printf '%-9s %8s %8s\n' "$target" "$before" "$(find "$kept" -type f | wc -l)"
+    done
+    exit 0
+fi
 
 status=0
 summary=()
