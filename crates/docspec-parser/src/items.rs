@@ -90,13 +90,20 @@ fn may_hold_tag(inlines: &[Inline]) -> bool {
         .any(|i| matches!(i, Inline::Text { text, .. } if text.contains("{{<")))
 }
 
-/// A line that is exactly one shortcode tag (as [`shortcode_tag`] reads a paragraph).
+/// A line that is exactly one tag of a region shortcode (as [`shortcode_tag`] reads a
+/// paragraph). Inline ones (`{{< icon name="check" >}}`) stay in their paragraph.
 fn is_tag_line(line: &[Inline]) -> bool {
     let text = plain_text(line);
-    let text = text.trim();
-    text.strip_prefix("{{<")
-        .and_then(|t| t.strip_suffix(">}}"))
-        .is_some_and(|inner| !inner.contains("{{<"))
+    let Some(inner) = text.trim().strip_prefix("{{<").and_then(|t| t.strip_suffix(">}}")) else {
+        return false;
+    };
+    let name = inner
+        .trim_start()
+        .trim_start_matches('/')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    !inner.contains("{{<") && !name.is_empty() && !SELF_CLOSING.contains(&name)
 }
 
 /// The index ranges of a paragraph's lines (its breaks left out).
@@ -161,11 +168,12 @@ fn take_last_tag_line(item: &mut ListItem) -> Option<Block> {
     if !is_tag_line(&inlines[tag_start..tag_end]) || is_tag_line(&inlines[before_start..before_end]) {
         return None;
     }
+    let tag_range = inlines_range(&inlines[tag_start..tag_end])?;
     let tag: Vec<Inline> = inlines
         .drain(before_end..)
-        .skip_while(|i| matches!(i, Inline::Break { .. }))
+        .skip(tag_start - before_end)
+        .take(tag_end - tag_start)
         .collect();
-    let tag_range = inlines_range(&tag)?;
     let end = inlines_range(inlines).map_or(range.start(), |r| r.end());
     *range = TextRange::new(range.start(), end);
     item.range = TextRange::new(item.range.start(), end.max(item.range.start()));

@@ -223,6 +223,10 @@ fn shortcode_tags_glued_to_text_or_lists_are_tags() {
     let mentioned = docspec_parser::parse_str("# T\n\nWrite {{< alert >}} and\nthen {{< /alert >}} to close it.\n");
     assert_eq!(mentioned.paragraphs.len(), 1);
     assert!(mentioned.shortcodes.is_empty());
+    // An inline shortcode on a line of its own stays in its paragraph.
+    let inline = docspec_parser::parse_str("# T\n\nStatus:\n{{< icon name=\"check\" >}}\nReady.\n");
+    assert_eq!(inline.paragraphs.len(), 1);
+    assert!(inline.shortcodes.is_empty());
 }
 
 /// "If successful, returns:" introduces a list of statuses; the sentence states the first
