@@ -112,7 +112,7 @@ fn method_as_header(command: &CurlCommand) -> Vec<(&docspec_curl::CurlOption, &s
             .words
             .iter()
             .find(|w| w.range.start >= option.range.end)
-            .is_some_and(|w| w.value.contains(':') && !w.value.starts_with('-'))
+            .is_some_and(|w| w.value.contains(':') && !w.value.contains("://") && !w.value.starts_with('-'))
     };
     command
         .options_named("header")
