@@ -68,7 +68,7 @@ impl Check for MissingSuccessSentence {
                 ctx.report(
                     &Self::META,
                     method.title.range,
-                    format!("method `{}` does not say what it returns", method.title.value),
+                    format!("method `{}` does not state its success status", method.title.value),
                 )
                 .with_help(help),
             );
