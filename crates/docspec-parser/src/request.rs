@@ -9,10 +9,11 @@ pub fn is_verb(word: &str) -> bool {
     HTTP_VERBS.iter().any(|v| v.eq_ignore_ascii_case(word))
 }
 
-/// Whether a code block is a request block: `plaintext` (or unlabelled plain text)
-/// with at least one line that starts with an HTTP verb followed by a target.
+/// Whether a code block is a request block: `plaintext` (or unlabelled plain text, or
+/// `http`, as older pages fence it) with at least one line that starts with an HTTP verb
+/// followed by a target.
 pub fn is_request_block(block: &CodeBlock) -> bool {
-    let plain = matches!(block.lang(), None | Some("plaintext" | "text" | "plain"));
+    let plain = matches!(block.lang(), None | Some("plaintext" | "text" | "plain" | "http"));
     plain && block.content.lines().any(|l| split_verb(l).is_some())
 }
 
