@@ -67,9 +67,11 @@ pub fn template(line: &RequestLine, base_path: &str) -> Result<Template, Skip> {
             ),
         });
     }
-    if let Some(bad) = path
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || PATH_PUNCTUATION.contains(*c)))
+    // `*name` starting a segment is a wildcard parameter (`artifacts/*artifact_path`).
+    let wildcard = |i: usize| path[..i].ends_with('/') && path[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic());
+    if let Some((_, bad)) = path
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_alphanumeric() || PATH_PUNCTUATION.contains(c) || (c == '*' && wildcard(i))))
     {
         return Err(Skip {
             kind: codes::UNPARSEABLE_REQUEST_LINE,
@@ -88,7 +90,7 @@ fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
     (rest.is_empty() || rest.starts_with('/')).then_some(rest)
 }
 
-/// `:name` at the start of a segment becomes `{name}`.
+/// `:name` (or the wildcard `*name`) at the start of a segment becomes `{name}`.
 fn templated(path: &str) -> Result<Template, Skip> {
     let mut out = String::with_capacity(path.len() + 8);
     let mut key = String::with_capacity(path.len());
@@ -98,7 +100,7 @@ fn templated(path: &str) -> Result<Template, Skip> {
             out.push('/');
             key.push('/');
         }
-        let name_len = segment.strip_prefix(':').map_or(0, |rest| {
+        let name_len = segment.strip_prefix([':', '*']).map_or(0, |rest| {
             rest.bytes()
                 .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
                 .count()
@@ -213,11 +215,24 @@ mod tests {
             template(&angle, "/api/v4").unwrap_err().kind.code,
             codes::UNPARSEABLE_REQUEST_LINE.code
         );
+        let star = line("/a/*", "/a/*", TargetForm::Rooted);
+        assert_eq!(
+            template(&star, "/api/v4").unwrap_err().kind.code,
+            codes::UNPARSEABLE_REQUEST_LINE.code
+        );
         let twice = line("/a/:id/b/:id", "/a/:id/b/:id", TargetForm::Rooted);
         assert_eq!(
             template(&twice, "/api/v4").unwrap_err().kind.code,
             codes::DUPLICATE_PATH_PARAMETER.code
         );
+    }
+
+    #[test]
+    fn a_wildcard_segment_is_a_parameter() {
+        let written = "/projects/:id/jobs/:job_id/artifacts/*artifact_path";
+        let t = template(&line(written, written, TargetForm::Rooted), "/api/v4").unwrap();
+        assert_eq!(t.path, "/projects/{id}/jobs/{job_id}/artifacts/{artifact_path}");
+        assert_eq!(t.params, ["id", "job_id", "artifact_path"]);
     }
 
     #[test]

@@ -149,14 +149,15 @@ fn target_path_start(target: &str) -> (TargetForm, usize) {
     (TargetForm::Unrooted, 0)
 }
 
-/// Byte ranges of `:name` parameters that start a path segment.
+/// Byte ranges of `:name` parameters that start a path segment, and of `*name`, a
+/// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
 pub fn path_params(path: &str) -> Vec<(usize, usize)> {
     let bytes = path.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let at_segment_start = i == 0 || bytes[i - 1] == b'/';
-        if bytes[i] == b':' && at_segment_start {
+        if matches!(bytes[i], b':' | b'*') && at_segment_start {
             let start = i;
             i += 1;
             while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
@@ -248,5 +249,7 @@ mod tests {
     #[test]
     fn params_only_at_segment_start() {
         assert_eq!(path_params("/a/:id/b:c/:x_y"), vec![(3, 6), (11, 15)]);
+        assert_eq!(path_params("/a/:id/files/*file_path"), vec![(3, 6), (13, 23)]);
+        assert_eq!(path_params("/a/*/b"), vec![]);
     }
 }

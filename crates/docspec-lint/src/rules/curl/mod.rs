@@ -132,7 +132,7 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 /// matching any one segment (URL-encoded values included), other segments equal. An
 /// optional suffix (`archive[.format]`) may be left out, and a last parameter named
 /// `*_path` (other than `:file_path`, which must be URL-encoded) may span several
-/// segments (GitLab's wildcard routes). A leading `<placeholder>` the page explains
+/// segments (GitLab's wildcard routes), as may a `*name` wildcard. A leading `<placeholder>` the page explains
 /// (`<route-prefix>/:package_name`) stands for any leading segments, and a scoped name
 /// (`@scope/name`, as package registries write it) fills one parameter.
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
@@ -147,6 +147,9 @@ fn segments_match(t: &[&str], p: &[&str]) -> bool {
     };
     if first.starts_with('<') && first.ends_with('>') {
         return (0..=p.len()).any(|k| segments_match(rest, &p[k..]));
+    }
+    if first.len() > 1 && first.starts_with('*') {
+        return (1..=p.len()).any(|k| p[..k].iter().all(|s| !s.is_empty()) && segments_match(rest, &p[k..]));
     }
     let Some((segment, after)) = p.split_first() else {
         return false;
@@ -242,6 +245,14 @@ mod tests {
         assert!(path_matches(
             "/projects/:id/packages/npm/:package_name/-/:file_name",
             "/projects/1/packages/npm/@myscope/my-pkg/-/@my-scope/my-pkg-0.0.1.tgz"
+        ));
+        assert!(path_matches(
+            "/projects/:id/jobs/:job_id/artifacts/*artifact_path",
+            "/projects/1/jobs/5/artifacts/some/release/file.pdf"
+        ));
+        assert!(!path_matches(
+            "/projects/:id/jobs/:job_id/artifacts/*artifact_path",
+            "/projects/1/jobs/5/artifacts"
         ));
         assert!(!path_matches(
             "/<route-prefix>/:package_name/tags",
