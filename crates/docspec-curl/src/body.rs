@@ -308,7 +308,7 @@ fn trimmed(v: &str, range: Range<usize>) -> Range<usize> {
 
 fn json_keys(data: &DataArg<'_>, out: &mut BodyKeys) {
     let v = data.token.value.as_str();
-    if let Err(err) = serde_json::from_str::<serde_json::Value>(v) {
+    if let Err(err) = serde_json::from_str::<serde_json::Value>(&mask_placeholders(v)) {
         let offset = line_col_offset(v, err.line(), err.column());
         let message = err.to_string();
         let message = match message.rfind(" at line ") {
@@ -355,6 +355,38 @@ fn line_col_offset(v: &str, line: usize, column: usize) -> usize {
 
 /// Ranges (quotes included) of the keys of a top-level JSON object. Works on invalid JSON
 /// such as `{"id": <id>}` too: any string at depth 1 followed by `:` is a key.
+/// The body with each bare `<placeholder>` value (`"access_level": <access_level>`, a
+/// number the reader fills in) replaced by `0` and spaces, so that offsets stay put.
+fn mask_placeholders(v: &str) -> std::borrow::Cow<'_, str> {
+    if !v.contains('<') {
+        return v.into();
+    }
+    let bytes = v.as_bytes();
+    let mut out = bytes.to_vec();
+    let (mut i, mut in_string) = (0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'<' if !in_string => {
+                let name_len = bytes[i + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'.'))
+                    .count();
+                let close = i + 1 + name_len;
+                if name_len > 0 && bytes.get(close) == Some(&b'>') {
+                    out[i] = b'0';
+                    out[i + 1..=close].fill(b' ');
+                    i = close;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_or(v.into(), Into::into)
+}
+
 fn top_level_keys(v: &str) -> Vec<Range<usize>> {
     let bytes = v.as_bytes();
     let mut out = Vec::new();

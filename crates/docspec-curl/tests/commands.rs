@@ -301,15 +301,15 @@ fn urlencoded_body_keys() {
 
 #[test]
 fn json_error_offset() {
-    let input = r#"curl --data '{"id": <id>, "name": "x"}' --header "Content-Type: application/json" u"#;
+    let input = r#"curl --data '{"id": <id>, "name": x}' --header "Content-Type: application/json" u"#;
     let c = one(input);
     let body = c.body_keys();
     let keys: Vec<_> = body.keys.iter().map(|k| k.name.as_str()).collect();
     assert_eq!(keys, ["id", "name"]);
     assert_eq!(body.json_errors.len(), 1);
     let err = &body.json_errors[0];
-    assert_eq!(err.offset, 7);
-    assert_eq!(&input[err.source_offset..err.source_offset + 4], "<id>");
+    assert_eq!(err.offset, 21);
+    assert_eq!(&input[err.source_offset..err.source_offset + 1], "x");
     assert!(err.message.contains("expected value"), "{}", err.message);
 
     // A trailing comma on a later line.
@@ -317,6 +317,17 @@ fn json_error_offset() {
     let body = one(input).body_keys();
     let err = &body.json_errors[0];
     assert_eq!(&input[err.source_offset..err.source_offset + 1], "}");
+}
+
+#[test]
+fn bare_placeholders_are_values_to_fill_in() {
+    let body = one(r#"curl --data '{"a": <chosen_level>, "b": "<name>", "c": [<x>]}' u"#).body_keys();
+    assert!(body.json_errors.is_empty(), "{:?}", body.json_errors);
+    // Not a placeholder: an unclosed `<`, and `<>`.
+    for data in [r#"{"a": <b}"#, r#"{"a": <>}"#] {
+        let body = one(&format!("curl --data '{data}' u")).body_keys();
+        assert_eq!(body.json_errors.len(), 1, "{data}");
+    }
 }
 
 #[test]

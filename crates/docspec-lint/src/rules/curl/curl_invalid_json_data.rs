@@ -4,7 +4,8 @@ use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Parses the JSON a cURL example sends (`--data '{...}'`, `--json`) and reports the first
-/// syntax error at its position inside the command.
+/// syntax error at its position inside the command. A bare `<placeholder>` where a value
+/// goes (`"access_level": <access_level>`) is a value the reader fills in, not an error.
 ///
 /// ## Why is this bad?
 /// A body that is not JSON fails with `400 Bad Request` when readers run the example, and
