@@ -256,6 +256,23 @@ fn a_success_sentence_that_introduces_a_list_states_its_first_success_status() {
     assert_eq!(apart.methods().next().unwrap().success[0].code, None);
 }
 
+#[test]
+fn a_table_that_maps_or_lists_values_is_not_an_attribute_table() {
+    let page = docspec_parser::parse_str(
+        "# T\n\n## Update a gadget\n\nThe gadget's fields come from the IdP:\n\n\
+         | IdP attribute | GitLab field |\n|---|---|\n| `externalId` | `extern_uid` |\n\n\
+         ```plaintext\nPUT /gadgets/:id\n```\n\n\
+         | Attribute | Type | Required | Description |\n|---|---|---|---|\n| `id` | integer | Yes | The ID. |\n\n\
+         Other fields take these values:\n\n\
+         | Attribute | Value |\n|---|---|\n| `state` | `opened` |\n\n\
+         | Attribute | Description |\n|---|---|\n| `name` | The name. |\n",
+    );
+    let method = page.methods().next().unwrap();
+    let request: Vec<_> = method.request_tables.iter().map(|t| t.table).collect();
+    let response: Vec<_> = method.response_tables.iter().map(|t| t.table).collect();
+    assert_eq!((request, response), (vec![1], vec![3]));
+}
+
 fn page_text(path: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }

@@ -406,5 +406,7 @@ pub(super) fn attribute_columns(table: &Table) -> Option<Columns> {
             *slot = Some(i);
         }
     }
-    Some(columns)
+    // `SAML IdP attribute | GitLab field` maps names; an attribute table describes them.
+    let describes = columns.type_.is_some() || columns.required.is_some() || columns.description.is_some();
+    describes.then_some(columns)
 }
