@@ -236,23 +236,60 @@ fn version_in(inlines: &[Inline]) -> Option<Spanned<String>> {
     None
 }
 
-/// The flag in `named `flag``, or `Feature flag `flag` removed.`
+/// The flag in `named `flag``, `Feature flag `flag` removed.` or `behind the `flag` flag`,
+/// also inside a link's text.
 fn flag_in(inlines: &[Inline]) -> Option<Spanned<String>> {
-    let mut previous_text = String::new();
-    for inline in inlines {
-        match inline {
-            Inline::Code { code, range } => {
-                let before = previous_text.trim_end().to_ascii_lowercase();
-                if before.ends_with("named") || before.ends_with("feature flag") || before.ends_with("flag") {
-                    return Some(Spanned::new(code.clone(), *range));
-                }
-                previous_text.clear();
-            }
-            Inline::Text { text, .. } => previous_text.push_str(text),
-            other => previous_text.push_str(&plain_text(std::slice::from_ref(other))),
+    let mut pieces = Vec::new();
+    flatten(inlines, &mut pieces);
+    let text_at = |i: usize| match pieces.get(i) {
+        Some(Piece::Text(t)) => t.to_ascii_lowercase(),
+        _ => String::new(),
+    };
+    for (i, piece) in pieces.iter().enumerate() {
+        let Piece::Code(code, range) = piece else { continue };
+        let before = if i > 0 { text_at(i - 1) } else { String::new() };
+        let before = before.trim_end();
+        let named_before = before.ends_with("named") || before.ends_with("flag");
+        let after = text_at(i + 1);
+        let after = after.trim_start();
+        let flag_after = ["flag", "feature flag"].iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        });
+        let flag_like = !code.is_empty()
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if named_before || (flag_after && flag_like) {
+            return Some(Spanned::new((*code).clone(), **range));
         }
     }
     None
+}
+
+enum Piece<'a> {
+    Text(String),
+    Code(&'a String, &'a TextRange),
+}
+
+/// Text and code spans in reading order, with adjacent text joined.
+fn flatten<'a>(inlines: &'a [Inline], out: &mut Vec<Piece<'a>>) {
+    for inline in inlines {
+        match inline {
+            Inline::Code { code, range } => out.push(Piece::Code(code, range)),
+            Inline::Text { text, .. } => push_text(out, text),
+            other if !other.children().is_empty() => flatten(other.children(), out),
+            other => push_text(out, &plain_text(std::slice::from_ref(other))),
+        }
+    }
+}
+
+fn push_text(out: &mut Vec<Piece<'_>>, text: &str) {
+    match out.last_mut() {
+        Some(Piece::Text(t)) => t.push_str(text),
+        _ => out.push(Piece::Text(text.to_string())),
+    }
 }
 
 #[cfg(test)]
@@ -316,6 +353,30 @@ mod tests {
         assert_eq!(e.flag.unwrap().value, "my_flag");
         assert_eq!(e.flag_default, Some(FlagDefault::Disabled));
         assert!(e.subject.is_none());
+    }
+
+    #[test]
+    fn reads_a_flag_named_inside_a_link_or_before_the_word_flag() {
+        let behind = vec![
+            link("Introduced", "https://i", 0),
+            text(" in GitLab 15.4. ", 23),
+            Inline::Link {
+                dest: "../f.md".to_string(),
+                children: vec![text("Deployed behind the ", 41), code("roles", 61), text(" flag", 68)],
+                range: TextRange::new(40, 83),
+            },
+            text(", disabled by default.", 83),
+        ];
+        assert_eq!(flag_in(&behind).unwrap().value, "roles");
+        let removed = vec![Inline::Link {
+            dest: "https://i".to_string(),
+            children: vec![text("Feature flag ", 1), code("old_flag", 14), text(" removed", 24)],
+            range: TextRange::new(0, 45),
+        }];
+        assert_eq!(flag_in(&removed).unwrap().value, "old_flag");
+        // A command-line flag is not a feature flag.
+        let cli = vec![text("Added the ", 0), code("--dry-run", 10), text(" flag.", 21)];
+        assert!(flag_in(&cli).is_none());
     }
 
     #[test]
