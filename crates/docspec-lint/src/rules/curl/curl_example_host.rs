@@ -28,7 +28,9 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 ///
 /// ## Fix safety
 /// Replacing another host by the example host keeps the path and query; the fix is offered
-/// when the URL already has the base path.
+/// when the URL already has the base path. It is unsafe when the host is another
+/// `*.example.com` name (`primary.example.com` on a Geo page), which may be chosen on
+/// purpose.
 ///
 /// ## Options
 /// The host and base path come from `api.example_host` and `api.base_path`.
@@ -60,8 +62,22 @@ impl Check for CurlExampleHost {
                     .is_some_and(|h| contrasts_example_hosts(&block.content, h, host));
                 if !origin.eq_ignore_ascii_case(host) && !contrasted {
                     let origin_range = src(block, url.source_range(0..origin.len().min(parsed.raw.len())));
+                    // Another example host (`primary.example.com` on a Geo page) may be
+                    // chosen on purpose: replacing it is the writer's call.
+                    let usual = host.rsplit("://").next().unwrap_or(host);
+                    let on_purpose = parsed.host.as_deref().is_some_and(|h| {
+                        h.to_ascii_lowercase().ends_with(".example.com") && !h.eq_ignore_ascii_case(usual)
+                    });
                     let fix = (under_base && parsed.raw.starts_with(&origin))
-                        .then(|| Fix::safe(format!("Use `{host}`"), vec![Edit::replacement(origin_range, host)]))
+                        .then(|| {
+                            let edits = vec![Edit::replacement(origin_range, host)];
+                            let title = format!("Use `{host}`");
+                            if on_purpose {
+                                Fix::unsafe_(title, edits)
+                            } else {
+                                Fix::safe(title, edits)
+                            }
+                        })
                         .flatten();
                     out.push(
                         ctx.report(&Self::META, origin_range, format!("the example calls `{origin}`"))
