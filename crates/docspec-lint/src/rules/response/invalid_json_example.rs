@@ -111,6 +111,20 @@ impl Check for InvalidJsonExample {
                             .iter()
                             .take(2)
                             .any(|b| matches!(b, b'\n' | b'\r'));
+                    // `Example responses:` then two documents in one block.
+                    let rest = block.content.get(err.offset..).unwrap_or_default();
+                    let several = err.message.starts_with("trailing characters")
+                        && serde_json::Deserializer::from_str(rest)
+                            .into_iter::<serde_json::Value>()
+                            .all(|v| v.is_ok());
+                    if several {
+                        out.push(
+                            ctx.report(&Self::META, range, "JSON example holds more than one JSON document")
+                                .with_label("the next document starts here")
+                                .with_help("give each response its own ```json block, with a lead-in that says when it is returned"),
+                        );
+                        continue;
+                    }
                     let help = if wrapped {
                         "write the line break inside the string as `\\n`; if the example was wrapped for reading, say so in its lead-in (\"Example response, with line breaks added for readability:\")"
                     } else {
