@@ -8,6 +8,8 @@ use docspec_model::{AttributeRow, AttributeTable, Method};
 /// others, each group in alphabetical order of the attribute name. `Conditionally` rows
 /// may form their own group between the two, join the required ones, or sort among the
 /// optional ones: the guide says only "required attributes first, then alphabetically".
+/// The fix places them where it moves the fewest rows, so a `Yes (if …)` row that
+/// slipped among the optional ones is swapped with its neighbour, not moved to the top.
 /// Required path parameters may also come first in the order of the request line (`id`,
 /// then `issue_iid`), as GitLab's pages list them: the guide's own example has one
 /// required row, so either order of that group is accepted.
@@ -91,19 +93,38 @@ fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
         in_order(keys) || in_order(&alphabetical)
     };
     [None, Some(0), Some(2)].into_iter().any(|conditional| {
-        let keys: Vec<Key> = keys
-            .iter()
-            .map(|(rank, place, name)| match (rank, conditional) {
-                (1, Some(to)) => (to, *place, name.clone()),
-                _ => (*rank, *place, name.clone()),
-            })
-            .collect();
+        let keys = with_conditional_rank(keys, conditional);
         sorted(&keys)
             || nested_keys(table, &keys).is_some_and(|nested| {
                 let alphabetical: Vec<_> = nested.iter().map(|((r, _, n), i)| ((*r, 0, n.clone()), *i)).collect();
                 in_order(&nested) || in_order(&alphabetical)
             })
     })
+}
+
+/// The keys with `Conditionally` rows (rank 1) moved to rank `to`, or kept as their own group.
+fn with_conditional_rank(keys: &[Key], to: Option<u8>) -> Vec<Key> {
+    keys.iter()
+        .map(|(rank, place, name)| match (rank, to) {
+            (1, Some(to)) => (to, *place, name.clone()),
+            _ => (*rank, *place, name.clone()),
+        })
+        .collect()
+}
+
+/// How many rows a fix must move: those outside the longest run already in order.
+fn rows_to_move(order: &[usize]) -> usize {
+    // Patience sorting: `tails[k]` is the smallest end of an increasing run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    for &from in order {
+        let at = tails.partition_point(|&end| end < from);
+        if at == tails.len() {
+            tails.push(from);
+        } else {
+            tails[at] = from;
+        }
+    }
+    order.len() - tails.len()
 }
 
 fn in_order<K: Ord>(keys: &[K]) -> bool {
@@ -166,9 +187,21 @@ impl Check for AttributeOrder {
                 if accepted(table, &keys) {
                     continue;
                 }
-                // The fix puts nested rows under their parent.
-                let keys = nested_keys(table, &keys).map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
-                let Some((i, order)) = first_out_of_order(&keys) else {
+                // `Conditionally` rows go where the fix moves the fewest rows, then the
+                // shortest way (a `Yes (if …)` row among optional ones stays there); the
+                // fix puts nested rows under their parent.
+                let best = [None, Some(0), Some(2)]
+                    .into_iter()
+                    .filter_map(|conditional| {
+                        let keys = with_conditional_rank(&keys, conditional);
+                        let keys =
+                            nested_keys(table, &keys).map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
+                        let (i, order) = first_out_of_order(&keys)?;
+                        let distance: usize = order.iter().enumerate().map(|(at, from)| at.abs_diff(*from)).sum();
+                        Some(((rows_to_move(&order), distance), keys, i, order))
+                    })
+                    .min_by_key(|(cost, ..)| *cost);
+                let Some((_, keys, i, order)) = best else {
                     continue;
                 };
                 self.report(ctx, table, &keys, i, order, out);
