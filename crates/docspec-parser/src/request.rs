@@ -151,6 +151,8 @@ fn target_path_start(target: &str) -> (TargetForm, usize) {
 
 /// Byte ranges of `:name` parameters that start a path segment, and of `*name`, a
 /// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
+/// A hyphen between word characters is part of the name (`:module-name`, as some pages
+/// write it); `:name-:version` is two parameters.
 pub fn path_params(path: &str) -> Vec<(usize, usize)> {
     let bytes = path.as_bytes();
     let mut out = Vec::new();
@@ -160,7 +162,10 @@ pub fn path_params(path: &str) -> Vec<(usize, usize)> {
         if matches!(bytes[i], b':' | b'*') && at_segment_start {
             let start = i;
             i += 1;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            while i < bytes.len()
+                && (word(bytes[i]) || (bytes[i] == b'-' && i > start + 1 && bytes.get(i + 1).is_some_and(|b| word(*b))))
+            {
                 i += 1;
             }
             if i > start + 1 {
@@ -251,5 +256,8 @@ mod tests {
         assert_eq!(path_params("/a/:id/b:c/:x_y"), vec![(3, 6), (11, 15)]);
         assert_eq!(path_params("/a/:id/files/*file_path"), vec![(3, 6), (13, 23)]);
         assert_eq!(path_params("/a/*/b"), vec![]);
+        assert_eq!(path_params("/m/:module-name/x"), vec![(3, 15)]);
+        assert_eq!(path_params("/f/:name-:version"), vec![(3, 8)]);
+        assert_eq!(path_params("/f/:name-"), vec![(3, 8)]);
     }
 }
