@@ -6,7 +6,9 @@ use docspec_model::{walk_inlines, Inline};
 /// Checks that a row marked `Conditionally` (in any case: older tables write `yes` and
 /// `no`, and so `conditionally`) names, in its Description, another attribute of the same
 /// table (in backticks) that it pairs with, or is named by a sentence of the method that
-/// requires at least one of a list of attributes.
+/// requires at least one of a list of attributes. A path parameter that only some of
+/// the method's request lines have is required by the line used, which the request
+/// block already shows: it is not reported.
 ///
 /// ## Why is this bad?
 /// "Conditionally" alone does not tell when the attribute is needed. The template asks
@@ -75,7 +77,7 @@ impl ConditionalAttributeExplained {
                     continue;
                 };
                 let own = row.name.as_ref().map_or("", |n| n.name.as_str());
-                if grouped(own) {
+                if grouped(own) || in_some_lines_only(method, own) {
                     continue;
                 }
                 let cells = ctx.page.row_cells(table, row);
@@ -98,4 +100,11 @@ impl ConditionalAttributeExplained {
             }
         }
     }
+}
+
+/// `GET /packages/x` and `GET /projects/:id/packages/x` in one block: `id` is
+/// required exactly when the second line is used.
+fn in_some_lines_only(method: &docspec_model::Method, name: &str) -> bool {
+    let has = |l: &docspec_model::RequestLine| l.params.iter().any(|p| p.value == name);
+    method.request_lines().any(has) && !method.request_lines().all(has)
 }
