@@ -307,6 +307,21 @@ pub struct RequestLine {
     pub trailing: Option<Spanned<String>>,
 }
 
+/// The length of the parameter name at the start of `rest` (what follows a segment's `:`
+/// or `*`): word characters, and a hyphen between two of them (`module-name`, as some
+/// pages write it). `name-:version` stops at the hyphen.
+pub fn path_param_name_len(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut len = 0;
+    while len < bytes.len()
+        && (word(bytes[len]) || (bytes[len] == b'-' && len > 0 && bytes.get(len + 1).is_some_and(|b| word(*b))))
+    {
+        len += 1;
+    }
+    len
+}
+
 impl RequestLine {
     /// Whether the line names an endpoint of the API at `base`: any path (a path is
     /// read relative to the base; a missing slash or a wrong `/api/` prefix is a

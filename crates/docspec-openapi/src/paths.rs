@@ -100,11 +100,9 @@ fn templated(path: &str) -> Result<Template, Skip> {
             out.push('/');
             key.push('/');
         }
-        let name_len = segment.strip_prefix([':', '*']).map_or(0, |rest| {
-            rest.bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-                .count()
-        });
+        let name_len = segment
+            .strip_prefix([':', '*'])
+            .map_or(0, docspec_model::path_param_name_len);
         if name_len == 0 {
             out.push_str(segment);
             key.push_str(segment);
@@ -171,6 +169,14 @@ mod tests {
         assert_eq!(a.path, "/projects/{id}");
         assert_eq!(a.key, "/projects/{}");
         assert_eq!(a.params, ["id"]);
+    }
+
+    #[test]
+    fn hyphenated_parameter_names_are_whole() {
+        let written = "/modules/:module-name/:module-version/file";
+        let t = template(&line(written, written, TargetForm::Rooted), "/api/v4").unwrap();
+        assert_eq!(t.path, "/modules/{module-name}/{module-version}/file");
+        assert_eq!(t.params, ["module-name", "module-version"]);
     }
 
     #[test]

@@ -151,8 +151,7 @@ fn target_path_start(target: &str) -> (TargetForm, usize) {
 
 /// Byte ranges of `:name` parameters that start a path segment, and of `*name`, a
 /// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
-/// A hyphen between word characters is part of the name (`:module-name`, as some pages
-/// write it); `:name-:version` is two parameters.
+/// A hyphen between word characters is part of the name (`:module-name`).
 pub fn path_params(path: &str) -> Vec<(usize, usize)> {
     let bytes = path.as_bytes();
     let mut out = Vec::new();
@@ -162,12 +161,7 @@ pub fn path_params(path: &str) -> Vec<(usize, usize)> {
         if matches!(bytes[i], b':' | b'*') && at_segment_start {
             let start = i;
             i += 1;
-            let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-            while i < bytes.len()
-                && (word(bytes[i]) || (bytes[i] == b'-' && i > start + 1 && bytes.get(i + 1).is_some_and(|b| word(*b))))
-            {
-                i += 1;
-            }
+            i += docspec_model::path_param_name_len(&path[i..]);
             if i > start + 1 {
                 out.push((start, i));
             }
