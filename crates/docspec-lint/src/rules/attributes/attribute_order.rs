@@ -12,7 +12,10 @@ use docspec_model::{AttributeRow, AttributeTable, Method};
 /// slipped among the optional ones is swapped with its neighbour, not moved to the top.
 /// Required path parameters may also come first in the order of the request line (`id`,
 /// then `issue_iid`), as GitLab's pages list them: the guide's own example has one
-/// required row, so either order of that group is accepted.
+/// required row, so either order of that group is accepted. A path parameter that only
+/// some of the request lines have (`id` in `GET /packages/x` and
+/// `GET /projects/:id/packages/x`) is required with its line: it may lead with the other
+/// path parameters, or sort by its own `Required`.
 /// A nested attribute (`parts[].name`, `assets:links`, `a.b`) may sit right after its
 /// parent row, in any order among its siblings, whatever its own `Required` says: a
 /// child required inside an optional parent is not required of the request.
@@ -60,12 +63,16 @@ pub struct AttributeOrder;
 /// (required rank, place in the request line for required path parameters, name).
 type Key = (u8, usize, String);
 
-fn key(row: &AttributeRow, path_params: &[(&str, usize)]) -> Key {
-    let rank = row.required.as_ref().map_or(2, |r| required_rank(&r.value));
+/// `as_required`: path parameters to rank as required whatever their `Required` says.
+fn key(row: &AttributeRow, path_params: &[(&str, usize)], as_required: &[&str]) -> Key {
     let name = row
         .name
         .as_ref()
         .map_or_else(String::new, |n| n.name.to_ascii_lowercase());
+    let rank = match row.required.as_ref() {
+        _ if as_required.iter().any(|p| p.eq_ignore_ascii_case(&name)) => 0,
+        required => required.map_or(2, |r| required_rank(&r.value)),
+    };
     let place = match rank {
         // `issue_iid/merge_request_iid`: one row for the same place in several lines.
         0 => name
@@ -179,12 +186,25 @@ impl Check for AttributeOrder {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for method in ctx.page.methods() {
             let params = path_params(method);
+            // `GET /packages/x` and `GET /projects/:id/packages/x`: `id` is required with
+            // its line, so it may also lead the table with the other path parameters.
+            let partial: Vec<&str> = params
+                .iter()
+                .map(|(name, _)| *name)
+                .filter(|name| {
+                    !method
+                        .request_lines()
+                        .all(|l| l.params.iter().any(|p| p.value == *name))
+                })
+                .collect();
             for table in &method.request_tables {
                 if table.rows.iter().any(|r| r.name.is_none()) {
                     continue;
                 }
-                let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params)).collect();
-                if accepted(table, &keys) {
+                let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params, &[])).collect();
+                let partial_keys: Option<Vec<Key>> =
+                    Some(table.rows.iter().map(|r| key(r, &params, &partial)).collect()).filter(|k| *k != keys);
+                if accepted(table, &keys) || partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
                     continue;
                 }
                 // `Conditionally` rows go where the fix moves the fewest rows, then the
@@ -192,8 +212,14 @@ impl Check for AttributeOrder {
                 // fix puts nested rows under their parent.
                 let best = [None, Some(0), Some(2)]
                     .into_iter()
-                    .filter_map(|conditional| {
-                        let keys = with_conditional_rank(&keys, conditional);
+                    .flat_map(|conditional| {
+                        [Some(&keys), partial_keys.as_ref()]
+                            .into_iter()
+                            .flatten()
+                            .map(move |k| (k, conditional))
+                    })
+                    .filter_map(|(keys, conditional)| {
+                        let keys = with_conditional_rank(keys, conditional);
                         let keys =
                             nested_keys(table, &keys).map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
                         let (i, order) = first_out_of_order(&keys)?;
