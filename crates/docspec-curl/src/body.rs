@@ -203,7 +203,8 @@ impl CurlCommand {
     }
 
     /// The parameter names the body sends: form keys of `--data "a=1&b=2"`, top-level keys of
-    /// a JSON object, `--data-urlencode name=...` names, and `--form` keys.
+    /// a JSON object, `--data-urlencode name=...` names, and `--form` keys. Text with spaces
+    /// and no `=` (`--data "a line of a log"`) is a raw body and names nothing.
     ///
     /// With `--get`, data goes to the query string; the keys are listed all the same.
     pub fn body_keys(&self) -> BodyKeys {
@@ -229,7 +230,9 @@ impl CurlCommand {
                 let mut start = 0;
                 for pair in v.split('&') {
                     let name_len = pair.find('=').unwrap_or(pair.len());
-                    if name_len > 0 {
+                    // `--data "Running git clone..."`: words with no `=` are a raw body.
+                    let raw_text = !pair.contains('=') && pair.contains(char::is_whitespace);
+                    if name_len > 0 && !raw_text {
                         let range = start..start + name_len;
                         out.keys
                             .push(key(v, range, token, BodyFormat::UrlEncoded, data.option, true));

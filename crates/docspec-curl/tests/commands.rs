@@ -274,6 +274,13 @@ fn method_defaults() {
 }
 
 #[test]
+fn raw_text_data_names_no_key() {
+    let c = one(r#"curl --request PATCH --data "Running git clone...\n" --data "a=1&just text" u"#);
+    let names: Vec<_> = c.body_keys().keys.iter().map(|k| k.name.clone()).collect();
+    assert_eq!(names, ["a"]);
+}
+
+#[test]
 fn urlencoded_body_keys() {
     let input = r#"curl --data "name=a+b&labels[]=x&assets[links][][name]=y&flag&%6Bey=1" --data-urlencode "description@file.md" --data-urlencode "=skip" --data @body.txt u"#;
     let c = one(input);
