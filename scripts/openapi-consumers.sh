@@ -74,7 +74,7 @@ check() { # check NAME ROOT DIR (DIR relative to ROOT, so findings print doc/api
   local name="$1" set_root="$2" dir="$3" spec="$out/$1.json"
   echo "== $name ($set_root/$dir)"
   (cd "$set_root" && "$docspec" openapi --no-config "$dir" -o "$spec") 2>"$out/$name.openapi-findings" || true
-  (cd "$set_root" && "$docspec" lint --no-config --format json "$dir") >"$out/$name.lint.json" || true
+  (cd "$set_root" && "$docspec" lint --no-config --no-cache --format json "$dir") >"$out/$name.lint.json" || true
   rm -rf "$out/$name.inspect" && mkdir -p "$out/$name.inspect"
   local n=0 page
   while IFS= read -r page; do

@@ -34,7 +34,7 @@ if ((${#reports[@]} == 0)); then
   reports+=("$out/drift.sarif")
   corpus="$root/../shared/corpus/gitlab"
   if [[ -d "$corpus" ]]; then
-    (cd "$corpus" && "$docspec" lint doc --no-config --format sarif --output "$out/corpus.sarif" >/dev/null || true)
+    (cd "$corpus" && "$docspec" lint doc --no-config --no-cache --format sarif --output "$out/corpus.sarif" >/dev/null || true)
     reports+=("$out/corpus.sarif")
   fi
 fi
