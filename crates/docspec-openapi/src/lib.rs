@@ -22,6 +22,7 @@ mod operation;
 mod pagination;
 mod params;
 mod paths;
+mod prefixes;
 mod responses;
 mod security;
 mod serialize;

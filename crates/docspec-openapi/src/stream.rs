@@ -8,6 +8,7 @@ use crate::emit::Context;
 use crate::links::Links;
 use crate::merge::{self, Candidate};
 use crate::paths::{self, Template};
+use crate::prefixes::RoutePrefixes;
 use crate::tags::{self, Tags};
 use crate::{components, errors, naming, operation, pagination, responses, security, statuses};
 use crate::{Finding, OpenApiSettings, PageInput};
@@ -50,6 +51,7 @@ struct Scanned {
 pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
     let mut findings = Vec::new();
     let mut candidates = Vec::new();
+    let prefixes = RoutePrefixes::of(input.page);
     for (r, resource) in input.page.resources.iter().enumerate() {
         for (m, method) in resource.methods.iter().enumerate() {
             let mut seen: HashSet<(&str, String)> = HashSet::new();
@@ -63,27 +65,34 @@ pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
                     );
                     continue;
                 };
-                let template = match paths::template(line, &settings.base_path) {
-                    Ok(t) => t,
-                    Err(skip) => {
-                        ctx.finding(skip.kind, skip.message, line.range);
+                // `GET <route-prefix>/ping`: one operation per path the page gives the prefix.
+                let expanded = prefixes.expand(line);
+                let written = expanded
+                    .as_ref()
+                    .map_or_else(|| vec![line], |lines| lines.iter().collect());
+                for written in written {
+                    let template = match paths::template(written, &settings.base_path) {
+                        Ok(t) => t,
+                        Err(skip) => {
+                            ctx.finding(skip.kind, skip.message, line.range);
+                            continue;
+                        }
+                    };
+                    if !seen.insert((verb, template.path.clone())) {
                         continue;
                     }
-                };
-                if !seen.insert((verb, template.path.clone())) {
-                    continue;
+                    candidates.push(Scanned {
+                        resource: r,
+                        method: m,
+                        line: l,
+                        verb,
+                        template,
+                        at: (line.range, input.source.line_col(line.range.start())),
+                        documented: !method.request_tables.is_empty()
+                            || !method.success.is_empty()
+                            || !method.examples.is_empty(),
+                    });
                 }
-                candidates.push(Scanned {
-                    resource: r,
-                    method: m,
-                    line: l,
-                    verb,
-                    template,
-                    at: (line.range, input.source.line_col(line.range.start())),
-                    documented: !method.request_tables.is_empty()
-                        || !method.success.is_empty()
-                        || !method.examples.is_empty(),
-                });
             }
         }
     }

@@ -48,6 +48,48 @@ fn pair(verb: &str, path: &str, form: TargetForm) -> Option<(String, String)> {
     ))
 }
 
+/// The paths a page's text gives a `<placeholder>`, read from the raw Markdown: fenced
+/// blocks holding only a rooted path, under a heading named like it (`## Route prefix`).
+fn prefixes_in_text(text: &str, placeholder: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut level = None;
+    let mut fence: Option<Vec<String>> = None;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if let Some(body) = fence.as_mut() {
+            if trimmed.starts_with("```") {
+                if let [only] = body.as_slice() {
+                    if only.starts_with('/') && !only.contains(' ') {
+                        out.push(only.trim_end_matches('/').to_string());
+                    }
+                }
+                fence = None;
+            } else {
+                body.push(trimmed.to_string());
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") {
+            if level.is_some() {
+                fence = Some(Vec::new());
+            }
+            continue;
+        }
+        let hashes = line.chars().take_while(|c| *c == '#').count();
+        if hashes > 0 && line[hashes..].starts_with(' ') {
+            let name = line[hashes..].trim().to_ascii_lowercase().replace(' ', "-");
+            match level {
+                Some(open) if hashes <= open => level = None,
+                _ => {}
+            }
+            if name == placeholder {
+                level = Some(hashes);
+            }
+        }
+    }
+    out
+}
+
 #[test]
 fn every_request_line_becomes_an_operation_or_a_duplicate() {
     let root = Path::new(CORPUS);
@@ -60,12 +102,27 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
 
     let mut distinct: BTreeSet<(String, String)> = BTreeSet::new();
     let mut per_method = 0;
-    for page in &loaded.pages {
+    for (page, source) in loaded.pages.iter().zip(&loaded.sources) {
         for method in page.methods() {
             let pairs: BTreeSet<(String, String)> = method
                 .request_lines()
                 .filter(|l| matches!(l.form, TargetForm::Rooted | TargetForm::Unrooted | TargetForm::Url))
-                .filter_map(|l| pair(&l.verb.value, &l.path.value, l.form))
+                .flat_map(|l| {
+                    // `GET <route-prefix>/x`: once per prefix the page gives.
+                    let placeholder = l
+                        .path
+                        .value
+                        .trim_start_matches('/')
+                        .strip_prefix('<')
+                        .and_then(|p| p.split_once('>'));
+                    match placeholder {
+                        Some((name, rest)) => prefixes_in_text(source.text(), name)
+                            .into_iter()
+                            .filter_map(|prefix| pair(&l.verb.value, &format!("{prefix}{rest}"), TargetForm::Rooted))
+                            .collect::<Vec<_>>(),
+                        None => pair(&l.verb.value, &l.path.value, l.form).into_iter().collect(),
+                    }
+                })
                 .collect();
             per_method += pairs.len();
             distinct.extend(pairs);

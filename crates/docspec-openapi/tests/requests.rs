@@ -134,3 +134,78 @@ fn an_intro_sentence_about_one_method_is_not_about_all() {
     let all = security_of_delete(&page("This API can be used without authentication."));
     assert_eq!(all[0], serde_json::json!({}), "{all}");
 }
+
+const ROUTE_PREFIX: &str = r#"---
+title: Widget registry API
+---
+
+## Route prefix
+
+There are two sets of identical routes:
+
+### Instance-level
+
+```plaintext
+/packages/widgets
+```
+
+### Project-level
+
+```plaintext
+/projects/:id/packages/widgets
+```
+
+| Attribute | Type   | Required | Description |
+|-----------|--------|----------|-------------|
+| `id`      | string | Yes      | The project ID or full project path. |
+
+## Download a widget
+
+```plaintext
+GET <route-prefix>/:widget_name
+```
+
+| Attribute     | Type   | Required | Description |
+|---------------|--------|----------|-------------|
+| `widget_name` | string | Yes      | Name of the widget. |
+
+## Ping the registry
+
+```plaintext
+GET <mirror-prefix>/ping
+```
+"#;
+
+/// `GET <route-prefix>/:widget_name` is one operation for each path the page's `Route
+/// prefix` section gives; a placeholder the page does not define is still left out.
+#[test]
+fn a_route_prefix_placeholder_gives_one_operation_per_prefix() {
+    let loaded = common::Loaded::from_texts(&[("widgets.md", ROUTE_PREFIX)]);
+    let (spec, findings) = loaded.emit();
+    let spec = serde_json::to_value(spec).unwrap();
+    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        paths,
+        [
+            "/packages/widgets/{widget_name}",
+            "/projects/{id}/packages/widgets/{widget_name}"
+        ],
+        "{spec:#}"
+    );
+    let project = &spec["paths"]["/projects/{id}/packages/widgets/{widget_name}"]["get"];
+    let names: Vec<&str> = project["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["id", "widget_name"]);
+    let instance_id = &spec["paths"]["/packages/widgets/{widget_name}"]["get"]["operationId"];
+    assert_ne!(instance_id, &project["operationId"]);
+    let skipped: Vec<_> = findings.iter().filter(|f| f.diagnostic.code == "OA002").collect();
+    assert_eq!(skipped.len(), 1, "{findings:?}");
+    assert!(
+        skipped[0].diagnostic.message.contains("<mirror-prefix>"),
+        "{findings:?}"
+    );
+}

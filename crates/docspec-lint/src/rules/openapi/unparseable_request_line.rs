@@ -3,7 +3,10 @@ use crate::{Check, RuleMeta};
 /// ## What it does
 /// Reports a request line whose verb OpenAPI cannot describe, or whose path holds
 /// characters a path template cannot (`<id>`, `*`, spaces). The line is left out of the
-/// spec.
+/// spec. A leading placeholder the page defines is not one of these: under a heading
+/// named like it (`## Route prefix` for `GET <route-prefix>/ping`), each code block that
+/// holds only a path (`/projects/:id/packages/conan/v1`) is a path it stands for, and the
+/// line gives one operation per path.
 ///
 /// ## Why is this bad?
 /// OpenAPI paths are templates of literal segments and `{parameters}`. A line such as
