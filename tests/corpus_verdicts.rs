@@ -13,7 +13,14 @@ fn findings() -> Option<Vec<(String, u64, String, String)>> {
         return None;
     };
     // `--no-cache`: the shared corpus is read-only test data; no cache is written into it.
-    let run = docspec(&["lint", root.to_str().unwrap(), "--no-config", "--no-cache", "--format", "json"]);
+    let run = docspec(&[
+        "lint",
+        root.to_str().unwrap(),
+        "--no-config",
+        "--no-cache",
+        "--format",
+        "json",
+    ]);
     assert!(run.code <= 1, "exit {}: {}", run.code, run.stderr);
     let all: Value = serde_json::from_str(&run.stdout).unwrap();
     Some(
