@@ -127,6 +127,7 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
         return out;
     }
     let base = settings.api.base_path.as_str();
+    let prefixes = reading::RoutePrefixes::of(page);
     for resource in &page.resources {
         let heading = resource
             .heading
@@ -146,19 +147,27 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
                     continue;
                 }
                 deprecated |= reading::deprecation(page, resource, method, line).0;
-                let rooted = match line.form {
-                    TargetForm::Unrooted if !line.path.value.starts_with('/') => format!("/{}", line.path.value),
-                    _ => line.path.value.clone(),
-                };
-                let (key, params) = paths::key(paths::relative(&rooted, &[base]));
-                out.operations.push(DocOperation {
-                    method: method_index,
-                    verb: line.verb.value.to_ascii_uppercase(),
-                    written: format!("{} {}", line.verb.value, line.target.value),
-                    key,
-                    params,
-                    range: TextRange::new(line.verb.range.start(), line.target.range.end()),
-                });
+                // `GET <route-prefix>/ping`: each path the page gives the prefix, as the spec has it.
+                let expanded = prefixes.expand(line);
+                let paths: Vec<&str> = expanded.as_ref().map_or_else(
+                    || vec![line.path.value.as_str()],
+                    |lines| lines.iter().map(|l| l.path.value.as_str()).collect(),
+                );
+                for path in paths {
+                    let rooted = match path.starts_with('/') {
+                        true => path.to_string(),
+                        false => format!("/{path}"),
+                    };
+                    let (key, params) = paths::key(paths::relative(&rooted, &[base]));
+                    out.operations.push(DocOperation {
+                        method: method_index,
+                        verb: line.verb.value.to_ascii_uppercase(),
+                        written: format!("{} {}", line.verb.value, line.target.value),
+                        key,
+                        params,
+                        range: TextRange::new(line.verb.range.start(), line.target.range.end()),
+                    });
+                }
             }
             // The template's sentence first, then the status stated in other words.
             let success = method
@@ -313,5 +322,18 @@ mod tests {
         let tag_name = list.response.iter().find(|a| a.written == "tags[].name").unwrap();
         assert_eq!(tag_name.keys, ["tags[].name"]);
         assert_eq!(list.request[0].shape.as_ref().unwrap().kinds().len(), 2);
+    }
+
+    #[test]
+    fn a_route_prefix_line_is_each_of_its_paths() {
+        let text = "# Widget registry API\n\n## Route prefix\n\n### Instance-level\n\n```plaintext\n/packages/widgets\n```\n\n### Project-level\n\n```plaintext\n/projects/:id/packages/widgets\n```\n\n## Download a widget\n\n```plaintext\nGET <route-prefix>/:widget_name\n```\n\n| Attribute | Type | Required | Description |\n|---|---|---|---|\n| `widget_name` | string | Yes | Name. |\n\n```shell\ncurl --url \"https://gitlab.example.com/api/v4/packages/widgets/w\"\n```\n";
+        let source = SourceFile::new("widgets.md", text.to_string());
+        let page = docspec_parser::parse(&source);
+        let doc = extract(0, &source, &page, &LintSettings::default());
+        let ops: Vec<_> = doc.operations.iter().map(|o| format!("{} {}", o.verb, o.key)).collect();
+        assert_eq!(
+            ops,
+            ["GET /packages/widgets/{}", "GET /projects/{}/packages/widgets/{}"]
+        );
     }
 }

@@ -35,9 +35,7 @@ pub fn key(path: &str) -> (String, Vec<String>) {
             match c {
                 ':' | '*' => {
                     let rest = &segment[i + 1..];
-                    let len = rest
-                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                        .unwrap_or(rest.len());
+                    let len = docspec_model::path_param_name_len(rest);
                     if len == 0 {
                         key.push(c);
                         continue;
@@ -100,6 +98,9 @@ mod tests {
         assert_eq!(a, "/projects/{}/widgets/{}");
         assert_eq!(pa, ["id", "widget_id"]);
         assert_eq!(pb, ["project_id", "id"]);
+        let (c, pc) = key("/modules/:module-name/{module-version}/file");
+        assert_eq!(c, "/modules/{}/{}/file");
+        assert_eq!(pc, ["module-name", "module-version"]);
         assert_eq!(
             key("/projects/:id/files/:file_path/raw[.format]").0,
             "/projects/{}/files/{}/raw"

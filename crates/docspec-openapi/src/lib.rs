@@ -41,6 +41,7 @@ pub use codes::*;
 pub mod reading {
     pub use crate::describe::{default_value, enum_values};
     pub use crate::extensions::{deprecation, says_deprecated};
+    pub use crate::prefixes::RoutePrefixes;
     pub use crate::tree::{split as split_name, Segment};
     pub use crate::types::{map as map_type, Mapped};
 }
