@@ -13,6 +13,13 @@ impl RoutePrefixes {
     /// holds one rooted path and nothing else.
     pub fn of(page: &Page) -> Self {
         let mut out = Vec::new();
+        let placeholders = page
+            .methods()
+            .flat_map(|m| m.request_lines())
+            .any(|l| l.path.value.trim_start_matches('/').starts_with('<'));
+        if !placeholders {
+            return Self(out);
+        }
         for (i, heading) in page.headings.iter().enumerate() {
             let name = heading.text.trim().to_ascii_lowercase().replace(' ', "-");
             if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
