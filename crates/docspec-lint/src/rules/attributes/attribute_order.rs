@@ -202,9 +202,13 @@ impl Check for AttributeOrder {
                     continue;
                 }
                 let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params, &[])).collect();
-                let partial_keys: Option<Vec<Key>> =
-                    Some(table.rows.iter().map(|r| key(r, &params, &partial)).collect()).filter(|k| *k != keys);
-                if accepted(table, &keys) || partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
+                if accepted(table, &keys) {
+                    continue;
+                }
+                let partial_keys: Option<Vec<Key>> = (!partial.is_empty())
+                    .then(|| table.rows.iter().map(|r| key(r, &params, &partial)).collect())
+                    .filter(|k| *k != keys);
+                if partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
                     continue;
                 }
                 // `Conditionally` rows go where the fix moves the fewest rows, then the
