@@ -300,6 +300,8 @@ def main():
                     defect = "a HEAD example for a method whose request lines do not list HEAD (no rule)"
                 elif what == "route" and index in wildcard:
                     limitation = "a `*_path` parameter holding slashes, which an OpenAPI path parameter cannot"
+                elif what == "route" and any(a.startswith(mock) and re.search(r"/@[^/?]+/[^/?]", a) for a in args):
+                    limitation = "a scoped package name (`@scope/name`) in one parameter, which an OpenAPI path parameter cannot hold with its slash"
                 elif what == "route" and any(a.startswith(mock) and a.partition("?")[0].endswith("/") for a in args):
                     defect = "a trailing slash after the path (no rule: CU010 compares paths without it)"
                 elif what == "auth" and not credentials(words):
