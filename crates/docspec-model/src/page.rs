@@ -242,6 +242,17 @@ impl Method {
         self.request_blocks.iter().flat_map(|b| b.lines.iter())
     }
 
+    /// Every request line of the method has the `:name` parameter. `GET /packages/x` and
+    /// `GET /projects/:id/packages/x` have `id` in some lines only: it is required with its line.
+    pub fn path_param_in_every_line(&self, name: &str) -> bool {
+        self.request_lines().all(|l| l.params.iter().any(|p| p.value == name))
+    }
+
+    /// The `:name` parameter is in some of the method's request lines but not all.
+    pub fn path_param_in_some_lines_only(&self, name: &str) -> bool {
+        self.request_lines().any(|l| l.params.iter().any(|p| p.value == name)) && !self.path_param_in_every_line(name)
+    }
+
     pub fn examples_of(&self, role: ExampleRole) -> impl Iterator<Item = &Example> {
         self.examples.iter().filter(move |e| e.role == role)
     }

@@ -191,11 +191,7 @@ impl Check for AttributeOrder {
             let partial: Vec<&str> = params
                 .iter()
                 .map(|(name, _)| *name)
-                .filter(|name| {
-                    !method
-                        .request_lines()
-                        .all(|l| l.params.iter().any(|p| p.value == *name))
-                })
+                .filter(|name| !method.path_param_in_every_line(name))
                 .collect();
             for table in &method.request_tables {
                 if table.rows.iter().any(|r| r.name.is_none()) {

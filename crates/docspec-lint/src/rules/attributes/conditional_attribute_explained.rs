@@ -77,7 +77,7 @@ impl ConditionalAttributeExplained {
                     continue;
                 };
                 let own = row.name.as_ref().map_or("", |n| n.name.as_str());
-                if grouped(own) || in_some_lines_only(method, own) {
+                if grouped(own) || method.path_param_in_some_lines_only(own) {
                     continue;
                 }
                 let cells = ctx.page.row_cells(table, row);
@@ -100,11 +100,4 @@ impl ConditionalAttributeExplained {
             }
         }
     }
-}
-
-/// `GET /packages/x` and `GET /projects/:id/packages/x` in one block: `id` is
-/// required exactly when the second line is used.
-fn in_some_lines_only(method: &docspec_model::Method, name: &str) -> bool {
-    let has = |l: &docspec_model::RequestLine| l.params.iter().any(|p| p.value == name);
-    method.request_lines().any(has) && !method.request_lines().all(has)
 }

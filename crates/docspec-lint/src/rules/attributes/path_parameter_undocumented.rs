@@ -109,7 +109,7 @@ impl Check for PathParameterUndocumented {
                     Some((i, _)) if i >= own_rows => {}
                     // `GET /user/presets` and `GET /users/:user_id/presets` in one block:
                     // the method does not always take the parameter.
-                    Some(_) if !in_every_line(method, name) => {}
+                    Some(_) if !method.path_param_in_every_line(name) => {}
                     Some((_, row)) => {
                         let required = row.required.as_ref();
                         if required.is_some_and(|r| required_rank(&r.value) != 0) {
@@ -129,11 +129,6 @@ impl Check for PathParameterUndocumented {
             }
         }
     }
-}
-
-/// Whether every request line of the method has the path parameter.
-fn in_every_line(method: &docspec_model::Method, name: &str) -> bool {
-    method.request_lines().all(|l| l.params.iter().any(|p| p.value == name))
 }
 
 /// At most two edits apart (`environments_id` and `environment_id`).
