@@ -191,10 +191,7 @@ fn segment_matches(template: &str, segment: &str) -> bool {
     let Some(colon) = template.find(':') else { return false };
     let prefix = &template[..colon];
     let rest = &template[colon + 1..];
-    let suffix_start = rest
-        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .unwrap_or(rest.len());
-    let suffix = &rest[suffix_start..];
+    let suffix = &rest[docspec_model::path_param_name_len(rest)..];
     segment.len() > prefix.len() + suffix.len() && segment.starts_with(prefix) && segment.ends_with(suffix)
 }
 
