@@ -148,15 +148,12 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
                 }
                 deprecated |= reading::deprecation(page, resource, method, line).0;
                 // `GET <route-prefix>/ping`: each path the page gives the prefix, as the spec has it.
-                let expanded = prefixes.expand(line);
-                let paths: Vec<&str> = expanded.as_ref().map_or_else(
-                    || vec![line.path.value.as_str()],
-                    |lines| lines.iter().map(|l| l.path.value.as_str()).collect(),
-                );
-                for path in paths {
-                    let rooted = match path.starts_with('/') {
-                        true => path.to_string(),
-                        false => format!("/{path}"),
+                for written in prefixes.lines(line) {
+                    let path = &written.path.value;
+                    let rooted = if path.starts_with('/') {
+                        path.clone()
+                    } else {
+                        format!("/{path}")
                     };
                     let (key, params) = paths::key(paths::relative(&rooted, &[base]));
                     out.operations.push(DocOperation {

@@ -3,6 +3,7 @@
 //! `/projects/:id/packages/conan/v1`), as GitLab's package registry pages do.
 
 use docspec_model::{Page, RequestLine, TargetForm};
+use std::borrow::Cow;
 
 /// The paths each `<placeholder>` of the page stands for, in page order.
 pub struct RoutePrefixes(Vec<(String, Vec<String>)>);
@@ -47,9 +48,16 @@ impl RoutePrefixes {
         Self(out)
     }
 
-    /// The line once for each path its leading `<placeholder>` stands for; `None` when
-    /// it has no such placeholder or the page does not define it.
-    pub fn expand(&self, line: &RequestLine) -> Option<Vec<RequestLine>> {
+    /// The line once for each path its leading `<placeholder>` stands for, or the line
+    /// itself when it has no placeholder the page defines.
+    pub fn lines<'l>(&self, line: &'l RequestLine) -> Vec<Cow<'l, RequestLine>> {
+        match self.expand(line) {
+            Some(lines) => lines.into_iter().map(Cow::Owned).collect(),
+            None => vec![Cow::Borrowed(line)],
+        }
+    }
+
+    fn expand(&self, line: &RequestLine) -> Option<Vec<RequestLine>> {
         let path = line.path.value.strip_prefix('/').unwrap_or(&line.path.value);
         let inner = path.strip_prefix('<')?;
         let close = inner.find('>')?;

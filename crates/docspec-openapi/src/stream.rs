@@ -66,12 +66,8 @@ pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
                     continue;
                 };
                 // `GET <route-prefix>/ping`: one operation per path the page gives the prefix.
-                let expanded = prefixes.expand(line);
-                let written = expanded
-                    .as_ref()
-                    .map_or_else(|| vec![line], |lines| lines.iter().collect());
-                for written in written {
-                    let template = match paths::template(written, &settings.base_path) {
+                for written in prefixes.lines(line) {
+                    let template = match paths::template(&written, &settings.base_path) {
                         Ok(t) => t,
                         Err(skip) => {
                             ctx.finding(skip.kind, skip.message, line.range);
