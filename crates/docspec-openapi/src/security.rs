@@ -72,7 +72,12 @@ pub fn accepts_job_token(text: &str) -> bool {
     if text.contains("JOB-TOKEN") || text.contains("CI_JOB_TOKEN") {
         return true;
     }
-    let lower = text.to_ascii_lowercase().replace('\n', " ");
+    let lower = text.to_ascii_lowercase();
+    // Most methods never say "job token": skip splitting their text (examples included).
+    if !lower.contains("job token") && !lower.contains("job\ntoken") {
+        return false;
+    }
+    let lower = lower.replace('\n', " ");
     // A dot ends a sentence only before a space: link targets (`ci_job_token.md`) have dots.
     lower.split(". ").flat_map(|s| s.split(';')).any(|sentence| {
         // "authentiat" is a misspelling the docs have.
@@ -88,7 +93,12 @@ pub fn accepts_job_token(text: &str) -> bool {
 /// Whether a text says its methods can be called without authentication: a sentence with
 /// `without authentication`, `does not require authentication` ... and no negation.
 pub fn says_public(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase().replace('\n', " ");
+    let lower = text.to_ascii_lowercase();
+    // Every phrase below says "authenticat": a text without it needs no sentence split.
+    if !lower.contains("authenticat") {
+        return false;
+    }
+    let lower = lower.replace('\n', " ");
     lower.split_terminator(['.', ';']).any(|sentence| {
         let public = [
             "without authentication",
@@ -135,5 +145,13 @@ mod tests {
         assert!(says_public("GET requests do not require authentication."));
         assert!(!says_public("This endpoint cannot be accessed without authentication."));
         assert!(!says_public("Requires authentication as an administrator."));
+        // A line break inside the phrase, as wrapped paragraphs have.
+        assert!(says_public("This endpoint can be accessed without\nauthentication."));
+    }
+
+    #[test]
+    fn job_token_phrase_across_a_line_break() {
+        assert!(accepts_job_token("Supports CI/CD job\ntoken authentication."));
+        assert!(!accepts_job_token("Supports personal access token authentication."));
     }
 }
