@@ -367,6 +367,16 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
     if lead.contains("response") && !lead.contains("request") {
         return ExampleRole::Response;
     }
+    // After the cURL example, `Example output:` shows what it returns, in any language.
+    let label = lead.trim().trim_end_matches(':').trim_end();
+    if after_curl
+        && matches!(
+            label,
+            "example output" | "sample output" | "output" | "example result" | "result"
+        )
+    {
+        return ExampleRole::Response;
+    }
     let json_like = lang == "json" || (lang.is_empty() && (content.starts_with('{') || content.starts_with('[')));
     if json_like {
         if ["request", "payload", "body", "input", "post", "data"]
@@ -375,7 +385,6 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
         {
             return ExampleRole::RequestBody;
         }
-        let _ = after_curl;
         return ExampleRole::Response;
     }
     ExampleRole::Other
