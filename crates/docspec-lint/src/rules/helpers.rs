@@ -219,6 +219,13 @@ pub fn reorder_rows_fix(
     )
 }
 
+/// A name as `sort` orders it in most locales: letter by letter, underscores ignored
+/// (`batched` before `batch_number`), a tie settled by the name itself. Tables sorted
+/// either this way or character by character are both "alphabetical".
+pub fn letter_by_letter(name: &str) -> String {
+    format!("{}\0{name}", name.replace('_', ""))
+}
+
 /// The first index whose key sorts before the previous one, and the sorted order of all
 /// indexes (stable), for rules that check and fix the order of table rows.
 pub fn first_out_of_order<K: Ord>(keys: &[K]) -> Option<(usize, Vec<usize>)> {

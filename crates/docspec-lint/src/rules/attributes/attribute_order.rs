@@ -1,4 +1,4 @@
-use crate::rules::helpers::{first_out_of_order, reorder_rows_fix, required_rank};
+use crate::rules::helpers::{self, first_out_of_order, reorder_rows_fix, required_rank};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{AttributeRow, AttributeTable, Method};
@@ -16,6 +16,9 @@ use docspec_model::{AttributeRow, AttributeTable, Method};
 /// some of the request lines have (`id` in `GET /packages/x` and
 /// `GET /projects/:id/packages/x`) is required with its line: it may lead with the other
 /// path parameters, or sort by its own `Required`.
+/// Alphabetical order may go character by character (`batch_number` before `batched`,
+/// as editors sort lines) or letter by letter, underscores ignored (`batched` first, as
+/// `sort` does in most locales); the fix writes the first.
 /// A nested attribute (`parts[].name`, `assets:links`, `a.b`) may sit right after its
 /// parent row, in any order among its siblings, whatever its own `Required` says: a
 /// child required inside an optional parent is not required of the request.
@@ -107,6 +110,13 @@ fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
                 in_order(&nested) || in_order(&alphabetical)
             })
     })
+}
+
+/// The keys with names compared letter by letter ([`helpers::letter_by_letter`]).
+fn letter_by_letter(keys: &[Key]) -> Vec<Key> {
+    keys.iter()
+        .map(|(rank, place, name)| (*rank, *place, helpers::letter_by_letter(name)))
+        .collect()
 }
 
 /// The keys with `Conditionally` rows (rank 1) moved to rank `to`, or kept as their own group.
@@ -205,6 +215,13 @@ impl Check for AttributeOrder {
                     .then(|| table.rows.iter().map(|r| key(r, &params, &partial)).collect())
                     .filter(|k| *k != keys);
                 if partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
+                    continue;
+                }
+                if [Some(&keys), partial_keys.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .any(|k| accepted(table, &letter_by_letter(k)))
+                {
                     continue;
                 }
                 // `Conditionally` rows go where the fix moves the fewest rows, then the

@@ -1,10 +1,12 @@
-use crate::rules::helpers::{first_out_of_order, reorder_rows_fix};
+use crate::rules::helpers::{first_out_of_order, letter_by_letter, reorder_rows_fix};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
 /// ## What it does
 /// Checks that the rows of a response attribute table are sorted alphabetically by
-/// attribute name (`project`, `project.id`, `project.name`, `web_url`).
+/// attribute name (`project`, `project.id`, `project.name`, `web_url`), character by
+/// character or letter by letter with underscores ignored (`batched` may come before
+/// `batch_number`, as `sort` puts it in most locales); the fix writes the first.
 ///
 /// ## Why is this bad?
 /// "Sort the table alphabetically." Response tables grow long; alphabetical order lets
@@ -69,6 +71,10 @@ impl Check for ResponseTableOrder {
             let Some((i, order)) = first_out_of_order(&keys) else {
                 continue;
             };
+            let by_letter: Vec<String> = keys.iter().map(|k| letter_by_letter(k)).collect();
+            if first_out_of_order(&by_letter).is_none() {
+                continue;
+            }
             let (Some(name), Some(previous)) = (&table.rows[i].name, &table.rows[i - 1].name) else {
                 continue;
             };
