@@ -22,6 +22,23 @@ pub fn section_of(page: &Page, offset: usize) -> Option<usize> {
     page.headings.iter().rposition(|h| h.range.start() <= offset)
 }
 
+/// The sections that hold the one at `heading`: each heading of a lower level before
+/// it, nearest first, then the page's top (`None`).
+pub fn enclosing_sections(page: &Page, heading: Option<usize>) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    if let Some(h) = heading {
+        let mut level = page.headings[h].level;
+        for i in (0..h).rev() {
+            if page.headings[i].level < level {
+                level = page.headings[i].level;
+                out.push(Some(i));
+            }
+        }
+        out.push(None);
+    }
+    out
+}
+
 /// Whether an alert is a flag note: the `flag` kind, or older notes about a flag.
 pub fn is_flag_note(alert: &Alert) -> bool {
     alert.kind == "flag" || alert.text.to_ascii_lowercase().contains("feature flag")

@@ -1,4 +1,4 @@
-use super::flags::flag_sections;
+use super::flags::{enclosing_sections, flag_sections, is_flag_note, section_of};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
 use docspec_model::{AlertForm, HistoryForm, Page};
@@ -10,7 +10,9 @@ use docspec_model::{AlertForm, HistoryForm, Page};
 /// `x` removed.`, `[Generally available](...)`) and no flag note follows the history
 /// (`FLAG:`, `{{< alert type="flag" >}}`, `> [!flag]`). Entries about one attribute behind
 /// a flag (`` `name` in response [introduced](...) ``) are left alone: whether the whole
-/// topic needs the note is judgment.
+/// topic needs the note is judgment. A flag note that an enclosing topic gives before
+/// its subsections (the page's introduction: "The availability of these endpoints is
+/// controlled by a feature flag") covers the sections under it.
 ///
 /// ## Why is this bad?
 /// "Add this feature flag note at the start of the topic, just below the history." The
@@ -63,7 +65,7 @@ impl Check for MissingFlagNote {
             let Some((entry, flag)) = section.flagged.first() else {
                 continue;
             };
-            if after_history {
+            if after_history || covered_by_enclosing_note(ctx.page, section.heading) {
                 continue;
             }
             let (at, insertion) = insertion(
@@ -82,6 +84,16 @@ impl Check for MissingFlagNote {
             );
         }
     }
+}
+
+/// A flag note in the part of an enclosing section before its subsections (the page's
+/// introduction, or `## Manage registries` above `### List registries`) already tells
+/// the reader that the endpoints under it are flagged.
+fn covered_by_enclosing_note(page: &Page, heading: Option<usize>) -> bool {
+    let enclosing = enclosing_sections(page, heading);
+    page.alerts
+        .iter()
+        .any(|a| is_flag_note(a) && enclosing.contains(&section_of(page, a.range.start())))
 }
 
 /// Where and what to insert so that the note stands alone right after the history's
