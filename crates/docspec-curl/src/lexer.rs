@@ -265,8 +265,10 @@ impl<'a> Lexer<'a> {
                 _ => break,
             }
         }
-        if let Some(op) = self.operator(self.pos) {
-            return Some(op);
+        if self.placeholder_end(self.pos).is_none() {
+            if let Some(op) = self.operator(self.pos) {
+                return Some(op);
+            }
         }
         let word = self.word();
         // `2>file`, `2>&1`: a number glued to a redirection is its file descriptor. Only
@@ -285,6 +287,20 @@ impl<'a> Lexer<'a> {
             }
         }
         Some(ShellToken::Word(word))
+    }
+
+    /// The end of an unquoted placeholder at `at` (`<username>`, `<your_access_token>`):
+    /// docs write them where a value goes, and mean no redirection by the brackets.
+    fn placeholder_end(&self, at: usize) -> Option<usize> {
+        let bytes = self.input.as_bytes();
+        if bytes.get(at) != Some(&b'<') || !bytes.get(at + 1)?.is_ascii_alphabetic() {
+            return None;
+        }
+        let len = bytes[at + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .count();
+        (bytes.get(at + 1 + len) == Some(&b'>')).then_some(at + len + 2)
     }
 
     fn operator(&mut self, at: usize) -> Option<ShellToken> {
@@ -306,6 +322,12 @@ impl<'a> Lexer<'a> {
         while let Some(c) = self.char_at(self.pos) {
             let next = self.char_at(self.pos + c.len_utf8());
             match c {
+                '<' if self.placeholder_end(self.pos).is_some() => {
+                    self.bare(&mut b);
+                    let close = self.placeholder_end(self.pos).unwrap_or(self.pos + 1);
+                    b.push(&self.input[self.pos..close], self.pos);
+                    self.pos = close;
+                }
                 c if is_break(c) => break,
                 '\\' if self.skip_continuation() => continue,
                 '\\' => {
@@ -550,6 +572,37 @@ mod tests {
             assert!(input.contains(raw.as_str()));
         }
         assert_eq!(got[2].2, r#""d \"e\" \x""#);
+    }
+
+    #[test]
+    fn unquoted_placeholders_are_words() {
+        let input = "curl --user <username>:<personal_access_token> <in >out.json < file";
+        let lexed = tokenize(input);
+        let kinds: Vec<String> = lexed
+            .tokens
+            .iter()
+            .map(|t| match t {
+                ShellToken::Word(w) => w.value.clone(),
+                ShellToken::Operator { text, .. } => format!("<{text}>"),
+                ShellToken::Newline { .. } => "NL".into(),
+            })
+            .collect();
+        // A bracketed name is the writer's placeholder; `<in`, `>out.json` and `< file`
+        // stay redirections.
+        assert_eq!(
+            kinds,
+            [
+                "curl",
+                "--user",
+                "<username>:<personal_access_token>",
+                "<<>",
+                "in",
+                "<>>",
+                "out.json",
+                "<<>",
+                "file"
+            ]
+        );
     }
 
     #[test]

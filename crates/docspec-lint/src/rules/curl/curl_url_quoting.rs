@@ -82,10 +82,17 @@ fn cut_at_operator(ctx: &LintContext<'_>, range: TextRange) -> Option<Diagnostic
     let rest = ctx.source.text().get(range.end()..)?;
     let tail_len = rest.find(char::is_whitespace).unwrap_or(rest.len());
     let tail = &rest[..tail_len];
-    let operator = tail.chars().next().filter(|c| matches!(c, '&' | '<'))?;
-    if tail.len() < 2 || tail[1..].starts_with(operator) {
-        return None;
-    }
+    // The URL token already holds a `<placeholder>`, which docspec reads as the writer
+    // means it; the shell does not.
+    let operator = if ctx.text(range).contains('<') {
+        '<'
+    } else {
+        let operator = tail.chars().next().filter(|c| matches!(c, '&' | '<'))?;
+        if tail.len() < 2 || tail[1..].starts_with(operator) {
+            return None;
+        }
+        operator
+    };
     let whole = TextRange::new(range.start(), range.end() + tail_len);
     let url = ctx.text(whole);
     let fix = (!url.contains(['"', '$', '`', '\\', '\''])).then(|| {

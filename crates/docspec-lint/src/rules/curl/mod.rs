@@ -133,8 +133,10 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 /// optional suffix (`archive[.format]`) may be left out, and a last parameter named
 /// `*_path` (other than `:file_path`, which must be URL-encoded) may span several
 /// segments (GitLab's wildcard routes), as may a `*name` wildcard. A leading `<placeholder>` the page explains
-/// (`<route-prefix>/:package_name`) stands for any leading segments, and a scoped name
-/// (`@scope/name`, as package registries write it) fills one parameter.
+/// (`<route-prefix>/:package_name`) stands for any leading segments, and a namespaced
+/// package name (`@scope/name` in any parameter, `vendor/name` in a `:package_name`)
+/// fills one parameter. Text around parameters in a segment (`:job_id.json`,
+/// `:package_name$:sha`) must match as written or URL-encoded.
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
@@ -163,7 +165,16 @@ fn segments_match(t: &[&str], p: &[&str]) -> bool {
     if segment_equals(first, segment) && segments_match(rest, after) {
         return true;
     }
-    param && segment.starts_with('@') && after.len() > rest.len() && segments_match(rest, &after[1..])
+    // A namespaced package name fills one parameter across two segments: npm's
+    // `@scope/name`, Composer's `vendor/name`.
+    let namespaced = param && (segment.starts_with('@') || names_a_package(first));
+    namespaced && after.len() > rest.len() && segment_equals(first, after[0]) && segments_match(rest, &after[1..])
+}
+
+/// `:package_name`, `:package_name$:sha`: a parameter for a package registry's name.
+fn names_a_package(template: &str) -> bool {
+    let name = &template[1..];
+    name[..docspec_model::path_param_name_len(name)].ends_with("package_name")
 }
 
 fn segment_equals(template: &str, segment: &str) -> bool {
@@ -180,19 +191,37 @@ fn segment_equals(template: &str, segment: &str) -> bool {
                 && segment[base.len()..].starts_with(lead)
                 && segment.len() > base.len() + lead.len());
     }
-    (template.starts_with(':') && !segment.is_empty())
+    let whole_param = template
+        .strip_prefix(':')
+        .is_some_and(|name| docspec_model::path_param_name_len(name) == name.len());
+    (whole_param && !segment.is_empty())
         || template == segment
         || docspec_curl::percent_decode(segment) == template
         || (template.contains(':') && segment_matches(template, segment))
 }
 
-/// `:id.json`-style segments with text around the parameter.
+/// `:id.json`-style segments with text around the parameters (`:name$:sha`), each
+/// parameter standing for at least one character; the segment may be URL-encoded.
 fn segment_matches(template: &str, segment: &str) -> bool {
-    let Some(colon) = template.find(':') else { return false };
-    let prefix = &template[..colon];
-    let rest = &template[colon + 1..];
-    let suffix = &rest[docspec_model::path_param_name_len(rest)..];
-    segment.len() > prefix.len() + suffix.len() && segment.starts_with(prefix) && segment.ends_with(suffix)
+    pieces_match(template, segment) || pieces_match(template, &docspec_curl::percent_decode(segment))
+}
+
+fn pieces_match(template: &str, segment: &str) -> bool {
+    let Some(colon) = template.find(':') else {
+        return template == segment;
+    };
+    let Some(rest) = segment.strip_prefix(&template[..colon]) else {
+        return false;
+    };
+    let after_name = &template[colon + 1..];
+    let after = &after_name[docspec_model::path_param_name_len(after_name)..];
+    if after.is_empty() {
+        return !rest.is_empty();
+    }
+    // The parameter ends where the text after it can start.
+    rest.char_indices()
+        .skip(1)
+        .any(|(i, _)| pieces_match(after, &rest[i..]))
 }
 
 /// A URL's path relative to the API base (URLs built on `${CI_API_V4_URL}` already are).
@@ -213,6 +242,27 @@ mod tests {
         assert!(path_matches("/projects/:id/issues/:issue_iid", "/projects/5/issues/1"));
         assert!(path_matches("/projects/:id", "/projects/my-group%2Fmy-project"));
         assert!(!path_matches("/projects/:id", "/projects/my-group/my-project"));
+        assert!(path_matches(
+            "/group/:id/-/packages/composer/p2/:package_name",
+            "/group/1/-/packages/composer/p2/my-org/my-package"
+        ));
+        assert!(path_matches(
+            "/group/:id/-/packages/composer/:package_name$:sha",
+            "/group/1/-/packages/composer/my-org/my-package%24c8f2"
+        ));
+        assert!(!path_matches(
+            "/group/:id/-/packages/composer/:package_name$:sha",
+            "/group/1/-/packages/composer/my-org/my-package"
+        ));
+        assert!(!path_matches("/packages/:package_name", "/packages/a/b/c"));
+        assert!(path_matches(
+            "/projects/:id/jobs/:job_id.json",
+            "/projects/1/jobs/2.json"
+        ));
+        assert!(!path_matches(
+            "/projects/:id/jobs/:job_id.json",
+            "/projects/1/jobs/.json"
+        ));
         assert!(!path_matches("/projects/:id/issues", "/projects/5/notes"));
         assert!(path_matches("/projects/:id/archive.:format", "/projects/5/archive.zip"));
         assert!(path_matches(
