@@ -333,6 +333,37 @@ pub fn path_param_name_len(rest: &str) -> usize {
     len
 }
 
+/// Byte ranges of `:name` parameters that start a path segment, and of `*name`, a
+/// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
+/// A hyphen between word characters is part of the name (`:module-name`). Inside a
+/// segment, a `:name` after a character that cannot end a word is one too
+/// (`binary-:architecture`, `:package_name$:sha`); `b:c` is text.
+pub fn path_params(path: &str) -> Vec<(usize, usize)> {
+    let bytes = path.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let at_segment_start = i == 0 || bytes[i - 1] == b'/';
+        let inside_segment = i > 0
+            && bytes[i] == b':'
+            && !word(bytes[i - 1])
+            && !matches!(bytes[i - 1], b':' | b'/')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
+        if (matches!(bytes[i], b':' | b'*') && at_segment_start) || inside_segment {
+            let start = i;
+            i += 1;
+            i += path_param_name_len(&path[i..]);
+            if i > start + 1 {
+                out.push((start, i));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 impl RequestLine {
     /// Whether the line names an endpoint of the API at `base`: any path (a path is
     /// read relative to the base; a missing slash or a wrong `/api/` prefix is a

@@ -90,25 +90,15 @@ fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
     (rest.is_empty() || rest.starts_with('/')).then_some(rest)
 }
 
-/// `:name` (or the wildcard `*name`) at the start of a segment becomes `{name}`.
+/// Each path parameter the model reads ([`docspec_model::path_params`]: `:name` or the
+/// wildcard `*name` starting a segment, `binary-:arch` inside one) becomes `{name}`.
 fn templated(path: &str) -> Result<Template, Skip> {
     let mut out = String::with_capacity(path.len() + 8);
     let mut key = String::with_capacity(path.len());
     let mut params: Vec<String> = Vec::new();
-    for (i, segment) in path.split('/').enumerate() {
-        if i > 0 {
-            out.push('/');
-            key.push('/');
-        }
-        let name_len = segment
-            .strip_prefix([':', '*'])
-            .map_or(0, docspec_model::path_param_name_len);
-        if name_len == 0 {
-            out.push_str(segment);
-            key.push_str(segment);
-            continue;
-        }
-        let name = &segment[1..=name_len];
+    let mut at = 0;
+    for (start, end) in docspec_model::path_params(path) {
+        let name = &path[start + 1..end];
         if params.iter().any(|p| p == name) {
             return Err(Skip {
                 kind: codes::DUPLICATE_PATH_PARAMETER,
@@ -116,13 +106,16 @@ fn templated(path: &str) -> Result<Template, Skip> {
             });
         }
         params.push(name.to_string());
+        out.push_str(&path[at..start]);
+        key.push_str(&path[at..start]);
         out.push('{');
         out.push_str(name);
         out.push('}');
-        out.push_str(&segment[1 + name_len..]);
         key.push_str("{}");
-        key.push_str(&segment[1 + name_len..]);
+        at = end;
     }
+    out.push_str(&path[at..]);
+    key.push_str(&path[at..]);
     Ok(Template { path: out, params, key })
 }
 
@@ -231,6 +224,21 @@ mod tests {
             template(&twice, "/api/v4").unwrap_err().kind.code,
             codes::DUPLICATE_PATH_PARAMETER.code
         );
+    }
+
+    #[test]
+    fn parameters_inside_a_segment_are_templated() {
+        let written = "/dists/*distribution/:component/binary-:architecture/by-hash/:file_sha256";
+        let t = template(&line(written, written, TargetForm::Rooted), "/api/v4").unwrap();
+        assert_eq!(
+            t.path,
+            "/dists/{distribution}/{component}/binary-{architecture}/by-hash/{file_sha256}"
+        );
+        assert_eq!(t.params, ["distribution", "component", "architecture", "file_sha256"]);
+        let versioned = "/files/:name-:version.tgz";
+        let t = template(&line(versioned, versioned, TargetForm::Rooted), "/api/v4").unwrap();
+        assert_eq!(t.path, "/files/{name}-{version}.tgz");
+        assert_eq!(t.key, "/files/{}-{}.tgz");
     }
 
     #[test]

@@ -42,9 +42,10 @@ mod success;
 mod tables;
 
 pub use blocks::{events, markdown_options, PageEvent};
+pub use docspec_model::path_params;
 pub use docspec_model::{Page, SourceFile};
 pub use history::{find_version, HISTORY_VERBS};
-pub use request::{path_params, HTTP_VERBS};
+pub use request::HTTP_VERBS;
 pub use slug::slug;
 pub use success::split_status;
 

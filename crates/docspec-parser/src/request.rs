@@ -1,6 +1,6 @@
 //! Request lines inside a request block: `VERB /path/:param?query`.
 
-use docspec_model::{CodeBlock, RequestLine, Spanned, TargetForm, TextRange};
+use docspec_model::{path_params, CodeBlock, RequestLine, Spanned, TargetForm, TextRange};
 
 /// HTTP methods a request line may start with.
 pub const HTTP_VERBS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -149,29 +149,6 @@ fn target_path_start(target: &str) -> (TargetForm, usize) {
     (TargetForm::Unrooted, 0)
 }
 
-/// Byte ranges of `:name` parameters that start a path segment, and of `*name`, a
-/// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
-/// A hyphen between word characters is part of the name (`:module-name`).
-pub fn path_params(path: &str) -> Vec<(usize, usize)> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let at_segment_start = i == 0 || bytes[i - 1] == b'/';
-        if matches!(bytes[i], b':' | b'*') && at_segment_start {
-            let start = i;
-            i += 1;
-            i += docspec_model::path_param_name_len(&path[i..]);
-            if i > start + 1 {
-                out.push((start, i));
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,7 +228,10 @@ mod tests {
         assert_eq!(path_params("/a/:id/files/*file_path"), vec![(3, 6), (13, 23)]);
         assert_eq!(path_params("/a/*/b"), vec![]);
         assert_eq!(path_params("/m/:module-name/x"), vec![(3, 15)]);
-        assert_eq!(path_params("/f/:name-:version"), vec![(3, 8)]);
+        assert_eq!(path_params("/f/:name-:version"), vec![(3, 8), (9, 17)]);
+        assert_eq!(path_params("/d/binary-:arch/x"), vec![(10, 15)]);
+        assert_eq!(path_params("/c/:name$:sha"), vec![(3, 8), (9, 13)]);
+        assert_eq!(path_params("/t/a-:1/x::y"), vec![]);
         assert_eq!(path_params("/f/:name-"), vec![(3, 8)]);
     }
 }
