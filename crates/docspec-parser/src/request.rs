@@ -11,10 +11,18 @@ pub fn is_verb(word: &str) -> bool {
 
 /// Whether a code block is a request block: `plaintext` (or unlabelled plain text, or
 /// `http`, as older pages fence it) with at least one line that starts with an HTTP verb
-/// followed by a target.
+/// followed by a target; or a shell block whose every line is `VERB /path`, which no
+/// shell runs (some pages fence the request line as `shell`).
 pub fn is_request_block(block: &CodeBlock) -> bool {
     let plain = matches!(block.lang(), None | Some("plaintext" | "text" | "plain" | "http"));
-    plain && block.content.lines().any(|l| split_verb(l).is_some())
+    if plain {
+        return block.content.lines().any(|l| split_verb(l).is_some());
+    }
+    let shell = matches!(block.lang(), Some("shell" | "bash" | "sh" | "console"));
+    let mut lines = block.content.lines().filter(|l| !l.trim().is_empty()).peekable();
+    shell
+        && lines.peek().is_some()
+        && lines.all(|l| split_verb(l).is_some_and(|(_, target)| target.trim_start().starts_with('/')))
 }
 
 /// Whether a request block illustrates the prose before it ("For example, `/` is

@@ -5,7 +5,7 @@ use docspec_model::{CodeBlock, ExampleRole};
 /// ## What it does
 /// Checks that each part of a method is fenced with the language the template gives it,
 /// where docspec reads the part anyway: the request block as ```` ```plaintext ````
-/// (not `plain` or `http`), the cURL example as ```` ```shell ```` (not `plaintext`, `console` or
+/// (not `plain`, `http`, or `shell`), the cURL example as ```` ```shell ```` (not `plaintext`, `console` or
 /// `plain`), and a JSON response example as ```` ```json ```` (not `plaintext`, `text` or
 /// `plain`). Unlabelled blocks and short aliases (`text`, `bash`, `sh`) are
 /// code-block-language's. Response examples that are not JSON (CSV, YAML, a diff, raw
@@ -53,7 +53,14 @@ impl Check for ExampleFenceLanguage {
         for method in ctx.page.methods() {
             for block in &method.request_blocks {
                 if let Some(cb) = ctx.page.code_block(block.code_block) {
-                    report(ctx, cb, &["plain", "http"], "plaintext", "the request block", out);
+                    report(
+                        ctx,
+                        cb,
+                        &["plain", "http", "shell", "console"],
+                        "plaintext",
+                        "the request block",
+                        out,
+                    );
                 }
             }
             for example in &method.examples {
