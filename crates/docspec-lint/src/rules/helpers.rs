@@ -226,6 +226,17 @@ pub fn letter_by_letter(name: &str) -> String {
     format!("{}\0{name}", name.replace('_', ""))
 }
 
+/// Whether the two alphabetical orders agree on every pair of `names`: then trying the
+/// letter-by-letter order cannot accept what the character order rejected.
+pub fn orders_agree<'n>(names: impl Iterator<Item = &'n str>) -> bool {
+    let mut sorted: Vec<&str> = names.collect();
+    sorted.sort_unstable();
+    let letters = |s: &'n str| s.bytes().filter(|b| *b != b'_');
+    sorted
+        .windows(2)
+        .all(|w| letters(w[0]).cmp(letters(w[1])).then(w[0].cmp(w[1])).is_le())
+}
+
 /// The first index whose key sorts before the previous one, and the sorted order of all
 /// indexes (stable), for rules that check and fix the order of table rows.
 pub fn first_out_of_order<K: Ord>(keys: &[K]) -> Option<(usize, Vec<usize>)> {
@@ -269,5 +280,17 @@ fn only_blank_and_comments(mut text: &str) -> bool {
             Some(close) => text = &after[close + 3..],
             None => return false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::orders_agree;
+
+    #[test]
+    fn alphabetical_orders_disagree_only_around_underscores() {
+        assert!(orders_agree(["name", "id", "color"].into_iter()));
+        assert!(orders_agree(["size_limit", "size_limit_enabled"].into_iter()));
+        assert!(!orders_agree(["batched", "batch_number"].into_iter()));
     }
 }

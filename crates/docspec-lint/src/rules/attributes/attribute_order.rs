@@ -217,10 +217,11 @@ impl Check for AttributeOrder {
                 if partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
                     continue;
                 }
-                if [Some(&keys), partial_keys.as_ref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|k| accepted(table, &letter_by_letter(k)))
+                if !helpers::orders_agree(keys.iter().map(|(_, _, name)| name.as_str()))
+                    && [Some(&keys), partial_keys.as_ref()]
+                        .into_iter()
+                        .flatten()
+                        .any(|k| accepted(table, &letter_by_letter(k)))
                 {
                     continue;
                 }

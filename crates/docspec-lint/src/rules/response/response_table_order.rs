@@ -1,4 +1,4 @@
-use crate::rules::helpers::{first_out_of_order, letter_by_letter, reorder_rows_fix};
+use crate::rules::helpers::{first_out_of_order, letter_by_letter, orders_agree, reorder_rows_fix};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
 
@@ -71,9 +71,11 @@ impl Check for ResponseTableOrder {
             let Some((i, order)) = first_out_of_order(&keys) else {
                 continue;
             };
-            let by_letter: Vec<String> = keys.iter().map(|k| letter_by_letter(k)).collect();
-            if first_out_of_order(&by_letter).is_none() {
-                continue;
+            if !orders_agree(keys.iter().map(String::as_str)) {
+                let by_letter: Vec<String> = keys.iter().map(|k| letter_by_letter(k)).collect();
+                if first_out_of_order(&by_letter).is_none() {
+                    continue;
+                }
             }
             let (Some(name), Some(previous)) = (&table.rows[i].name, &table.rows[i - 1].name) else {
                 continue;
