@@ -201,27 +201,31 @@ fn segment_equals(template: &str, segment: &str) -> bool {
 }
 
 /// `:id.json`-style segments with text around the parameters (`:name$:sha`), each
-/// parameter standing for at least one character; the segment may be URL-encoded.
+/// parameter (as the model reads them) standing for at least one character; the
+/// segment may be URL-encoded.
 fn segment_matches(template: &str, segment: &str) -> bool {
-    pieces_match(template, segment) || pieces_match(template, &docspec_curl::percent_decode(segment))
+    let params = docspec_model::path_params(template);
+    pieces_match(template, &params, segment) || pieces_match(template, &params, &docspec_curl::percent_decode(segment))
 }
 
-fn pieces_match(template: &str, segment: &str) -> bool {
-    let Some(colon) = template.find(':') else {
+/// Whether `segment` is `template` (whose parameters are `params`, byte ranges into it)
+/// with each parameter filled.
+fn pieces_match(template: &str, params: &[(usize, usize)], segment: &str) -> bool {
+    let Some((&(start, end), later)) = params.split_first() else {
         return template == segment;
     };
-    let Some(rest) = segment.strip_prefix(&template[..colon]) else {
+    let Some(rest) = segment.strip_prefix(&template[..start]) else {
         return false;
     };
-    let after_name = &template[colon + 1..];
-    let after = &after_name[docspec_model::path_param_name_len(after_name)..];
+    let after = &template[end..];
     if after.is_empty() {
         return !rest.is_empty();
     }
+    let later: Vec<(usize, usize)> = later.iter().map(|(s, e)| (s - end, e - end)).collect();
     // The parameter ends where the text after it can start.
     rest.char_indices()
         .skip(1)
-        .any(|(i, _)| pieces_match(after, &rest[i..]))
+        .any(|(i, _)| pieces_match(after, &later, &rest[i..]))
 }
 
 /// A URL's path relative to the API base (URLs built on `${CI_API_V4_URL}` already are).
