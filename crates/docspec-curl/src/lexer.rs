@@ -559,6 +559,23 @@ mod tests {
             .collect()
     }
 
+    /// Words as their values, operators as `<op>`, line ends as `NL`.
+    fn kinds_of(lexed: &Lexed) -> Vec<String> {
+        lexed
+            .tokens
+            .iter()
+            .map(|t| match t {
+                ShellToken::Word(w) => w.value.clone(),
+                ShellToken::Operator { text, .. } => format!("<{text}>"),
+                ShellToken::Newline { .. } => "NL".into(),
+            })
+            .collect()
+    }
+
+    fn kinds(input: &str) -> Vec<String> {
+        kinds_of(&tokenize(input))
+    }
+
     #[test]
     fn quotes_and_escapes() {
         let input = r#"a 'b c' "d \"e\" \x" $'f\ng' "$TOKEN" ${X}/y \ z"#;
@@ -576,17 +593,7 @@ mod tests {
 
     #[test]
     fn unquoted_placeholders_are_words() {
-        let input = "curl --user <username>:<personal_access_token> <in >out.json < file";
-        let lexed = tokenize(input);
-        let kinds: Vec<String> = lexed
-            .tokens
-            .iter()
-            .map(|t| match t {
-                ShellToken::Word(w) => w.value.clone(),
-                ShellToken::Operator { text, .. } => format!("<{text}>"),
-                ShellToken::Newline { .. } => "NL".into(),
-            })
-            .collect();
+        let kinds = kinds("curl --user <username>:<personal_access_token> <in >out.json < file");
         // A bracketed name is the writer's placeholder; `<in`, `>out.json` and `< file`
         // stay redirections.
         assert_eq!(
@@ -622,15 +629,7 @@ mod tests {
     #[test]
     fn operators_comments_and_redirects() {
         let lexed = tokenize("a && b || c | d; e 2>/dev/null # note\nf");
-        let kinds: Vec<String> = lexed
-            .tokens
-            .iter()
-            .map(|t| match t {
-                ShellToken::Word(w) => w.value.clone(),
-                ShellToken::Operator { text, .. } => format!("<{text}>"),
-                ShellToken::Newline { .. } => "NL".into(),
-            })
-            .collect();
+        let kinds = kinds_of(&lexed);
         assert_eq!(
             kinds,
             [
