@@ -136,3 +136,58 @@ fn cu003_has_no_fix_after_the_end_of_options() {
     let (_, diagnostics) = lint_text("doc/api/widgets.md", before, &only(&["CU003"]));
     assert!(diagnostics[0].fix.is_some(), "{diagnostics:?}");
 }
+
+/// A nested row required inside an optional parent (`files:kind`) listed among the
+/// required rows, with a `Conditionally` path parameter: the fix sorted children by their
+/// parent's key alone, so `files:kind` could land above `files`, which the check rejects.
+/// The next pass moved `Conditionally` rows to another group, and the one after moved
+/// them back, forever. The fix now puts a child under its parent, as the check wants.
+#[test]
+fn at003_fix_puts_a_nested_row_under_its_parent_and_settles() {
+    let mut text = String::from(
+        "# Widgets\n\n## Update a part\n\n```plaintext\nPUT /widgets/:id/parts/:part_id\n```\n\n\
+         Supported attributes:\n\n\
+         | Attribute | Type | Required | Description |\n|-----------|------|----------|-------------|\n\
+         | `id` | integer | Yes, unless `name` is set | ID of the widget. |\n\
+         | `files:kind` | string | Yes | Kind of the file. |\n\
+         | `part_id` | integer | Yes | ID of the part. |\n\
+         | `color` | string | No | Color of the part. |\n\
+         | `files` | array | No | Files of the part. |\n\
+         | `title` | string | No | Title of the part. |\n",
+    );
+    let settings = only(&["AT003"]);
+    let mut passes = 0;
+    loop {
+        let (_, diagnostics) = lint_text("doc/api/widgets.md", &text, &settings);
+        let fixes: Vec<_> = diagnostics.iter().filter_map(|d| d.fix.clone()).collect();
+        if fixes.is_empty() {
+            break;
+        }
+        passes += 1;
+        assert!(passes <= 2, "AT003's fix does not settle:\n{text}");
+        text = docspec_diagnostics::apply_fixes(&text, &fixes).0;
+    }
+    assert_eq!(passes, 1);
+    let names: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split('`').next())
+        .collect();
+    assert_eq!(names, ["part_id", "id", "color", "files", "files:kind", "title"]);
+    assert_eq!(codes(&text, "AT003"), []);
+}
+
+/// A child row above its parent, the table otherwise in order: the check rejected it and
+/// the fix, sorting the child by its parent's key, found nothing to move, so the finding
+/// went unreported. It is reported now, with the fix that moves the parent up.
+#[test]
+fn at003_reports_a_nested_row_above_its_parent() {
+    let text = "# Widgets\n\n## Create a widget\n\n```plaintext\nPOST /widgets\n```\n\n\
+                Supported attributes:\n\n\
+                | Attribute | Type | Required | Description |\n|-----------|------|----------|-------------|\n\
+                | `name` | string | Yes | Name of the widget. |\n\
+                | `color` | string | No | Color of the widget. |\n\
+                | `files:kind` | string | No | Kind of the file. |\n\
+                | `files` | array | No | Files of the widget. |\n";
+    assert_eq!(codes(text, "AT003"), [(16, "AT003")]);
+}

@@ -238,8 +238,11 @@ impl Check for AttributeOrder {
                     })
                     .filter_map(|(keys, conditional)| {
                         let keys = with_conditional_rank(keys, conditional);
+                        // Children sort after their parent (the parent's place is 0), as
+                        // `accepted` checks them: without it the fix could leave a child
+                        // above its parent and offer itself again.
                         let keys =
-                            nested_keys(table, &keys).map_or(keys, |n| n.into_iter().map(|(key, _)| key).collect());
+                            nested_keys(table, &keys).unwrap_or_else(|| keys.into_iter().map(|k| (k, 0)).collect());
                         let (i, order) = first_out_of_order(&keys)?;
                         let distance: usize = order.iter().enumerate().map(|(at, from)| at.abs_diff(*from)).sum();
                         Some(((rows_to_move(&order), distance), keys, i, order))
@@ -259,7 +262,7 @@ impl AttributeOrder {
         &self,
         ctx: &LintContext<'_>,
         table: &AttributeTable,
-        keys: &[Key],
+        keys: &[(Key, usize)],
         i: usize,
         order: Vec<usize>,
         out: &mut Vec<Diagnostic>,
@@ -268,11 +271,12 @@ impl AttributeOrder {
         let (Some(name), Some(prev_name)) = (&row.name, &previous.name) else {
             return;
         };
-        let why = if keys[i] == keys[i - 1] {
+        let (key, previous_key) = (&keys[i].0, &keys[i - 1].0);
+        let why = if key == previous_key {
             "a nested attribute comes right after its parent"
-        } else if keys[i].0 < keys[i - 1].0 {
+        } else if key.0 < previous_key.0 {
             "required attributes come first"
-        } else if keys[i].1 < keys[i - 1].1 {
+        } else if key.1 < previous_key.1 {
             "required path parameters come first, in the order of the request line"
         } else {
             "attributes of the same kind are sorted alphabetically"
