@@ -337,14 +337,15 @@ pub fn path_param_name_len(rest: &str) -> usize {
 /// wildcard that spans the rest of the path (Rails' glob, as in `artifacts/*artifact_path`).
 /// A hyphen between word characters is part of the name (`:module-name`). Inside a
 /// segment, a `:name` after a character that cannot end a word is one too
-/// (`binary-:architecture`, `:package_name$:sha`); `b:c` is text.
+/// (`binary-:architecture`, `:package_name$:sha`); `b:c` is text. An optional group
+/// (Grape's `files/(*path/):file_name`) starts a segment.
 pub fn path_params(path: &str) -> Vec<(usize, usize)> {
     let bytes = path.as_bytes();
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let at_segment_start = i == 0 || bytes[i - 1] == b'/';
+        let at_segment_start = i == 0 || matches!(bytes[i - 1], b'/' | b'(');
         let inside_segment = i > 0
             && bytes[i] == b':'
             && !word(bytes[i - 1])

@@ -241,5 +241,6 @@ mod tests {
         assert_eq!(path_params("/c/:name$:sha"), vec![(3, 8), (9, 13)]);
         assert_eq!(path_params("/t/a-:1/x::y"), vec![]);
         assert_eq!(path_params("/f/:name-"), vec![(3, 8)]);
+        assert_eq!(path_params("/m/files/(*path/):file_name"), vec![(10, 15), (17, 27)]);
     }
 }

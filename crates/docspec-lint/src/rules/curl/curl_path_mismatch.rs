@@ -8,7 +8,8 @@ use docspec_model::TargetForm;
 /// request lines: the same segments, where `:id` stands for any one segment (a
 /// URL-encoded path like `my-group%2Fmy-project` included), after the API base path.
 /// A package registry's namespaced name fills one parameter: `@scope/name`, or
-/// Composer's `vendor/name` in a `:package_name`.
+/// Composer's `vendor/name` in a `:package_name`. An optional group of the request line
+/// (Grape's `files/(*path/):file_name`) may be left out of the URL or filled.
 /// A URL under another API version (`/api/v3/...` where the base is `/api/v4`) is
 /// compared after its own prefix, since curl-example-host reports the base; a URL broken
 /// across lines is left to curl-broken-command.

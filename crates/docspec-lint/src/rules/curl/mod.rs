@@ -136,11 +136,36 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 /// (`<route-prefix>/:package_name`) stands for any leading segments, and a namespaced
 /// package name (`@scope/name` in any parameter, `vendor/name` in a `:package_name`)
 /// fills one parameter. Text around parameters in a segment (`:job_id.json`,
-/// `:package_name$:sha`) must match as written or URL-encoded.
+/// `:package_name$:sha`) must match as written or URL-encoded. An optional group
+/// (Grape's `files/(*path/):file_name`) may be left out or filled.
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
+    if let Some((open, close)) = optional_group(template) {
+        let (before, group, after) = (&template[..open], &template[open + 1..close], &template[close + 1..]);
+        return path_matches(&format!("{before}{after}"), path)
+            || path_matches(&format!("{before}{group}{after}"), path);
+    }
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
     segments_match(&t, &p)
+}
+
+/// The byte offsets of the first `(` and the `)` that closes it.
+fn optional_group(template: &str) -> Option<(usize, usize)> {
+    let open = template.find('(')?;
+    let mut depth = 0usize;
+    for (i, c) in template[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((open, open + i));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn segments_match(t: &[&str], p: &[&str]) -> bool {
@@ -244,6 +269,14 @@ mod tests {
     #[test]
     fn templates_match_concrete_paths() {
         assert!(path_matches("/projects/:id/issues/:issue_iid", "/projects/5/issues/1"));
+        let optional = "/projects/:id/packages/ml_models/:version_id/files/(*path/):file_name";
+        assert!(path_matches(optional, "/projects/1/packages/ml_models/2/files/foo.txt"));
+        assert!(path_matches(
+            optional,
+            "/projects/1/packages/ml_models/2/files/a/b/foo.txt"
+        ));
+        assert!(!path_matches(optional, "/projects/1/packages/ml_models/2/foo.txt"));
+        assert!(!path_matches("/projects/(:id", "/projects/1"));
         assert!(path_matches("/projects/:id", "/projects/my-group%2Fmy-project"));
         assert!(!path_matches("/projects/:id", "/projects/my-group/my-project"));
         assert!(path_matches(
