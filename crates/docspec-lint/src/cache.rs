@@ -154,6 +154,7 @@ struct StoredSuppression {
     first_line: usize,
     last_line: usize,
     used: bool,
+    foreign: bool,
 }
 
 fn range(start: usize, end: usize) -> TextRange {
@@ -354,6 +355,7 @@ impl From<&Suppression> for StoredSuppression {
             first_line: s.first_line,
             last_line: s.last_line,
             used: s.used,
+            foreign: s.foreign,
         }
     }
 }
@@ -378,6 +380,7 @@ impl StoredSuppression {
             first_line: self.first_line,
             last_line: self.last_line,
             used: self.used,
+            foreign: self.foreign,
         })
     }
 }

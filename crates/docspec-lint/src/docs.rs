@@ -33,9 +33,12 @@ pub fn rules_markdown() -> String {
         }
         let _ = write!(out, "\n## Category `{category}`\n");
         for m in rules {
+            let twins = m
+                .markdownlint_twins()
+                .map_or_else(String::new, |t| format!(" · markdownlint: {t}"));
             let _ = write!(
                 out,
-                "\n### {}\n\n`{}` · default **{}** · fix: {} · since {}\n\n{}\n",
+                "\n### {}\n\n`{}` · default **{}** · fix: {} · since {}{twins}\n\n{}\n",
                 m.code,
                 m.name,
                 m.default_severity,

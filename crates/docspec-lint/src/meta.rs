@@ -103,6 +103,10 @@ pub struct RuleMetadata {
     pub default_severity: Severity,
     pub fix: FixAvailability,
     pub since: &'static str,
+    /// The markdownlint rules this rule also checks (code, alias): markdownlint's
+    /// suppression comments for them suppress it too.
+    #[serde(skip)]
+    pub markdownlint: &'static [(&'static str, &'static str)],
     /// The first sentence of "What it does".
     pub summary: &'static str,
     /// The whole doc comment, Markdown.
@@ -112,6 +116,16 @@ pub struct RuleMetadata {
 }
 
 impl RuleMetadata {
+    /// `MD003 (heading-style), MD026 (no-trailing-punctuation)`, or `None`.
+    pub fn markdownlint_twins(&self) -> Option<String> {
+        let twins: Vec<String> = self
+            .markdownlint
+            .iter()
+            .map(|(code, alias)| format!("{code} ({alias})"))
+            .collect();
+        (!twins.is_empty()).then(|| twins.join(", "))
+    }
+
     /// The Markdown block under `## Example` (before `Use instead:`).
     pub fn example(&self) -> Option<&'static str> {
         let section = self.docs.split("## Example").nth(1)?;

@@ -7,8 +7,13 @@
 //!
 //! No code means every rule. `enable` without codes ends every open range; with codes,
 //! it ends the open ranges that name one of them.
+//!
+//! markdownlint's own comments (`<!-- markdownlint-disable MD056 -->`, by code or alias,
+//! with the same five directives) suppress the rules that check what a markdownlint rule
+//! checks (`RuleMetadata::markdownlint`); without a code, all of those. They are
+//! another tool's comments: docspec never reports them as unused or unknown.
 
-use crate::registry::{find, suggest};
+use crate::registry::{all_metadata, find, suggest};
 use docspec_model::{Page, SourceFile, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +36,8 @@ pub struct Suppression {
     pub first_line: usize,
     pub last_line: usize,
     pub used: bool,
+    /// A markdownlint comment, not docspec's own.
+    pub foreign: bool,
 }
 
 impl Suppression {
@@ -51,10 +58,18 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
     let mut out: Vec<Suppression> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for comment in comments {
-        let Some((directive, rest)) = directive(&comment.body) else {
+        let Some((directive, rest, foreign)) = directive(&comment.body) else {
             continue;
         };
-        let (codes, unknown) = selectors(rest);
+        let (codes, unknown) = if foreign {
+            match markdownlint_selectors(rest) {
+                Some(codes) => (codes, Vec::new()),
+                // Only markdownlint rules docspec does not check: nothing to suppress.
+                None => continue,
+            }
+        } else {
+            selectors(rest)
+        };
         let line = source.lines().line_of(comment.range.start());
         let end_line = source
             .lines()
@@ -68,6 +83,7 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
                 first_line,
                 last_line: last,
                 used: false,
+                foreign,
             });
             out.len() - 1
         };
@@ -88,7 +104,9 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
             }
             "enable" => {
                 open.retain(|&i| {
-                    let ends = codes.is_empty() || out[i].codes.iter().any(|c| codes.contains(c));
+                    // Each tool's `enable` ends its own ranges.
+                    let ends = out[i].foreign == foreign
+                        && (codes.is_empty() || out[i].codes.iter().any(|c| codes.contains(c)));
                     if ends {
                         out[i].last_line = line;
                     }
@@ -101,16 +119,43 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
     out
 }
 
-/// `docspec-disable-next-line X` gives `("disable-next-line", "X")`.
-fn directive(body: &str) -> Option<(&str, &str)> {
-    let rest = body.strip_prefix("docspec-")?;
+/// `docspec-disable-next-line X` gives `("disable-next-line", "X", false)`; a
+/// `markdownlint-` directive gives `true`.
+fn directive(body: &str) -> Option<(&str, &str, bool)> {
+    let (rest, foreign) = match body.strip_prefix("docspec-") {
+        Some(rest) => (rest, false),
+        None => (body.strip_prefix("markdownlint-")?, true),
+    };
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     let (name, args) = rest.split_at(end);
     matches!(
         name,
         "disable" | "enable" | "disable-next-line" | "disable-line" | "disable-file"
     )
-    .then_some((name, args))
+    .then_some((name, args, foreign))
+}
+
+/// The docspec rules a markdownlint comment's selectors name (`MD056`, `md056`,
+/// `table-column-count`); no selector names them all. `None` when selectors were given
+/// but none is a rule docspec also checks.
+fn markdownlint_selectors(text: &str) -> Option<Vec<&'static str>> {
+    let words: Vec<&str> = text
+        .split([',', ' ', '\t', '\n'])
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let codes: Vec<&'static str> = all_metadata()
+        .filter(|meta| {
+            meta.markdownlint.iter().any(|(code, alias)| {
+                words.is_empty()
+                    || words
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(code) || w.eq_ignore_ascii_case(alias))
+            })
+        })
+        .map(|meta| meta.code)
+        .collect();
+    (!codes.is_empty()).then_some(codes)
 }
 
 fn selectors(text: &str) -> (Vec<&'static str>, Vec<String>) {

@@ -32,6 +32,7 @@ struct Args {
     severity: Option<Ident>,
     fix: Option<Ident>,
     since: Option<LitStr>,
+    markdownlint: Option<LitStr>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -66,6 +67,8 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     check_one_of(&severity, SEVERITIES, "severity")?;
     check_one_of(&fix, FIXES, "fix")?;
     check_semver(&since)?;
+    let markdownlint = markdownlint_twins(args.markdownlint.as_ref())?;
+    let twins = markdownlint.iter().map(|(code, alias)| quote! { (#code, #alias) });
 
     let docs = doc_comment(input);
     check_docs(&docs, &fix, input)?;
@@ -81,6 +84,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 default_severity: ::docspec_lint::Severity::#severity,
                 fix: ::docspec_lint::FixAvailability::#fix,
                 since: #since,
+                markdownlint: &[#(#twins),*],
                 summary: #summary,
                 docs: #docs,
                 file: file!(),
@@ -106,11 +110,38 @@ fn parse_args(input: &DeriveInput) -> syn::Result<Args> {
             "category" => args.category = Some(value.parse()?),
             "severity" => args.severity = Some(value.parse()?),
             "fix" => args.fix = Some(value.parse()?),
+            "markdownlint" => args.markdownlint = Some(value.parse()?),
             _ => return Err(meta.error(format!("unknown rule attribute `{key}`"))),
         }
         Ok(())
     })?;
     Ok(args)
+}
+
+/// `"MD003 heading-style, MD026 no-trailing-punctuation"`: the markdownlint rules a rule
+/// checks as well, by code and alias, so that markdownlint's own comments suppress it.
+fn markdownlint_twins(list: Option<&LitStr>) -> syn::Result<Vec<(String, String)>> {
+    let Some(list) = list else { return Ok(Vec::new()) };
+    let error = || {
+        syn::Error::new(
+            list.span(),
+            "expected `MD001 alias, MD002 alias`: a markdownlint code and its alias",
+        )
+    };
+    list.value()
+        .split(',')
+        .map(|twin| {
+            let mut words = twin.split_whitespace();
+            let (Some(code), Some(alias), None) = (words.next(), words.next(), words.next()) else {
+                return Err(error());
+            };
+            let digits = code.strip_prefix("MD").ok_or_else(error)?;
+            if digits.len() != 3 || !digits.chars().all(|c| c.is_ascii_digit()) {
+                return Err(error());
+            }
+            Ok((code.to_string(), alias.to_string()))
+        })
+        .collect()
 }
 
 fn check_code(code: &LitStr, prefix: &str) -> syn::Result<()> {

@@ -44,6 +44,12 @@ fn explain_rule(m: &RuleMetadata, out: &mut dyn Write) -> std::io::Result<()> {
         fix(m),
         m.since
     )?;
+    if let Some(twins) = m.markdownlint_twins() {
+        writeln!(
+            out,
+            "markdownlint checks this as {twins}; its disable comments suppress this rule too."
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", m.docs)
 }

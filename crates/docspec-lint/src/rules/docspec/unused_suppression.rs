@@ -32,6 +32,10 @@ pub const META: RuleMetadata = <UnusedSuppression as RuleMeta>::META;
 
 /// The finding for one suppression that did nothing, if it did nothing.
 pub fn report(s: &Suppression, settings: &LintSettings, text: &str) -> Option<Diagnostic> {
+    // markdownlint's comments are for markdownlint first: not docspec's to remove.
+    if s.foreign {
+        return None;
+    }
     if let Some((unknown, suggestion)) = s.first_unknown() {
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),

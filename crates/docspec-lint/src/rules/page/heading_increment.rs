@@ -30,7 +30,7 @@ use docspec_diagnostics::Diagnostic;
 /// ## List widgets
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG005", name = "heading-increment", category = Page, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "PG005", name = "heading-increment", category = Page, severity = Warning, fix = None, since = "0.1.0", markdownlint = "MD001 heading-increment")]
 pub struct HeadingIncrement;
 
 impl Check for HeadingIncrement {

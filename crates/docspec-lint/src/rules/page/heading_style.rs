@@ -37,7 +37,7 @@ const TRAILING: &[char] = &['.', ',', ';', ':', '!', '。', '，', '；', '：',
 /// Removing trailing punctuation is safe. Setext headings are not rewritten; change
 /// them to `#` headings by hand.
 #[derive(RuleMeta)]
-#[rule(code = "PG006", name = "heading-style", category = Page, severity = Warning, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "PG006", name = "heading-style", category = Page, severity = Warning, fix = Sometimes, since = "0.1.0", markdownlint = "MD003 heading-style, MD026 no-trailing-punctuation")]
 pub struct HeadingStyle;
 
 impl Check for HeadingStyle {

@@ -29,7 +29,7 @@ use docspec_model::TextRange;
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG003", name = "indented-code-block", category = Page, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "PG003", name = "indented-code-block", category = Page, severity = Warning, fix = None, since = "0.1.0", markdownlint = "MD046 code-block-style")]
 pub struct IndentedCodeBlock;
 
 impl Check for IndentedCodeBlock {

@@ -31,7 +31,7 @@ use docspec_model::TextRange;
 /// | `name`    | string  | Name of the widget. Required. |
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG009", name = "table-column-count", category = Page, severity = Warning, fix = None, since = "0.1.0")]
+#[rule(code = "PG009", name = "table-column-count", category = Page, severity = Warning, fix = None, since = "0.1.0", markdownlint = "MD056 table-column-count")]
 pub struct TableColumnCount;
 
 impl Check for TableColumnCount {
