@@ -321,3 +321,30 @@ fn requests_to_a_real_resource_under_troubleshooting_are_no_methods() {
     );
     assert_eq!(docspec_parser::parse_str(&endpoint).methods().count(), 2);
 }
+
+#[test]
+fn a_json_block_introduced_by_a_request_status_is_a_response() {
+    let page = |lead: &str| {
+        format!(
+            "# W\n\n## Add a widget\n\n```plaintext\nPOST /widgets\n```\n\n\
+             {lead}\n\n```json\n{{\"message\": \"bad\"}}\n```\n"
+        )
+    };
+    let role = |lead: &str| {
+        let parsed = docspec_parser::parse_str(&page(lead));
+        let method = parsed.methods().next().unwrap();
+        method.examples.iter().map(|e| e.role).collect::<Vec<_>>()
+    };
+    use docspec_model::ExampleRole::{RequestBody, Response};
+    // `Bad Request` and `Too Many Requests` name statuses, not the request.
+    assert_eq!(
+        role("If an error occurs a `400 Bad Request` is returned with a message:"),
+        [Response]
+    );
+    assert_eq!(role("Over the limit, it returns `429 Too Many Requests`:"), [Response]);
+    assert_eq!(role("Example request body:"), [RequestBody]);
+    assert_eq!(
+        role("A bad request body, which returns `400 Bad Request`:"),
+        [RequestBody]
+    );
+}

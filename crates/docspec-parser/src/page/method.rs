@@ -362,7 +362,7 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
     if shell_like && (content.starts_with("curl ") || content.contains("\ncurl ") || content.contains("$ curl ")) {
         return ExampleRole::Curl;
     }
-    let lead = cb.lead_in.as_deref().unwrap_or("").to_ascii_lowercase();
+    let lead = without_request_statuses(cb.lead_in.as_deref().unwrap_or("").to_ascii_lowercase());
     // Whatever its language (`csv`, `plaintext`), a block introduced as the response is one.
     if lead.contains("response") && !lead.contains("request") {
         return ExampleRole::Response;
@@ -388,6 +388,25 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
         return ExampleRole::Response;
     }
     ExampleRole::Other
+}
+
+/// A lowercased lead-in without the status reason phrases that hold the word `request`
+/// (`a 400 Bad Request is returned with a message:` introduces a response).
+fn without_request_statuses(mut lead: String) -> String {
+    const PHRASES: &[&str] = &[
+        "bad request",
+        "too many requests",
+        "request timeout",
+        "request entity too large",
+        "request-uri too long",
+        "request header fields too large",
+    ];
+    if lead.contains("request") {
+        for phrase in PHRASES {
+            lead = lead.replace(phrase, "");
+        }
+    }
+    lead
 }
 
 /// Which columns an attribute table has; `None` when the table is not about attributes.
