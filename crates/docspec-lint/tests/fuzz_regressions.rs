@@ -173,7 +173,7 @@ fn at003_fix_puts_a_nested_row_under_its_parent_and_settles() {
         .filter_map(|line| line.strip_prefix("| `"))
         .filter_map(|rest| rest.split('`').next())
         .collect();
-    assert_eq!(names, ["part_id", "id", "color", "files", "files:kind", "title"]);
+    assert_eq!(names, ["id", "part_id", "color", "files", "files:kind", "title"]);
     assert_eq!(codes(&text, "AT003"), []);
 }
 

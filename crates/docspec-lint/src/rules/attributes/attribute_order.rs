@@ -12,7 +12,8 @@ use docspec_model::{AttributeRow, AttributeTable, Method};
 /// slipped among the optional ones is swapped with its neighbour, not moved to the top.
 /// Required path parameters may also come first in the order of the request line (`id`,
 /// then `issue_iid`), as GitLab's pages list them: the guide's own example has one
-/// required row, so either order of that group is accepted. A path parameter that only
+/// required row, so either order of that group is accepted, and the fix keeps the one
+/// that moves fewer rows. A path parameter that only
 /// some of the request lines have (`id` in `GET /packages/x` and
 /// `GET /projects/:id/packages/x`) is required with its line: it may lead with the other
 /// path parameters, or sort by its own `Required`.
@@ -98,10 +99,7 @@ fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
     if in_order(keys) {
         return true;
     }
-    let sorted = |keys: &[Key]| {
-        let alphabetical: Vec<Key> = keys.iter().map(|(r, _, n)| (*r, 0, n.clone())).collect();
-        in_order(keys) || in_order(&alphabetical)
-    };
+    let sorted = |keys: &[Key]| in_order(keys) || in_order(&alphabetical(keys));
     [None, Some(0), Some(2)].into_iter().any(|conditional| {
         let keys = with_conditional_rank(keys, conditional);
         sorted(&keys)
@@ -110,6 +108,11 @@ fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
                 in_order(&nested) || in_order(&alphabetical)
             })
     })
+}
+
+/// The keys with required path parameters sorted by name, not by their place in the line.
+fn alphabetical(keys: &[Key]) -> Vec<Key> {
+    keys.iter().map(|(rank, _, name)| (*rank, 0, name.clone())).collect()
 }
 
 /// The keys with names compared letter by letter ([`helpers::letter_by_letter`]).
@@ -228,14 +231,15 @@ impl Check for AttributeOrder {
                 // `Conditionally` rows go where the fix moves the fewest rows, then the
                 // shortest way (a `Yes (if …)` row among optional ones stays there); the
                 // fix puts nested rows under their parent.
+                // Path parameters may stay alphabetical when the table has them so.
+                let variants: Vec<Vec<Key>> = [Some(&keys), partial_keys.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|k| [k.clone(), alphabetical(k)])
+                    .collect();
                 let best = [None, Some(0), Some(2)]
                     .into_iter()
-                    .flat_map(|conditional| {
-                        [Some(&keys), partial_keys.as_ref()]
-                            .into_iter()
-                            .flatten()
-                            .map(move |k| (k, conditional))
-                    })
+                    .flat_map(|conditional| variants.iter().map(move |k| (k, conditional)))
                     .filter_map(|(keys, conditional)| {
                         let keys = with_conditional_rank(keys, conditional);
                         // Children sort after their parent (the parent's place is 0), as
