@@ -403,3 +403,27 @@ following response attributes:
         "{responses:#}"
     );
 }
+
+/// "Response attributes for `parts[]`:" introduces the attributes of each part: they are
+/// properties of the items of `parts`, not of the response.
+#[test]
+fn a_table_introduced_as_a_parents_attributes_nests_under_it() {
+    let text = "---\ntitle: Widgets\n---\n\n## Get a widget\n\n```plaintext\nGET /widgets/:id\n```\n\n\
+                If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following\n\
+                response attributes:\n\n\
+                | Attribute | Type         | Description |\n|-----------|--------------|-------------|\n\
+                | `id`      | integer      | ID of the widget. |\n| `parts`   | object array | Parts of the widget. |\n\n\
+                Response attributes for `parts[]`:\n\n\
+                | Attribute | Type   | Description |\n|-----------|--------|-------------|\n\
+                | `name`    | string | Name of the part. |\n\n\
+                Example response:\n\n```json\n{ \"id\": 1, \"parts\": [{ \"name\": \"lid\" }] }\n```\n";
+    let (spec, findings) = spec_of(text);
+    let schema = response_schema(&spec, "/widgets/{id}");
+    let properties = schema["properties"].as_object().unwrap();
+    assert_eq!(properties.keys().collect::<Vec<_>>(), ["id", "parts"], "{schema:#}");
+    assert_eq!(
+        schema["properties"]["parts"]["items"]["properties"]["name"]["type"], "string",
+        "{schema:#}"
+    );
+    assert!(findings.is_empty(), "{findings:?}");
+}

@@ -348,3 +348,19 @@ fn a_json_block_introduced_by_a_request_status_is_a_response() {
         [RequestBody]
     );
 }
+
+#[test]
+fn a_lead_in_that_names_a_parent_prefixes_the_response_table_after_it() {
+    let text = "# W\n\n## Get a widget\n\n```plaintext\nGET /widgets/:id\n```\n\n\
+                If successful, returns [`200 OK`](rest/troubleshooting.md#status-codes) and the following response attributes:\n\n\
+                | Attribute | Type | Description |\n|---|---|---|\n| `parts` | object array | Parts. |\n\n\
+                Response attributes for `parts[]`:\n\n\
+                | Attribute | Type | Description |\n|---|---|---|\n| `name` | string | Name. |\n\n\
+                Supported attributes for `parts[]`, as prose that introduces no table.\n\n\
+                | Attribute | Type | Description |\n|---|---|---|\n| `size` | integer | Size. |\n";
+    let page = docspec_parser::parse_str(text);
+    let method = page.methods().next().unwrap();
+    let prefixes: Vec<Option<&str>> = method.response_tables.iter().map(|t| t.prefix.as_deref()).collect();
+    // The last lead-in does not end with `:`, so it introduces nothing.
+    assert_eq!(prefixes, [None, Some("parts[]"), None]);
+}

@@ -18,6 +18,9 @@ pub(super) struct MethodParts {
     examples: Vec<Example>,
     /// The last block was this paragraph (for table lead-ins).
     last_paragraph: Option<Spanned<String>>,
+    /// That paragraph names the parent of the table after it ("Response attributes for
+    /// `sources[]`:").
+    last_parent: Option<String>,
     requirement_groups: Vec<RequirementGroup>,
 }
 
@@ -45,6 +48,7 @@ impl MethodParts {
             success: Vec::new(),
             examples: Vec::new(),
             last_paragraph: None,
+            last_parent: None,
             requirement_groups: Vec::new(),
         }
     }
@@ -70,6 +74,7 @@ impl MethodParts {
         if self.parts.special(item, page) {
             self.alert_statement(item);
             self.last_paragraph = None;
+            self.last_parent = None;
             return;
         }
         match item {
@@ -119,6 +124,7 @@ impl MethodParts {
         }
         let before = self.before_request();
         let mut last_paragraph = None;
+        let mut last_parent = None;
         match block {
             Block::Paragraph { inlines, range } if success::is_success(inlines) => {
                 self.success.push(success::read(inlines, *range));
@@ -138,6 +144,7 @@ impl MethodParts {
                 if let Some(group) = crate::requirement::group(inlines, *range) {
                     self.requirement_groups.push(group);
                 }
+                last_parent = parent_named(inlines);
                 let text = self
                     .parts
                     .paragraphs
@@ -174,6 +181,7 @@ impl MethodParts {
             other => self.parts.prose(other, before),
         }
         self.last_paragraph = last_paragraph;
+        self.last_parent = last_parent;
     }
 
     /// "If successful, returns:" then a list (`- [`200`](...) if the feature is enabled.`):
@@ -272,7 +280,10 @@ impl MethodParts {
         let before_response =
             !lead_says_response && self.success.is_empty() && self.request_tables.is_empty() && !self.has_curl();
         let is_request = !lead_says_response && (columns.required.is_some() || before_response);
-        let attribute_table = crate::tables::attribute_table(index, table, columns, lead_in);
+        let mut attribute_table = crate::tables::attribute_table(index, table, columns, lead_in);
+        if !is_request && attribute_table.prefix.is_none() {
+            attribute_table.prefix = self.last_parent.clone();
+        }
         if is_request {
             self.requirement_groups
                 .extend(crate::requirement::row_groups(table, &attribute_table));
@@ -388,6 +399,29 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
         return ExampleRole::Response;
     }
     ExampleRole::Other
+}
+
+/// The attribute a lead-in names as the parent of the next table's rows: the code span of
+/// "Response attributes for `sources[]`:" or "Attributes of each `modes[]` item:".
+fn parent_named(inlines: &[docspec_model::Inline]) -> Option<String> {
+    use docspec_model::Inline;
+    let text = plain_text(inlines).to_ascii_lowercase();
+    let text = text.trim();
+    if !text.ends_with(':') || !(text.contains("attributes for ") || text.contains("attributes of ")) {
+        return None;
+    }
+    let mut codes = inlines.iter().filter_map(|i| match i {
+        Inline::Code { code, .. } => Some(code.trim()),
+        _ => None,
+    });
+    let (Some(code), None) = (codes.next(), codes.next()) else {
+        return None;
+    };
+    let path_like = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']' | ':' | '-'));
+    path_like.then(|| code.to_string())
 }
 
 /// A lowercased lead-in without the status reason phrases that hold the word `request`

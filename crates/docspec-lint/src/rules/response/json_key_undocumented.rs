@@ -67,7 +67,12 @@ impl Check for JsonKeyUndocumented {
             let examples = super::shape::success_examples(ctx, method);
             let shapes: Vec<_> = examples.iter().map(|(_, s)| *s).collect();
             let documented = documented(method, &shapes);
-            let paths: Vec<&str> = documented.iter().map(|d| d.path.as_str()).collect();
+            let parents = super::shape::table_parents(method);
+            let paths: Vec<&str> = documented
+                .iter()
+                .map(|d| d.path.as_str())
+                .chain(parents.iter().map(String::as_str))
+                .collect();
             // Rows the table writes `commits[].id` for the items of a top-level array.
             let root = array_root(method, &shapes);
             for (block, shape) in examples {

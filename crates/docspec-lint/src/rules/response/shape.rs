@@ -47,6 +47,20 @@ pub fn documented<'m>(method: &'m Method, shapes: &[&JsonShape]) -> Vec<Document
     out
 }
 
+/// The parents that sub-attribute tables name (`sources[].modes` for a table of
+/// `sources[].modes[]`): a table of its items documents the parent too.
+pub fn table_parents(method: &Method) -> Vec<String> {
+    method
+        .response_tables
+        .iter()
+        .filter_map(|t| t.prefix.as_deref())
+        .map(|p| {
+            let p = p.trim_start_matches("[]").trim_start_matches('.');
+            p.trim_end_matches("[]").to_string()
+        })
+        .collect()
+}
+
 /// The name the method's response table gives the top-level array every example is
 /// (`commits` over `commits[].id`), so that help can name rows as the table writes them.
 pub fn array_root<'m>(method: &'m Method, shapes: &[&JsonShape]) -> Option<&'m str> {
