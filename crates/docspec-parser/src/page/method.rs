@@ -144,13 +144,13 @@ impl MethodParts {
                 if let Some(group) = crate::requirement::group(inlines, *range) {
                     self.requirement_groups.push(group);
                 }
-                last_parent = parent_named(inlines);
                 let text = self
                     .parts
                     .paragraphs
                     .last()
                     .map(|p| p.text.trim().to_string())
                     .unwrap_or_default();
+                last_parent = parent_named(inlines, &text);
                 last_paragraph = Some(Spanned::new(text, *range));
             }
             Block::Code { index, range } => self.code(*index, *range, page),
@@ -403,11 +403,14 @@ pub(super) fn example_role(cb: &CodeBlock, after_curl: bool) -> ExampleRole {
 
 /// The attribute a lead-in names as the parent of the next table's rows: the code span of
 /// "Response attributes for `sources[]`:" or "Attributes of each `modes[]` item:".
-fn parent_named(inlines: &[docspec_model::Inline]) -> Option<String> {
+fn parent_named(inlines: &[docspec_model::Inline], text: &str) -> Option<String> {
     use docspec_model::Inline;
-    let text = plain_text(inlines).to_ascii_lowercase();
-    let text = text.trim();
-    if !text.ends_with(':') || !(text.contains("attributes for ") || text.contains("attributes of ")) {
+    let has_code = || inlines.iter().any(|i| matches!(i, Inline::Code { .. }));
+    if !text.ends_with(':') || !has_code() {
+        return None;
+    }
+    let text = text.to_ascii_lowercase();
+    if !(text.contains("attributes for ") || text.contains("attributes of ")) {
         return None;
     }
     let mut codes = inlines.iter().filter_map(|i| match i {
@@ -435,8 +438,11 @@ fn without_request_statuses(mut lead: String) -> String {
         "request-uri too long",
         "request header fields too large",
     ];
-    if lead.contains("request") {
-        for phrase in PHRASES {
+    if !lead.contains("request") {
+        return lead;
+    }
+    for phrase in PHRASES {
+        if lead.contains(phrase) {
             lead = lead.replace(phrase, "");
         }
     }

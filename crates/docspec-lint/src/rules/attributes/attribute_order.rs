@@ -94,7 +94,7 @@ fn key(row: &AttributeRow, path_params: &[(&str, usize)], as_required: &[&str]) 
 /// of the request line or alphabetically; `Conditionally` rows as a group between, with
 /// the required ones, or among the optional ones; nested rows by their own rank or under
 /// their parent.
-fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
+fn accepted(parents: Option<&[Option<usize>]>, keys: &[Key]) -> bool {
     // Most tables are in the first order tried: no copies for them.
     if in_order(keys) {
         return true;
@@ -103,7 +103,7 @@ fn accepted(table: &AttributeTable, keys: &[Key]) -> bool {
     [None, Some(0), Some(2)].into_iter().any(|conditional| {
         let keys = with_conditional_rank(keys, conditional);
         sorted(&keys)
-            || nested_keys(table, &keys).is_some_and(|nested| {
+            || nested_keys(parents, &keys).is_some_and(|nested| {
                 let alphabetical: Vec<_> = nested.iter().map(|((r, _, n), i)| ((*r, 0, n.clone()), *i)).collect();
                 in_order(&nested) || in_order(&alphabetical)
             })
@@ -151,9 +151,9 @@ fn in_order<K: Ord>(keys: &[K]) -> bool {
     keys.windows(2).all(|w| w[0] <= w[1])
 }
 
-/// Keys that keep each nested row with its parent row: the parent's key, then the child's
-/// place in the table (siblings stay as written). `None` when no row has a parent row.
-fn nested_keys(table: &AttributeTable, keys: &[Key]) -> Option<Vec<(Key, usize)>> {
+/// For each row, the row of its parent (`parts` for `parts[].name`); `None` when no row
+/// has a parent row.
+fn row_parents(table: &AttributeTable) -> Option<Vec<Option<usize>>> {
     let parent_of = |row: &AttributeRow| {
         let name = row.name.as_ref()?;
         let root = name.root();
@@ -166,10 +166,13 @@ fn nested_keys(table: &AttributeTable, keys: &[Key]) -> Option<Vec<(Key, usize)>
             .position(|r| r.name.as_ref().is_some_and(|n| n.name.trim() == root))
     };
     let parents: Vec<Option<usize>> = table.rows.iter().map(parent_of).collect();
-    if parents.iter().all(Option::is_none) {
-        return None;
-    }
-    let nested = parents
+    parents.iter().any(Option::is_some).then_some(parents)
+}
+
+/// Keys that keep each nested row with its parent row ([`row_parents`]): the parent's
+/// key, then the child's place in the table (siblings stay as written).
+fn nested_keys(parents: Option<&[Option<usize>]>, keys: &[Key]) -> Option<Vec<(Key, usize)>> {
+    let nested = parents?
         .iter()
         .enumerate()
         .map(|(i, parent)| match parent {
@@ -211,20 +214,22 @@ impl Check for AttributeOrder {
                     continue;
                 }
                 let keys: Vec<Key> = table.rows.iter().map(|r| key(r, &params, &[])).collect();
-                if accepted(table, &keys) {
+                let parents = row_parents(table);
+                let parents = parents.as_deref();
+                if accepted(parents, &keys) {
                     continue;
                 }
                 let partial_keys: Option<Vec<Key>> = (!partial.is_empty())
                     .then(|| table.rows.iter().map(|r| key(r, &params, &partial)).collect())
                     .filter(|k| *k != keys);
-                if partial_keys.as_ref().is_some_and(|k| accepted(table, k)) {
+                if partial_keys.as_ref().is_some_and(|k| accepted(parents, k)) {
                     continue;
                 }
                 if !helpers::orders_agree(keys.iter().map(|(_, _, name)| name.as_str()))
                     && [Some(&keys), partial_keys.as_ref()]
                         .into_iter()
                         .flatten()
-                        .any(|k| accepted(table, &letter_by_letter(k)))
+                        .any(|k| accepted(parents, &letter_by_letter(k)))
                 {
                     continue;
                 }
@@ -232,10 +237,12 @@ impl Check for AttributeOrder {
                 // shortest way (a `Yes (if …)` row among optional ones stays there); the
                 // fix puts nested rows under their parent.
                 // Path parameters may stay alphabetical when the table has them so.
+                let has_places = |k: &[Key]| k.iter().any(|(_, place, _)| *place != usize::MAX);
                 let variants: Vec<Vec<Key>> = [Some(&keys), partial_keys.as_ref()]
                     .into_iter()
                     .flatten()
-                    .flat_map(|k| [k.clone(), alphabetical(k)])
+                    .flat_map(|k| [Some(k.clone()), has_places(k).then(|| alphabetical(k))])
+                    .flatten()
                     .collect();
                 let best = [None, Some(0), Some(2)]
                     .into_iter()
@@ -246,7 +253,7 @@ impl Check for AttributeOrder {
                         // `accepted` checks them: without it the fix could leave a child
                         // above its parent and offer itself again.
                         let keys =
-                            nested_keys(table, &keys).unwrap_or_else(|| keys.into_iter().map(|k| (k, 0)).collect());
+                            nested_keys(parents, &keys).unwrap_or_else(|| keys.into_iter().map(|k| (k, 0)).collect());
                         let (i, order) = first_out_of_order(&keys)?;
                         let distance: usize = order.iter().enumerate().map(|(at, from)| at.abs_diff(*from)).sum();
                         Some(((rows_to_move(&order), distance), keys, i, order))
