@@ -125,8 +125,13 @@ impl Check for InvalidJsonExample {
                         );
                         continue;
                     }
+                    // `"key": [...]` on its own: an excerpt of an object, without the object.
+                    let members = block.content.trim_start().starts_with('"')
+                        && crate::json::parse_example(&format!("{{{}}}", block.content)).is_ok();
                     let help = if wrapped {
                         "write the line break inside the string as `\\n`; if the example was wrapped for reading, say so in its lead-in (\"Example response, with line breaks added for readability:\")"
+                    } else if members {
+                        "an excerpt of an object keeps its braces: wrap the keys in `{` and `}`, with a line with only `...` for the keys left out"
                     } else {
                         "fix the JSON; write a line with only `...` to show that items were left out"
                     };
