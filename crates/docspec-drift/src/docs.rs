@@ -147,8 +147,9 @@ pub fn extract(file: usize, source: &SourceFile, page: &Page, settings: &LintSet
                     continue;
                 }
                 deprecated |= reading::deprecation(page, resource, method, line).0;
-                // `GET <route-prefix>/ping`: each path the page gives the prefix, as the spec has it.
-                for written in prefixes.lines(line) {
+                // `GET <route-prefix>/ping`: each path the page gives the prefix, and each
+                // way to write an optional group, as the spec has them.
+                for written in prefixes.variants(line) {
                     let path = &written.path.value;
                     let rooted = if path.starts_with('/') {
                         path.clone()

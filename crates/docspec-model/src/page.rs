@@ -365,6 +365,26 @@ pub fn path_params(path: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The byte offsets of a path's first optional group: its `(` and the `)` that closes it
+/// (Grape's `files/(*path/):file_name`).
+pub fn optional_group(path: &str) -> Option<(usize, usize)> {
+    let open = path.find('(')?;
+    let mut depth = 0usize;
+    for (i, c) in path[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((open, open + i));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 impl RequestLine {
     /// Whether the line names an endpoint of the API at `base`: any path (a path is
     /// read relative to the base; a missing slash or a wrong `/api/` prefix is a

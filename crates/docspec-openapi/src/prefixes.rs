@@ -2,7 +2,7 @@
 //! section lists the paths the placeholder stands for (`/packages/conan/v1`,
 //! `/projects/:id/packages/conan/v1`), as GitLab's package registry pages do.
 
-use docspec_model::{Page, RequestLine, TargetForm};
+use docspec_model::{optional_group, Page, RequestLine, TargetForm};
 use std::borrow::Cow;
 
 /// The paths each `<placeholder>` of the page stands for, in page order.
@@ -55,6 +55,40 @@ impl RoutePrefixes {
             Some(lines) => lines.into_iter().map(Cow::Owned).collect(),
             None => vec![Cow::Borrowed(line)],
         }
+    }
+
+    /// [`Self::lines`], each also once per way to write its optional groups (Grape's
+    /// `files/(*path/):file_name` is `files/:file_name` and `files/*path/:file_name`):
+    /// OpenAPI has no optional path segments.
+    pub fn variants<'l>(&self, line: &'l RequestLine) -> Vec<Cow<'l, RequestLine>> {
+        let mut out = Vec::new();
+        for written in self.lines(line) {
+            // `http(s)://` is not a group.
+            if written.form == TargetForm::Url {
+                out.push(written);
+                continue;
+            }
+            let mut paths = vec![written.path.value.clone()];
+            while let Some(at) = paths.iter().position(|p| optional_group(p).is_some()) {
+                let path = paths.remove(at);
+                let Some((open, close)) = optional_group(&path) else {
+                    break;
+                };
+                let (before, group, after) = (&path[..open], &path[open + 1..close], &path[close + 1..]);
+                paths.insert(at, format!("{before}{group}{after}"));
+                paths.insert(at, format!("{before}{after}"));
+            }
+            if paths.len() == 1 {
+                out.push(written);
+                continue;
+            }
+            for path in paths {
+                let mut variant = written.clone().into_owned();
+                variant.path.value = path;
+                out.push(Cow::Owned(variant));
+            }
+        }
+        out
     }
 
     fn expand(&self, line: &RequestLine) -> Option<Vec<RequestLine>> {

@@ -66,7 +66,7 @@ pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
                     continue;
                 };
                 // `GET <route-prefix>/ping`: one operation per path the page gives the prefix.
-                for written in prefixes.lines(line) {
+                for written in prefixes.variants(line) {
                     let template = match paths::template(&written, &settings.base_path) {
                         Ok(t) => t,
                         Err(skip) => {

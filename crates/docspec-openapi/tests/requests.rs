@@ -209,3 +209,57 @@ fn a_route_prefix_placeholder_gives_one_operation_per_prefix() {
         "{findings:?}"
     );
 }
+
+const OPTIONAL_GROUP: &str = r#"---
+title: Widget files API
+---
+
+## Download a widget file
+
+```plaintext
+GET /widgets/:id/files/(*path/):file_name
+```
+
+Supported attributes:
+
+| Attribute   | Type    | Required | Description |
+|-------------|---------|----------|-------------|
+| `id`        | integer | Yes      | ID of the widget. |
+| `path`      | string  | No       | Folder of the file. |
+| `file_name` | string  | Yes      | Name of the file. |
+"#;
+
+/// OpenAPI has no optional path segments: a request line with an optional group gives one
+/// operation without it and one with it, and `path` is never a query parameter.
+#[test]
+fn an_optional_group_gives_one_operation_with_it_and_one_without() {
+    let loaded = common::Loaded::from_texts(&[("widget_files.md", OPTIONAL_GROUP)]);
+    let (spec, findings) = loaded.emit();
+    let spec = serde_json::to_value(spec).unwrap();
+    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    assert_eq!(
+        paths,
+        [
+            "/widgets/{id}/files/{file_name}",
+            "/widgets/{id}/files/{path}/{file_name}"
+        ],
+        "{spec:#}"
+    );
+    let names = |path: &str| -> Vec<String> {
+        spec["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| format!("{} in {}", p["name"].as_str().unwrap(), p["in"].as_str().unwrap()))
+            .collect()
+    };
+    assert_eq!(
+        names("/widgets/{id}/files/{file_name}"),
+        ["id in path", "file_name in path"]
+    );
+    assert_eq!(
+        names("/widgets/{id}/files/{path}/{file_name}"),
+        ["id in path", "path in path", "file_name in path"]
+    );
+    assert!(findings.iter().all(|f| f.diagnostic.code != "OA002"), "{findings:?}");
+}

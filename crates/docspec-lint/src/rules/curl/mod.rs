@@ -139,7 +139,7 @@ pub(crate) fn relative_path<'p>(ctx: &LintContext<'_>, path: &'p str) -> &'p str
 /// `:package_name$:sha`) must match as written or URL-encoded. An optional group
 /// (Grape's `files/(*path/):file_name`) may be left out or filled.
 pub(crate) fn path_matches(template: &str, path: &str) -> bool {
-    if let Some((open, close)) = optional_group(template) {
+    if let Some((open, close)) = docspec_model::optional_group(template) {
         let (before, group, after) = (&template[..open], &template[open + 1..close], &template[close + 1..]);
         return path_matches(&format!("{before}{after}"), path)
             || path_matches(&format!("{before}{group}{after}"), path);
@@ -147,25 +147,6 @@ pub(crate) fn path_matches(template: &str, path: &str) -> bool {
     let t: Vec<&str> = template.trim_matches('/').split('/').collect();
     let p: Vec<&str> = path.trim_matches('/').split('/').collect();
     segments_match(&t, &p)
-}
-
-/// The byte offsets of the first `(` and the `)` that closes it.
-fn optional_group(template: &str) -> Option<(usize, usize)> {
-    let open = template.find('(')?;
-    let mut depth = 0usize;
-    for (i, c) in template[open..].char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((open, open + i));
-                }
-            }
-            _ => {}
-        }
-    }
-    None
 }
 
 fn segments_match(t: &[&str], p: &[&str]) -> bool {

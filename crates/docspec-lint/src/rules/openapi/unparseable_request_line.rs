@@ -6,7 +6,9 @@ use crate::{Check, RuleMeta};
 /// spec. A leading placeholder the page defines is not one of these: under a heading
 /// named like it (`## Route prefix` for `GET <route-prefix>/ping`), each code block that
 /// holds only a path (`/projects/:id/packages/conan/v1`) is a path it stands for, and the
-/// line gives one operation per path.
+/// line gives one operation per path. Nor is an optional group (Grape's
+/// `files/(*path/):file_name`): the line gives one operation without the group and one
+/// with it.
 ///
 /// ## Why is this bad?
 /// OpenAPI paths are templates of literal segments and `{parameters}`. A line such as
