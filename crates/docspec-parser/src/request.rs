@@ -56,12 +56,22 @@ fn is_http_message(content: &str) -> bool {
     split_verb(first).is_some() && header
 }
 
+/// "For example, `/` is written `%2F`:" introduces the block. A paragraph that starts
+/// with "For instance" and ends in a full stop tells of something else: the endpoint's
+/// block may follow it, unless it shows a concrete request.
 fn introduced_as_example(block: &CodeBlock) -> bool {
     block.lead_in.as_deref().is_some_and(|lead| {
-        let lead = lead.trim_start().to_ascii_lowercase();
-        ["for example", "another example", "for instance"]
+        let lead = lead.trim().to_ascii_lowercase();
+        let example = ["for example", "another example", "for instance"]
             .iter()
-            .any(|p| lead.starts_with(p))
+            .any(|p| lead.starts_with(p));
+        let concrete = || {
+            block
+                .content
+                .lines()
+                .any(|l| split_verb(l).is_some_and(|(_, rest)| is_concrete_path(rest.trim())))
+        };
+        example && (lead.ends_with(':') || concrete())
     })
 }
 

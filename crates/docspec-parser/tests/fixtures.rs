@@ -364,3 +364,27 @@ fn a_lead_in_that_names_a_parent_prefixes_the_response_table_after_it() {
     // The last lead-in does not end with `:`, so it introduces nothing.
     assert_eq!(prefixes, [None, Some("parts[]"), None]);
 }
+
+#[test]
+fn a_paragraph_that_tells_an_example_does_not_make_the_request_block_one() {
+    let page = |lead: &str, line: &str| {
+        format!("# W\n\n## List widget specs\n\n{lead}\n\n```plaintext\n{line}\n```\n\n```shell\ncurl --url \"https://gitlab.example.com/api/v4/projects/1/widget_specs\"\n```\n")
+    };
+    let blocks = |text: &str| {
+        docspec_parser::parse_str(text)
+            .methods()
+            .map(|m| m.request_blocks.len())
+            .sum::<usize>()
+    };
+    let told = "For instance, with two specs, only the one for the environment you pass is returned.";
+    assert_eq!(blocks(&page(told, "GET /projects/:id/widget_specs")), 1);
+    // A lead-in that introduces the block, or a concrete request, is an illustration.
+    assert_eq!(
+        blocks(&page(
+            "For example, to list the specs of project 1:",
+            "GET /projects/:id/widget_specs"
+        )),
+        0
+    );
+    assert_eq!(blocks(&page(told, "GET /projects/1/widget_specs")), 0);
+}
