@@ -6,7 +6,9 @@ use docspec_diagnostics::Diagnostic;
 /// Holds the keys of a method's JSON response example (the object, or the items of a
 /// top-level array; nested keys as `a.b`, items of arrays as `a[].b`) against its
 /// response attribute table, and reports keys the table does not document. An object
-/// documented without any sub-attribute covers its keys. A table that names the items of
+/// documented without any sub-attribute covers its keys; one whose sub-attributes the
+/// table gives with dots (`owner.name`) is documented by them, with or without its own
+/// row, and its other keys are reported. A table that names the items of
 /// a top-level array `X[].k` under an array row `X` (the style guide's `projects[].name`)
 /// documents the keys `k` of the items, when the items have most of those keys.
 ///
@@ -78,14 +80,16 @@ impl Check for JsonKeyUndocumented {
             for (block, shape) in examples {
                 for field in &shape.fields {
                     let path = field.path.as_str();
-                    if path.ends_with("[]") || paths.contains(&path) {
+                    // `provider.vault.server` documents `provider`: "represent sub-attributes
+                    // with dots".
+                    if path.ends_with("[]") || paths.contains(&path) || has_children(&paths, path) {
                         continue;
                     }
                     // A child is reported only under a parent whose children the table
                     // lists; an undocumented parent is reported itself, and a parent
                     // documented without children covers its keys.
                     if let Some(parent) = parent(path) {
-                        if !paths.contains(&parent) || !has_children(&paths, parent) {
+                        if !has_children(&paths, parent) {
                             continue;
                         }
                     }
