@@ -180,12 +180,9 @@ GET <mirror-prefix>/ping
 /// prefix` section gives; a placeholder the page does not define is still left out.
 #[test]
 fn a_route_prefix_placeholder_gives_one_operation_per_prefix() {
-    let loaded = common::Loaded::from_texts(&[("widgets.md", ROUTE_PREFIX)]);
-    let (spec, findings) = loaded.emit();
-    let spec = serde_json::to_value(spec).unwrap();
-    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    let (spec, findings) = spec_of("widgets.md", ROUTE_PREFIX);
     assert_eq!(
-        paths,
+        path_keys(&spec),
         [
             "/packages/widgets/{widget_name}",
             "/projects/{id}/packages/widgets/{widget_name}"
@@ -193,13 +190,10 @@ fn a_route_prefix_placeholder_gives_one_operation_per_prefix() {
         "{spec:#}"
     );
     let project = &spec["paths"]["/projects/{id}/packages/widgets/{widget_name}"]["get"];
-    let names: Vec<&str> = project["parameters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["id", "widget_name"]);
+    assert_eq!(
+        parameters(&spec, "/projects/{id}/packages/widgets/{widget_name}"),
+        ["id in path", "widget_name in path"]
+    );
     let instance_id = &spec["paths"]["/packages/widgets/{widget_name}"]["get"]["operationId"];
     assert_ne!(instance_id, &project["operationId"]);
     let skipped: Vec<_> = findings.iter().filter(|f| f.diagnostic.code == "OA002").collect();
@@ -233,33 +227,43 @@ Supported attributes:
 /// operation without it and one with it, and `path` is never a query parameter.
 #[test]
 fn an_optional_group_gives_one_operation_with_it_and_one_without() {
-    let loaded = common::Loaded::from_texts(&[("widget_files.md", OPTIONAL_GROUP)]);
-    let (spec, findings) = loaded.emit();
-    let spec = serde_json::to_value(spec).unwrap();
-    let paths: Vec<&String> = spec["paths"].as_object().unwrap().keys().collect();
+    let (spec, findings) = spec_of("widget_files.md", OPTIONAL_GROUP);
     assert_eq!(
-        paths,
+        path_keys(&spec),
         [
             "/widgets/{id}/files/{file_name}",
             "/widgets/{id}/files/{path}/{file_name}"
         ],
         "{spec:#}"
     );
-    let names = |path: &str| -> Vec<String> {
-        spec["paths"][path]["get"]["parameters"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| format!("{} in {}", p["name"].as_str().unwrap(), p["in"].as_str().unwrap()))
-            .collect()
-    };
     assert_eq!(
-        names("/widgets/{id}/files/{file_name}"),
+        parameters(&spec, "/widgets/{id}/files/{file_name}"),
         ["id in path", "file_name in path"]
     );
     assert_eq!(
-        names("/widgets/{id}/files/{path}/{file_name}"),
+        parameters(&spec, "/widgets/{id}/files/{path}/{file_name}"),
         ["id in path", "path in path", "file_name in path"]
     );
     assert!(findings.iter().all(|f| f.diagnostic.code != "OA002"), "{findings:?}");
+}
+
+/// The spec of one page as JSON, and the findings made on it.
+fn spec_of(name: &str, text: &str) -> (Value, Vec<docspec_openapi::Finding>) {
+    let loaded = common::Loaded::from_texts(&[(name, text)]);
+    let (spec, findings) = loaded.emit();
+    (serde_json::to_value(spec).unwrap(), findings)
+}
+
+fn path_keys(spec: &Value) -> Vec<&String> {
+    spec["paths"].as_object().unwrap().keys().collect()
+}
+
+/// The `GET` operation's parameters at `path`, as `name in location`.
+fn parameters(spec: &Value, path: &str) -> Vec<String> {
+    spec["paths"][path]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| format!("{} in {}", p["name"].as_str().unwrap(), p["in"].as_str().unwrap()))
+        .collect()
 }
