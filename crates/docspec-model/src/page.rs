@@ -455,6 +455,9 @@ pub struct AttributeRow {
     pub type_: Option<Spanned<String>>,
     pub required: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
+    /// Older tier badges in the name or description cell: `` `mirror` **(STARTER)** ``.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub badges: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Debug, Serialize)]

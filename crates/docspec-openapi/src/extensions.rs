@@ -153,11 +153,13 @@ fn whole(levels: &[History]) -> Vec<&HistoryEntry> {
 }
 
 /// `**(PREMIUM SELF)**`: a tier and those above it; `SELF`, `SAAS`, `ALL` as today's offerings.
+/// The tiers of before 2021 are read as the tiers they became (Starter, Bronze and Silver
+/// as Premium, Gold as Ultimate, Core as Free).
 fn badge(key: &str, value: &str) -> Vec<String> {
     let list: &[&str] = match (key, value.to_ascii_uppercase().as_str()) {
-        ("Tier", "FREE") => &["Free", "Premium", "Ultimate"],
-        ("Tier", "PREMIUM") => &["Premium", "Ultimate"],
-        ("Tier", "ULTIMATE") => &["Ultimate"],
+        ("Tier", "FREE" | "CORE") => &["Free", "Premium", "Ultimate"],
+        ("Tier", "PREMIUM" | "STARTER" | "BRONZE" | "SILVER") => &["Premium", "Ultimate"],
+        ("Tier", "ULTIMATE" | "GOLD") => &["Ultimate"],
         ("Offering", "SELF") => &["GitLab Self-Managed"],
         ("Offering", "SAAS") => &["GitLab.com"],
         ("Offering", "ALL") => &["GitLab.com", "GitLab Self-Managed", "GitLab Dedicated"],
@@ -421,6 +423,9 @@ mod tests {
     #[test]
     fn badges_map_to_tiers_and_offerings() {
         assert_eq!(badge("Tier", "PREMIUM"), ["Premium", "Ultimate"]);
+        assert_eq!(badge("Tier", "STARTER"), ["Premium", "Ultimate"]);
+        assert_eq!(badge("Tier", "GOLD"), ["Ultimate"]);
+        assert_eq!(badge("Tier", "CORE"), ["Free", "Premium", "Ultimate"]);
         assert_eq!(badge("Offering", "SELF"), ["GitLab Self-Managed"]);
     }
 }

@@ -72,15 +72,18 @@ fn trimmed(value: String, range: TextRange) -> Spanned<String> {
     )
 }
 
-/// Words of older `**(FREE SELF)**` badges.
+/// Words of older `**(FREE SELF)**` badges, with the tier names GitLab used before
+/// 2021 (`CORE`, `STARTER`; `BRONZE`, `SILVER`, `GOLD` on GitLab.com).
 pub fn is_badge(text: &str) -> bool {
     let inner = match text.trim().strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
         Some(i) => i,
         None => return false,
     };
     let mut words = inner.split_whitespace();
-    matches!(words.next(), Some("FREE" | "PREMIUM" | "ULTIMATE"))
-        && words.all(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+    matches!(
+        words.next(),
+        Some("FREE" | "PREMIUM" | "ULTIMATE" | "CORE" | "STARTER" | "BRONZE" | "SILVER" | "GOLD")
+    ) && words.all(|w| w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Availability read from a badge: `(PREMIUM SELF)` gives tier `PREMIUM`, offering `SELF`.

@@ -1,6 +1,7 @@
 //! Attribute tables: which cell is the name, the type, the required flag, the description.
 
-use docspec_model::{AttributeName, AttributeRow, AttributeTable, Cell, Columns, Inline, Spanned, Table};
+use crate::availability::is_badge;
+use docspec_model::{plain_text, AttributeName, AttributeRow, AttributeTable, Cell, Columns, Inline, Spanned, Table};
 
 pub fn attribute_table(
     index: usize,
@@ -14,13 +15,21 @@ pub fn attribute_table(
         .enumerate()
         .map(|(i, row)| {
             let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c));
+            let name_cell = cell(columns.attribute);
+            let description = cell(columns.description);
+            let badges = [name_cell, description]
+                .into_iter()
+                .flatten()
+                .flat_map(|cell| cell.inlines.iter().filter_map(badge))
+                .collect();
             AttributeRow {
                 row: i,
                 range: row.range,
-                name: cell(columns.attribute).and_then(attribute_name),
+                name: name_cell.and_then(attribute_name),
                 type_: cell(columns.type_).map(spanned_text),
                 required: cell(columns.required).map(spanned_text),
-                description: cell(columns.description).map(spanned_text),
+                description: description.map(spanned_text),
+                badges,
             }
         })
         .collect();
@@ -46,12 +55,25 @@ fn spanned_text(cell: &Cell) -> Spanned<String> {
     Spanned::new(cell.text.clone(), cell.range)
 }
 
-/// `` `name` `` or a bare `name`; `None` for an empty cell.
+/// An older tier badge, `**(PREMIUM)**`, as a cell's own inline.
+fn badge(inline: &Inline) -> Option<Spanned<String>> {
+    match inline {
+        Inline::Strong { children, range } => {
+            let text = plain_text(children);
+            is_badge(&text).then(|| Spanned::new(text.trim().to_string(), *range))
+        }
+        _ => None,
+    }
+}
+
+/// `` `name` `` or a bare `name`; `None` for an empty cell. A tier badge after the
+/// name is not part of it.
 fn attribute_name(cell: &Cell) -> Option<AttributeName> {
     let meaningful: Vec<&Inline> = cell
         .inlines
         .iter()
         .filter(|i| !matches!(i, Inline::Text { text, .. } if text.trim().is_empty()))
+        .filter(|i| badge(i).is_none())
         .collect();
     match meaningful.as_slice() {
         [Inline::Code { code, range }] => Some(AttributeName {
@@ -86,12 +108,54 @@ fn attribute_name(cell: &Cell) -> Option<AttributeName> {
             })
         }
         _ => {
-            let text = cell.text.trim();
+            let without_badges;
+            let text = if cell.inlines.iter().any(|i| badge(i).is_some()) {
+                let kept: Vec<Inline> = meaningful.iter().map(|i| (*i).clone()).collect();
+                without_badges = plain_text(&kept);
+                without_badges.trim()
+            } else {
+                cell.text.trim()
+            };
             (!text.is_empty()).then(|| AttributeName {
                 name: text.trim_matches('`').to_string(),
                 range: cell.range,
                 backticked: false,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse_str;
+
+    fn rows(cells: &str) -> Vec<docspec_model::AttributeRow> {
+        let page = parse_str(&format!(
+            "# T\n\n## Edit a widget\n\n```plaintext\nPUT /widgets/:id\n```\n\n\
+             | Attribute | Type | Required | Description |\n|---|---|---|---|\n{cells}"
+        ));
+        let method = page.methods().next().unwrap();
+        method.request_tables[0].rows.clone()
+    }
+
+    #[test]
+    fn a_tier_badge_is_not_part_of_the_name() {
+        let rows = rows(
+            "| `mirror` **(STARTER)** | boolean | No | Mirror. |\n\
+             | mirror_user **(PREMIUM)** | integer | No | User. |\n\
+             | `label` | string | No | **(PREMIUM ONLY)** Label. |\n\
+             | `legacy` **(deprecated)** | string | No | Old. |\n",
+        );
+        let names: Vec<_> = rows.iter().map(|r| r.name.as_ref().unwrap().name.as_str()).collect();
+        assert_eq!(names, ["mirror", "mirror_user", "label", "legacy (deprecated)"]);
+        let badges: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.badges.iter().map(|b| b.value.as_str()).collect())
+            .collect();
+        assert_eq!(
+            badges,
+            [vec!["(STARTER)"], vec!["(PREMIUM)"], vec!["(PREMIUM ONLY)"], vec![]]
+        );
+        assert!(rows[0].name.as_ref().unwrap().backticked);
     }
 }
