@@ -93,6 +93,19 @@ impl Fix {
         &self.edits
     }
 
+    /// Writes the fix's new lines with `newline` (`"\r\n"` for a page saved so): rules
+    /// write `\n`, and a lone `\n` in a CRLF page is a line ending the editor never wrote.
+    pub fn with_newline(mut self, newline: &str) -> Self {
+        if newline != "\n" {
+            for edit in &mut self.edits {
+                if edit.replacement.contains('\n') {
+                    edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', newline);
+                }
+            }
+        }
+        self
+    }
+
     /// The range covering all edits.
     pub fn range(&self) -> Option<TextRange> {
         let first = self.edits.first()?.range;
@@ -136,6 +149,13 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_lines_are_written_with_the_page_newline() {
+        let fix = Fix::safe("t", vec![Edit::replacement(TextRange::new(0, 1), "a\nb\r\nc")]).unwrap();
+        assert_eq!(fix.clone().with_newline("\r\n").edits()[0].replacement, "a\r\nb\r\nc");
+        assert_eq!(fix.with_newline("\n").edits()[0].replacement, "a\nb\r\nc");
+    }
 
     #[test]
     fn overlapping_edits_are_rejected() {

@@ -194,6 +194,12 @@ fn apply_suppressions(
             }
         }
     }
+    let newline = docspec_model::newline_of(source.text());
+    if newline != "\n" {
+        for d in &mut diagnostics {
+            d.fix = d.fix.take().map(|f| f.with_newline(newline));
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup_by(|a, b| a.sort_key() == b.sort_key());
     diagnostics

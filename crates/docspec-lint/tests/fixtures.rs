@@ -136,3 +136,59 @@ fn fixes_converge_on_rule_fixtures() {
         assert_eq!(fixed3, fixed2, "{}: a further pass changes the text", meta.code);
     }
 }
+
+/// A page saved with CRLF line endings (as editors on Windows write it) gets the findings
+/// of the same page with LF, at the same lines and columns, and the same fixes, written
+/// with CRLF. Each rule's fixture is linted both ways.
+#[test]
+fn crlf_pages_get_the_findings_and_fixes_of_lf_pages() {
+    let dir = workspace_root().join("doc-fixtures/rules");
+    let mut compared = 0;
+    for meta in all_metadata() {
+        let Ok(lf) = std::fs::read_to_string(dir.join(format!("{}.md", meta.code))) else {
+            continue;
+        };
+        if lf.contains('\r') {
+            continue; // already a CRLF fixture
+        }
+        let crlf = lf.replace('\n', "\r\n");
+        let (lf_source, lf_found) = lint_rule("lf.md", &lf, meta.code);
+        let (crlf_source, crlf_found) = lint_rule("crlf.md", &crlf, meta.code);
+        let positions = |source: &SourceFile, found: &[Diagnostic]| -> Vec<String> {
+            found
+                .iter()
+                .map(|d| {
+                    let (s, e) = (source.line_col(d.range().start()), source.line_col(d.range().end()));
+                    format!(
+                        "{}:{}-{}:{} {} {}",
+                        s.line, s.column, e.line, e.column, d.code, d.message
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            positions(&crlf_source, &crlf_found),
+            positions(&lf_source, &lf_found),
+            "{}: findings differ with CRLF",
+            meta.code
+        );
+        let fix = |text: &str, found: &[Diagnostic]| {
+            docspec_diagnostics::apply_fixes(text, found.iter().filter_map(|d| d.fix.as_ref())).0
+        };
+        let (lf_fixed, crlf_fixed) = (fix(&lf, &lf_found), fix(&crlf, &crlf_found));
+        assert_eq!(
+            crlf_fixed.replace("\r\n", "\n"),
+            lf_fixed,
+            "{}: fixes differ with CRLF",
+            meta.code
+        );
+        let bare = crlf_fixed.replace("\r\n", "");
+        assert!(
+            !bare.contains('\n') && !bare.contains('\r'),
+            "{}: the fixes broke a CRLF line ending:\n{crlf_fixed:?}",
+            meta.code
+        );
+        compared += 1;
+    }
+    assert!(compared > 80, "only {compared} fixtures compared");
+}

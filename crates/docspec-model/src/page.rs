@@ -549,11 +549,7 @@ impl CodeBlock {
     /// The source range of a range of the block's content.
     pub fn source_range(&self, start: usize, end: usize) -> TextRange {
         let s = self.map.to_source(start);
-        let e = if end > start {
-            self.map.to_source(end - 1) + 1
-        } else {
-            s
-        };
+        let e = if end > start { self.map.to_source_end(end) } else { s };
         TextRange::new(s, e)
     }
 }
@@ -563,6 +559,10 @@ impl CodeBlock {
 pub struct OffsetMap {
     /// `(content_offset, source_offset, len)`, sorted by content offset.
     segments: Vec<(u32, u32, u32)>,
+    /// Content offsets of the `\n`s written `\r\n` in the source (pulldown-cmark gives
+    /// code lines with `\n` only), sorted: the offset maps to the `\r`, so an edit at a
+    /// line's end lands before it, and a range that ends with the `\n` covers both.
+    crlf: Vec<u32>,
 }
 
 impl OffsetMap {
@@ -573,15 +573,42 @@ impl OffsetMap {
         self.segments.push((c, s, l));
     }
 
+    /// A content `\n` written `\r\n` in the source, `source_offset` being the `\r`.
+    pub fn push_crlf(&mut self, content_offset: usize, source_offset: usize) {
+        self.push(content_offset, source_offset, 1);
+        self.crlf.push(u32::try_from(content_offset).unwrap_or(u32::MAX));
+    }
+
     pub fn to_source(&self, content_offset: usize) -> usize {
         let off = u32::try_from(content_offset).unwrap_or(u32::MAX);
-        let idx = match self.segments.binary_search_by(|seg| seg.0.cmp(&off)) {
-            Ok(i) => i,
-            Err(0) => return self.segments.first().map_or(0, |s| s.1 as usize),
-            Err(i) => i - 1,
-        };
+        match self.segment(off) {
+            Some(idx) => self.in_segment(idx, off),
+            None => self.segments.first().map_or(0, |s| s.1 as usize),
+        }
+    }
+
+    /// The source offset just past the content byte before `end`, read in that byte's
+    /// segment (so the end of a line is not the start of the next one's indentation).
+    pub fn to_source_end(&self, end: usize) -> usize {
+        let off = u32::try_from(end).unwrap_or(u32::MAX);
+        match self.segment(off.saturating_sub(1)) {
+            Some(idx) if self.segments[idx].2 > 0 => self.in_segment(idx, off),
+            _ => self.to_source(end.saturating_sub(1)) + 1,
+        }
+    }
+
+    fn segment(&self, off: u32) -> Option<usize> {
+        match self.segments.binary_search_by(|seg| seg.0.cmp(&off)) {
+            Ok(i) => Some(i),
+            Err(0) => None,
+            Err(i) => Some(i - 1),
+        }
+    }
+
+    fn in_segment(&self, idx: usize, off: u32) -> usize {
         let (c, s, l) = self.segments[idx];
-        (s + (off - c).min(l)) as usize
+        let past_cr = off > c && self.crlf.binary_search(&c).is_ok();
+        (s + (off - c).min(l) + u32::from(past_cr)) as usize
     }
 }
 
@@ -725,4 +752,33 @@ pub struct ParseIssue {
     pub kind: ParseIssueKind,
     pub range: TextRange,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OffsetMap;
+
+    /// Content `ab\ncd` from source `ab\r\ncd` at offset 10, as pulldown-cmark gives it:
+    /// `ab`, then `\ncd` with the `\r` left out.
+    fn crlf_map() -> OffsetMap {
+        let mut map = OffsetMap::default();
+        map.push(0, 10, 2);
+        map.push_crlf(2, 12);
+        map.push(3, 14, 2);
+        map
+    }
+
+    #[test]
+    fn a_line_end_maps_before_its_cr() {
+        let map = crlf_map();
+        assert_eq!(map.to_source(2), 12, "the end of `ab` is before `\\r`");
+        assert_eq!(map.to_source(3), 14, "`cd` starts after `\\n`");
+        assert_eq!(
+            map.to_source_end(3),
+            14,
+            "a range ending with the `\\n` covers `\\r\\n`"
+        );
+        assert_eq!(map.to_source_end(2), 12);
+        assert_eq!(map.to_source_end(5), 16);
+    }
 }

@@ -252,6 +252,11 @@ impl<'t> Builder<'t> {
                     }
                 }
                 let content_range = content_range.unwrap_or(TextRange::empty(r.start()));
+                // pulldown-cmark gives `\r\n` lines as `\n`; the reader counts offsets in
+                // the source, so it reads the source's own text.
+                if let Some(raw) = self.text.get(content_range.as_range()) {
+                    content = raw.to_string();
+                }
                 Block::Metadata {
                     content: Spanned::new(content, content_range),
                     range: r,
@@ -314,12 +319,22 @@ impl<'t> Builder<'t> {
             match event {
                 Event::Text(t) => {
                     // Text equals its source slice except for odd cases; map its start then.
-                    let len = if self.text.get(er.clone()) == Some(&*t) {
-                        t.len()
+                    // pulldown-cmark gives a line's `\r\n` as the `\n` that starts the next
+                    // text, with the `\r` left out.
+                    let crlf = t.starts_with('\n')
+                        && er.start > 0
+                        && self.text.as_bytes()[er.start - 1] == b'\r'
+                        && !content.ends_with('\r');
+                    if self.text.get(er.clone()) == Some(&*t) {
+                        if crlf {
+                            map.push_crlf(content.len(), er.start - 1);
+                            map.push(content.len() + 1, er.start + 1, t.len() - 1);
+                        } else {
+                            map.push(content.len(), er.start, t.len());
+                        }
                     } else {
-                        0
-                    };
-                    map.push(content.len(), er.start, len);
+                        map.push(content.len(), er.start, 0);
+                    }
                     content.push_str(&t);
                 }
                 Event::End(TagEnd::CodeBlock) => break,
