@@ -14,4 +14,4 @@ mod text;
 pub use inline::{inlines_range, plain_text, walk_inlines, Inline};
 pub use page::*;
 pub use status::{status_has_body, status_reason, STATUS_CODES};
-pub use text::{newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange};
+pub use text::{lf_lines, newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange};

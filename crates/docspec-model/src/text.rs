@@ -181,6 +181,16 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Source text as it goes into output (a spec's descriptions, a sentence read for its
+/// meaning): its lines end in `\n` whatever the page was saved with.
+pub fn lf_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").into()
+    } else {
+        text.into()
+    }
+}
+
 /// The line ending a page is written with: `\r\n` if any line ends so, else `\n`
 /// (memchr finds the rare `\r` faster than a substring search).
 pub fn newline_of(text: &str) -> &'static str {
@@ -236,6 +246,12 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lf_lines_ends_lines_with_lf_only() {
+        assert_eq!(lf_lines("a\r\nb\rc\n"), "a\nb\rc\n");
+        assert!(matches!(lf_lines("a\nb"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn newline_is_crlf_only_when_a_line_ends_so() {

@@ -77,7 +77,7 @@ pub fn accepts_job_token(text: &str) -> bool {
     if !lower.contains("job token") && !lower.contains("job\ntoken") {
         return false;
     }
-    let lower = lower.replace('\n', " ");
+    let lower = docspec_model::lf_lines(&lower).replace('\n', " ");
     // A dot ends a sentence only before a space: link targets (`ci_job_token.md`) have dots.
     lower.split(". ").flat_map(|s| s.split(';')).any(|sentence| {
         // "authentiat" is a misspelling the docs have.
@@ -98,7 +98,7 @@ pub fn says_public(text: &str) -> bool {
     if !lower.contains("authenticat") {
         return false;
     }
-    let lower = lower.replace('\n', " ");
+    let lower = docspec_model::lf_lines(&lower).replace('\n', " ");
     lower.split_terminator(['.', ';']).any(|sentence| {
         let public = [
             "without authentication",
@@ -147,6 +147,7 @@ mod tests {
         assert!(!says_public("Requires authentication as an administrator."));
         // A line break inside the phrase, as wrapped paragraphs have.
         assert!(says_public("This endpoint can be accessed without\nauthentication."));
+        assert!(says_public("This endpoint can be accessed without\r\nauthentication."));
     }
 
     #[test]

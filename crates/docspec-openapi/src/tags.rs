@@ -126,5 +126,5 @@ fn intro(page: &Page, input: &PageInput<'_>) -> Option<String> {
         .filter(|p| p.range.end() <= limit)
         .find(|p| !p.text.trim().is_empty())?;
     let text = input.source.text().get(first.range.start()..limit)?.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    (!text.is_empty()).then(|| docspec_model::lf_lines(text).into_owned())
 }

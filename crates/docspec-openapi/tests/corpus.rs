@@ -148,3 +148,20 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
     );
     assert!(to_yaml(&spec).len() > 1000);
 }
+
+/// The corpus saved with CRLF line endings gives the same spec as with LF.
+#[test]
+fn crlf_pages_give_the_same_spec() {
+    let root = Path::new(CORPUS);
+    if !root.join("doc/api").is_dir() {
+        println!("skipped: no corpus at {CORPUS}");
+        return;
+    }
+    let lf = Loaded::read(root, &markdown_files(&root.join("doc/api")));
+    let crlf = lf.with_crlf();
+    let (lf_spec, lf_findings) = lf.emit();
+    let (crlf_spec, crlf_findings) = crlf.emit();
+    assert_eq!(to_yaml(&crlf_spec), to_yaml(&lf_spec));
+    let messages = |f: &[docspec_openapi::Finding]| f.iter().map(|f| f.diagnostic.message.clone()).collect::<Vec<_>>();
+    assert_eq!(messages(&crlf_findings), messages(&lf_findings));
+}

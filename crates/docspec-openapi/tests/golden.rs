@@ -36,6 +36,14 @@ fn all_fixture_pages_together() {
     insta::assert_snapshot!("all", snapshot_text(&fixtures()));
 }
 
+/// A page saved with CRLF line endings gives the spec and findings of the same page
+/// with LF: no `\r` in descriptions, the same wording read.
+#[test]
+fn crlf_pages_give_the_same_spec() {
+    let lf = fixtures();
+    assert_eq!(snapshot_text(&lf.with_crlf()), snapshot_text(&lf));
+}
+
 #[test]
 fn yaml_and_json_read_back_to_the_same_document() {
     let (spec, _) = fixtures().emit();

@@ -32,6 +32,17 @@ impl Loaded {
         Self { sources, pages }
     }
 
+    /// The same pages saved with CRLF line endings, as editors on Windows write them.
+    pub fn with_crlf(&self) -> Self {
+        let sources: Vec<SourceFile> = self
+            .sources
+            .iter()
+            .map(|s| SourceFile::new(s.path(), s.text().replace("\r\n", "\n").replace('\n', "\r\n")))
+            .collect();
+        let pages = sources.iter().map(docspec_parser::parse).collect();
+        Self { sources, pages }
+    }
+
     pub fn inputs(&self) -> Vec<PageInput<'_>> {
         self.sources
             .iter()

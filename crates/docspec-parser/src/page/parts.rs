@@ -13,7 +13,8 @@ pub(super) struct Parts {
 }
 
 impl Parts {
-    /// The Markdown source of the description blocks, joined by blank lines.
+    /// The Markdown source of the description blocks, joined by blank lines, its lines
+    /// ending in `\n` whatever the page's line endings.
     pub(super) fn description(&self, text: &str) -> Option<Spanned<String>> {
         let first = *self.description.first()?;
         let range = self.description.iter().fold(first, |acc, r| acc.cover(*r));
@@ -23,7 +24,8 @@ impl Parts {
             .filter_map(|r| text.get(r.as_range()))
             .map(str::trim)
             .collect();
-        Some(Spanned::new(joined.join("\n\n"), range))
+        let joined = joined.join("\n\n");
+        Some(Spanned::new(docspec_model::lf_lines(&joined).into_owned(), range))
     }
 
     /// Handles availability, history and alerts; returns false for anything else.
