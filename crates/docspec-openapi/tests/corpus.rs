@@ -90,15 +90,19 @@ fn prefixes_in_text(text: &str, placeholder: &str) -> Vec<String> {
     out
 }
 
-#[test]
-fn every_request_line_becomes_an_operation_or_a_duplicate() {
+/// The corpus pages, or `None` (said on stdout) when the corpus is absent.
+fn corpus() -> Option<Loaded> {
     let root = Path::new(CORPUS);
     if !root.join("doc/api").is_dir() {
         println!("skipped: no corpus at {CORPUS}");
-        return;
+        return None;
     }
-    let files = markdown_files(&root.join("doc/api"));
-    let loaded = Loaded::read(root, &files);
+    Some(Loaded::read(root, &markdown_files(&root.join("doc/api"))))
+}
+
+#[test]
+fn every_request_line_becomes_an_operation_or_a_duplicate() {
+    let Some(loaded) = corpus() else { return };
 
     let mut distinct: BTreeSet<(String, String)> = BTreeSet::new();
     let mut per_method = 0;
@@ -137,7 +141,7 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
         .count();
     println!(
         "corpus: {} pages, {operations} operations, {duplicates} duplicates, {} findings",
-        files.len(),
+        loaded.pages.len(),
         findings.len()
     );
     assert_eq!(operations, distinct.len(), "one operation per distinct verb and path");
@@ -152,12 +156,7 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
 /// The corpus saved with CRLF line endings gives the same spec as with LF.
 #[test]
 fn crlf_pages_give_the_same_spec() {
-    let root = Path::new(CORPUS);
-    if !root.join("doc/api").is_dir() {
-        println!("skipped: no corpus at {CORPUS}");
-        return;
-    }
-    let lf = Loaded::read(root, &markdown_files(&root.join("doc/api")));
+    let Some(lf) = corpus() else { return };
     let crlf = lf.with_crlf();
     let (lf_spec, lf_findings) = lf.emit();
     let (crlf_spec, crlf_findings) = crlf.emit();
