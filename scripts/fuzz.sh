@@ -7,7 +7,8 @@
 #   scripts/fuzz.sh merge [TARGET...]                     (shrink the kept corpus)
 #
 # Seeds are built at run time into fuzz/seeds/ (ignored; never committed): the pages of
-# ../shared/corpus/gitlab/doc/api (when present) and doc-fixtures/ for `pipeline`, their
+# ../shared/corpus/gitlab/doc/api (when present) and doc-fixtures/ (also with CRLF line
+# endings) for `pipeline`, their
 # ```shell blocks for `curl`, their ```json blocks for `json`. The corpus libFuzzer grows
 # stays in fuzz/corpus/<target>/ between runs; crashes go to fuzz/artifacts/<target>/.
 # Prints per target: executions, libFuzzer's `cov:` and `ft:` from its final stats line, the
@@ -56,6 +57,9 @@ for folder in sys.argv[2:]:
     for page in sorted(pathlib.Path(folder).rglob("*.md")):
         text = page.read_text(encoding="utf-8", errors="replace")
         put("pipeline", text)
+        # The fixtures again as saved on Windows: CRLF pages take other paths.
+        if folder.endswith("doc-fixtures") and "\r" not in text:
+            put("pipeline", text.replace("\n", "\r\n"))
         lines = text.splitlines(keepends=True)
         i = 0
         while i < len(lines):
