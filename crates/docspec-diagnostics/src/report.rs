@@ -18,9 +18,22 @@ impl<'a> Report<'a> {
     pub fn new(diagnostic: &'a Diagnostic, path: &'a str, text: &'a str) -> Self {
         Self {
             diagnostic,
-            source: NamedText { name: path, text },
+            source: NamedText {
+                name: path,
+                text,
+                line_starts: None,
+            },
             fixable: false,
         }
+    }
+
+    /// Snippets are read from the lines around the span, found in `line_starts`, instead of
+    /// by scanning the text from its start (miette's way), which makes a page's report
+    /// quadratic in its findings.
+    #[must_use]
+    pub fn with_line_starts(mut self, line_starts: &'a LineStarts) -> Self {
+        self.source.line_starts = Some(line_starts);
+        self
     }
 
     #[must_use]
@@ -34,6 +47,33 @@ impl<'a> Report<'a> {
 pub struct NamedText<'a> {
     pub name: &'a str,
     pub text: &'a str,
+    pub line_starts: Option<&'a LineStarts>,
+}
+
+/// Where each line of a text starts, with line ends counted as miette counts them
+/// (`\n`, `\r\n` and a lone `\r`).
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (at, &byte) in bytes.iter().enumerate() {
+            let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+            if ends_line {
+                starts.push(at + 1);
+            }
+        }
+        Self(starts)
+    }
+
+    /// The start of a line at least `lines_back + 1` lines above the one holding `offset`
+    /// (or the text's start), and how many lines come before it.
+    fn window(&self, offset: usize, lines_back: usize) -> (usize, usize) {
+        let line = self.0.partition_point(|&start| start <= offset).saturating_sub(1);
+        let first = line.saturating_sub(lines_back + 1);
+        (self.0[first], first)
+    }
 }
 
 impl SourceCode for NamedText<'_> {
@@ -43,15 +83,22 @@ impl SourceCode for NamedText<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        // miette reads from the slice's start; a slice that starts at a line start with
+        // one spare line of context gives the same snippet, shifted by what was cut off.
+        let (cut, lines_cut) = match self.line_starts {
+            Some(starts) => starts.window(span.offset(), context_lines_before),
+            None => (0, 0),
+        };
+        let local = SourceSpan::new((span.offset() - cut).into(), span.len());
+        let inner = self.text[cut..].read_span(&local, context_lines_before, context_lines_after)?;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.to_string(),
                 inner.data(),
-                *inner.span(),
-                inner.line(),
+                SourceSpan::new((inner.span().offset() + cut).into(), inner.span().len()),
+                inner.line() + lines_cut,
                 inner.column(),
-                inner.line_count(),
+                inner.line_count() + lines_cut,
             )
             .with_language("markdown"),
         ))
@@ -121,5 +168,59 @@ impl miette::Diagnostic for Report<'_> {
             .iter()
             .map(|l| LabeledSpan::new_with_span(l.message.clone(), span(l.range)));
         Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(source: &NamedText<'_>, span: SourceSpan, before: usize, after: usize) -> Option<String> {
+        let c = source.read_span(&span, before, after).ok()?;
+        Some(format!(
+            "{:?} {:?} {} {} {}",
+            String::from_utf8_lossy(c.data()),
+            c.span(),
+            c.line(),
+            c.column(),
+            c.line_count()
+        ))
+    }
+
+    /// Every span of texts with LF, CRLF and lone CR line ends, blank lines and a
+    /// missing final line end reads the same through the line starts as from the top.
+    #[test]
+    fn windowed_snippets_equal_whole_text_snippets() {
+        let texts = [
+            "# Title\n\nfirst line\nsecond line\n\n| a | b |\n| - | - |\nlast",
+            "# Title\r\n\r\nfirst\r\nsecond\r\n\r\nthird\r\n",
+            "one\rtwo\r\nthree\nfour\r\rsix\n\n\nnine",
+            "é line\n\u{1F600}\nx\n",
+        ];
+        for text in texts {
+            let starts = LineStarts::new(text);
+            let whole = NamedText {
+                name: "p.md",
+                text,
+                line_starts: None,
+            };
+            let windowed = NamedText {
+                name: "p.md",
+                text,
+                line_starts: Some(&starts),
+            };
+            for start in 0..=text.len() {
+                for len in [0, 1, 3, 9, 40] {
+                    for (before, after) in [(0, 0), (1, 1), (2, 3), (3, 0)] {
+                        let span = SourceSpan::new(start.into(), len);
+                        assert_eq!(
+                            contents(&whole, span, before, after),
+                            contents(&windowed, span, before, after),
+                            "{text:?} at {start}+{len}, context {before}/{after}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
