@@ -143,3 +143,60 @@ fn output_file_gets_the_report_and_the_terminal_the_summary() {
     let written: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(written["version"], "2.1.0");
 }
+
+/// The documents written whole (SARIF, JUnit) or page by page (GitLab) hold the findings
+/// of the JSON report, in its order, across more pages than one chunk of the run.
+#[test]
+fn documents_of_many_pages_hold_every_finding_in_order() {
+    let lint = |format: &str| {
+        let run = docspec(&["lint", "../doc-fixtures", "--no-config", "--format", format]);
+        assert!(run.code <= 1, "{}", run.stderr);
+        run.stdout
+    };
+    let json: Value = serde_json::from_str(&lint("json")).unwrap();
+    let findings = json.as_array().unwrap();
+    assert!(findings.len() > 500, "the fixtures give many findings");
+    let pages: std::collections::BTreeSet<&str> = findings.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert!(pages.len() > 64, "more pages with findings than one chunk holds");
+
+    let sarif: Value = serde_json::from_str(&lint("sarif")).unwrap();
+    let run = &sarif["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let mut codes: Vec<&str> = findings.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (result, finding) in results.iter().zip(findings) {
+        assert_eq!(result["ruleId"], finding["code"]);
+        assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize], finding["code"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], finding["line"]);
+    }
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(rules, codes, "the rules with findings, each once, in order");
+
+    let gitlab: Value = serde_json::from_str(&lint("gitlab")).unwrap();
+    let issues = gitlab.as_array().unwrap();
+    assert_eq!(issues.len(), findings.len());
+    for (issue, finding) in issues.iter().zip(findings) {
+        assert_eq!(issue["check_name"], finding["code"]);
+        assert_eq!(issue["location"]["path"], finding["path"]);
+        assert_eq!(issue["location"]["lines"]["begin"], finding["line"]);
+    }
+
+    let junit = lint("junit");
+    let attribute = |name: &str| -> usize {
+        let head = junit.lines().nth(1).unwrap();
+        let from = head.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        head[from..].split('"').next().unwrap().parse().unwrap()
+    };
+    assert_eq!(attribute("failures"), findings.len());
+    assert_eq!(junit.matches("<failure ").count(), findings.len());
+    assert_eq!(attribute("tests"), junit.matches("<testcase ").count());
+    assert!(junit.trim_end().ends_with("</testsuites>"));
+}

@@ -4,7 +4,6 @@
 use super::{message_with_places, FileReport};
 use docspec_diagnostics::Severity;
 use serde::Serialize;
-use std::io::Write;
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -34,24 +33,27 @@ fn severity(s: Severity) -> &'static str {
     }
 }
 
-pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
-    let mut issues = Vec::new();
-    for report in reports {
-        let prints = crate::fingerprint::fingerprints(report.path, report.source, &report.diagnostics);
-        for (d, fingerprint) in report.diagnostics.iter().zip(prints) {
-            let lc = report.source.line_col(d.range().start());
-            issues.push(Issue {
-                description: format!("{} [{}]", message_with_places(d), d.name),
-                check_name: d.code,
-                fingerprint,
-                severity: severity(d.severity),
-                location: Location {
-                    path: report.path,
-                    lines: Lines { begin: lc.line },
-                },
-            });
+/// One page's issues as elements of the report's top-level array, joined by `,\n`;
+/// empty for a page without findings.
+pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let prints = crate::fingerprint::fingerprints(report.path, report.source, &report.diagnostics);
+    for (i, (d, fingerprint)) in report.diagnostics.iter().zip(prints).enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
         }
+        let lc = report.source.line_col(d.range().start());
+        let issue = Issue {
+            description: format!("{} [{}]", message_with_places(d), d.name),
+            check_name: d.code,
+            fingerprint,
+            severity: severity(d.severity),
+            location: Location {
+                path: report.path,
+                lines: Lines { begin: lc.line },
+            },
+        };
+        super::spool::pretty_element(&issue, 2, &mut out);
     }
-    serde_json::to_writer_pretty(&mut *out, &issues)?;
-    writeln!(out)
+    out
 }

@@ -8,6 +8,7 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 pub mod sink;
+pub mod spool;
 
 use docspec_diagnostics::{Applicability, Diagnostic, Severity};
 use docspec_model::SourceFile;

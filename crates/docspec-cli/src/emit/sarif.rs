@@ -5,8 +5,8 @@ use super::FileReport;
 use docspec_diagnostics::{Diagnostic, Severity};
 use docspec_model::SourceFile;
 use serde::Serialize;
-use std::collections::BTreeMap;
-use std::io::Write;
+use std::collections::BTreeSet;
+use std::io::{BufRead, Write};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -267,13 +267,41 @@ fn result<'a>(report: &'a FileReport<'_>, d: &'a Diagnostic, rule_index: usize) 
     }
 }
 
-pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result<()> {
-    let used: BTreeMap<&str, ()> = reports
+/// A result's `ruleIndex` is its rule's place among the rules with results, known only
+/// at the end: results are spooled with this plus the rule's place in the registry, and
+/// the number is replaced as the spool is copied out.
+const PLACEHOLDER: usize = 1 << 40;
+
+fn placeholder(code: &str) -> usize {
+    docspec_lint::RULES
         .iter()
-        .flat_map(|r| r.diagnostics.iter().map(|d| (d.code, ())))
-        .collect();
+        .position(|r| r.meta().code == code)
+        .map_or(0, |at| PLACEHOLDER + at)
+}
+
+/// One page's results, as elements of the run's `results` array, joined by `,\n`;
+/// empty for a page without findings.
+pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        super::spool::pretty_element(&result(report, d, placeholder(d.code)), 8, &mut out);
+    }
+    out
+}
+
+/// The log: the rules of `codes` (the codes with findings), then the spooled results,
+/// if any, with their rule indexes filled in.
+pub fn write<'c>(
+    codes: impl IntoIterator<Item = &'c str>,
+    results: Option<Box<dyn BufRead>>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let used: BTreeSet<&str> = codes.into_iter().collect();
     let metas: Vec<_> = used
-        .keys()
+        .iter()
         .filter_map(|code| docspec_lint::find(code).map(|r| r.meta()))
         .collect();
     let rules = metas
@@ -299,12 +327,6 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
             },
         })
         .collect();
-    let index = |code: &str| metas.iter().position(|m| m.code == code).unwrap_or(0);
-    let results = reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
-        .map(|(r, d)| result(r, d, index(d.code)))
-        .collect();
     let log = Log {
         schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
@@ -316,9 +338,48 @@ pub fn write(reports: &[FileReport<'_>], out: &mut dyn Write) -> std::io::Result
                     rules,
                 },
             },
-            results,
+            results: Vec::new(),
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+    let document = serde_json::to_string_pretty(&log)?;
+    let Some(mut results) = results else {
+        return writeln!(out, "{document}");
+    };
+    // Keys are the only unescaped quotes: this is the (empty) results array.
+    const EMPTY: &str = "\"results\": []";
+    let at = document.rfind(EMPTY).map_or(document.len(), |at| at + EMPTY.len() - 1);
+    out.write_all(&document.as_bytes()[..at])?;
+    out.write_all(b"\n")?;
+    let index = |code: &str| metas.iter().position(|m| m.code == code).unwrap_or(0);
+    let mut line = Vec::new();
+    while results.read_until(b'\n', &mut line)? > 0 {
+        write_line(&line, &index, out)?;
+        line.clear();
+    }
+    out.write_all(b"\n      ")?;
+    writeln!(out, "{}", &document[at..])
+}
+
+/// A spooled line, its placeholder rule index (alone on its line, as the pretty printer
+/// writes keys) replaced by the rule's index.
+fn write_line(line: &[u8], index: &dyn Fn(&str) -> usize, out: &mut dyn Write) -> std::io::Result<()> {
+    const KEY: &[u8] = b"\"ruleIndex\": ";
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    let Some(rest) = line[indent..].strip_prefix(KEY) else {
+        return out.write_all(line);
+    };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let number = std::str::from_utf8(&rest[..digits])
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0);
+    let Some(rule) = number
+        .checked_sub(PLACEHOLDER)
+        .and_then(|at| docspec_lint::RULES.get(at))
+    else {
+        return out.write_all(line);
+    };
+    out.write_all(&line[..indent + KEY.len()])?;
+    write!(out, "{}", index(rule.meta().code))?;
+    out.write_all(&rest[digits..])
 }

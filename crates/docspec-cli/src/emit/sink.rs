@@ -1,7 +1,8 @@
-//! A report written as pages finish: the line and array formats write each chunk of
-//! pages as it comes (formatted in parallel, written in run order); SARIF, GitLab and
-//! JUnit documents, which need every finding at once, keep the reports until the end.
+//! A report written as pages finish: each chunk of pages is formatted in parallel and
+//! written in run order. SARIF and JUnit documents open with what only the end knows
+//! (the rules with findings, the counts), so their pages wait in a spool, not in memory.
 
+use super::spool::Spool;
 use super::{concise, github, gitlab, human, is_fixable, json, junit, sarif, summary_of, FileReport, Totals};
 use crate::args::LintFormat;
 use crate::stream::Finished;
@@ -16,8 +17,11 @@ pub struct Sink<'w> {
     totals: Totals,
     /// Findings per rule, and whether `--fix` fixes some, for `--statistics`.
     rules: BTreeMap<(&'static str, &'static str), (usize, bool)>,
-    /// The reports of the formats written whole at the end.
-    kept: Vec<Finished>,
+    /// The SARIF results or JUnit suites written so far, and whether it holds any.
+    spool: Option<Spool>,
+    spooled: bool,
+    /// JUnit's test cases.
+    tests: usize,
     /// A JSON array has been opened (its first finding written).
     array_open: bool,
 }
@@ -30,7 +34,9 @@ impl<'w> Sink<'w> {
             out,
             totals: Totals::default(),
             rules: BTreeMap::new(),
-            kept: Vec::new(),
+            spool: None,
+            spooled: false,
+            tests: 0,
             array_open: false,
         }
     }
@@ -46,9 +52,8 @@ impl<'w> Sink<'w> {
             }
         }
         let (format, color) = (self.format, self.color);
-        if matches!(format, LintFormat::Sarif | LintFormat::Gitlab | LintFormat::Junit) {
-            self.kept.extend(pages);
-            return Ok(());
+        if format == LintFormat::Junit {
+            self.tests += pages.iter().map(|p| p.diagnostics.len().max(1)).sum::<usize>();
         }
         let fragments: Vec<Vec<u8>> = pages
             .par_iter_mut()
@@ -58,11 +63,22 @@ impl<'w> Sink<'w> {
             })
             .collect();
         for fragment in fragments.iter().filter(|f| !f.is_empty()) {
-            if format == LintFormat::Json {
-                self.out.write_all(if self.array_open { b",\n" } else { b"[\n" })?;
-                self.array_open = true;
+            match format {
+                LintFormat::Json | LintFormat::Gitlab => {
+                    self.out.write_all(if self.array_open { b",\n" } else { b"[\n" })?;
+                    self.array_open = true;
+                    self.out.write_all(fragment)?;
+                }
+                LintFormat::Sarif | LintFormat::Junit => {
+                    let spool = self.spool.get_or_insert_with(Spool::new);
+                    if self.spooled && format == LintFormat::Sarif {
+                        spool.write_all(b",\n")?;
+                    }
+                    self.spooled = true;
+                    spool.write_all(fragment)?;
+                }
+                _ => self.out.write_all(fragment)?,
             }
-            self.out.write_all(fragment)?;
         }
         Ok(())
     }
@@ -71,23 +87,21 @@ impl<'w> Sink<'w> {
     pub fn finish(self) -> std::io::Result<Summary> {
         match self.format {
             LintFormat::Human | LintFormat::Concise => writeln!(self.out, "{}", summary_of(&self.totals))?,
-            LintFormat::Json if self.array_open => self.out.write_all(b"\n]\n")?,
-            LintFormat::Json => self.out.write_all(b"[]\n")?,
+            LintFormat::Json | LintFormat::Gitlab if self.array_open => self.out.write_all(b"\n]\n")?,
+            LintFormat::Json | LintFormat::Gitlab => self.out.write_all(b"[]\n")?,
             LintFormat::Github => {}
-            LintFormat::Sarif | LintFormat::Gitlab | LintFormat::Junit => {
-                let mut kept = self.kept;
-                let reports: Vec<FileReport<'_>> = kept
-                    .iter_mut()
-                    .map(|page| {
-                        let diagnostics = std::mem::take(&mut page.diagnostics);
-                        view(page, diagnostics)
-                    })
-                    .collect();
-                match self.format {
-                    LintFormat::Sarif => sarif::write(&reports, self.out)?,
-                    LintFormat::Gitlab => gitlab::write(&reports, self.out)?,
-                    _ => junit::write(&reports, self.out)?,
-                }
+            LintFormat::Sarif => {
+                let results = self.spool.map(Spool::into_reader).transpose()?;
+                let codes = self.rules.keys().map(|(code, _)| *code);
+                sarif::write(codes, results, self.out)?;
+            }
+            LintFormat::Junit => {
+                let failures = self.totals.errors + self.totals.warnings + self.totals.infos;
+                let mut suites: Box<dyn std::io::BufRead> = match self.spool {
+                    Some(spool) => spool.into_reader()?,
+                    None => Box::new(std::io::empty()),
+                };
+                junit::write(self.tests, failures, &mut *suites, self.out)?;
             }
         }
         Ok(Summary {
@@ -134,7 +148,19 @@ fn fragment(format: LintFormat, color: bool, report: &FileReport<'_>) -> Vec<u8>
         LintFormat::Human => human::write_findings(reports, color, &mut out),
         LintFormat::Concise => concise::write_lines(reports, color, &mut out),
         LintFormat::Github => github::write(reports, &mut out),
-        _ => {
+        LintFormat::Gitlab => {
+            out = gitlab::fragment(report);
+            Ok(())
+        }
+        LintFormat::Sarif => {
+            out = sarif::fragment(report);
+            Ok(())
+        }
+        LintFormat::Junit => {
+            out = junit::fragment(report);
+            Ok(())
+        }
+        LintFormat::Json => {
             out = json::fragment(report);
             Ok(())
         }
