@@ -59,6 +59,16 @@ measure() {
   printf '%s\n' "${rows[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
+# One row: the median wall time and peak RSS of "$@", and its ratio to the floor of the
+# tree being measured ($floor_ms, set per tree).
+row() {
+  local label=$1
+  shift
+  local ms rss
+  read -r ms rss <<<"$(measure "$@")"
+  printf '%-7s %-26s %9d %8s %9d\n' "x$n" "$label" "$ms" "$(awk "BEGIN{printf \"%.2f\", $ms/$floor_ms}")" "$rss"
+}
+
 printf '%-7s %-26s %9s %8s %9s\n' copies command "wall ms" "x floor" "peak MiB"
 for n in "${copies[@]}"; do
   tree=$data/x$n
@@ -68,17 +78,13 @@ for n in "${copies[@]}"; do
   done
   out=$data/out$n
   read -r floor_ms floor_rss <<<"$(measure "$floor" "$tree")"
-  row() {
-    local label=$1
-    shift
-    local ms rss
-    read -r ms rss <<<"$(measure "$@")"
-    printf '%-7s %-26s %9d %8s %9d\n' "x$n" "$label" "$ms" "$(awk "BEGIN{printf \"%.2f\", $ms/$floor_ms}")" "$rss"
-  }
   printf '%-7s %-26s %9d %8s %9d\n' "x$n" floor "$floor_ms" 1.00 "$floor_rss"
   # Cold: every page linted (--no-cache), which is what the floor is compared with.
   row "lint --format concise" "$docspec" lint "$tree" --no-config --format concise --no-cache
   row "lint --format json" "$docspec" lint "$tree" --no-config --format json --no-cache
+  # The default report (source snippets), and the largest CI document.
+  row "lint --format human" "$docspec" lint "$tree" --no-config --format human --no-cache --color never
+  row "lint --format sarif" "$docspec" lint "$tree" --no-config --format sarif --no-cache
   # The cache as a run leaves it: filled by the warm-up, then read (nothing changed).
   row "lint (warm cache)" "$docspec" lint "$tree" --no-config --format concise --cache-dir "$data/cache$n"
   # The cache written from empty each run: what a first run costs with the cache on.
@@ -97,6 +103,28 @@ for n in "${copies[@]}"; do
   md_bytes=$(find "$tree" -name '*.md' -print0 | du -cb --files0-from=- | tail -n 1 | cut -f1)
   site_bytes=$(du -sb "$out-site" | cut -f1)
   echo "x$n: Markdown $md_bytes bytes, site $site_bytes bytes ($(awk "BEGIN{printf \"%.2f\", $site_bytes/$md_bytes}")x)"
+done
+
+# The copies above document the same operations, which the spec merges into one: the
+# spec stays the size of one corpus. Here each copy's request lines and URLs get their own
+# prefix (`/c3/projects/...`), so a tree ×N documents N times the operations, as a docs
+# tree N times GitLab's would.
+for n in "${copies[@]}"; do
+  [ "$n" -gt 1 ] || continue
+  tree=$data/distinct$n
+  for i in $(seq 1 "$n"); do
+    mkdir -p "$tree/copy$i"
+    cp -r "$corpus/doc" "$tree/copy$i/"
+    find "$tree/copy$i" -name '*.md' -exec sed -i -E \
+      "s#/api/v4/#/api/v4/c$i/#g; s#^(GET|POST|PUT|PATCH|DELETE|HEAD) /#\\1 /c$i/#" {} +
+  done
+  out=$data/distinct-out$n
+  read -r floor_ms floor_rss <<<"$(measure "$floor" "$tree")"
+  printf '%-7s %-26s %9d %8s %9d\n' "x$n" "floor (distinct)" "$floor_ms" 1.00 "$floor_rss"
+  row "lint, distinct" "$docspec" lint "$tree" --no-config --format concise --no-cache
+  row "openapi, distinct" "$docspec" openapi "$tree" --no-config -o "$out.yaml"
+  row "build, distinct" "$docspec" build "$tree" --no-config -o "$out-build"
+  echo "x$n distinct: $(grep -c '^  /' "$out.yaml") paths, spec $(wc -c <"$out.yaml") bytes"
 done
 
 # One page as an editor lints it: the largest corpus page, parsed and linted again and

@@ -46,7 +46,7 @@ pub mod reading {
     pub use crate::types::{map as map_type, Mapped};
 }
 pub use emit::emit;
-pub use serialize::{to_json, to_yaml};
+pub use serialize::{into_yaml, to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};

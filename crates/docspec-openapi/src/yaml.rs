@@ -17,6 +17,32 @@ pub fn write(value: &Value) -> String {
     out
 }
 
+/// A top-level map whose `key` holds `entries` before the map's own entries there, each
+/// entry made into a value only when its turn comes: the spec's `paths`, most of it, is
+/// never one value as a whole.
+pub fn write_with(document: &Map<String, Value>, key: &str, entries: impl Iterator<Item = (String, Value)>) -> String {
+    let mut out = String::new();
+    let mut entries = entries.peekable();
+    for (name, value) in document {
+        push_string(&mut out, name);
+        out.push(':');
+        match value {
+            Value::Object(rest) if name == key && entries.peek().is_some() => {
+                out.push('\n');
+                for (entry, value) in entries.by_ref() {
+                    pad(&mut out, 2);
+                    push_string(&mut out, &entry);
+                    out.push(':');
+                    write_after(&mut out, &value, 2);
+                }
+                write_map(&mut out, rest, 2, false);
+            }
+            _ => write_after(&mut out, value, 0),
+        }
+    }
+    out
+}
+
 fn pad(out: &mut String, indent: usize) {
     const SPACES: &str = "                                ";
     let mut left = indent;

@@ -8,7 +8,7 @@ use docspec_config::{CliOverrides, Config};
 use docspec_diagnostics::Severity;
 use docspec_lint::suppress::{self, Suppression};
 use docspec_lint::Category;
-use docspec_openapi::{stream, to_json, to_yaml, OpenApiSettings, PageInput};
+use docspec_openapi::{into_yaml, stream, to_json, OpenApiSettings, PageInput};
 use rayon::prelude::*;
 use std::io::Write;
 
@@ -194,7 +194,7 @@ pub fn generate_from(
     let built = built.into_iter().map(Option::unwrap_or_default).collect();
     let spec = stream::finish(merged, built, &settings);
     let text = match format {
-        SpecFormat::Yaml => to_yaml(&spec),
+        SpecFormat::Yaml => into_yaml(spec),
         SpecFormat::Json => to_json(&spec),
     };
     Ok(Generated { text, findings, errors })
