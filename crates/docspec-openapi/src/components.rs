@@ -35,52 +35,150 @@ struct Entity {
     key: String,
 }
 
-/// Moves response objects into `components/schemas` and returns them.
+/// A response object taken out of its operation once the operation is built, with the
+/// key of its structure.
+pub struct Taken {
+    status: StatusCode,
+    array: bool,
+    key: String,
+    object: Schema,
+}
+
+/// Where a taken response object went: its status, whether the response is a list of
+/// it, and its structure in [`Entities`].
+#[derive(Clone, Debug)]
+pub struct EntityUse {
+    status: StatusCode,
+    array: bool,
+    entity: usize,
+}
+
+/// Takes out the objects the operation's JSON responses return (or list), which
+/// [`extract`] names and shares; the responses get their references there.
+pub fn take_entities(op: &mut Operation) -> Vec<Taken> {
+    let mut taken = Vec::new();
+    for (status, response) in &mut op.responses.responses {
+        let ReferenceOr::Item(response) = response else {
+            continue;
+        };
+        let Some(media) = response.content.get_mut("application/json") else {
+            continue;
+        };
+        let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
+            continue;
+        };
+        let Some((object, array)) = entity_object(schema) else {
+            continue;
+        };
+        let key = entity_key(object);
+        let Some(ReferenceOr::Item(schema)) = media.schema.take() else {
+            continue;
+        };
+        // A list's own schema is made again around the reference: only the object counts.
+        let object = match (array, schema.schema_kind) {
+            (true, SchemaKind::Type(Type::Array(a))) => match a.items {
+                Some(ReferenceOr::Item(item)) => *item,
+                _ => continue,
+            },
+            (_, kind) => Schema {
+                schema_data: schema.schema_data,
+                schema_kind: kind,
+            },
+        };
+        taken.push(Taken {
+            status: status.clone(),
+            array,
+            key,
+            object,
+        });
+    }
+    taken
+}
+
+/// The response objects of the operations built so far, one schema per structure: that
+/// of the first response in document order that returns it, which is all [`extract`]
+/// reads of them. Memory grows with the structures, not with the operations.
+#[derive(Default)]
+pub struct Entities {
+    ids: HashMap<String, usize>,
+    /// Each structure's schema, and where its response is: (page, operation, response).
+    kept: Vec<((usize, usize, usize), Schema)>,
+}
+
+impl Entities {
+    pub fn intern(&mut self, at: (usize, usize, usize), taken: Taken) -> EntityUse {
+        let entity = match self.ids.get(&taken.key) {
+            Some(&id) => {
+                if at < self.kept[id].0 {
+                    self.kept[id] = (at, taken.object);
+                }
+                id
+            }
+            None => {
+                self.ids.insert(taken.key, self.kept.len());
+                self.kept.push((at, taken.object));
+                self.kept.len() - 1
+            }
+        };
+        EntityUse {
+            status: taken.status,
+            array: taken.array,
+            entity,
+        }
+    }
+}
+
+/// Moves response objects into `components/schemas` and returns them. `uses` are the
+/// response objects taken out of each operation, in order.
 pub fn extract(
     ops: &mut [(Hints, &mut Operation)],
+    uses: &[Vec<EntityUse>],
+    entities: &Entities,
     overrides: &BTreeMap<String, String>,
 ) -> IndexMap<String, ReferenceOr<Schema>> {
-    let mut entities: Vec<Entity> = Vec::new();
+    let mut keys: Vec<&str> = vec![""; entities.kept.len()];
+    for (key, &id) in &entities.ids {
+        keys[id] = key;
+    }
+    let mut found: Vec<Entity> = Vec::new();
     let named = {
-        // Borrowed from the operations until the groups are named and merged.
-        let mut schemas: HashMap<String, &Schema> = HashMap::new();
+        let schemas: HashMap<String, &Schema> = entities
+            .ids
+            .iter()
+            .map(|(key, &id)| (key.clone(), &entities.kept[id].1))
+            .collect();
         // The examples each structure must go on accepting (items, for lists).
         let mut examples: HashMap<String, Vec<&serde_json::Value>> = HashMap::new();
         for (i, (_, op)) in ops.iter().enumerate() {
-            for (status, response) in &op.responses.responses {
-                let ReferenceOr::Item(response) = response else {
-                    continue;
+            for u in uses.get(i).into_iter().flatten() {
+                let key = keys[u.entity];
+                let example = match op.responses.responses.get(&u.status) {
+                    Some(ReferenceOr::Item(response)) => response
+                        .content
+                        .get("application/json")
+                        .and_then(|m| m.example.as_ref()),
+                    _ => None,
                 };
-                let Some(media) = response.content.get("application/json") else {
-                    continue;
-                };
-                let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
-                    continue;
-                };
-                let Some((object, array)) = entity_object(schema) else {
-                    continue;
-                };
-                let key = entity_key(object);
-                schemas.entry(key.clone()).or_insert(object);
-                let shown = examples.entry(key.clone()).or_default();
-                match (&media.example, array) {
+                let shown = examples.entry(key.to_string()).or_default();
+                match (example, u.array) {
                     (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter()),
                     (Some(value), false) => shown.push(value),
                     _ => {}
                 }
-                entities.push(Entity {
+                found.push(Entity {
                     op: i,
-                    status: status.clone(),
-                    array,
-                    key,
+                    status: u.status.clone(),
+                    array: u.array,
+                    key: key.to_string(),
                 });
             }
         }
-        name_entities(&entities, &schemas, &examples, ops, overrides)
+        name_entities(&found, &schemas, &examples, ops, overrides)
     };
     let Named { mut groups, of_key } = named;
     let mut components: IndexMap<String, ReferenceOr<Schema>> = IndexMap::new();
-    for e in &entities {
+    for e in &found {
+        // Naming gives every structure a group.
         let Some(group) = of_key.get(&e.key) else {
             continue;
         };
@@ -567,5 +665,42 @@ fn replace_nested(schema: &mut Schema, own: &str, chosen: &HashMap<(String, Stri
             wrapper.schema_data.deprecated = deprecated;
             *value = ReferenceOr::Item(Box::new(wrapper));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn described(text: &str) -> Schema {
+        let mut schema = crate::types::any();
+        schema.schema_data.description = Some(text.to_string());
+        schema
+    }
+
+    fn taken(key: &str, text: &str) -> Taken {
+        Taken {
+            status: StatusCode::Code(200),
+            array: false,
+            key: key.to_string(),
+            object: described(text),
+        }
+    }
+
+    /// Pages are absorbed as they finish, not in document order: the schema kept for a
+    /// structure is still the first one in document order.
+    #[test]
+    fn the_first_response_in_document_order_gives_the_schema() {
+        let mut entities = Entities::default();
+        let late = entities.intern((3, 0, 0), taken("k", "page 3"));
+        let early = entities.intern((1, 2, 1), taken("k", "page 1, second response"));
+        let earlier = entities.intern((1, 2, 0), taken("k", "page 1, first response"));
+        let same_place = entities.intern((1, 2, 0), taken("k", "not before itself"));
+        let other = entities.intern((0, 0, 0), taken("other", "another structure"));
+        assert_eq!([late.entity, early.entity, earlier.entity, same_place.entity], [0; 4]);
+        assert_eq!(other.entity, 1);
+        let kept = |id: usize| entities.kept[id].1.schema_data.description.clone().unwrap();
+        assert_eq!(kept(0), "page 1, first response");
+        assert_eq!(kept(1), "another structure");
     }
 }

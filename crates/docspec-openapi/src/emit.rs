@@ -53,39 +53,52 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
         .collect();
     let mut findings: Vec<Finding> = built.iter().flat_map(|b| b.findings.iter().cloned()).collect();
     stream::sort_findings(&mut findings);
-    (stream::finish(plan, built, settings), findings)
+    let spec = stream::finish(plan, built, components::Entities::default(), settings);
+    (spec, findings)
 }
 
-/// One operation built from a page: (page, verb, path, operation, naming hints).
-pub type BuiltOperation = (usize, &'static str, String, Operation, components::Hints);
+/// One operation built from a page: (page, verb, path, operation, naming hints, where its
+/// response objects went).
+pub type BuiltOperation = (
+    usize,
+    &'static str,
+    String,
+    Operation,
+    components::Hints,
+    Vec<components::EntityUse>,
+);
 
 /// The document from the operations, in page order.
 pub fn assemble(
     built: Vec<BuiltOperation>,
+    entities: components::Entities,
     tags: tags::Tags,
     catalog: &errors::Catalog,
     settings: &OpenApiSettings,
 ) -> OpenAPI {
     let keys: Vec<(&str, &str, &str)> = built
         .iter()
-        .map(|(_, verb, path, op, _)| (op.summary.as_deref().unwrap_or(""), *verb, path.as_str()))
+        .map(|(_, verb, path, op, ..)| (op.summary.as_deref().unwrap_or(""), *verb, path.as_str()))
         .collect();
     let ids = merge::operation_ids(&keys);
     let kept: BTreeSet<usize> = built.iter().map(|(page, ..)| *page).collect();
+    let mut uses = Vec::with_capacity(built.len());
     let mut built: Vec<(&'static str, String, Operation, components::Hints)> = built
         .into_iter()
         .zip(ids)
-        .map(|((_, verb, path, mut op, mut hints), id)| {
+        .map(|((_, verb, path, mut op, mut hints, used), id)| {
             op.operation_id = Some(id.clone());
             hints.operation_id = id;
+            uses.push(used);
             (verb, path, op, hints)
         })
         .collect();
     let mut schemas = {
         let mut named: Vec<(components::Hints, &mut Operation)> =
             built.iter_mut().map(|(_, _, op, h)| (h.clone(), op)).collect();
-        components::extract(&mut named, &settings.schema_names)
+        components::extract(&mut named, &uses, &entities, &settings.schema_names)
     };
+    drop(entities);
     let mut paths: BTreeMap<String, PathItem> = BTreeMap::new();
     let mut used_errors = std::collections::BTreeSet::new();
     let mut paginated = false;

@@ -17,6 +17,8 @@ use docspec_model::{LineCol, TextRange};
 use openapiv3::Operation;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+pub use crate::components::Entities;
+
 /// What the merge needs from one page.
 #[derive(Clone, Debug)]
 pub struct PageScan {
@@ -258,6 +260,10 @@ struct Built {
     path: String,
     operation: Operation,
     hints: components::Hints,
+    /// The response objects taken out of the operation, until [`absorb`] keeps them.
+    taken: Vec<components::Taken>,
+    /// Where [`absorb`] put them.
+    uses: Vec<components::EntityUse>,
 }
 
 /// Pass 3: the operations of one page, from its model (the same page [`scan`] read).
@@ -311,6 +317,7 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
             &plan.catalog,
         );
         crate::link_walk::rewrite_operation(&plan.links, input.path, &mut op);
+        let taken = components::take_entities(&mut op);
         operations.push(Built {
             verb: c.verb,
             path: c.template.path.clone(),
@@ -321,6 +328,8 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
                 title: method.title.value.clone(),
             },
             operation: op,
+            taken,
+            uses: Vec::new(),
         });
     }
     sort_findings(&mut findings);
@@ -384,8 +393,27 @@ impl PublicIntro {
     }
 }
 
-/// Pass 4: the document, from every page's operations (one entry per scan, in order).
-pub fn finish(plan: Plan, pages: Vec<PageOperations>, settings: &OpenApiSettings) -> openapiv3::OpenAPI {
+/// Keeps the response objects of a page's built operations once per structure (`page`
+/// is its scan's index): called as pages are built, it keeps memory to the structures.
+pub fn absorb(entities: &mut components::Entities, page: usize, ops: &mut PageOperations) {
+    for (o, built) in ops.operations.iter_mut().enumerate() {
+        for (r, taken) in std::mem::take(&mut built.taken).into_iter().enumerate() {
+            built.uses.push(entities.intern((page, o, r), taken));
+        }
+    }
+}
+
+/// Pass 4: the document, from every page's operations (one entry per scan, in order) and
+/// the response objects [`absorb`] kept (pages not absorbed yet are absorbed here).
+pub fn finish(
+    plan: Plan,
+    mut pages: Vec<PageOperations>,
+    mut entities: components::Entities,
+    settings: &OpenApiSettings,
+) -> openapiv3::OpenAPI {
+    for (page, ops) in pages.iter_mut().enumerate() {
+        absorb(&mut entities, page, ops);
+    }
     let built: Vec<(usize, Built)> = pages
         .into_iter()
         .enumerate()
@@ -394,8 +422,9 @@ pub fn finish(plan: Plan, pages: Vec<PageOperations>, settings: &OpenApiSettings
     crate::emit::assemble(
         built
             .into_iter()
-            .map(|(page, b)| (page, b.verb, b.path, b.operation, b.hints))
+            .map(|(page, b)| (page, b.verb, b.path, b.operation, b.hints, b.uses))
             .collect(),
+        entities,
         plan.tags,
         &plan.catalog,
         settings,

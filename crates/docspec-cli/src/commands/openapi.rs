@@ -138,6 +138,8 @@ pub fn generate_from(
     let merged = stream::plan(scans, &settings);
     let mut built: Vec<Option<stream::PageOperations>> = (0..scanned_as.len()).map(|_| None).collect();
     let (mut findings, mut errors) = (0, false);
+    // The response objects, kept once per structure as pages are built.
+    let mut entities = stream::Entities::default();
     let planned: Vec<(usize, usize)> = scanned_as
         .iter()
         .enumerate()
@@ -187,12 +189,15 @@ pub fn generate_from(
             errors |= r.diagnostics.iter().any(|d| d.severity == Severity::Error);
         }
         each(&reports)?;
-        for (s, ops, ..) in pages {
+        for (s, mut ops, ..) in pages {
+            if let Some(ops) = &mut ops {
+                stream::absorb(&mut entities, s, ops);
+            }
             built[s] = ops;
         }
     }
     let built = built.into_iter().map(Option::unwrap_or_default).collect();
-    let spec = stream::finish(merged, built, &settings);
+    let spec = stream::finish(merged, built, entities, &settings);
     let text = match format {
         SpecFormat::Yaml => into_yaml(spec),
         SpecFormat::Json => to_json(&spec),
