@@ -54,3 +54,32 @@ pub fn pretty_element(value: &impl serde::Serialize, spaces: usize, out: &mut Ve
         out.extend_from_slice(line);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spool gives back what was written, from a temporary file or from memory (where
+    /// it falls back when no temporary file can be made).
+    #[test]
+    fn both_spools_read_back_what_was_written() {
+        let pieces: [&[u8]; 3] = [b"first,\n", b"", &[b'x'; 100_000]];
+        for mut spool in [Spool::new(), Spool::Memory(Vec::new())] {
+            for piece in pieces {
+                spool.write_all(piece).unwrap();
+            }
+            let mut back = Vec::new();
+            spool.into_reader().unwrap().read_to_end(&mut back).unwrap();
+            assert_eq!(back, pieces.concat());
+        }
+    }
+
+    #[test]
+    fn pretty_elements_are_indented_as_serde_json_nests_them() {
+        let value = serde_json::json!({"a": [1, {"b": "line\nbreak"}], "c": {}});
+        let mut element = Vec::new();
+        pretty_element(&value, 2, &mut element);
+        let nested = serde_json::to_string_pretty(&[&value]).unwrap();
+        assert_eq!(format!("[\n{}\n]", String::from_utf8(element).unwrap()), nested);
+    }
+}
