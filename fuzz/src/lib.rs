@@ -37,6 +37,7 @@ pub fn pipeline(text: &str) {
         let lc = source.line_col(d.range().start());
         assert!(lc.line >= 1 && lc.column >= 1, "{}: line/col {lc:?}", d.code);
     }
+    check_snippets(text, &diagnostics);
 
     // The fix loop of `--fix` and the language server's "fix all", at both thresholds.
     // With no fix at a threshold the loop would stop after its first lint, and with only
@@ -96,6 +97,38 @@ pub fn pipeline(text: &str) {
             panic!("the site around the page failed: {e}");
         }
     });
+}
+
+/// The human report reads a finding's snippet from the lines around its span: it must be
+/// the snippet miette reads from the top of the page.
+fn check_snippets(text: &str, diagnostics: &[Diagnostic]) {
+    use docspec_diagnostics::report::{LineStarts, NamedText};
+    use miette::{SourceCode, SourceSpan};
+    let starts = LineStarts::new(text);
+    let whole = NamedText {
+        name: PATH,
+        text,
+        line_starts: None,
+    };
+    let windowed = NamedText {
+        name: PATH,
+        text,
+        line_starts: Some(&starts),
+    };
+    let read = |source: &NamedText<'_>, span: &SourceSpan| {
+        source
+            .read_span(span, 1, 1)
+            .map(|c| (c.data().to_vec(), *c.span(), c.line(), c.column(), c.line_count()))
+            .ok()
+    };
+    for d in diagnostics {
+        let span = SourceSpan::new(d.range().start().into(), d.range().len());
+        assert!(
+            read(&whole, &span) == read(&windowed, &span),
+            "{}: the snippet around {span:?} differs from the one read from the top",
+            d.code
+        );
+    }
 }
 
 thread_local! {
