@@ -139,31 +139,22 @@ fn view(page: &Finished, diagnostics: Vec<docspec_diagnostics::Diagnostic>) -> F
     }
 }
 
-/// One page's part of a line or array format.
+/// One page's part of the report.
 fn fragment(format: LintFormat, color: bool, report: &FileReport<'_>) -> Vec<u8> {
-    let mut out = Vec::new();
     let reports = std::slice::from_ref(report);
-    // Writing to a Vec cannot fail.
-    let _ = match format {
-        LintFormat::Human => human::write_findings(reports, color, &mut out),
-        LintFormat::Concise => concise::write_lines(reports, color, &mut out),
-        LintFormat::Github => github::write(reports, &mut out),
-        LintFormat::Gitlab => {
-            out = gitlab::fragment(report);
-            Ok(())
-        }
-        LintFormat::Sarif => {
-            out = sarif::fragment(report);
-            Ok(())
-        }
-        LintFormat::Junit => {
-            out = junit::fragment(report);
-            Ok(())
-        }
-        LintFormat::Json => {
-            out = json::fragment(report);
-            Ok(())
-        }
+    let written = |write: &mut dyn FnMut(&mut Vec<u8>) -> std::io::Result<()>| {
+        let mut out = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = write(&mut out);
+        out
     };
-    out
+    match format {
+        LintFormat::Human => written(&mut |out| human::write_findings(reports, color, out)),
+        LintFormat::Concise => written(&mut |out| concise::write_lines(reports, color, out)),
+        LintFormat::Github => written(&mut |out| github::write(reports, out)),
+        LintFormat::Gitlab => gitlab::fragment(report),
+        LintFormat::Sarif => sarif::fragment(report),
+        LintFormat::Junit => junit::fragment(report),
+        LintFormat::Json => json::fragment(report),
+    }
 }
