@@ -147,7 +147,7 @@ mod tests {
 
     fn array(items: Shape) -> Shape {
         Shape {
-            items: Some(Box::new(items)),
+            items: Some(std::sync::Arc::new(items)),
             ..s(Kind::Array)
         }
     }

@@ -1,6 +1,8 @@
 //! The normalized spec: operations with their parameters and success responses, in the
 //! shape docspec compares with pages, whatever the spec's version.
 
+use std::sync::Arc;
+
 /// Where something is in the spec file: JSON pointer, one-based line and column, byte offset.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Location {
@@ -151,7 +153,8 @@ pub struct Property {
     pub required: bool,
     pub deprecated: bool,
     pub description: Option<String>,
-    pub shape: Shape,
+    /// Shared with the schema it comes from (and every other place that uses it).
+    pub shape: Arc<Shape>,
     pub depth: usize,
     pub at: Location,
 }
@@ -177,7 +180,7 @@ pub enum Kind {
 pub struct Shape {
     pub kind: Kind,
     pub format: Option<String>,
-    pub items: Option<Box<Shape>>,
+    pub items: Option<Arc<Shape>>,
     pub alternatives: Vec<Shape>,
     pub nullable: bool,
     /// Allowed values, as text.
@@ -192,7 +195,8 @@ pub struct Shape {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
     pub name: String,
-    pub shape: Shape,
+    /// Shared: a schema that many properties reference is held once.
+    pub shape: Arc<Shape>,
     pub required: bool,
     pub deprecated: bool,
     pub description: Option<String>,

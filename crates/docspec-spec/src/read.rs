@@ -228,7 +228,7 @@ impl<'a> Reader<'a> {
                 required: p.required,
                 deprecated: p.deprecated,
                 description: p.description,
-                shape: p.shape,
+                shape: std::sync::Arc::unwrap_or_clone(p.shape),
                 depth: p.depth,
                 at: p.at,
             });

@@ -5,14 +5,15 @@ use crate::cursor::{resolve, At, Issues};
 use crate::tree::{Node, Value};
 use crate::{Field, Kind, Shape};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How deep nested properties are read; docs tables rarely go past three levels.
 const MAX_DEPTH: usize = 8;
 
 pub struct Schemas<'a> {
     root: &'a Node,
-    /// Referenced schemas already read, by pointer.
-    cache: HashMap<String, Shape>,
+    /// Referenced schemas already read, by pointer; every use shares the one read.
+    cache: HashMap<String, Arc<Shape>>,
     /// References being read, to stop at cycles.
     stack: Vec<String>,
 }
@@ -27,21 +28,21 @@ impl<'a> Schemas<'a> {
     }
 
     pub fn shape(&mut self, at: &At<'a>, issues: &mut Issues) -> Shape {
-        self.shape_at(at, issues, 0)
+        Arc::unwrap_or_clone(self.shape_at(at, issues, 0))
     }
 
-    fn shape_at(&mut self, at: &At<'a>, issues: &mut Issues, depth: usize) -> Shape {
+    fn shape_at(&mut self, at: &At<'a>, issues: &mut Issues, depth: usize) -> Arc<Shape> {
         if depth > MAX_DEPTH {
-            return Shape::of(Kind::Any);
+            return Arc::new(Shape::of(Kind::Any));
         }
         if at.node.get("$ref").is_none() {
-            return self.read(at, issues, depth);
+            return Arc::new(self.read(at, issues, depth));
         }
         let Some(target) = resolve(self.root, at.clone(), issues) else {
-            return Shape::of(Kind::Any);
+            return Arc::new(Shape::of(Kind::Any));
         };
         if let Some(done) = self.cache.get(&target.pointer) {
-            return done.clone();
+            return Arc::clone(done);
         }
         if self.stack.contains(&target.pointer) {
             issues.push(
@@ -51,12 +52,12 @@ impl<'a> Schemas<'a> {
                     target.pointer
                 ),
             );
-            return Shape::of(Kind::Object);
+            return Arc::new(Shape::of(Kind::Object));
         }
         self.stack.push(target.pointer.clone());
-        let shape = self.read(&target, issues, depth);
+        let shape = Arc::new(self.read(&target, issues, depth));
         self.stack.pop();
-        self.cache.insert(target.pointer.clone(), shape.clone());
+        self.cache.insert(target.pointer.clone(), Arc::clone(&shape));
         shape
     }
 
@@ -74,7 +75,7 @@ impl<'a> Schemas<'a> {
         // allOf: the parts together (properties of all, the first concrete type).
         if let Some(parts) = at.get("allOf") {
             for part in parts.items() {
-                let s = self.shape_at(&part, issues, depth);
+                let s = Arc::unwrap_or_clone(self.shape_at(&part, issues, depth));
                 merge(&mut shape, s);
             }
         }
@@ -83,7 +84,7 @@ impl<'a> Schemas<'a> {
             let mut alternatives: Vec<Shape> = Vec::new();
             let mut nullable = false;
             for option in options.items() {
-                let s = self.shape_at(&option, issues, depth);
+                let s = Arc::unwrap_or_clone(self.shape_at(&option, issues, depth));
                 if s.kind == Kind::Any && s.format.as_deref() == Some("null") {
                     nullable = true;
                 } else {
@@ -169,8 +170,7 @@ impl<'a> Schemas<'a> {
                 .map(Node::to_json)
         });
         if let Some(items) = at.get("items") {
-            let item = self.shape_at(&items, issues, depth + 1);
-            shape.items = Some(Box::new(item));
+            shape.items = Some(self.shape_at(&items, issues, depth + 1));
         }
         if let Some(properties) = at.get("properties") {
             let required: Vec<&str> = node
@@ -295,5 +295,19 @@ mod tests {
         assert_eq!(children.items.as_ref().unwrap().properties.len(), 0);
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert!(issues[0].contains("contains itself"));
+    }
+
+    /// A schema referenced from many places is read once and held once: a large spec's
+    /// operations share their components instead of each holding a copy.
+    #[test]
+    fn referenced_schemas_are_shared() {
+        let text = "s:\n  type: object\n  properties:\n    author: {$ref: '#/user'}\n    assignee: {$ref: '#/user'}\n    list: {type: array, items: {$ref: '#/user'}}\nuser:\n  type: object\n  properties:\n    id: {type: integer}\n";
+        let (shape, issues) = shape_of(text, "/s");
+        assert!(issues.is_empty(), "{issues:?}");
+        let (author, assignee) = (&shape.properties[0].shape, &shape.properties[1].shape);
+        assert!(Arc::ptr_eq(author, assignee));
+        let items = shape.properties[2].shape.items.as_ref().unwrap();
+        assert!(Arc::ptr_eq(author, items));
+        assert_eq!(author.properties[0].name, "id");
     }
 }

@@ -79,7 +79,9 @@ pub fn shape_of(value: &Value) -> Shape {
         Value::Number(_) => Shape::of(Kind::Number),
         Value::String(_) => Shape::of(Kind::String),
         Value::Array(items) => Shape {
-            items: Some(Box::new(items.first().map_or_else(|| Shape::of(Kind::Any), shape_of))),
+            items: Some(std::sync::Arc::new(
+                items.first().map_or_else(|| Shape::of(Kind::Any), shape_of),
+            )),
             ..Shape::of(Kind::Array)
         },
         Value::Object(map) => Shape {
@@ -87,7 +89,7 @@ pub fn shape_of(value: &Value) -> Shape {
                 .iter()
                 .map(|(k, v)| docspec_spec::Field {
                     name: k.clone(),
-                    shape: shape_of(v),
+                    shape: shape_of(v).into(),
                     required: false,
                     deprecated: false,
                     description: None,
@@ -146,7 +148,7 @@ mod tests {
     fn field(name: &str, shape: Shape) -> Field {
         Field {
             name: name.to_string(),
-            shape,
+            shape: shape.into(),
             required: false,
             deprecated: false,
             description: None,
