@@ -53,7 +53,7 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
                 lines: Lines { begin: lc.line },
             },
         };
-        super::spool::pretty_element(&issue, 2, &mut out);
+        super::json::pretty_element(&issue, 2, &mut out);
     }
     out
 }

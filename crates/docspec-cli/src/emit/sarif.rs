@@ -287,7 +287,7 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
-        super::spool::pretty_element(&result(report, d, placeholder(d.code)), 8, &mut out);
+        super::json::pretty_element(&result(report, d, placeholder(d.code)), 8, &mut out);
     }
     out
 }

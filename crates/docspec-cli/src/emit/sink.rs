@@ -53,7 +53,10 @@ impl<'w> Sink<'w> {
         }
         let (format, color) = (self.format, self.color);
         if format == LintFormat::Junit {
-            self.tests += pages.iter().map(|p| p.diagnostics.len().max(1)).sum::<usize>();
+            self.tests += pages
+                .iter()
+                .map(|p| junit::tests_of(p.diagnostics.len()))
+                .sum::<usize>();
         }
         let fragments: Vec<Vec<u8>> = pages
             .par_iter_mut()

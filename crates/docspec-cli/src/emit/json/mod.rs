@@ -111,3 +111,32 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
     }
     out
 }
+
+/// Serializes `value` as serde_json's pretty printer writes it `spaces` deep in a
+/// document: pretty JSON has no line end inside a string, so indenting each line is safe.
+pub fn pretty_element(value: &impl serde::Serialize, spaces: usize, out: &mut Vec<u8>) {
+    let mut text = Vec::new();
+    // Serializing plain structs into a Vec cannot fail.
+    let _ = serde_json::to_writer_pretty(&mut text, value);
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        out.resize(out.len() + spaces, b' ');
+        out.extend_from_slice(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_elements_are_indented_as_serde_json_nests_them() {
+        let value = serde_json::json!({"a": [1, {"b": "line\nbreak"}], "c": {}});
+        let mut element = Vec::new();
+        pretty_element(&value, 2, &mut element);
+        let nested = serde_json::to_string_pretty(&[&value]).unwrap();
+        assert_eq!(format!("[\n{}\n]", String::from_utf8(element).unwrap()), nested);
+    }
+}
