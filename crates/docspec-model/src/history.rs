@@ -2,6 +2,27 @@
 
 use crate::HistoryEntry;
 
+/// The tiers, current and pre-2021, that older history wrote into its version.
+const TIER_WORDS: &[&str] = &[
+    "Free", "Premium", "Ultimate", "Core", "Starter", "Bronze", "Silver", "Gold",
+];
+
+/// `GitLab Premium 12.10` in a text, the version written with its tier as pages of 2019
+/// to 2021 did: where the phrase starts, where its `major.minor` starts, and where both end.
+pub fn find_tier_version(text: &str) -> Option<(usize, usize, usize)> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    text.match_indices("GitLab ").find_map(|(at, _)| {
+        let rest = &text[at + "GitLab ".len()..];
+        TIER_WORDS.iter().find_map(|tier| {
+            let after = rest.strip_prefix(tier)?.strip_prefix(' ')?;
+            let major = digits(after);
+            let minor = after[major..].strip_prefix('.').map_or(0, digits);
+            let start = text.len() - after.len();
+            (major > 0 && minor > 0).then_some((at, start, start + major + 1 + minor))
+        })
+    })
+}
+
 /// Words that may name the whole endpoint before the verb: `This endpoint was deprecated`.
 const WHOLE_NAMES: &[&str] = &[
     "this", "the", "endpoint", "api", "method", "resource", "was", "is", "has", "been",

@@ -11,6 +11,7 @@ mod page;
 mod status;
 mod text;
 
+pub use history::find_tier_version;
 pub use inline::{inlines_range, plain_text, walk_inlines, Inline};
 pub use page::*;
 pub use status::{status_has_body, status_reason, STATUS_CODES};

@@ -1,6 +1,8 @@
 //! History notes: `> - [Introduced](link) in GitLab 16.10.` and their older forms.
 
-use docspec_model::{plain_text, walk_inlines, FlagDefault, HistoryEntry, Inline, Spanned, TextRange};
+use docspec_model::{
+    find_tier_version, plain_text, walk_inlines, FlagDefault, HistoryEntry, Inline, Spanned, TextRange,
+};
 
 /// Verbs a history entry may use, longest first so `generally available` wins over shorter words.
 pub const HISTORY_VERBS: &[&str] = &[
@@ -19,10 +21,12 @@ pub const HISTORY_VERBS: &[&str] = &[
     "added",
 ];
 
-/// Whether a sentence reads like a history note: a verb and a GitLab version.
+/// Whether a sentence reads like a history note: a verb and a GitLab version, also one
+/// written with its tier (`in [GitLab Premium](...) 12.10`, as pages of 2019 to 2021 did).
 pub fn looks_like_history(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    HISTORY_VERBS.iter().any(|v| lower.contains(v)) && find_version(text).is_some()
+    HISTORY_VERBS.iter().any(|v| lower.contains(v))
+        && (find_version(text).is_some() || find_tier_version(text).is_some())
 }
 
 pub fn entry(inlines: &[Inline], range: TextRange) -> HistoryEntry {
@@ -462,6 +466,9 @@ mod tests {
     #[test]
     fn history_sentence_detection() {
         assert!(looks_like_history("Introduced in GitLab 13.1."));
+        assert!(looks_like_history("Introduced in GitLab Premium 12.10."));
+        assert!(!looks_like_history("Introduced in GitLab Premium."));
+        assert!(!looks_like_history("Available in GitLab Premium 12."));
         assert!(!looks_like_history("**Deprecation:** The pipelines attribute"));
     }
 }

@@ -157,6 +157,23 @@ fn sections_without_methods_keep_their_availability_and_history() {
 }
 
 #[test]
+fn a_quote_that_writes_its_version_with_a_tier_is_history() {
+    // 2019 to 2021 pages: `> [Introduced](...) in [GitLab Premium](...) 12.10.`, no list.
+    let page = docspec_parser::parse_str(
+        "# T\n\n## Collect evidence\n\n> [Introduced](https://gitlab.com/issues/1) in \
+         [GitLab Premium](https://about.gitlab.com/pricing/) 12.10.\n\nCollect the evidence.\n\n\
+         ```plaintext\nPOST /evidence\n```\n",
+    );
+    let method = &page.resources[0].methods[0];
+    assert_eq!(method.history.len(), 1);
+    assert_eq!(method.history[0].form, docspec_model::HistoryForm::Blockquote);
+    assert_eq!(
+        method.description.as_ref().map(|d| d.value.as_str()),
+        Some("Collect the evidence.")
+    );
+}
+
+#[test]
 fn a_nested_method_for_a_path_of_its_parent_is_a_variant_of_it() {
     let page = docspec_parser::parse_str(
         "# T\n\n## Get a file\n\n```plaintext\nGET /files/:file_path\n```\n\n\

@@ -1,7 +1,7 @@
-use super::shared::{histories, version_at, Flat, TIER_WORDS};
+use super::shared::{histories, Flat};
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::Diagnostic;
-use docspec_model::{inlines_range, walk_inlines, HistoryEntry, Inline, TextRange};
+use docspec_model::{find_tier_version, inlines_range, walk_inlines, HistoryEntry, Inline, TextRange};
 
 /// ## What it does
 /// Checks that each history entry has a history verb, its release as `in GitLab X.Y`
@@ -97,8 +97,9 @@ fn check_version(ctx: &LintContext<'_>, entry: &HistoryEntry, whole: TextRange, 
     let meta = &<HistoryEntryIncomplete as RuleMeta>::META;
     let Some(version) = &entry.version else {
         let flat = Flat::new(&entry.inlines);
-        if let Some((start, end, number)) = tier_version(&flat.text) {
+        if let Some((start, number, end)) = find_tier_version(&flat.text) {
             let written = &flat.text[start..end];
+            let number = &flat.text[number..end];
             out.push(
                 ctx.report(
                     meta,
@@ -223,22 +224,6 @@ fn tier_phrase(text: &str) -> Option<(usize, usize)> {
         if let Some(at) = text.find(&upper) {
             let end = text[at..].find(')').map_or(at + upper.len(), |e| at + e + 1);
             return Some((at, end));
-        }
-    }
-    None
-}
-
-/// `GitLab Premium 12.5` in the flat text: start, end, and the version.
-fn tier_version(text: &str) -> Option<(usize, usize, String)> {
-    for (at, _) in text.match_indices("GitLab ") {
-        let rest = &text[at + "GitLab ".len()..];
-        for tier in TIER_WORDS {
-            if let Some(after) = rest.strip_prefix(tier).and_then(|r| r.strip_prefix(' ')) {
-                if let Some((written, _)) = version_at(after) {
-                    let end = at + "GitLab ".len() + tier.len() + 1 + written.len();
-                    return Some((at, end, written.to_string()));
-                }
-            }
         }
     }
     None

@@ -45,11 +45,6 @@ pub fn code(text: &str) -> String {
     }
 }
 
-/// Tier names that older history wrote between `GitLab` and the version.
-pub const TIER_WORDS: &[&str] = &[
-    "Free", "Premium", "Ultimate", "Core", "Starter", "Bronze", "Silver", "Gold",
-];
-
 /// An attribute row whose description marks the attribute as deprecated.
 pub struct DeprecatedRow<'p> {
     pub resource: &'p Resource,
