@@ -1,7 +1,9 @@
 //! Attribute tables: which cell is the name, the type, the required flag, the description.
 
 use crate::availability::is_badge;
-use docspec_model::{plain_text, AttributeName, AttributeRow, AttributeTable, Cell, Columns, Inline, Spanned, Table};
+use docspec_model::{
+    plain_text, AttributeName, AttributeRow, AttributeTable, Cell, Columns, Inline, Spanned, Table, TextRange,
+};
 
 pub fn attribute_table(
     index: usize,
@@ -27,7 +29,7 @@ pub fn attribute_table(
                 range: row.range,
                 name: name_cell.and_then(attribute_name),
                 type_: cell(columns.type_).map(spanned_text),
-                required: cell(columns.required).map(spanned_text),
+                required: cell(columns.required).map(required_text),
                 description: description.map(spanned_text),
                 badges,
             }
@@ -53,6 +55,47 @@ pub fn attribute_table(
 
 fn spanned_text(cell: &Cell) -> Spanned<String> {
     Spanned::new(cell.text.clone(), cell.range)
+}
+
+/// The Required cell's value, after the status icon GitLab's tables draw before it:
+/// `**{check-circle}** Yes` (pages of 2021 to 2023) or `{{< icon name="check-circle" >}} Yes`.
+/// The icon is decoration (legacy-icon-syntax reports the older markup); the value is
+/// what says whether the attribute is required.
+fn required_text(cell: &Cell) -> Spanned<String> {
+    // Where the icon ends in the source, and in the cell's text.
+    let icon = match cell.inlines.first() {
+        Some(Inline::Strong { children, range }) => {
+            let name = plain_text(children);
+            is_icon_name(&name).then(|| (range.end(), name.len()))
+        }
+        Some(Inline::Text { text, range }) if text.starts_with("{{< icon ") => text
+            .find(">}}")
+            .map(|at| at + ">}}".len())
+            .map(|len| (range.start() + len, len)),
+        _ => None,
+    };
+    let Some((source_end, text_len)) = icon else {
+        return spanned_text(cell);
+    };
+    let after = cell.text.get(text_len..).unwrap_or("");
+    let value = after.trim_start();
+    if value.is_empty() || source_end >= cell.range.end() {
+        return spanned_text(cell);
+    }
+    let start = (source_end + after.len() - value.len()).min(cell.range.end());
+    Spanned::new(value.to_string(), TextRange::new(start, cell.range.end()))
+}
+
+/// `{check-circle}`: the name of an icon in GitLab's older icon markup.
+fn is_icon_name(text: &str) -> bool {
+    text.strip_prefix('{')
+        .and_then(|t| t.strip_suffix('}'))
+        .is_some_and(|name| {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
 }
 
 /// An older tier badge, `**(PREMIUM)**`, as a cell's own inline.

@@ -174,6 +174,28 @@ fn a_quote_that_writes_its_version_with_a_tier_is_history() {
 }
 
 #[test]
+fn a_status_icon_before_the_required_value_is_decoration() {
+    let text = "# T\n\n## Update a topic\n\n```plaintext\nPUT /topics/:id\n```\n\n\
+                | Attribute | Type | Required | Description |\n| --- | --- | --- | --- |\n\
+                | `id` | integer | **{check-circle}** Yes | ID. |\n\
+                | `name` | string | {{< icon name=\"dotted-circle\" >}} No | Name. |\n\
+                | `icon` | string | **{check-circle}** | Only an icon. |\n";
+    let page = docspec_parser::parse_str(text);
+    let rows = &page.resources[0].methods[0].request_tables[0].rows;
+    let required: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            let q = r.required.as_ref().unwrap();
+            (q.value.as_str(), &text[q.range.as_range()])
+        })
+        .collect();
+    assert_eq!(
+        required,
+        [("Yes", "Yes"), ("No", "No"), ("{check-circle}", "**{check-circle}**")]
+    );
+}
+
+#[test]
 fn a_nested_method_for_a_path_of_its_parent_is_a_variant_of_it() {
     let page = docspec_parser::parse_str(
         "# T\n\n## Get a file\n\n```plaintext\nGET /files/:file_path\n```\n\n\
