@@ -109,8 +109,8 @@ fn badge(inline: &Inline) -> Option<Spanned<String>> {
     }
 }
 
-/// `` `name` `` or a bare `name`; `None` for an empty cell. A tier badge after the
-/// name is not part of it.
+/// `` `name` `` or a bare `name`; `None` for an empty cell. A tier badge or a note in
+/// parentheses after the name is not part of it.
 fn attribute_name(cell: &Cell) -> Option<AttributeName> {
     let meaningful: Vec<&Inline> = cell
         .inlines
@@ -124,6 +124,16 @@ fn attribute_name(cell: &Cell) -> Option<AttributeName> {
             range: *range,
             backticked: true,
         }),
+        // `` `lfs_enabled` (optional) ``: a note in parentheses after the name is not part of it.
+        [Inline::Code { code, range }, Inline::Text { text, .. }]
+            if text.trim().starts_with('(') && text.trim().ends_with(')') =>
+        {
+            Some(AttributeName {
+                name: code.trim().to_string(),
+                range: *range,
+                backticked: true,
+            })
+        }
         [] => None,
         // `a`/`b`/`c`, `a` or `b`: one row for several names, each in backticks.
         spans
@@ -200,5 +210,14 @@ mod tests {
             [vec!["(STARTER)"], vec!["(PREMIUM)"], vec!["(PREMIUM ONLY)"], vec![]]
         );
         assert!(rows[0].name.as_ref().unwrap().backticked);
+    }
+
+    #[test]
+    fn a_note_in_parentheses_is_not_part_of_the_name() {
+        let rows = rows("| `lfs_enabled` (optional) | boolean | no | LFS. |\n| `a` or (b) | string | no | A. |\n");
+        let names: Vec<_> = rows.iter().map(|r| r.name.as_ref().unwrap()).collect();
+        assert_eq!(names[0].name, "lfs_enabled");
+        assert!(names[0].backticked);
+        assert_eq!(names[1].name, "a or (b)");
     }
 }
