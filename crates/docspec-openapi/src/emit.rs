@@ -6,7 +6,7 @@ use docspec_diagnostics::Diagnostic;
 use docspec_model::{Method, TextRange};
 use indexmap::IndexMap;
 use openapiv3::{Components, Info, OpenAPI, Operation, PathItem, Paths, ReferenceOr, Server};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Where the emitter is: one method of one page, and the findings so far.
 pub struct Context<'a> {
@@ -99,7 +99,11 @@ pub fn assemble(
         components::extract(&mut named, &uses, &entities, &settings.schema_names)
     };
     drop(entities);
-    let mut paths: BTreeMap<String, PathItem> = BTreeMap::new();
+    // Paths in byte order, filled straight into the document's map: a sorted map beside
+    // it would hold every path item twice while one is copied into the other.
+    built.sort_by(|a, b| a.1.cmp(&b.1));
+    let distinct = built.len() - built.windows(2).filter(|w| w[0].1 == w[1].1).count();
+    let mut paths: IndexMap<String, ReferenceOr<PathItem>> = IndexMap::with_capacity(distinct);
     let mut used_errors = std::collections::BTreeSet::new();
     let mut paginated = false;
     for (verb, path, op, _) in built {
@@ -111,7 +115,12 @@ pub fn assemble(
         paginated |= op.parameters.iter().any(
             |p| matches!(p, ReferenceOr::Reference { reference } if reference.starts_with("#/components/parameters/")),
         );
-        let item = paths.entry(path).or_default();
+        if paths.last().is_none_or(|(last, _)| *last != path) {
+            paths.insert(path, ReferenceOr::Item(PathItem::default()));
+        }
+        let Some((_, ReferenceOr::Item(item))) = paths.last_mut() else {
+            continue;
+        };
         let slot = match verb {
             "get" => &mut item.get,
             "put" => &mut item.put,
@@ -148,7 +157,7 @@ pub fn assemble(
             })
             .collect(),
         paths: Paths {
-            paths: paths.into_iter().map(|(k, v)| (k, ReferenceOr::Item(v))).collect(),
+            paths,
             extensions: IndexMap::new(),
         },
         components: Some(Components {
