@@ -9,7 +9,9 @@ use docspec_diagnostics::Diagnostic;
 /// parameters (`private_token`, `page`, `per_page`, ...) do not count. A `POST` without
 /// any cURL example is not judged here: missing-curl-example reports it. A method whose
 /// section sits under another method's heading, for a path of that method (`HEAD` of
-/// the same file path under its `GET`), is a variant of it and shares its table.
+/// the same file path under its `GET`), is a variant of it and shares its table. When the
+/// method lists its attributes under `Parameters:` (as pages before 2021 did), the
+/// finding says so.
 ///
 /// ## Why is this bad?
 /// Every method needs "a detailed description of the attributes". Path parameters and
@@ -86,12 +88,44 @@ impl Check for MissingRequestTable {
                 let names: Vec<String> = line.params.iter().map(|p| format!("`:{}`", p.value)).collect();
                 format!("the path has {}", names.join(", "))
             };
-            out.push(
-                ctx.report(&Self::META, line.range, format!("method `{}` has no attribute table, but {why}", method.title.value))
-                    .with_help("add `Supported attributes:` and a table with the header `Attribute | Type | Required | Description`"),
-            );
+            let table = "a table with the header `Attribute | Type | Required | Description`";
+            // Older pages list the attributes under `Parameters:` instead of tabling them.
+            let diagnostic = match list_lead_in(method) {
+                Some(lead) => ctx
+                    .report(
+                        &Self::META,
+                        line.range,
+                        format!(
+                            "method `{}` lists its attributes under `{lead}`, not in a table",
+                            method.title.value
+                        ),
+                    )
+                    .with_help(format!(
+                        "turn the list into `Supported attributes:` and {table}, one row per attribute"
+                    )),
+                None => ctx
+                    .report(
+                        &Self::META,
+                        line.range,
+                        format!("method `{}` has no attribute table, but {why}", method.title.value),
+                    )
+                    .with_help(format!("add `Supported attributes:` and {table}")),
+            };
+            out.push(diagnostic);
         }
     }
+}
+
+/// `Parameters:`, `Attributes:` or `Supported attributes:` written alone in a paragraph of
+/// the method: the lead-in of an attribute list (a table would have been read as one).
+fn list_lead_in(method: &docspec_model::Method) -> Option<&str> {
+    method.paragraphs.iter().map(|p| p.text.trim()).find(|text| {
+        let lower = text.to_ascii_lowercase();
+        matches!(
+            lower.as_str(),
+            "parameters:" | "attributes:" | "supported attributes:" | "supported parameters:"
+        )
+    })
 }
 
 /// The first attribute the method's cURL examples send in the query or the body, other
