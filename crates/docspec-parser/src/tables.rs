@@ -62,28 +62,31 @@ fn spanned_text(cell: &Cell) -> Spanned<String> {
 /// The icon is decoration (legacy-icon-syntax reports the older markup); the value is
 /// what says whether the attribute is required.
 fn required_text(cell: &Cell) -> Spanned<String> {
-    // Where the icon ends in the source, and in the cell's text.
-    let icon = match cell.inlines.first() {
-        Some(Inline::Strong { children, range }) => {
-            let name = plain_text(children);
-            is_icon_name(&name).then(|| (range.end(), name.len()))
+    // A text inline as long as its source is its source byte for byte (escapes and
+    // entities only shorten), so offsets into it are offsets into the page.
+    let exact = |text: &str, range: &TextRange| text.len() == range.len();
+    // The text after the icon, and where it starts in the page.
+    let rest = match cell.inlines.as_slice() {
+        [Inline::Strong { children, .. }, Inline::Text { text, range }]
+            if is_icon_name(&plain_text(children)) && exact(text, range) =>
+        {
+            Some((text.as_str(), range.start()))
         }
-        Some(Inline::Text { text, range }) if text.starts_with("{{< icon ") => text
+        [Inline::Text { text, range }] if text.starts_with("{{< icon ") && exact(text, range) => text
             .find(">}}")
             .map(|at| at + ">}}".len())
-            .map(|len| (range.start() + len, len)),
+            .map(|end| (&text[end..], range.start() + end)),
         _ => None,
     };
-    let Some((source_end, text_len)) = icon else {
+    let Some((rest, at)) = rest else {
         return spanned_text(cell);
     };
-    let after = cell.text.get(text_len..).unwrap_or("");
-    let value = after.trim_start();
-    if value.is_empty() || source_end >= cell.range.end() {
+    let value = rest.trim();
+    if value.is_empty() {
         return spanned_text(cell);
     }
-    let start = (source_end + after.len() - value.len()).min(cell.range.end());
-    Spanned::new(value.to_string(), TextRange::new(start, cell.range.end()))
+    let start = at + (rest.len() - rest.trim_start().len());
+    Spanned::new(value.to_string(), TextRange::new(start, start + value.len()))
 }
 
 /// `{check-circle}`: the name of an icon in GitLab's older icon markup.

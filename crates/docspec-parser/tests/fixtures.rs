@@ -179,7 +179,8 @@ fn a_status_icon_before_the_required_value_is_decoration() {
                 | Attribute | Type | Required | Description |\n| --- | --- | --- | --- |\n\
                 | `id` | integer | **{check-circle}** Yes | ID. |\n\
                 | `name` | string | {{< icon name=\"dotted-circle\" >}} No | Name. |\n\
-                | `icon` | string | **{check-circle}** | Only an icon. |\n";
+                | `icon` | string | **{check-circle}** | Only an icon. |\n\
+                | `entity` | string | **{check-circle}** Y&amp;s | An entity after the icon. |\n";
     let page = docspec_parser::parse_str(text);
     let rows = &page.resources[0].methods[0].request_tables[0].rows;
     let required: Vec<(&str, &str)> = rows
@@ -191,7 +192,13 @@ fn a_status_icon_before_the_required_value_is_decoration() {
         .collect();
     assert_eq!(
         required,
-        [("Yes", "Yes"), ("No", "No"), ("{check-circle}", "**{check-circle}**")]
+        [
+            ("Yes", "Yes"),
+            ("No", "No"),
+            ("{check-circle}", "**{check-circle}**"),
+            // Offsets into text an entity shortened are not offsets into the page.
+            ("{check-circle} Y&s", "**{check-circle}** Y&amp;s")
+        ]
     );
 }
 
