@@ -10,17 +10,33 @@ const TIER_WORDS: &[&str] = &[
 /// `GitLab Premium 12.10` in a text, the version written with its tier as pages of 2019
 /// to 2021 did: where the phrase starts, where its `major.minor` starts, and where both end.
 pub fn find_tier_version(text: &str) -> Option<(usize, usize, usize)> {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
     text.match_indices("GitLab ").find_map(|(at, _)| {
         let rest = &text[at + "GitLab ".len()..];
         TIER_WORDS.iter().find_map(|tier| {
             let after = rest.strip_prefix(tier)?.strip_prefix(' ')?;
-            let major = digits(after);
-            let minor = after[major..].strip_prefix('.').map_or(0, digits);
+            let (written, _) = version_at(after)?;
             let start = text.len() - after.len();
-            (major > 0 && minor > 0).then_some((at, start, start + major + 1 + minor))
+            Some((at, start, start + written.len()))
         })
     })
+}
+
+/// A `major.minor` version at the start of `text`: as written, and as numbers.
+pub fn version_at(text: &str) -> Option<(&str, (u32, u32))> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let major_len = digits(text);
+    if major_len == 0 {
+        return None;
+    }
+    let rest = &text[major_len..];
+    let minor_len = rest.strip_prefix('.').map_or(0, digits);
+    if minor_len == 0 {
+        return None;
+    }
+    let written = &text[..major_len + 1 + minor_len];
+    let major = text[..major_len].parse().ok()?;
+    let minor = rest[1..=minor_len].parse().ok()?;
+    Some((written, (major, minor)))
 }
 
 /// Words that may name the whole endpoint before the verb: `This endpoint was deprecated`.
@@ -70,7 +86,27 @@ fn whole_word(text: &str, word: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::{find_tier_version, version_at};
     use crate::{HistoryEntry, Spanned, TextRange};
+
+    #[test]
+    fn versions() {
+        assert_eq!(version_at("16.10 and"), Some(("16.10", (16, 10))));
+        assert_eq!(version_at("16"), None);
+        assert_eq!(version_at("x"), None);
+    }
+
+    #[test]
+    fn versions_written_with_their_tier() {
+        let text = "Introduced in GitLab Premium 12.10.";
+        let (start, number, end) = find_tier_version(text).unwrap();
+        assert_eq!(
+            (&text[start..end], &text[number..end]),
+            ("GitLab Premium 12.10", "12.10")
+        );
+        assert_eq!(find_tier_version("in GitLab Premium 12."), None);
+        assert_eq!(find_tier_version("in GitLab Runner 16.1"), None);
+    }
 
     fn entry(text: &str, verb: &str, subject: Option<&str>) -> HistoryEntry {
         let range = TextRange::new(0, text.len());

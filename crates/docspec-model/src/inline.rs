@@ -72,6 +72,14 @@ impl Inline {
     }
 }
 
+/// `pencil`, `check-circle`: the name of an icon in GitLab's older `**{name}**` markup.
+pub fn is_icon_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
 /// The text of inlines as a reader sees it: code spans keep their content, breaks become spaces.
 pub fn plain_text(inlines: &[Inline]) -> String {
     // Most cells and paragraphs are one piece of text; others are sized first, so the

@@ -11,8 +11,8 @@ mod page;
 mod status;
 mod text;
 
-pub use history::find_tier_version;
-pub use inline::{inlines_range, plain_text, walk_inlines, Inline};
+pub use history::{find_tier_version, version_at};
+pub use inline::{inlines_range, is_icon_name, plain_text, walk_inlines, Inline};
 pub use page::*;
 pub use status::{status_has_body, status_reason, STATUS_CODES};
 pub use text::{lf_lines, newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange};

@@ -68,7 +68,7 @@ fn required_text(cell: &Cell) -> Spanned<String> {
     // The text after the icon, and where it starts in the page.
     let rest = match cell.inlines.as_slice() {
         [Inline::Strong { children, .. }, Inline::Text { text, range }]
-            if is_icon_name(&plain_text(children)) && exact(text, range) =>
+            if is_braced_icon(&plain_text(children)) && exact(text, range) =>
         {
             Some((text.as_str(), range.start()))
         }
@@ -89,16 +89,11 @@ fn required_text(cell: &Cell) -> Spanned<String> {
     Spanned::new(value.to_string(), TextRange::new(start, start + value.len()))
 }
 
-/// `{check-circle}`: the name of an icon in GitLab's older icon markup.
-fn is_icon_name(text: &str) -> bool {
+/// `{check-circle}`, the text inside the older icon markup's `**`.
+fn is_braced_icon(text: &str) -> bool {
     text.strip_prefix('{')
         .and_then(|t| t.strip_suffix('}'))
-        .is_some_and(|name| {
-            !name.is_empty()
-                && name
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
+        .is_some_and(docspec_model::is_icon_name)
 }
 
 /// An older tier badge, `**(PREMIUM)**`, as a cell's own inline.

@@ -2,6 +2,7 @@
 //! source positions, versions, and how a description marks an attribute deprecated.
 
 pub use docspec_model::flat::{deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
+pub use docspec_model::version_at;
 use docspec_model::{History, Method, Page, Resource};
 
 /// Every history of the page, wherever it stands, in source order.
@@ -16,24 +17,6 @@ pub fn methods_with_resource(page: &Page) -> impl Iterator<Item = (&Resource, &M
     page.resources
         .iter()
         .flat_map(|r| r.methods.iter().map(move |m| (r, m)))
-}
-
-/// A `major.minor` version at the start of `text`, with its length.
-pub fn version_at(text: &str) -> Option<(&str, (u32, u32))> {
-    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
-    let major_len = digits(text);
-    if major_len == 0 {
-        return None;
-    }
-    let rest = &text[major_len..];
-    let minor_len = rest.strip_prefix('.').map_or(0, digits);
-    if minor_len == 0 {
-        return None;
-    }
-    let written = &text[..major_len + 1 + minor_len];
-    let major = text[..major_len].parse().ok()?;
-    let minor = rest[1..=minor_len].parse().ok()?;
-    Some((written, (major, minor)))
 }
 
 /// `text` as inline code for a message: double backticks when it holds a backtick.
@@ -88,16 +71,4 @@ pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn versions() {
-        assert_eq!(version_at("16.10 and"), Some(("16.10", (16, 10))));
-        assert_eq!(version_at("16"), None);
-        assert_eq!(version_at("x"), None);
-    }
 }

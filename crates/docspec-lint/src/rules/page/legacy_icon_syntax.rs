@@ -70,9 +70,5 @@ impl Check for LegacyIconSyntax {
 fn icon_name(rest: &str) -> Option<&str> {
     let close = rest.find("}**")?;
     let name = &rest[..close];
-    let valid = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    valid.then_some(name)
+    docspec_model::is_icon_name(name).then_some(name)
 }
