@@ -89,29 +89,19 @@ impl Check for MissingRequestTable {
                 format!("the path has {}", names.join(", "))
             };
             let table = "a table with the header `Attribute | Type | Required | Description`";
+            let title = &method.title.value;
             // Older pages list the attributes under `Parameters:` instead of tabling them.
-            let diagnostic = match list_lead_in(method) {
-                Some(lead) => ctx
-                    .report(
-                        &Self::META,
-                        line.range,
-                        format!(
-                            "method `{}` lists its attributes under `{lead}`, not in a table",
-                            method.title.value
-                        ),
-                    )
-                    .with_help(format!(
-                        "turn the list into `Supported attributes:` and {table}, one row per attribute"
-                    )),
-                None => ctx
-                    .report(
-                        &Self::META,
-                        line.range,
-                        format!("method `{}` has no attribute table, but {why}", method.title.value),
-                    )
-                    .with_help(format!("add `Supported attributes:` and {table}")),
+            let (message, help) = match list_lead_in(method) {
+                Some(lead) => (
+                    format!("method `{title}` lists its attributes under `{lead}`, not in a table"),
+                    format!("turn the list into `Supported attributes:` and {table}, one row per attribute"),
+                ),
+                None => (
+                    format!("method `{title}` has no attribute table, but {why}"),
+                    format!("add `Supported attributes:` and {table}"),
+                ),
             };
-            out.push(diagnostic);
+            out.push(ctx.report(&Self::META, line.range, message).with_help(help));
         }
     }
 }
