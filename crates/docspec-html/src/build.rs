@@ -34,7 +34,7 @@ pub fn method_anchor(method: &Method) -> String {
         Some(line) => format!("{} {}", line.verb.value, line.path.value.replace('/', " ")),
         None => method.title.value.clone(),
     };
-    let slug = docspec_parser::slug(&fallback.replace(':', ""));
+    let slug = docspec_model::slug(&fallback.replace(':', ""));
     let slug = slug.trim_matches('-').to_string();
     if slug.is_empty() {
         "method".to_string()

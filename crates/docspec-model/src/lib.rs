@@ -8,11 +8,13 @@ pub mod flat;
 mod history;
 mod inline;
 mod page;
+mod slug;
 mod status;
 mod text;
 
 pub use history::{find_tier_version, version_at};
 pub use inline::{inlines_range, is_icon_name, plain_text, walk_inlines, Inline};
 pub use page::*;
+pub use slug::{slug, Anchors};
 pub use status::{status_has_body, status_reason, STATUS_CODES};
 pub use text::{lf_lines, newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange};

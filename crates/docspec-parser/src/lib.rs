@@ -37,7 +37,6 @@ mod page;
 mod request;
 mod requirement;
 mod response;
-mod slug;
 mod success;
 mod tables;
 
@@ -46,7 +45,6 @@ pub use docspec_model::path_params;
 pub use docspec_model::{Page, SourceFile};
 pub use history::{find_version, HISTORY_VERBS};
 pub use request::HTTP_VERBS;
-pub use slug::slug;
 pub use success::split_status;
 
 /// Reads one page. Never fails; problems are in `Page::issues`.

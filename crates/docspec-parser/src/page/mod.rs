@@ -2,7 +2,7 @@
 
 use crate::blocks::{Block, Tree};
 use crate::items::{Item, Region};
-use crate::{availability, history, request, slug, success};
+use crate::{availability, history, request, success};
 use docspec_model::*;
 use method::{attribute_columns, example_role, MethodParts};
 use parts::Parts;
@@ -205,7 +205,7 @@ fn push_comments(html: &str, base: usize, out: &mut Vec<Comment>) {
 }
 
 fn split_sections(text: &str, items: Vec<Item>, page: &mut Page) -> Vec<Section> {
-    let mut anchors = slug::Anchors::default();
+    let mut anchors = docspec_model::Anchors::default();
     let mut sections = vec![Section {
         heading: None,
         level: 0,
@@ -249,7 +249,13 @@ fn split_sections(text: &str, items: Vec<Item>, page: &mut Page) -> Vec<Section>
     sections
 }
 
-fn heading(level: u8, inlines: &[Inline], range: TextRange, text: &str, anchors: &mut slug::Anchors) -> Heading {
+fn heading(
+    level: u8,
+    inlines: &[Inline],
+    range: TextRange,
+    text: &str,
+    anchors: &mut docspec_model::Anchors,
+) -> Heading {
     let mut inlines = inlines.to_vec();
     let mut badges = Vec::new();
     while let Some(Inline::Strong { children, range }) = inlines.last() {
