@@ -37,6 +37,7 @@ crate::register_rules! {
     page::heading_link::HeadingLink,
     page::template_placeholder::TemplatePlaceholder,
     page::legacy_icon_syntax::LegacyIconSyntax,
+    page::broken_anchor_link::BrokenAnchorLink,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,
     structure::missing_success_sentence::MissingSuccessSentence,

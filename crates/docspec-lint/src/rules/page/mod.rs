@@ -3,6 +3,7 @@
 
 pub mod absolute_docs_link;
 pub mod alert_format;
+pub mod broken_anchor_link;
 pub mod code_block_language;
 pub mod heading_increment;
 pub mod heading_link;
