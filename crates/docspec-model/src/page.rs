@@ -26,6 +26,8 @@ pub struct Page {
     pub tables: Vec<Table>,
     pub alerts: Vec<Alert>,
     pub links: Vec<Link>,
+    /// Every item of every list, from its marker (`-`, `1.`) to its end, in source order.
+    pub list_items: Vec<TextRange>,
     pub comments: Vec<Comment>,
     pub shortcodes: Vec<Shortcode>,
     /// Paragraphs that are not part of a method or table, for page-wide wording rules.

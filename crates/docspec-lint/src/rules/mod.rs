@@ -38,6 +38,7 @@ crate::register_rules! {
     page::template_placeholder::TemplatePlaceholder,
     page::legacy_icon_syntax::LegacyIconSyntax,
     page::broken_anchor_link::BrokenAnchorLink,
+    page::list_item_indent::ListItemIndent,
     structure::missing_request_block::MissingRequestBlock,
     structure::missing_request_table::MissingRequestTable,
     structure::missing_success_sentence::MissingSuccessSentence,

@@ -164,6 +164,7 @@ fn collect_links_and_comments(blocks: &[Block], page: &mut Page) {
             Block::Quote { children, .. } => collect_links_and_comments(children, page),
             Block::List { items, .. } => {
                 for item in items {
+                    page.list_items.push(item.range);
                     collect_links_and_comments(&item.children, page);
                 }
             }
@@ -172,6 +173,7 @@ fn collect_links_and_comments(blocks: &[Block], page: &mut Page) {
         }
     }
     page.links.sort_by_key(|l| l.range);
+    page.list_items.sort();
     page.comments.sort_by_key(|c| c.range);
 }
 

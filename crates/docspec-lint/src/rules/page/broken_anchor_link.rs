@@ -56,11 +56,15 @@ impl Check for BrokenAnchorLink {
         if links.peek().is_none() {
             return;
         }
-        let anchors = page_anchors(ctx.page);
-        let heading_anchors: Vec<String> = ctx.page.headings.iter().map(|h| h.anchor.clone()).collect();
+        let mut anchors: Option<HashSet<String>> = None;
         for link in links {
             let fragment = &link.dest[1..];
-            if resolves(fragment, &anchors, ctx.source.text()) {
+            // Most links name a heading's anchor as the page makes it.
+            if ctx.page.headings.iter().any(|h| h.anchor == fragment) {
+                continue;
+            }
+            let anchors = anchors.get_or_insert_with(|| page_anchors(ctx.page));
+            if resolves(fragment, anchors, ctx.source.text()) {
                 continue;
             }
             let same_but_case = anchors.iter().filter(|a| **a == fragment.to_lowercase()).min();
@@ -79,6 +83,7 @@ impl Check for BrokenAnchorLink {
                         link.range,
                         format!("link to `#{fragment}`: no heading of this page has that anchor"),
                     );
+                    let heading_anchors: Vec<&str> = ctx.page.headings.iter().map(|h| h.anchor.as_str()).collect();
                     let nearest = closest(fragment, &heading_anchors);
                     if nearest.is_empty() {
                         report.with_help(
@@ -189,10 +194,10 @@ fn percent_decoded(fragment: &str) -> Option<String> {
 /// The headings' anchors nearest to a broken one, when they are near enough to be a slip
 /// (two characters apart) or a renamed heading (most of the words shared): those that
 /// share the most words, at most three, in page order.
-fn closest<'a>(fragment: &str, headings: &'a [String]) -> Vec<&'a str> {
+fn closest<'a>(fragment: &str, headings: &[&'a str]) -> Vec<&'a str> {
     let scored: Vec<(usize, &str)> = headings
         .iter()
-        .map(|a| (shared_words(fragment, a), a.as_str()))
+        .map(|a| (shared_words(fragment, a), *a))
         .filter(|(shared, a)| *shared >= 60 || strsim::levenshtein(fragment, a) <= 2)
         .collect();
     let best = scored.iter().map(|(shared, _)| *shared).max().unwrap_or(0);
@@ -264,7 +269,7 @@ mod tests {
 
     #[test]
     fn the_closest_anchor_is_near() {
-        let anchors = ["list-widgets", "get-a-single-widget", "get-a-group-widget"].map(String::from);
+        let anchors = ["list-widgets", "get-a-single-widget", "get-a-group-widget"];
         assert_eq!(closest("get-single-widget", &anchors), ["get-a-single-widget"]);
         assert_eq!(
             closest("get-widget", &anchors),

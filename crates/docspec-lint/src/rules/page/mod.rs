@@ -11,6 +11,7 @@ pub mod heading_style;
 pub mod indented_code_block;
 pub mod internal_link_extension;
 pub mod legacy_icon_syntax;
+pub mod list_item_indent;
 pub mod missing_front_matter_title;
 pub mod non_standard_space;
 pub mod page_file_name;
