@@ -5,7 +5,8 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 /// ## What it does
 /// Checks that cURL examples call the example endpoint: `https://gitlab.example.com/api/v4/`
 /// (the `api.example_host` and `api.base_path` settings). URLs built on a variable, like
-/// `${CI_API_V4_URL}` in CI job examples, are accepted.
+/// `${CI_API_V4_URL}` in CI job examples, are accepted, and so is the path of GitLab's
+/// other API, `/api/graphql` (its host is still checked).
 ///
 /// ## Why is this bad?
 /// "Use `https://gitlab.example.com/api/v4/` as an endpoint." Real hosts (`gitlab.com`, a
@@ -28,7 +29,7 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 ///
 /// ## Fix safety
 /// Replacing another host by the example host keeps the path and query; the fix is offered
-/// when the URL already has the base path. It is unsafe when the host is another
+/// when the URL already has the base path (or is the GraphQL endpoint). It is unsafe when the host is another
 /// `*.example.com` name (`primary.example.com` on a Geo page), which may be chosen on
 /// purpose.
 ///
@@ -55,6 +56,7 @@ impl Check for CurlExampleHost {
                     parsed.host.as_deref().unwrap_or("")
                 );
                 let under_base = parsed.path == base || parsed.path.starts_with(&format!("{base}/"));
+                let graphql = is_graphql_endpoint(&parsed.path);
                 let range = src(block, url.source_range(0..parsed.raw.len()));
                 let contrasted = parsed
                     .host
@@ -68,7 +70,7 @@ impl Check for CurlExampleHost {
                     let on_purpose = parsed.host.as_deref().is_some_and(|h| {
                         h.to_ascii_lowercase().ends_with(".example.com") && !h.eq_ignore_ascii_case(usual)
                     });
-                    let fix = (under_base && parsed.raw.starts_with(&origin))
+                    let fix = ((under_base || graphql) && parsed.raw.starts_with(&origin))
                         .then(|| {
                             let edits = vec![Edit::replacement(origin_range, host)];
                             let title = format!("Use `{host}`");
@@ -81,10 +83,14 @@ impl Check for CurlExampleHost {
                         .flatten();
                     out.push(
                         ctx.report(&Self::META, origin_range, format!("the example calls `{origin}`"))
-                            .with_help(format!("use `{host}{base}/`"))
+                            .with_help(if graphql {
+                                format!("use `{host}{}`", parsed.path)
+                            } else {
+                                format!("use `{host}{base}/`")
+                            })
                             .with_fix(fix),
                     );
-                } else if !under_base {
+                } else if !under_base && !graphql {
                     out.push(
                         ctx.report(
                             &Self::META,
@@ -97,6 +103,11 @@ impl Check for CurlExampleHost {
             }
         }
     }
+}
+
+/// GitLab's GraphQL API, which is not under the REST base path.
+fn is_graphql_endpoint(path: &str) -> bool {
+    path.trim_end_matches('/').eq_ignore_ascii_case("/api/graphql")
 }
 
 /// The example names two different `*.example.com` hosts other than the usual one, one
