@@ -29,9 +29,10 @@ use docspec_diagnostics::{Diagnostic, Edit, Fix};
 ///
 /// ## Fix safety
 /// Replacing another host by the example host keeps the path and query; the fix is offered
-/// when the URL already has the base path (or is the GraphQL endpoint). It is unsafe when the host is another
-/// `*.example.com` name (`primary.example.com` on a Geo page), which may be chosen on
-/// purpose.
+/// when the URL already has the base path or is the GraphQL endpoint. It is unsafe when
+/// the host is another `*.example.com` name (`primary.example.com` on a Geo page), which
+/// may be chosen on purpose, and for the GraphQL endpoint, whose pages may call GitLab.com
+/// on purpose (its GraphQL explorer).
 ///
 /// ## Options
 /// The host and base path come from `api.example_host` and `api.base_path`.
@@ -74,7 +75,7 @@ impl Check for CurlExampleHost {
                         .then(|| {
                             let edits = vec![Edit::replacement(origin_range, host)];
                             let title = format!("Use `{host}`");
-                            if on_purpose {
+                            if on_purpose || graphql {
                                 Fix::unsafe_(title, edits)
                             } else {
                                 Fix::safe(title, edits)
