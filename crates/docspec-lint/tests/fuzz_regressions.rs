@@ -25,6 +25,22 @@ fn cu017_leaves_a_url_with_an_unterminated_quote_alone() {
     assert_eq!(codes(spaced, "CU017"), [(4, "CU017")]);
 }
 
+/// A user name in the URL that starts with the host's letters (`gitlab-ci-token` on the
+/// host `gitla`): the host fix replaced the URL's first letters, which were the user
+/// name's, and the host stayed wrong, one pass after another. Only a URL written from
+/// its origin on gets the fix.
+#[test]
+fn cu004_fixes_the_host_only_where_the_url_starts_with_it() {
+    let text =
+        "# Widgets\n\n```shell\ncurl --url \"https://gitlab-ci-token:${CI_JOB_TOKEN}@gitla/api/v4/widgets\"\n```\n";
+    let (_, diagnostics) = lint_text("doc/api/widgets.md", text, &only(&["CU004"]));
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].fix.is_none(), "{:?}", diagnostics[0].fix);
+    let plain = "# Widgets\n\n```shell\ncurl --url \"https://gitla/api/v4/widgets\"\n```\n";
+    let (_, diagnostics) = lint_text("doc/api/widgets.md", plain, &only(&["CU004"]));
+    assert!(diagnostics[0].fix.is_some());
+}
+
 /// A `\` on the last line of a block inside a list item: the line after the block is
 /// outside it. Indenting that line pulled it into the block, one line per fix pass, so
 /// the fix loop never settled on a long tail of prose.

@@ -71,7 +71,7 @@ impl Check for CurlExampleHost {
                     let on_purpose = parsed.host.as_deref().is_some_and(|h| {
                         h.to_ascii_lowercase().ends_with(".example.com") && !h.eq_ignore_ascii_case(usual)
                     });
-                    let fix = ((under_base || graphql) && parsed.raw.starts_with(&origin))
+                    let fix = ((under_base || graphql) && starts_with_origin(&parsed.raw, &origin))
                         .then(|| {
                             let edits = vec![Edit::replacement(origin_range, host)];
                             let title = format!("Use `{host}`");
@@ -104,6 +104,18 @@ impl Check for CurlExampleHost {
             }
         }
     }
+}
+
+/// Whether the URL is written from its origin on: `https://host` then the path, a port,
+/// the query or nothing. A URL with a user name (`https://user:secret@host/`) is not,
+/// even when the name starts with the host's letters (`https://gitlab-ci-token:...@gitla`).
+fn starts_with_origin(raw: &str, origin: &str) -> bool {
+    raw.get(..origin.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(origin))
+        && raw[origin.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '/' | ':' | '?' | '#'))
 }
 
 /// GitLab's GraphQL API, which is not under the REST base path.
