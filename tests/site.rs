@@ -1,5 +1,6 @@
 //! `docspec render` and `docspec build` on pages the tests write: clean output through
-//! the site's manifest, links outside the rendered pages, and the `render:` settings.
+//! the site's manifest, links outside the rendered pages or to anchors they lack, and the
+//! `render:` settings.
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
@@ -103,6 +104,67 @@ fn links_to_pages_not_rendered_are_reported_once_or_sent_to_the_published_docs()
     assert!(
         html.contains(r#"href="https://docs.example.com/api/more.html""#),
         "{html}"
+    );
+}
+
+#[test]
+fn links_to_anchors_another_rendered_page_lacks_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    let out = dir.path().join("site");
+    write(
+        &docs,
+        "things.md",
+        "---\ntitle: Things API\n---\n\n## List things\n\nSee [a gadget](sub/gadgets.md#get-a-gadget), \
+         [gone](sub/gadgets.md#delete-a-gadget), [old](sub/gadgets.md#old-anchor),\n\
+         [the top](sub/gadgets.md#top) and [encoded](sub/gadgets.md#caf%C3%A9-gadgets).\n",
+    );
+    write(
+        &docs,
+        "sub/gadgets.md",
+        "# Gadgets API\n\n## Get a gadget **(PREMIUM)**\n\n<a id=\"old-anchor\"></a>\n\n## Café gadgets\n\n\
+         Back to [things](../things.md#list-thing) and [all things](../things.md#list-things).\n",
+    );
+    let run = docspec(&[
+        "render",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reported: Vec<&str> = run.stderr.lines().filter(|l| l.contains("[SI002]")).collect();
+    assert_eq!(reported.len(), 2, "{}", run.stderr);
+    assert!(
+        reported[0].contains("sub/gadgets.md:9:9: warning[SI002]"),
+        "{}",
+        reported[0]
+    );
+    assert!(reported[0].contains("`../things.md#list-thing`"), "{}", reported[0]);
+    assert!(
+        reported[1].contains("things.md:7:46: warning[SI002]"),
+        "{}",
+        reported[1]
+    );
+    assert!(
+        reported[1].contains("`sub/gadgets.md#delete-a-gadget`"),
+        "{}",
+        reported[1]
+    );
+
+    let run = docspec(&[
+        "build",
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 links to anchors their page does not have (SI002"),
+        "{}",
+        run.stderr
     );
 }
 

@@ -10,7 +10,7 @@ use crate::links::SiteLinks;
 use crate::markdown::{Links, Markdown, SafeHtml};
 use crate::parts::*;
 use crate::prose::Prose;
-use crate::summary::{index_links, methods_within, outside_links};
+use crate::summary::{anchor_links, index_links, methods_within, outside_links};
 use crate::{search, PageInput, SiteSettings};
 use docspec_model::{
     AttributeTable, Availability, CodeBlock, ExampleRole, FlagDefault, History, Method, Page, Resource, TextRange,
@@ -222,6 +222,9 @@ pub fn build_page<'a>(
         sections,
         search,
         findings: outside_links(input, site_links),
+        key: crate::links::SiteLinks::key(path),
+        anchors: docspec_model::PageAnchors::of(page, input.source.text()),
+        anchor_links: anchor_links(input, site_links),
         index_links: if is_index {
             index_links(input, site_links, out_path)
         } else {

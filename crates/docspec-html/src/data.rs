@@ -55,6 +55,19 @@ pub struct IndexSection {
     pub method_count: usize,
 }
 
+/// A link to an anchor of another rendered page.
+#[derive(Clone, Debug)]
+pub struct AnchorLink {
+    /// The display path of the page the link is in, one-based line and column.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    /// The destination as written, and the target page's key and the fragment.
+    pub dest: String,
+    pub target: String,
+    pub fragment: String,
+}
+
 /// What the site keeps of a page once it is written: enough for the index, the
 /// navigation and the search, proportional to the page's headings.
 #[derive(Clone, Debug)]
@@ -68,6 +81,11 @@ pub struct PageSummary {
     pub sections: Vec<IndexSection>,
     pub search: Vec<SearchEntry>,
     pub findings: Vec<SiteFinding>,
+    /// The page as links name it (its normalized input path), the anchors it defines,
+    /// and its links to anchors of other rendered pages, checked once every page is read.
+    pub key: String,
+    pub anchors: docspec_model::PageAnchors,
+    pub anchor_links: Vec<AnchorLink>,
     /// For the API index page: its headings with the rendered pages it links under each
     /// (output paths from the site root), in order.
     pub index_links: Vec<(String, Vec<String>)>,

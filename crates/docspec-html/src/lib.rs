@@ -110,6 +110,9 @@ pub struct RenderReport {
 /// A link to a docs page that is not rendered, with no `docs_base_url` to send it to.
 pub const OUTSIDE_LINK: (&str, &str) = ("SI001", "link-outside-site");
 
+/// A link to an anchor that the rendered page it points at does not define.
+pub const BROKEN_ANCHOR: (&str, &str) = ("SI002", "broken-anchor-link");
+
 const SEARCH_GLOBAL: &str = "DOCSPEC_SEARCH_INDEX";
 const NAV_GLOBAL: &str = "DOCSPEC_NAV";
 
@@ -235,7 +238,17 @@ impl<'t> SiteRenderer<'t> {
             write(name, &file.bytes)?;
         }
 
-        let findings = summaries.iter().flat_map(|s| s.findings.iter().cloned()).collect();
+        let broken = summary::broken_anchors(&summaries);
+        let findings = summaries
+            .iter()
+            .zip(broken)
+            .flat_map(|(s, mut broken)| {
+                let mut findings = s.findings.clone();
+                findings.append(&mut broken);
+                findings.sort_by_key(|f| (f.line, f.column));
+                findings
+            })
+            .collect();
         written.extend(extra.iter().map(|e| e.to_string()));
         let removed = self.previous.remove_stale(&self.out_dir, &written)?;
         manifest::Manifest::write(&self.out_dir, &written)?;

@@ -61,6 +61,29 @@ impl SiteLinks {
         }
     }
 
+    /// For a link to an anchor of another rendered page (`branches.md#list-branches`), the
+    /// page's normalized input path and the fragment.
+    pub fn anchor_target<'d>(&self, from: &str, dest: &'d str) -> Option<(String, &'d str)> {
+        let (path, fragment) = dest.split_once('#')?;
+        if fragment.is_empty()
+            || path.is_empty()
+            || path.contains('?')
+            || scheme(path).is_some()
+            || path.starts_with('/')
+        {
+            return None;
+        }
+        strip_suffix_ignore_case(path, ".md")?;
+        let dir = from.rsplit_once(['/', '\\']).map_or("", |(d, _)| d);
+        let page = normalize(dir, path)?;
+        self.pages.contains(&page).then_some((page, fragment))
+    }
+
+    /// Whether `path` (an input path) is a rendered page, as links name them.
+    pub fn key(path: &str) -> String {
+        normalize("", path).unwrap_or_else(|| path.to_string())
+    }
+
     /// Rewrites the destination of link and image start events; other events pass through.
     pub fn rewrite_event<'e>(&self, from: &str, event: Event<'e>) -> Event<'e> {
         match event {

@@ -125,6 +125,9 @@ mod tests {
             sections: Vec::new(),
             search: Vec::new(),
             findings: Vec::new(),
+            key: href.replace(".html", ".md"),
+            anchors: docspec_model::PageAnchors::default(),
+            anchor_links: Vec::new(),
             index_links: links,
         }
     }

@@ -1,6 +1,7 @@
 //! What the site keeps of a page besides its search entries: section counts for the
 //! index, links to pages that are not rendered, and the API index page's grouping.
 
+use crate::data::AnchorLink;
 use crate::links::{SiteLinks, Target};
 use crate::{PageInput, SiteFinding};
 use docspec_model::Page;
@@ -43,6 +44,53 @@ pub fn outside_links(input: &PageInput<'_>, site: &SiteLinks) -> Vec<SiteFinding
                 })
             }
             _ => None,
+        })
+        .collect()
+}
+
+/// Links to anchors of other rendered pages, to check once their anchors are known.
+pub fn anchor_links(input: &PageInput<'_>, site: &SiteLinks) -> Vec<AnchorLink> {
+    input
+        .page
+        .links
+        .iter()
+        .filter_map(|link| {
+            let (target, fragment) = site.anchor_target(input.path, &link.dest)?;
+            let at = input.source.line_col(link.range.start());
+            Some(AnchorLink {
+                path: input.source.path().to_string(),
+                line: at.line,
+                column: at.column,
+                dest: link.dest.clone(),
+                target,
+                fragment: fragment.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Each link to an anchor that its target page does not define (`BROKEN_ANCHOR`).
+pub fn broken_anchors(summaries: &[crate::PageSummary]) -> Vec<Vec<SiteFinding>> {
+    let anchors: std::collections::HashMap<&str, &docspec_model::PageAnchors> =
+        summaries.iter().map(|s| (s.key.as_str(), &s.anchors)).collect();
+    summaries
+        .iter()
+        .map(|s| {
+            s.anchor_links
+                .iter()
+                .filter(|l| anchors.get(l.target.as_str()).is_some_and(|a| !a.resolves(&l.fragment)))
+                .map(|l| SiteFinding {
+                    path: l.path.clone(),
+                    line: l.line,
+                    column: l.column,
+                    code: crate::BROKEN_ANCHOR.0,
+                    name: crate::BROKEN_ANCHOR.1,
+                    message: format!(
+                        "the link to `{}` points at an anchor that no heading of `{}` has",
+                        l.dest, l.target
+                    ),
+                })
+                .collect()
         })
         .collect()
 }

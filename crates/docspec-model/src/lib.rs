@@ -4,6 +4,7 @@
 //! [`TextRange`] it was read from. The model is plain data: it does no I/O and knows
 //! no Markdown library, so every later stage (lint, OpenAPI, HTML) can read it alone.
 
+mod anchors;
 pub mod flat;
 mod history;
 mod inline;
@@ -12,6 +13,7 @@ mod slug;
 mod status;
 mod text;
 
+pub use anchors::PageAnchors;
 pub use history::{find_tier_version, version_at};
 pub use inline::{inlines_range, is_icon_name, plain_text, walk_inlines, Inline};
 pub use page::*;

@@ -105,11 +105,21 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             let summary = emit::summary_of(&totals);
             writeln!(err, "lint: {}", summary.replace('\n', "\n      "))?;
         }
-        let outside = match site.findings.len() {
-            0 => String::new(),
-            n => format!(
+        let count = |code: &str| site.findings.iter().filter(|f| f.code == code).count();
+        let outside = match (count(docspec_html::OUTSIDE_LINK.0), count(docspec_html::BROKEN_ANCHOR.0)) {
+            (0, 0) => String::new(),
+            (outside, 0) => format!(
                 "; {} to pages not rendered (SI001, `docspec render` lists them)",
-                emit::plural(n, "link")
+                emit::plural(outside, "link")
+            ),
+            (0, broken) => format!(
+                "; {} to anchors their page does not have (SI002, `docspec render` lists them)",
+                emit::plural(broken, "link")
+            ),
+            (outside, broken) => format!(
+                "; {} to pages not rendered (SI001) and {} to anchors their page does not have (SI002; `docspec render` lists them)",
+                emit::plural(outside, "link"),
+                emit::plural(broken, "link")
             ),
         };
         writeln!(

@@ -1,7 +1,6 @@
 use crate::{Check, LintContext, RuleMeta};
 use docspec_diagnostics::{Diagnostic, Edit, Fix};
-use docspec_model::{slug, Anchors, Link, Page, TextRange};
-use std::collections::HashSet;
+use docspec_model::{Link, PageAnchors, TextRange};
 
 /// ## What it does
 /// Reports a link to an anchor of the same page (`[text](#anchor)`) that no heading of
@@ -56,18 +55,18 @@ impl Check for BrokenAnchorLink {
         if links.peek().is_none() {
             return;
         }
-        let mut anchors: Option<HashSet<String>> = None;
+        let mut anchors: Option<PageAnchors> = None;
         for link in links {
             let fragment = &link.dest[1..];
             // Most links name a heading's anchor as the page makes it.
             if ctx.page.headings.iter().any(|h| h.anchor == fragment) {
                 continue;
             }
-            let anchors = anchors.get_or_insert_with(|| page_anchors(ctx.page));
-            if resolves(fragment, anchors, ctx.source.text()) {
+            let anchors = anchors.get_or_insert_with(|| PageAnchors::of(ctx.page, ctx.source.text()));
+            if anchors.resolves(fragment) {
                 continue;
             }
-            let same_but_case = anchors.iter().filter(|a| **a == fragment.to_lowercase()).min();
+            let same_but_case = anchors.in_other_case(fragment);
             let diagnostic = match same_but_case {
                 Some(anchor) => ctx
                     .report(
@@ -101,94 +100,6 @@ impl Check for BrokenAnchorLink {
             out.push(diagnostic);
         }
     }
-}
-
-/// Every heading's anchor, as the docs site and markdownlint make them. Older headings
-/// end with a tier badge (`## Get a group **(PREMIUM)**`); sites have made their anchors
-/// with the badge's words and without them, so both are anchors. The front matter title
-/// is the page's first heading on the site.
-fn page_anchors(page: &Page) -> HashSet<String> {
-    let mut anchors: HashSet<String> = page.headings.iter().map(|h| h.anchor.clone()).collect();
-    let mut with_badges = Anchors::default();
-    for heading in &page.headings {
-        let mut text = heading.text.clone();
-        for badge in &heading.badges {
-            text.push(' ');
-            text.push_str(&badge.value);
-        }
-        anchors.insert(with_badges.unique(&text));
-    }
-    if let Some(title) = &page.title {
-        anchors.insert(slug(&title.text));
-    }
-    anchors.insert("top".to_string());
-    anchors
-}
-
-/// Whether the fragment names an anchor: a heading's, as written or percent-decoded,
-/// one an HTML element or a `{#id}` attribute sets in the page, or a line of a file
-/// (`#L12`, `#L12-L20`) as code hosts number them.
-fn resolves(fragment: &str, anchors: &HashSet<String>, text: &str) -> bool {
-    if anchors.contains(fragment) || is_line_fragment(fragment) {
-        return true;
-    }
-    let decoded = percent_decoded(fragment);
-    if decoded.as_deref().is_some_and(|d| anchors.contains(d)) {
-        return true;
-    }
-    let name = decoded.as_deref().unwrap_or(fragment);
-    ["id=\"", "id='", "name=\"", "name='", "{#"].iter().any(|opening| {
-        let closing = match *opening {
-            "{#" => "}",
-            quoted => &quoted[quoted.len() - 1..],
-        };
-        text.contains(&format!("{opening}{name}{closing}"))
-    })
-}
-
-fn is_line_fragment(fragment: &str) -> bool {
-    let line = |s: &str| {
-        s.strip_prefix('L').is_some_and(|n| {
-            let digits = n.split_once('C').map_or(n, |(line, column)| {
-                if column.is_empty() || !column.bytes().all(|b| b.is_ascii_digit()) {
-                    ""
-                } else {
-                    line
-                }
-            });
-            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
-        })
-    };
-    match fragment.split_once('-') {
-        Some((from, to)) => line(from) && line(to),
-        None => line(fragment),
-    }
-}
-
-/// The fragment with its `%XX` escapes decoded, when it has any and they make UTF-8.
-fn percent_decoded(fragment: &str) -> Option<String> {
-    if !fragment.contains('%') {
-        return None;
-    }
-    let bytes = fragment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The headings' anchors nearest to a broken one, when they are near enough to be a slip
@@ -248,24 +159,6 @@ fn case_fix(ctx: &LintContext<'_>, link: &Link, anchor: &str) -> Option<Fix> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_fragments_are_anchors() {
-        for f in ["L1", "L12-L20", "L3C4", "L3C4-L5C6"] {
-            assert!(is_line_fragment(f), "{f}");
-        }
-        for f in ["L", "Lx", "L1-", "L1C", "list-widgets", "L1-2"] {
-            assert!(!is_line_fragment(f), "{f}");
-        }
-    }
-
-    #[test]
-    fn percent_escapes_are_decoded() {
-        assert_eq!(percent_decoded("caf%C3%A9").as_deref(), Some("café"));
-        assert_eq!(percent_decoded("a%2"), Some("a%2".to_string()));
-        assert_eq!(percent_decoded("plain"), None);
-        assert_eq!(percent_decoded("%FF"), None);
-    }
 
     #[test]
     fn the_closest_anchor_is_near() {

@@ -1,0 +1,153 @@
+//! The anchors a page defines, for checking the links that point at them.
+
+use crate::{slug, Anchors, Page};
+use std::collections::HashSet;
+
+/// Every anchor a page defines: its headings' (as GitLab's docs site and markdownlint
+/// make them), its title's, `top`, and the names HTML elements (`id`, `name`) and
+/// `{#id}` attributes set. Older headings end with a tier badge (`## Get a group
+/// **(PREMIUM)**`); sites have made their anchors with the badge's words and without
+/// them, so both count.
+#[derive(Clone, Debug, Default)]
+pub struct PageAnchors {
+    names: HashSet<String>,
+}
+
+impl PageAnchors {
+    pub fn of(page: &Page, text: &str) -> Self {
+        let mut names: HashSet<String> = page.headings.iter().map(|h| h.anchor.clone()).collect();
+        if page.headings.iter().any(|h| !h.badges.is_empty()) {
+            let mut with_badges = Anchors::default();
+            for heading in &page.headings {
+                let mut words = heading.text.clone();
+                for badge in &heading.badges {
+                    words.push(' ');
+                    words.push_str(&badge.value);
+                }
+                names.insert(with_badges.unique(&words));
+            }
+        }
+        if let Some(title) = &page.title {
+            names.insert(slug(&title.text));
+        }
+        names.insert("top".to_string());
+        names.extend(html_names(text).map(str::to_string));
+        PageAnchors { names }
+    }
+
+    /// Whether a link's fragment (after `#`) names one of the anchors, as written or
+    /// percent-decoded, or a line of a file (`#L12`, `#L12-L20`) as code hosts number them.
+    pub fn resolves(&self, fragment: &str) -> bool {
+        self.names.contains(fragment)
+            || is_line_fragment(fragment)
+            || percent_decoded(fragment).is_some_and(|d| self.names.contains(&d))
+    }
+
+    /// The anchor that differs from the fragment only in case, the first in order.
+    pub fn in_other_case(&self, fragment: &str) -> Option<&str> {
+        let lower = fragment.to_lowercase();
+        self.names.iter().filter(|a| **a == lower).map(String::as_str).min()
+    }
+}
+
+/// The values of `id="..."`, `name="..."` (either quote) and `{#...}` in the text, read
+/// loosely: a name found in a code block counts too, so a link is never reported for an
+/// anchor the page may set.
+fn html_names(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'=', b'{', bytes).filter_map(move |at| {
+        let (start, closing) = if bytes[at] == b'=' {
+            let named = bytes[..at].ends_with(b"id") || bytes[..at].ends_with(b"name");
+            match bytes.get(at + 1) {
+                Some(&quote @ (b'"' | b'\'')) if named => (at + 2, quote),
+                _ => return None,
+            }
+        } else if bytes.get(at + 1) == Some(&b'#') {
+            (at + 2, b'}')
+        } else {
+            return None;
+        };
+        let rest = &bytes[start..];
+        let end = rest
+            .iter()
+            .take(201)
+            .position(|&b| b == closing || b == b'\n' || b == b' ')?;
+        // Both ends are ASCII bytes, so the slice is whole characters.
+        (end > 0 && rest[end] == closing).then(|| &text[start..start + end])
+    })
+}
+
+fn is_line_fragment(fragment: &str) -> bool {
+    let line = |s: &str| {
+        s.strip_prefix('L').is_some_and(|n| {
+            let digits = n.split_once('C').map_or(n, |(line, column)| {
+                if column.is_empty() || !column.bytes().all(|b| b.is_ascii_digit()) {
+                    ""
+                } else {
+                    line
+                }
+            });
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    match fragment.split_once('-') {
+        Some((from, to)) => line(from) && line(to),
+        None => line(fragment),
+    }
+}
+
+/// The fragment with its `%XX` escapes decoded, when it has any and they make UTF-8.
+fn percent_decoded(fragment: &str) -> Option<String> {
+    if !fragment.contains('%') {
+        return None;
+    }
+    let bytes = fragment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_fragments_are_anchors() {
+        for f in ["L1", "L12-L20", "L3C4", "L3C4-L5C6"] {
+            assert!(is_line_fragment(f), "{f}");
+        }
+        for f in ["L", "Lx", "L1-", "L1C", "list-widgets", "L1-2"] {
+            assert!(!is_line_fragment(f), "{f}");
+        }
+    }
+
+    #[test]
+    fn percent_escapes_are_decoded() {
+        assert_eq!(percent_decoded("caf%C3%A9").as_deref(), Some("café"));
+        assert_eq!(percent_decoded("a%2"), Some("a%2".to_string()));
+        assert_eq!(percent_decoded("plain"), None);
+        assert_eq!(percent_decoded("%FF"), None);
+    }
+
+    #[test]
+    fn html_and_attribute_names_are_anchors() {
+        let text = "<a id=\"old\"></a> <a name='older'></a> ## Title {#custom}\nid=\"\" id=\"has space\"";
+        let names: Vec<&str> = html_names(text).collect();
+        assert_eq!(names, ["old", "older", "custom"]);
+    }
+}
