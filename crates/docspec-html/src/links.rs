@@ -79,7 +79,7 @@ impl SiteLinks {
         self.pages.contains(&page).then_some((page, fragment))
     }
 
-    /// Whether `path` (an input path) is a rendered page, as links name them.
+    /// The name a rendered page goes by in [`Self::anchor_target`]: its input path, normalized.
     pub fn key(path: &str) -> String {
         normalize("", path).unwrap_or_else(|| path.to_string())
     }

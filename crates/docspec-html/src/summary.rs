@@ -1,5 +1,6 @@
 //! What the site keeps of a page besides its search entries: section counts for the
-//! index, links to pages that are not rendered, and the API index page's grouping.
+//! index, links to pages that are not rendered or to anchors other pages lack, and the
+//! API index page's grouping.
 
 use crate::data::AnchorLink;
 use crate::links::{SiteLinks, Target};
