@@ -33,9 +33,12 @@ pub fn rules_markdown() -> String {
         }
         let _ = write!(out, "\n## Category `{category}`\n");
         for m in rules {
-            let twins = m
+            let mut twins = m
                 .markdownlint_twins()
                 .map_or_else(String::new, |t| format!(" · markdownlint: {t}"));
+            if let Some(vale) = m.vale_twins() {
+                twins.push_str(&format!(" · Vale: {vale}"));
+            }
             let _ = write!(
                 out,
                 "\n### {}\n\n`{}` · default **{}** · fix: {} · since {}{twins}\n\n{}\n",

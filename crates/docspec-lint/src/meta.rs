@@ -107,6 +107,11 @@ pub struct RuleMetadata {
     /// suppression comments for them suppress it too.
     #[serde(skip)]
     pub markdownlint: &'static [(&'static str, &'static str)],
+    /// The Vale rules of GitLab's docs (`gitlab_base.CodeBlockNesting`) this rule also
+    /// checks: Vale's comments that turn them off (`<!-- vale gitlab_base.X = NO -->`,
+    /// `<!-- vale off -->`) suppress it too.
+    #[serde(skip)]
+    pub vale: &'static [&'static str],
     /// The first sentence of "What it does".
     pub summary: &'static str,
     /// The whole doc comment, Markdown.
@@ -124,6 +129,11 @@ impl RuleMetadata {
             .map(|(code, alias)| format!("{code} ({alias})"))
             .collect();
         (!twins.is_empty()).then(|| twins.join(", "))
+    }
+
+    /// `gitlab_base.CodeBlockNesting, ...`, or `None`.
+    pub fn vale_twins(&self) -> Option<String> {
+        (!self.vale.is_empty()).then(|| self.vale.join(", "))
     }
 
     /// The Markdown block under `## Example` (before `Use instead:`).

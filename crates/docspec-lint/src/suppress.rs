@@ -10,8 +10,11 @@
 //!
 //! markdownlint's own comments (`<!-- markdownlint-disable MD056 -->`, by code or alias,
 //! with the same five directives) suppress the rules that check what a markdownlint rule
-//! checks (`RuleMetadata::markdownlint`); without a code, all of those. They are
-//! another tool's comments: docspec never reports them as unused or unknown.
+//! checks (`RuleMetadata::markdownlint`); without a code, all of those. Vale's comments
+//! do the same for the rules that check what one of GitLab's Vale rules checks
+//! (`RuleMetadata::vale`): `<!-- vale gitlab_base.CodeBlockNesting = NO -->` ... `= YES`,
+//! a whole style (`vale gitlab_base = NO`), or every one (`vale off` ... `vale on`).
+//! They are another tool's comments: docspec never reports them as unused or unknown.
 
 use crate::registry::{all_metadata, find, suggest};
 use docspec_model::{Page, SourceFile, TextRange};
@@ -56,20 +59,13 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
     let comments = &page.comments;
     let last_line = source.lines().line_count().saturating_sub(1);
     let mut out: Vec<Suppression> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
+    // Open ranges, with the tool whose comment opened them.
+    let mut open: Vec<(usize, Tool)> = Vec::new();
     for comment in comments {
-        let Some((directive, rest, foreign)) = directive(&comment.body) else {
+        let Some((directive, codes, unknown, tool)) = read_comment(&comment.body) else {
             continue;
         };
-        let (codes, unknown) = if foreign {
-            match markdownlint_selectors(rest) {
-                Some(codes) => (codes, Vec::new()),
-                // Only markdownlint rules docspec does not check: nothing to suppress.
-                None => continue,
-            }
-        } else {
-            selectors(rest)
-        };
+        let foreign = tool != Tool::Docspec;
         let line = source.lines().line_of(comment.range.start());
         let end_line = source
             .lines()
@@ -100,13 +96,13 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
             }
             "disable" => {
                 let i = push(Scope::Range, line, last_line);
-                open.push(i);
+                open.push((i, tool));
             }
             "enable" => {
-                open.retain(|&i| {
+                open.retain(|&(i, opened_by)| {
                     // Each tool's `enable` ends its own ranges.
-                    let ends = out[i].foreign == foreign
-                        && (codes.is_empty() || out[i].codes.iter().any(|c| codes.contains(c)));
+                    let ends =
+                        opened_by == tool && (codes.is_empty() || out[i].codes.iter().any(|c| codes.contains(c)));
                     if ends {
                         out[i].last_line = line;
                     }
@@ -119,12 +115,39 @@ pub fn read(page: &Page, source: &SourceFile) -> Vec<Suppression> {
     out
 }
 
-/// `docspec-disable-next-line X` gives `("disable-next-line", "X", false)`; a
-/// `markdownlint-` directive gives `true`.
-fn directive(body: &str) -> Option<(&str, &str, bool)> {
-    let (rest, foreign) = match body.strip_prefix("docspec-") {
-        Some(rest) => (rest, false),
-        None => (body.strip_prefix("markdownlint-")?, true),
+/// Whose suppression comment it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tool {
+    Docspec,
+    Markdownlint,
+    Vale,
+}
+
+/// A suppression comment's directive (`disable`, `enable`, `disable-next-line`, ...), the
+/// rules it names (none: all rules, or all of the other tool's twins), the selectors that
+/// name no rule, and whose comment it is. `None` for other comments, and for another
+/// tool's comment about none of the rules docspec also checks.
+fn read_comment(body: &str) -> Option<(&str, Vec<&'static str>, Vec<String>, Tool)> {
+    if let Some(rest) = body.strip_prefix("vale ") {
+        let (directive, codes) = vale_directive(rest)?;
+        return Some((directive, codes, Vec::new(), Tool::Vale));
+    }
+    let (directive, rest, tool) = directive(body)?;
+    if tool == Tool::Markdownlint {
+        // Only markdownlint rules docspec does not check: nothing to suppress.
+        let codes = markdownlint_selectors(rest)?;
+        return Some((directive, codes, Vec::new(), tool));
+    }
+    let (codes, unknown) = selectors(rest);
+    Some((directive, codes, unknown, tool))
+}
+
+/// `docspec-disable-next-line X` gives `("disable-next-line", "X", Docspec)`; a
+/// `markdownlint-` directive gives `Markdownlint`.
+fn directive(body: &str) -> Option<(&str, &str, Tool)> {
+    let (rest, tool) = match body.strip_prefix("docspec-") {
+        Some(rest) => (rest, Tool::Docspec),
+        None => (body.strip_prefix("markdownlint-")?, Tool::Markdownlint),
     };
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     let (name, args) = rest.split_at(end);
@@ -132,7 +155,43 @@ fn directive(body: &str) -> Option<(&str, &str, bool)> {
         name,
         "disable" | "enable" | "disable-next-line" | "disable-line" | "disable-file"
     )
-    .then_some((name, args, foreign))
+    .then_some((name, args, tool))
+}
+
+/// What a Vale comment does to the rules that have a Vale twin: `off` and `on` all of
+/// them, `Style.Rule = NO` (or `Style.Rule["match"] = NO`, taken as the whole rule) and
+/// `= YES` those of the rule, `Style = NO` those of the style. Other Vale comments
+/// (`style = ...`) and rules no docspec rule checks give `None`.
+fn vale_directive(text: &str) -> Option<(&'static str, Vec<&'static str>)> {
+    let twins = |matches: &dyn Fn(&str) -> bool| -> Vec<&'static str> {
+        all_metadata()
+            .filter(|meta| meta.vale.iter().any(|v| matches(v)))
+            .map(|meta| meta.code)
+            .collect()
+    };
+    let text = text.trim();
+    let (directive, codes) = match text {
+        "off" => ("disable", twins(&|_| true)),
+        // No codes: every range Vale's comments opened.
+        "on" => return Some(("enable", Vec::new())),
+        _ => {
+            let (name, value) = text.split_once('=')?;
+            let directive = match value.trim() {
+                "NO" => "disable",
+                "YES" => "enable",
+                _ => return None,
+            };
+            let name = name.trim();
+            let name = name.split_once('[').map_or(name, |(rule, _)| rule);
+            let codes = if name.contains('.') {
+                twins(&|v| v == name)
+            } else {
+                twins(&|v| v.split_once('.').is_some_and(|(style, _)| style == name))
+            };
+            (directive, codes)
+        }
+    };
+    (!codes.is_empty()).then_some((directive, codes))
 }
 
 /// The docspec rules a markdownlint comment's selectors name (`MD056`, `md056`,

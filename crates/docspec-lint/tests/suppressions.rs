@@ -1,5 +1,6 @@
-//! Suppression comments of both tools: docspec's own and markdownlint's, which count for
-//! the rules that check what a markdownlint rule checks.
+//! Suppression comments of three tools: docspec's own, markdownlint's, which count for
+//! the rules that check what a markdownlint rule checks, and Vale's, which count for the
+//! rules that check what one of GitLab's Vale rules checks.
 
 mod common;
 
@@ -41,6 +42,64 @@ fn markdownlint_comments_for_other_rules_change_nothing() {
         pg009_lines("<!-- markdownlint-disable-next-line MD013 -->", ""),
         [7, 13]
     );
+}
+
+/// The lines PG007 reports on a page with a delimiter cell of two hyphens (`|--|`)
+/// between `before` and `after`, and another after that.
+fn pg007_lines(before: &str, after: &str) -> Vec<usize> {
+    let table = "| A | B |\n|--|---|\n| x | y |\n";
+    let text = format!("# Widgets\n\n{before}\n\n{table}\n{after}\n\n{table}");
+    let (source, diagnostics) = lint_text("doc/api/widgets.md", &text, &only(&["PG007", "DS002"]));
+    diagnostics
+        .iter()
+        .map(|d| {
+            assert_eq!(d.code, "PG007", "{d:?}");
+            source.line_col(d.range().start()).line
+        })
+        .collect()
+}
+
+#[test]
+fn vale_comments_suppress_the_twin_rule_by_rule_style_or_all() {
+    // The first delimiter row is on line 6, the second on line 12.
+    assert_eq!(pg007_lines("", ""), [6, 12]);
+    for (off, on) in [
+        (
+            "vale gitlab_base.TableDelimiterRows = NO",
+            "vale gitlab_base.TableDelimiterRows = YES",
+        ),
+        (
+            "vale gitlab_base.TableDelimiterRows[\"--\"] = NO",
+            "vale gitlab_base.TableDelimiterRows = YES",
+        ),
+        ("vale gitlab_base = NO", "vale gitlab_base = YES"),
+        ("vale off", "vale on"),
+    ] {
+        let off = format!("<!-- {off} -->");
+        assert_eq!(pg007_lines(&off, ""), [0usize; 0], "{off}");
+        let on = format!("<!-- {on} -->");
+        assert_eq!(pg007_lines(&off, &on), [12], "{off} … {on}");
+    }
+}
+
+#[test]
+fn vale_comments_for_other_rules_change_nothing() {
+    // Spelling has no twin, and gitlab_docs is another style: no suppression, and none
+    // reported as unused; turning Spelling back on does not end the twin's range.
+    for other in [
+        "vale gitlab_base.Spelling = NO",
+        "vale gitlab_docs = NO",
+        "vale style = gitlab_base",
+    ] {
+        assert_eq!(pg007_lines(&format!("<!-- {other} -->"), ""), [6, 12], "{other}");
+    }
+    let off = "<!-- vale gitlab_base.TableDelimiterRows = NO -->";
+    assert_eq!(
+        pg007_lines(off, "<!-- vale gitlab_base.Spelling = YES -->"),
+        [0usize; 0]
+    );
+    assert_eq!(pg007_lines(off, "<!-- markdownlint-enable -->"), [0usize; 0]);
+    assert_eq!(pg007_lines(off, "<!-- docspec-enable -->"), [0usize; 0]);
 }
 
 #[test]

@@ -33,6 +33,7 @@ struct Args {
     fix: Option<Ident>,
     since: Option<LitStr>,
     markdownlint: Option<LitStr>,
+    vale: Option<LitStr>,
 }
 
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
@@ -69,6 +70,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     check_semver(&since)?;
     let markdownlint = markdownlint_twins(args.markdownlint.as_ref())?;
     let twins = markdownlint.iter().map(|(code, alias)| quote! { (#code, #alias) });
+    let vale = vale_twins(args.vale.as_ref())?;
 
     let docs = doc_comment(input);
     check_docs(&docs, &fix, input)?;
@@ -85,6 +87,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
                 fix: ::docspec_lint::FixAvailability::#fix,
                 since: #since,
                 markdownlint: &[#(#twins),*],
+                vale: &[#(#vale),*],
                 summary: #summary,
                 docs: #docs,
                 file: file!(),
@@ -111,6 +114,7 @@ fn parse_args(input: &DeriveInput) -> syn::Result<Args> {
             "severity" => args.severity = Some(value.parse()?),
             "fix" => args.fix = Some(value.parse()?),
             "markdownlint" => args.markdownlint = Some(value.parse()?),
+            "vale" => args.vale = Some(value.parse()?),
             _ => return Err(meta.error(format!("unknown rule attribute `{key}`"))),
         }
         Ok(())
@@ -140,6 +144,26 @@ fn markdownlint_twins(list: Option<&LitStr>) -> syn::Result<Vec<(String, String)
                 return Err(error());
             }
             Ok((code.to_string(), alias.to_string()))
+        })
+        .collect()
+}
+
+/// `"gitlab_base.CodeBlockNesting, gitlab_docs.HistoryItems"`: the Vale rules (style and
+/// rule name) a rule checks as well, so that Vale's own comments suppress it.
+fn vale_twins(list: Option<&LitStr>) -> syn::Result<Vec<String>> {
+    let Some(list) = list else { return Ok(Vec::new()) };
+    let word = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    list.value()
+        .split(',')
+        .map(|twin| {
+            let twin = twin.trim();
+            match twin.split_once('.') {
+                Some((style, rule)) if word(style) && word(rule) => Ok(twin.to_string()),
+                _ => Err(syn::Error::new(
+                    list.span(),
+                    "expected `style.Rule, style.Rule`: Vale rules by style and name",
+                )),
+            }
         })
         .collect()
 }

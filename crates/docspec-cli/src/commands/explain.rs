@@ -50,6 +50,12 @@ fn explain_rule(m: &RuleMetadata, out: &mut dyn Write) -> std::io::Result<()> {
             "markdownlint checks this as {twins}; its disable comments suppress this rule too."
         )?;
     }
+    if let Some(twins) = m.vale_twins() {
+        writeln!(
+            out,
+            "GitLab's Vale rules check this as {twins}; Vale's comments that turn them off suppress this rule too."
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", m.docs)
 }

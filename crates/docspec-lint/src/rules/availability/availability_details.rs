@@ -36,7 +36,7 @@ use docspec_model::{Availability, AvailabilityForm, AvailabilityLine, TextRange}
 /// spelling; the offerings stay the same. Tier lines are not fixed: a tier list names
 /// the lowest tier and all above it, and guessing which was meant could change it.
 #[derive(RuleMeta)]
-#[rule(code = "AV002", name = "availability-details", category = Availability, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "AV002", name = "availability-details", category = Availability, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_docs.Badges-Tiers, gitlab_docs.Badges-Offerings")]
 pub struct AvailabilityDetails;
 
 const TIER_VALUES: &[&str] = &[

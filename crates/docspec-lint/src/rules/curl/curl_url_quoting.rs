@@ -32,7 +32,7 @@ use docspec_model::TextRange;
 /// or a `<placeholder>` is quoted whole, up to the next space; that fix is unsafe, as
 /// the shell read the command differently before it.
 #[derive(RuleMeta)]
-#[rule(code = "CU002", name = "curl-url-quoting", category = Curl, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "CU002", name = "curl-url-quoting", category = Curl, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_base.CommandStringsQuoted")]
 pub struct CurlUrlQuoting;
 
 impl Check for CurlUrlQuoting {

@@ -63,7 +63,7 @@ use docspec_model::{History, HistoryForm, TextRange};
 /// history without `>` gets a blank line before it; that fix is unsafe because the
 /// line may have been meant as part of the last entry.
 #[derive(RuleMeta)]
-#[rule(code = "HI001", name = "history-format", category = History, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "HI001", name = "history-format", category = History, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_docs.HistoryItems")]
 pub struct HistoryFormat;
 
 impl Check for HistoryFormat {

@@ -43,7 +43,7 @@ use docspec_model::{AvailabilityForm, Page};
 /// ```
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "HI006", name = "history-order", category = History, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "HI006", name = "history-order", category = History, severity = Error, fix = None, since = "0.1.0", vale = "gitlab_docs.HistoryItemsOrder")]
 pub struct HistoryOrder;
 
 /// The index of the heading whose section holds `offset` (`None` before the first).

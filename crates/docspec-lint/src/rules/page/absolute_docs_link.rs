@@ -27,7 +27,7 @@ const OTHER_PROJECTS: &[&str] = &["runner", "charts", "omnibus", "operator"];
 /// See [status codes](rest/troubleshooting.md#status-codes).
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG013", name = "absolute-docs-link", category = Page, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "PG013", name = "absolute-docs-link", category = Page, severity = Error, fix = None, since = "0.1.0", vale = "gitlab_docs.RelativeLinks")]
 pub struct AbsoluteDocsLink;
 
 impl Check for AbsoluteDocsLink {

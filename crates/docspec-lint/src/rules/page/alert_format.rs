@@ -92,7 +92,7 @@ pub struct AlertFormatOptions {
 ///       style: shortcode
 /// ```
 #[derive(RuleMeta)]
-#[rule(code = "PG011", name = "alert-format", category = Page, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "PG011", name = "alert-format", category = Page, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_base.AlertFormat, gitlab_docs.AlertBoxStyle")]
 pub struct AlertFormat;
 
 impl Check for AlertFormat {

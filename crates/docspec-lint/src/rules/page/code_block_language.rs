@@ -49,7 +49,7 @@ pub const ALIASES: &[(&str, &str)] = &[
 /// safe: both name the same language. A fence without a language is not fixed, since
 /// only the writer knows what the block holds.
 #[derive(RuleMeta)]
-#[rule(code = "PG002", name = "code-block-language", category = Page, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "PG002", name = "code-block-language", category = Page, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_base.CodeblockFences")]
 pub struct CodeBlockLanguage;
 
 impl Check for CodeBlockLanguage {

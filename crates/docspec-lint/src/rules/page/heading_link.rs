@@ -22,7 +22,7 @@ use docspec_model::{walk_inlines, Inline};
 /// Lists the [widgets](widgets.md) of a project.
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG015", name = "heading-link", category = Page, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "PG015", name = "heading-link", category = Page, severity = Error, fix = None, since = "0.1.0", vale = "gitlab_base.HeadingLink")]
 pub struct HeadingLink;
 
 impl Check for HeadingLink {

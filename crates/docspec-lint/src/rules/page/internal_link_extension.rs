@@ -28,7 +28,7 @@ use docspec_model::{Link, TextRange};
 /// same. Links to a folder are not fixed, since the folder's page may be `_index.md`
 /// or `index.md`.
 #[derive(RuleMeta)]
-#[rule(code = "PG012", name = "internal-link-extension", category = Page, severity = Error, fix = Sometimes, since = "0.1.0")]
+#[rule(code = "PG012", name = "internal-link-extension", category = Page, severity = Error, fix = Sometimes, since = "0.1.0", vale = "gitlab_docs.InternalLinkExtension")]
 pub struct InternalLinkExtension;
 
 impl Check for InternalLinkExtension {

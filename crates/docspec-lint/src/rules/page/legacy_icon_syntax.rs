@@ -25,7 +25,7 @@ use docspec_model::TextRange;
 /// ## Fix safety
 /// The shortcode names the same icon: safe.
 #[derive(RuleMeta)]
-#[rule(code = "PG017", name = "legacy-icon-syntax", category = Page, severity = Error, fix = Always, since = "0.2.0")]
+#[rule(code = "PG017", name = "legacy-icon-syntax", category = Page, severity = Error, fix = Always, since = "0.2.0", vale = "gitlab_docs.ShortCodeFormat")]
 pub struct LegacyIconSyntax;
 
 impl Check for LegacyIconSyntax {

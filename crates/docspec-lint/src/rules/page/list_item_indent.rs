@@ -43,7 +43,7 @@ use docspec_model::TextRange;
 ///   Names are unique in a project.
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG016", name = "list-item-indent", category = Page, severity = Error, fix = None, since = "0.2.0")]
+#[rule(code = "PG016", name = "list-item-indent", category = Page, severity = Error, fix = None, since = "0.2.0", vale = "gitlab_base.CodeBlockNesting")]
 pub struct ListItemIndent;
 
 impl Check for ListItemIndent {

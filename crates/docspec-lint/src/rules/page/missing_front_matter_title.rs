@@ -29,7 +29,7 @@ use docspec_model::{Heading, TextRange};
 /// Use this API to manage widgets.
 /// ````
 #[derive(RuleMeta)]
-#[rule(code = "PG001", name = "missing-front-matter-title", category = Page, severity = Error, fix = None, since = "0.1.0")]
+#[rule(code = "PG001", name = "missing-front-matter-title", category = Page, severity = Error, fix = None, since = "0.1.0", vale = "gitlab_docs.FrontMatter")]
 pub struct MissingFrontMatterTitle;
 
 impl Check for MissingFrontMatterTitle {

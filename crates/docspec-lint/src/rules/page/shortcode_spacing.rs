@@ -33,7 +33,7 @@ use docspec_model::TextRange;
 /// Rewriting the tag with one space inside each pair of braces is safe: Hugo reads both
 /// spellings the same.
 #[derive(RuleMeta)]
-#[rule(code = "PG010", name = "shortcode-spacing", category = Page, severity = Warning, fix = Always, since = "0.1.0")]
+#[rule(code = "PG010", name = "shortcode-spacing", category = Page, severity = Warning, fix = Always, since = "0.1.0", vale = "gitlab_docs.ShortCodeSyntax")]
 pub struct ShortcodeSpacing;
 
 impl Check for ShortcodeSpacing {

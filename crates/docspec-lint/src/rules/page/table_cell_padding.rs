@@ -31,7 +31,7 @@ use docspec_model::TextRange;
 /// ## Fix safety
 /// Inserting the missing spaces is safe: spaces around cell content do not render.
 #[derive(RuleMeta)]
-#[rule(code = "PG008", name = "table-cell-padding", category = Page, severity = Error, fix = Always, since = "0.1.0")]
+#[rule(code = "PG008", name = "table-cell-padding", category = Page, severity = Error, fix = Always, since = "0.1.0", vale = "gitlab_docs.TablePipes")]
 pub struct TableCellPadding;
 
 impl Check for TableCellPadding {

@@ -29,7 +29,7 @@ use docspec_model::TextRange;
 /// Widening a cell to `---`, keeping its colons and the spaces around it, is safe: the
 /// table renders the same.
 #[derive(RuleMeta)]
-#[rule(code = "PG007", name = "table-delimiter-row", category = Page, severity = Error, fix = Always, since = "0.1.0")]
+#[rule(code = "PG007", name = "table-delimiter-row", category = Page, severity = Error, fix = Always, since = "0.1.0", vale = "gitlab_base.TableDelimiterRows")]
 pub struct TableDelimiterRow;
 
 impl Check for TableDelimiterRow {
