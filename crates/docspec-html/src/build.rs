@@ -225,6 +225,7 @@ pub fn build_page<'a>(
         key: crate::links::SiteLinks::key(path),
         anchors: docspec_model::PageAnchors::of(page, input.source.text()),
         anchor_links: anchor_links(input, site_links),
+        display_path: input.source.path().to_string(),
         index_links: if is_index {
             index_links(input, site_links, out_path)
         } else {

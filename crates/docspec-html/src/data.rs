@@ -55,17 +55,13 @@ pub struct IndexSection {
     pub method_count: usize,
 }
 
-/// A link to an anchor of another rendered page.
+/// A link to an anchor of another rendered page: where it is and its destination, as
+/// written (the page it names is found again when the link is checked).
 #[derive(Clone, Debug)]
 pub struct AnchorLink {
-    /// The display path of the page the link is in, one-based line and column.
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    /// The destination as written, and the target page's key and the fragment.
-    pub dest: String,
-    pub target: String,
-    pub fragment: String,
+    pub line: u32,
+    pub column: u32,
+    pub dest: Box<str>,
 }
 
 /// What the site keeps of a page once it is written: enough for the index, the
@@ -82,10 +78,12 @@ pub struct PageSummary {
     pub search: Vec<SearchEntry>,
     pub findings: Vec<SiteFinding>,
     /// The page as links name it (its normalized input path), the anchors it defines,
-    /// and its links to anchors of other rendered pages, checked once every page is read.
+    /// and its links to anchors of other rendered pages, checked once every page is read
+    /// and reported at the page's display path.
     pub key: String,
     pub anchors: docspec_model::PageAnchors,
     pub anchor_links: Vec<AnchorLink>,
+    pub display_path: String,
     /// For the API index page: its headings with the rendered pages it links under each
     /// (output paths from the site root), in order.
     pub index_links: Vec<(String, Vec<String>)>,

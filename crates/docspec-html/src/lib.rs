@@ -238,7 +238,7 @@ impl<'t> SiteRenderer<'t> {
             write(name, &file.bytes)?;
         }
 
-        let broken = summary::broken_anchors(&summaries);
+        let broken = summary::broken_anchors(&summaries, &self.links);
         let findings = summaries
             .iter()
             .zip(broken)

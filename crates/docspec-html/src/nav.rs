@@ -128,6 +128,7 @@ mod tests {
             key: href.replace(".html", ".md"),
             anchors: docspec_model::PageAnchors::default(),
             anchor_links: Vec::new(),
+            display_path: href.replace(".html", ".md"),
             index_links: links,
         }
     }

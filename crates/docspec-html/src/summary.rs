@@ -55,23 +55,20 @@ pub fn anchor_links(input: &PageInput<'_>, site: &SiteLinks) -> Vec<AnchorLink> 
         .page
         .links
         .iter()
-        .filter_map(|link| {
-            let (target, fragment) = site.anchor_target(input.path, &link.dest)?;
+        .filter(|link| site.anchor_target(input.path, &link.dest).is_some())
+        .map(|link| {
             let at = input.source.line_col(link.range.start());
-            Some(AnchorLink {
-                path: input.source.path().to_string(),
-                line: at.line,
-                column: at.column,
-                dest: link.dest.clone(),
-                target,
-                fragment: fragment.to_string(),
-            })
+            AnchorLink {
+                line: u32::try_from(at.line).unwrap_or(u32::MAX),
+                column: u32::try_from(at.column).unwrap_or(u32::MAX),
+                dest: link.dest.as_str().into(),
+            }
         })
         .collect()
 }
 
-/// Each link to an anchor that its target page does not define (`BROKEN_ANCHOR`).
-pub fn broken_anchors(summaries: &[crate::PageSummary]) -> Vec<Vec<SiteFinding>> {
+/// Each page's links to an anchor that their target page does not define (`BROKEN_ANCHOR`).
+pub fn broken_anchors(summaries: &[crate::PageSummary], site: &SiteLinks) -> Vec<Vec<SiteFinding>> {
     let anchors: std::collections::HashMap<&str, &docspec_model::PageAnchors> =
         summaries.iter().map(|s| (s.key.as_str(), &s.anchors)).collect();
     summaries
@@ -79,17 +76,20 @@ pub fn broken_anchors(summaries: &[crate::PageSummary]) -> Vec<Vec<SiteFinding>>
         .map(|s| {
             s.anchor_links
                 .iter()
-                .filter(|l| anchors.get(l.target.as_str()).is_some_and(|a| !a.resolves(&l.fragment)))
-                .map(|l| SiteFinding {
-                    path: l.path.clone(),
-                    line: l.line,
-                    column: l.column,
-                    code: crate::BROKEN_ANCHOR.0,
-                    name: crate::BROKEN_ANCHOR.1,
-                    message: format!(
-                        "the link to `{}` points at an anchor that no heading of `{}` has",
-                        l.dest, l.target
-                    ),
+                .filter_map(|l| {
+                    let (target, fragment) = site.anchor_target(&s.path, &l.dest)?;
+                    let known = anchors.get(target.as_str())?;
+                    (!known.resolves(fragment)).then(|| SiteFinding {
+                        path: s.display_path.clone(),
+                        line: l.line as usize,
+                        column: l.column as usize,
+                        code: crate::BROKEN_ANCHOR.0,
+                        name: crate::BROKEN_ANCHOR.1,
+                        message: format!(
+                            "the link to `{}` points at an anchor that no heading of `{target}` has",
+                            l.dest
+                        ),
+                    })
                 })
                 .collect()
         })

@@ -1,7 +1,6 @@
 //! The anchors a page defines, for checking the links that point at them.
 
 use crate::{slug, Anchors, Page};
-use std::collections::HashSet;
 
 /// Every anchor a page defines: its headings' (as GitLab's docs site and markdownlint
 /// make them), its title's, `top`, and the names HTML elements (`id`, `name`) and
@@ -10,12 +9,14 @@ use std::collections::HashSet;
 /// them, so both count.
 #[derive(Clone, Debug, Default)]
 pub struct PageAnchors {
-    names: HashSet<String>,
+    /// Sorted, one per line: the site keeps one per rendered page until every page is
+    /// read, so it is one small string rather than a set of strings.
+    names: Box<str>,
 }
 
 impl PageAnchors {
     pub fn of(page: &Page, text: &str) -> Self {
-        let mut names: HashSet<String> = page.headings.iter().map(|h| h.anchor.clone()).collect();
+        let mut names: Vec<String> = page.headings.iter().map(|h| h.anchor.clone()).collect();
         if page.headings.iter().any(|h| !h.badges.is_empty()) {
             let mut with_badges = Anchors::default();
             for heading in &page.headings {
@@ -24,29 +25,41 @@ impl PageAnchors {
                     words.push(' ');
                     words.push_str(&badge.value);
                 }
-                names.insert(with_badges.unique(&words));
+                names.push(with_badges.unique(&words));
             }
         }
         if let Some(title) = &page.title {
-            names.insert(slug(&title.text));
+            names.push(slug(&title.text));
         }
-        names.insert("top".to_string());
         names.extend(html_names(text).map(str::to_string));
-        PageAnchors { names }
+        names.retain(|n| !n.is_empty() && !n.contains('\n'));
+        names.sort_unstable();
+        names.dedup();
+        PageAnchors {
+            names: names.join("\n").into_boxed_str(),
+        }
+    }
+
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.split('\n').filter(|n| !n.is_empty())
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        name == "top" || self.names().any(|n| n == name)
     }
 
     /// Whether a link's fragment (after `#`) names one of the anchors, as written or
     /// percent-decoded, or a line of a file (`#L12`, `#L12-L20`) as code hosts number them.
     pub fn resolves(&self, fragment: &str) -> bool {
-        self.names.contains(fragment)
+        self.contains(fragment)
             || is_line_fragment(fragment)
-            || percent_decoded(fragment).is_some_and(|d| self.names.contains(&d))
+            || percent_decoded(fragment).is_some_and(|d| self.contains(&d))
     }
 
     /// The anchor that differs from the fragment only in case, the first in order.
     pub fn in_other_case(&self, fragment: &str) -> Option<&str> {
         let lower = fragment.to_lowercase();
-        self.names.iter().filter(|a| **a == lower).map(String::as_str).min()
+        self.names().find(|n| *n == lower)
     }
 }
 
