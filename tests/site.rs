@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers fail loudly by design
 
-use docspec_tests::docspec;
+use docspec_tests::{docspec, Run};
 use std::fs;
 use std::path::Path;
 
@@ -17,6 +17,27 @@ fn write(dir: &Path, name: &str, text: &str) {
     fs::write(dir.join(name), text).unwrap();
 }
 
+/// `docspec COMMAND DOCS -o OUT --no-config EXTRA...`, which must succeed.
+fn site(command: &str, docs: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        command,
+        docs.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--no-config",
+    ];
+    args.extend_from_slice(extra);
+    let run = docspec(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run
+}
+
+/// The lines of a run's report with findings of `code` (`SI001`).
+fn findings_of<'r>(run: &'r Run, code: &str) -> Vec<&'r str> {
+    let tag = format!("[{code}]");
+    run.stderr.lines().filter(|l| l.contains(&tag)).collect()
+}
+
 #[test]
 fn a_new_build_removes_its_own_stale_pages_and_nothing_else() {
     let dir = tempfile::tempdir().unwrap();
@@ -24,27 +45,13 @@ fn a_new_build_removes_its_own_stale_pages_and_nothing_else() {
     let out = dir.path().join("public");
     write(&docs, "things.md", PAGE);
     write(&docs, "old/more.md", MORE);
-    let run = docspec(&[
-        "build",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    site("build", &docs, &out, &[]);
     assert!(out.join("old/more.html").is_file());
     write(&out, "CNAME", "docs.example.com");
     write(&out, "old/notes.txt", "mine");
 
     fs::remove_dir_all(docs.join("old")).unwrap();
-    let run = docspec(&[
-        "build",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    site("build", &docs, &out, &[]);
     assert!(!out.join("old/more.html").exists(), "the stale page is gone");
     assert!(out.join("things.html").is_file() && out.join("openapi.yaml").is_file());
     assert!(
@@ -52,14 +59,7 @@ fn a_new_build_removes_its_own_stale_pages_and_nothing_else() {
         "the user's files stay"
     );
 
-    let run = docspec(&[
-        "render",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    site("render", &docs, &out, &[]);
     assert!(
         !out.join("openapi.yaml").exists(),
         "render removes what build wrote before"
@@ -73,29 +73,19 @@ fn links_to_pages_not_rendered_are_reported_once_or_sent_to_the_published_docs()
     let docs = dir.path().join("docs");
     let out = dir.path().join("site");
     write(&docs, "things.md", PAGE);
-    let run = docspec(&[
-        "render",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let reported: Vec<&str> = run.stderr.lines().filter(|l| l.contains("[SI001]")).collect();
+    let run = site("render", &docs, &out, &[]);
+    let reported = findings_of(&run, "SI001");
     assert_eq!(reported.len(), 2, "{}", run.stderr);
     assert!(reported[0].contains("things.md:5:5: warning[SI001]"), "{}", reported[0]);
     assert!(reported[0].contains("`../users/users.md`"), "{}", reported[0]);
 
-    let run = docspec(&[
+    let run = site(
         "render",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-        "--docs-base-url",
-        "https://docs.example.com/api/",
-    ]);
-    assert!(!run.stderr.contains("SI001"), "{}", run.stderr);
+        &docs,
+        &out,
+        &["--docs-base-url", "https://docs.example.com/api/"],
+    );
+    assert!(findings_of(&run, "SI001").is_empty(), "{}", run.stderr);
     let html = fs::read_to_string(out.join("things.html")).unwrap();
     assert!(
         html.contains(r#"href="https://docs.example.com/users/users.html""#),
@@ -125,15 +115,8 @@ fn links_to_anchors_another_rendered_page_lacks_are_reported() {
         "# Gadgets API\n\n## Get a gadget **(PREMIUM)**\n\n<a id=\"old-anchor\"></a>\n\n## Café gadgets\n\n\
          Back to [things](../things.md#list-thing) and [all things](../things.md#list-things).\n",
     );
-    let run = docspec(&[
-        "render",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let reported: Vec<&str> = run.stderr.lines().filter(|l| l.contains("[SI002]")).collect();
+    let run = site("render", &docs, &out, &[]);
+    let reported = findings_of(&run, "SI002");
     assert_eq!(reported.len(), 2, "{}", run.stderr);
     assert!(
         reported[0].contains("sub/gadgets.md:9:9: warning[SI002]"),
@@ -152,14 +135,7 @@ fn links_to_anchors_another_rendered_page_lacks_are_reported() {
         reported[1]
     );
 
-    let run = docspec(&[
-        "build",
-        docs.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--no-config",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site("build", &docs, &out, &[]);
     assert!(
         run.stderr
             .contains("2 links to anchors their page does not have (SI002"),

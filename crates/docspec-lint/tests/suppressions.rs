@@ -6,19 +6,23 @@ mod common;
 
 use common::{lint_text, only};
 
-/// The lines PG009 reports on a page that has `table` (a row with one cell too many)
-/// between `before` and `after`.
-fn pg009_lines(before: &str, after: &str) -> Vec<usize> {
-    let table = "| A | B |\n|---|---|\n| `x|y` | z |\n";
+/// The lines `code` reports on a page that has `table` between `before` and `after`, and
+/// again after them.
+fn lines_of(code: &'static str, table: &str, before: &str, after: &str) -> Vec<usize> {
     let text = format!("# Widgets\n\n{before}\n\n{table}\n{after}\n\n{table}");
-    let (source, diagnostics) = lint_text("doc/api/widgets.md", &text, &only(&["PG009", "DS002"]));
+    let (source, diagnostics) = lint_text("doc/api/widgets.md", &text, &only(&[code, "DS002"]));
     diagnostics
         .iter()
         .map(|d| {
-            assert_eq!(d.code, "PG009", "{d:?}");
+            assert_eq!(d.code, code, "{d:?}");
             source.line_col(d.range().start()).line
         })
         .collect()
+}
+
+/// PG009 on a table with a row of one cell too many.
+fn pg009_lines(before: &str, after: &str) -> Vec<usize> {
+    lines_of("PG009", "| A | B |\n|---|---|\n| `x|y` | z |\n", before, after)
 }
 
 #[test]
@@ -44,19 +48,9 @@ fn markdownlint_comments_for_other_rules_change_nothing() {
     );
 }
 
-/// The lines PG007 reports on a page with a delimiter cell of two hyphens (`|--|`)
-/// between `before` and `after`, and another after that.
+/// PG007 on a table whose delimiter row has a cell of two hyphens (`|--|`).
 fn pg007_lines(before: &str, after: &str) -> Vec<usize> {
-    let table = "| A | B |\n|--|---|\n| x | y |\n";
-    let text = format!("# Widgets\n\n{before}\n\n{table}\n{after}\n\n{table}");
-    let (source, diagnostics) = lint_text("doc/api/widgets.md", &text, &only(&["PG007", "DS002"]));
-    diagnostics
-        .iter()
-        .map(|d| {
-            assert_eq!(d.code, "PG007", "{d:?}");
-            source.line_col(d.range().start()).line
-        })
-        .collect()
+    lines_of("PG007", "| A | B |\n|--|---|\n| x | y |\n", before, after)
 }
 
 #[test]
