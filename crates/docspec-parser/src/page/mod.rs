@@ -142,6 +142,7 @@ fn assign_lead_ins(blocks: &[Block], page: &mut Page) {
     }
 }
 
+/// The links, comments and list items of the blocks, nested ones included, in source order.
 fn collect_links_and_comments(blocks: &[Block], page: &mut Page) {
     for block in blocks {
         match block {
