@@ -124,6 +124,8 @@ fn links_to_anchors_another_rendered_page_lacks_are_reported() {
         reported[0]
     );
     assert!(reported[0].contains("`../things.md#list-thing`"), "{}", reported[0]);
+    assert!(reported[0].ends_with("did you mean `#list-things`?"), "{}", reported[0]);
+    assert!(!reported[1].contains("did you mean"), "{}", reported[1]);
     assert!(
         reported[1].contains("things.md:7:46: warning[SI002]"),
         "{}",

@@ -79,14 +79,23 @@ pub fn broken_anchors(summaries: &[crate::PageSummary], site: &SiteLinks) -> Vec
                 .filter_map(|l| {
                     let (target, fragment) = site.anchor_target(&s.path, &l.dest)?;
                     let known = anchors.get(target.as_str())?;
-                    (!known.resolves(fragment)).then(|| SiteFinding {
+                    if known.resolves(fragment) {
+                        return None;
+                    }
+                    let nearest: Vec<String> = known.nearest(fragment).iter().map(|a| format!("`#{a}`")).collect();
+                    let hint = if nearest.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; did you mean {}?", nearest.join(" or "))
+                    };
+                    Some(SiteFinding {
                         path: s.display_path.clone(),
                         line: l.line as usize,
                         column: l.column as usize,
                         code: crate::BROKEN_ANCHOR.0,
                         name: crate::BROKEN_ANCHOR.1,
                         message: format!(
-                            "the link to `{}` points at an anchor that no heading of `{target}` has",
+                            "the link to `{}` points at an anchor that no heading of `{target}` has{hint}",
                             l.dest
                         ),
                     })

@@ -56,11 +56,62 @@ impl PageAnchors {
             || percent_decoded(fragment).is_some_and(|d| self.contains(&d))
     }
 
+    /// The anchors nearest to a fragment that names none ([`nearest_anchors`]).
+    pub fn nearest(&self, fragment: &str) -> Vec<&str> {
+        nearest_anchors(fragment, self.names())
+    }
+
     /// The anchor that differs from the fragment only in case, the first in order.
     pub fn in_other_case(&self, fragment: &str) -> Option<&str> {
         let lower = fragment.to_lowercase();
         self.names().find(|n| *n == lower)
     }
+}
+
+/// The anchors among `candidates` nearest to a fragment that names none, when they are
+/// near enough to be a slip (two characters apart) or a renamed heading (most of the
+/// words shared, two at least): those that share the most words, at most three, in the
+/// given order.
+pub fn nearest_anchors<'a>(fragment: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let scored: Vec<(usize, &str)> = candidates
+        .map(|a| (shared_words(fragment, a), a))
+        .filter(|(shared, a)| *shared >= 60 || strsim::levenshtein(fragment, a) <= 2)
+        .map(|(shared, a)| (if shared >= 60 { shared } else { 0 }, a))
+        .collect();
+    let best = scored.iter().map(|(shared, _)| *shared).max().unwrap_or(0);
+    let mut nearest: Vec<&str> = Vec::new();
+    for (_, anchor) in scored.into_iter().filter(|(shared, _)| *shared == best) {
+        if nearest.len() < 3 && !nearest.contains(&anchor) {
+            nearest.push(anchor);
+        }
+    }
+    nearest
+}
+
+/// How many of their words two anchors share, in percent (Dice's coefficient), with
+/// articles and prepositions left out and a plural `s` ignored; 0 when they share fewer
+/// than two (one common word says little: `#delete-a-gadget` is not `#gadgets`).
+fn shared_words(a: &str, b: &str) -> usize {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "for", "to", "in", "on", "by", "and", "or"];
+    let words = |s: &str| -> Vec<String> {
+        let mut words: Vec<String> = s
+            .split(['-', '_'])
+            .filter(|w| !w.is_empty() && !SMALL.contains(w))
+            .map(|w| w.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(w).to_string())
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    if common < 2 {
+        return 0;
+    }
+    200 * common / (a.len() + b.len())
 }
 
 /// The values of `id="..."`, `name="..."` (either quote) and `{#...}` in the text, read
@@ -155,6 +206,21 @@ mod tests {
         assert_eq!(percent_decoded("a%2"), Some("a%2".to_string()));
         assert_eq!(percent_decoded("plain"), None);
         assert_eq!(percent_decoded("%FF"), None);
+    }
+
+    #[test]
+    fn the_nearest_anchors_are_near() {
+        let anchors = ["list-widgets", "get-a-single-widget", "get-a-group-widget"];
+        let nearest = |f: &str| nearest_anchors(f, anchors.iter().copied());
+        assert_eq!(nearest("get-single-widget"), ["get-a-single-widget"]);
+        assert_eq!(nearest("get-widget"), ["get-a-single-widget", "get-a-group-widget"]);
+        assert_eq!(nearest("list-widget"), ["list-widgets"]);
+        assert_eq!(nearest("lsit-widgets"), ["list-widgets"]);
+        assert!(nearest("delete-a-widget").is_empty());
+        assert!(nearest("history-of-widgets").is_empty());
+        let one_word = ["gadgets", "examples"];
+        assert!(nearest_anchors("delete-a-gadget", one_word.iter().copied()).is_empty());
+        assert_eq!(nearest_anchors("example", one_word.iter().copied()), ["examples"]);
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod slug;
 mod status;
 mod text;
 
-pub use anchors::PageAnchors;
+pub use anchors::{nearest_anchors, PageAnchors};
 pub use history::{find_tier_version, version_at};
 pub use inline::{inlines_range, is_icon_name, plain_text, walk_inlines, Inline};
 pub use page::*;

@@ -82,8 +82,8 @@ impl Check for BrokenAnchorLink {
                         link.range,
                         format!("link to `#{fragment}`: no heading of this page has that anchor"),
                     );
-                    let heading_anchors: Vec<&str> = ctx.page.headings.iter().map(|h| h.anchor.as_str()).collect();
-                    let nearest = closest(fragment, &heading_anchors);
+                    let heading_anchors = ctx.page.headings.iter().map(|h| h.anchor.as_str());
+                    let nearest = docspec_model::nearest_anchors(fragment, heading_anchors);
                     if nearest.is_empty() {
                         report.with_help(
                             "link to an existing heading (its text in lower case, punctuation removed, spaces as hyphens), or remove the link",
@@ -102,44 +102,6 @@ impl Check for BrokenAnchorLink {
     }
 }
 
-/// The headings' anchors nearest to a broken one, when they are near enough to be a slip
-/// (two characters apart) or a renamed heading (most of the words shared): those that
-/// share the most words, at most three, in page order.
-fn closest<'a>(fragment: &str, headings: &[&'a str]) -> Vec<&'a str> {
-    let scored: Vec<(usize, &str)> = headings
-        .iter()
-        .map(|a| (shared_words(fragment, a), *a))
-        .filter(|(shared, a)| *shared >= 60 || strsim::levenshtein(fragment, a) <= 2)
-        .collect();
-    let best = scored.iter().map(|(shared, _)| *shared).max().unwrap_or(0);
-    let mut nearest: Vec<&str> = scored.into_iter().filter(|(s, _)| *s == best).map(|(_, a)| a).collect();
-    nearest.dedup();
-    nearest.truncate(3);
-    nearest
-}
-
-/// How many of their words two anchors share, in percent (Dice's coefficient), with
-/// articles and prepositions left out and a plural `s` ignored.
-fn shared_words(a: &str, b: &str) -> usize {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "for", "to", "in", "on", "by", "and", "or"];
-    let words = |s: &str| -> Vec<String> {
-        let mut words: Vec<String> = s
-            .split(['-', '_'])
-            .filter(|w| !w.is_empty() && !SMALL.contains(w))
-            .map(|w| w.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(w).to_string())
-            .collect();
-        words.sort();
-        words.dedup();
-        words
-    };
-    let (a, b) = (words(a), words(b));
-    if a.is_empty() || b.is_empty() {
-        return 0;
-    }
-    let common = a.iter().filter(|w| b.contains(w)).count();
-    200 * common / (a.len() + b.len())
-}
-
 /// The anchor in the page's case, when the destination is written verbatim in the link.
 fn case_fix(ctx: &LintContext<'_>, link: &Link, anchor: &str) -> Option<Fix> {
     let source = ctx.text(link.range);
@@ -154,23 +116,4 @@ fn case_fix(ctx: &LintContext<'_>, link: &Link, anchor: &str) -> Option<Fix> {
             )
         })
         .flatten()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_closest_anchor_is_near() {
-        let anchors = ["list-widgets", "get-a-single-widget", "get-a-group-widget"];
-        assert_eq!(closest("get-single-widget", &anchors), ["get-a-single-widget"]);
-        assert_eq!(
-            closest("get-widget", &anchors),
-            ["get-a-single-widget", "get-a-group-widget"]
-        );
-        assert_eq!(closest("list-widget", &anchors), ["list-widgets"]);
-        assert_eq!(closest("lsit-widgets", &anchors), ["list-widgets"]);
-        assert!(closest("delete-a-widget", &anchors).is_empty());
-        assert!(closest("history-of-widgets", &anchors).is_empty());
-    }
 }
