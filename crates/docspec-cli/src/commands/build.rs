@@ -105,22 +105,26 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             let summary = emit::summary_of(&totals);
             writeln!(err, "lint: {}", summary.replace('\n', "\n      "))?;
         }
-        let count = |code: &str| site.findings.iter().filter(|f| f.code == code).count();
-        let outside = match (count(docspec_html::OUTSIDE_LINK.0), count(docspec_html::BROKEN_ANCHOR.0)) {
-            (0, 0) => String::new(),
-            (outside, 0) => format!(
-                "; {} to pages not rendered (SI001, `docspec render` lists them)",
-                emit::plural(outside, "link")
-            ),
-            (0, broken) => format!(
-                "; {} to anchors their page does not have (SI002, `docspec render` lists them)",
-                emit::plural(broken, "link")
-            ),
-            (outside, broken) => format!(
-                "; {} to pages not rendered (SI001) and {} to anchors their page does not have (SI002; `docspec render` lists them)",
-                emit::plural(outside, "link"),
-                emit::plural(broken, "link")
-            ),
+        // Each kind of site finding counted apart: `; 2 links to pages not rendered (SI001, ...)`.
+        let kinds = [
+            (docspec_html::OUTSIDE_LINK.0, "to pages not rendered"),
+            (docspec_html::BROKEN_ANCHOR.0, "to anchors their page does not have"),
+        ];
+        let (counts, codes): (Vec<String>, Vec<&str>) = kinds
+            .iter()
+            .filter_map(|&(code, what)| {
+                let n = site.findings.iter().filter(|f| f.code == code).count();
+                (n > 0).then(|| (format!("{} {what}", emit::plural(n, "link")), code))
+            })
+            .unzip();
+        let outside = if counts.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; {} ({}, `docspec render` lists them)",
+                counts.join(" and "),
+                codes.join(" and ")
+            )
         };
         writeln!(
             err,
