@@ -294,6 +294,21 @@ fn close_open_brackets(bytes: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
+    /// A number too large for an integer (an X.509 serial number) is the double nearest
+    /// to it, as written in the spec and read back: serde_json's default reading of
+    /// long numbers can be a few units off in the last place.
+    #[test]
+    fn long_numbers_read_as_the_nearest_double() {
+        let digits = "278969561018901340486471282831158785578";
+        let value = parse_example(&format!("{{\"serial_number\": {digits}}}")).unwrap();
+        let read = value["serial_number"].as_f64().unwrap();
+        assert_eq!(read, digits.parse::<f64>().unwrap());
+        assert_eq!(
+            serde_json::from_str::<Value>(&read.to_string()).unwrap().as_f64(),
+            Some(read)
+        );
+    }
+
     #[test]
     fn wrapped_strings_are_read_when_the_lead_in_says_so() {
         let text = "{\n  \"notes\": \"## 1.0.0\\n\\n-\n    [Title](x)\\n\"\n}";
