@@ -9,6 +9,7 @@
 //! order of the sorted pages. `openapi.schema_names` renames a derived name, or names
 //! the response of one operation by its operationId.
 
+use crate::kept::{Body, Refs};
 use crate::naming;
 use crate::unify::{self, Overlap};
 use indexmap::IndexMap;
@@ -38,8 +39,8 @@ struct Entity {
 /// A response object taken out of its operation once the operation is built, with the
 /// key of its structure.
 pub struct Taken {
-    status: StatusCode,
-    array: bool,
+    pub(crate) status: StatusCode,
+    pub(crate) array: bool,
     key: String,
     object: Schema,
 }
@@ -128,14 +129,24 @@ impl Entities {
     }
 }
 
-/// Moves response objects into `components/schemas` and returns them. `uses` are the
-/// response objects taken out of each operation, in order.
+/// What naming reads of one operation.
+pub struct Naming<'a> {
+    pub hints: &'a Hints,
+    /// The response objects taken out of it.
+    pub uses: &'a [EntityUse],
+    /// What the example of each of those responses shows of its object, in the order of
+    /// `uses`: the text of a JSON array.
+    pub examples: &'a [Option<Box<str>>],
+    pub body: Option<&'a Body>,
+}
+
+/// The shared schemas of `components/schemas`, and for each operation (in order) the
+/// names its responses and request body refer to.
 pub fn extract(
-    ops: &mut [(Hints, &mut Operation)],
-    uses: &[Vec<EntityUse>],
+    ops: &[Naming<'_>],
     entities: &Entities,
     overrides: &BTreeMap<String, String>,
-) -> IndexMap<String, ReferenceOr<Schema>> {
+) -> (IndexMap<String, ReferenceOr<Schema>>, Vec<Refs>) {
     let mut keys: Vec<&str> = vec![""; entities.kept.len()];
     for (key, &id) in &entities.ids {
         keys[id] = key;
@@ -147,24 +158,13 @@ pub fn extract(
             .iter()
             .map(|(key, &id)| (key.clone(), &entities.kept[id].1))
             .collect();
-        // The examples each structure must go on accepting (items, for lists).
-        let mut examples: HashMap<String, Vec<&serde_json::Value>> = HashMap::new();
-        for (i, (_, op)) in ops.iter().enumerate() {
-            for u in uses.get(i).into_iter().flatten() {
+        // The examples each structure must go on accepting, as text until they are read.
+        let mut examples: HashMap<String, Vec<&str>> = HashMap::new();
+        for (i, op) in ops.iter().enumerate() {
+            for (u, example) in op.uses.iter().zip(op.examples) {
                 let key = keys[u.entity];
-                let example = match op.responses.responses.get(&u.status) {
-                    Some(ReferenceOr::Item(response)) => response
-                        .content
-                        .get("application/json")
-                        .and_then(|m| m.example.as_ref()),
-                    _ => None,
-                };
                 let shown = examples.entry(key.to_string()).or_default();
-                match (example, u.array) {
-                    (Some(serde_json::Value::Array(items)), true) => shown.extend(items.iter()),
-                    (Some(value), false) => shown.push(value),
-                    _ => {}
-                }
+                shown.extend(example.as_deref());
                 found.push(Entity {
                     op: i,
                     status: u.status.clone(),
@@ -177,60 +177,35 @@ pub fn extract(
     };
     let Named { mut groups, of_key } = named;
     let mut components: IndexMap<String, ReferenceOr<Schema>> = IndexMap::new();
+    let mut refs: Vec<Refs> = ops.iter().map(|_| Refs::default()).collect();
     for e in &found {
         // Naming gives every structure a group.
-        let Some(group) = of_key.get(&e.key) else {
-            continue;
-        };
-        let (name, merged) = &mut groups[*group];
-        if !components.contains_key(name.as_str()) {
-            if let Some(merged) = merged.take() {
-                components.insert(name.clone(), ReferenceOr::Item(merged));
+        let name = of_key.get(&e.key).map(|group| {
+            let (name, merged) = &mut groups[*group];
+            if !components.contains_key(name.as_str()) {
+                if let Some(merged) = merged.take() {
+                    components.insert(name.clone(), ReferenceOr::Item(merged));
+                }
             }
-        }
-        let (_, op) = &mut ops[e.op];
-        if let Some(ReferenceOr::Item(response)) = op.responses.responses.get_mut(&e.status) {
-            if let Some(media) = response.content.get_mut("application/json") {
-                let reference = format!("#/components/schemas/{name}");
-                media.schema = Some(if e.array {
-                    let mut list = crate::types::array(crate::types::any());
-                    if let SchemaKind::Type(Type::Array(a)) = &mut list.schema_kind {
-                        a.items = Some(ReferenceOr::Reference { reference });
-                    }
-                    ReferenceOr::Item(list)
-                } else {
-                    ReferenceOr::Reference { reference }
-                });
-            }
-        }
+            name.clone()
+        });
+        refs[e.op].entities.push((e.status.clone(), e.array, name));
     }
     share_nested(&mut components);
-    extract_bodies(ops, &mut components);
+    extract_bodies(ops, &mut refs, &mut components);
     for schema in components.values_mut() {
         if let ReferenceOr::Item(s) = schema {
             unify::clear_null_marks(s);
         }
     }
-    for (_, op) in ops.iter_mut() {
-        for response in op.responses.responses.values_mut() {
-            let ReferenceOr::Item(response) = response else {
-                continue;
-            };
-            for media in response.content.values_mut() {
-                if let Some(ReferenceOr::Item(s)) = &mut media.schema {
-                    unify::clear_null_marks(s);
-                }
-            }
-        }
-    }
     components.sort_keys();
-    components
+    (components, refs)
 }
 
 /// Request bodies become components named for their method (`CreateRepositoryBranchBody`),
 /// one for the JSON, form and multipart forms of a body, and one for the project and group
 /// variants of a method. Bodies that differ under one name are numbered.
-fn extract_bodies(ops: &mut [(Hints, &mut Operation)], components: &mut IndexMap<String, ReferenceOr<Schema>>) {
+fn extract_bodies(ops: &[Naming<'_>], refs: &mut [Refs], components: &mut IndexMap<String, ReferenceOr<Schema>>) {
     let mut taken: HashMap<String, String> = components
         .iter()
         .filter_map(|(name, s)| match s {
@@ -238,31 +213,21 @@ fn extract_bodies(ops: &mut [(Hints, &mut Operation)], components: &mut IndexMap
             ReferenceOr::Reference { .. } => None,
         })
         .collect();
-    for (hints, op) in ops.iter_mut() {
-        let Some(ReferenceOr::Item(body)) = &mut op.request_body else {
+    for (op, refs) in ops.iter().zip(refs) {
+        let Some(body) = op.body else {
             continue;
         };
-        let Some(schema) = body.content.values().find_map(|m| match &m.schema {
-            Some(ReferenceOr::Item(s)) if matches!(&s.schema_kind, SchemaKind::Type(Type::Object(o)) if !o.properties.is_empty()) => Some(s.clone()),
-            _ => None,
-        }) else {
-            continue;
-        };
-        let title = crate::merge::camel(&hints.title);
+        let title = crate::merge::camel(&op.hints.title);
         let mut chars = title.chars();
         let base = match chars.next() {
             Some(first) => format!("{}{}Body", first.to_ascii_uppercase(), chars.as_str()),
-            None => format!("{}Body", hints.operation_id),
+            None => format!("{}Body", op.hints.operation_id),
         };
-        let name = unique(&base, &mut taken, &serde_json::to_string(&schema).unwrap_or_default());
-        components
-            .entry(name.clone())
-            .or_insert_with(|| ReferenceOr::Item(schema));
-        for media in body.content.values_mut() {
-            if matches!(media.schema, Some(ReferenceOr::Item(_))) {
-                media.schema = Some(ReferenceOr::ref_(&format!("#/components/schemas/{name}")));
-            }
+        let name = unique(&base, &mut taken, &body.key);
+        if !components.contains_key(&name) {
+            components.insert(name.clone(), ReferenceOr::Item(body.schema()));
         }
+        refs.body = Some(name);
     }
 }
 
@@ -356,14 +321,14 @@ struct Named {
 fn name_entities(
     entities: &[Entity],
     schemas: &HashMap<String, &Schema>,
-    examples: &HashMap<String, Vec<&serde_json::Value>>,
-    ops: &[(Hints, &mut Operation)],
+    examples: &HashMap<String, Vec<&str>>,
+    ops: &[Naming<'_>],
     overrides: &BTreeMap<String, String>,
 ) -> Named {
     // Base names, and for each base its structures with the operations that return them.
     let mut bases: IndexMap<String, IndexMap<&str, Vec<usize>>> = IndexMap::new();
     for e in entities {
-        let hints = &ops[e.op].0;
+        let hints = ops[e.op].hints;
         let base = overrides
             .get(&hints.operation_id)
             .cloned()
@@ -389,12 +354,24 @@ fn name_entities(
             .collect();
         // Most operations first; ties keep document order (a stable sort).
         ordered.sort_by_key(|(_, users)| std::cmp::Reverse(users.len()));
+        // Read only while this base is clustered: a key is clustered once.
+        let shown: HashMap<&str, Vec<serde_json::Value>> = ordered
+            .iter()
+            .map(|(k, _)| {
+                let texts = examples.get(*k).into_iter().flatten();
+                let values = texts.flat_map(|text| match serde_json::from_str(text) {
+                    Ok(serde_json::Value::Array(items)) => items,
+                    _ => Vec::new(),
+                });
+                (*k, values.collect())
+            })
+            .collect();
         let clusters = cluster(
             ordered.iter().map(|(k, _)| (*k, schemas[*k])),
             Overlap::Most,
             |keys, merged| {
                 keys.iter()
-                    .flat_map(|k| examples.get(*k).into_iter().flatten())
+                    .flat_map(|k| shown.get(*k).into_iter().flatten())
                     .all(|example| crate::example_check::accepts(merged, example))
             },
         );
@@ -409,7 +386,7 @@ fn name_entities(
             } else {
                 users
                     .iter()
-                    .find_map(|op| ops[*op].0.method.clone().filter(|m| m != base))
+                    .find_map(|op| ops[*op].hints.method.clone().filter(|m| m != base))
                     .unwrap_or_else(|| base.clone())
             };
             let preferred = overrides.get(&preferred).cloned().unwrap_or(preferred);

@@ -1,11 +1,12 @@
 //! The whole pass: sorted pages → scans → plan → each page's operations → one document.
 
 use crate::codes::FindingKind;
+use crate::document::{Document, Ready};
 use crate::{components, errors, merge, pagination, security, stream, tags, Finding, OpenApiSettings, PageInput};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Method, TextRange};
 use indexmap::IndexMap;
-use openapiv3::{Components, Info, OpenAPI, Operation, PathItem, Paths, ReferenceOr, Server};
+use openapiv3::{Components, Info, OpenAPI, Paths, ReferenceOr, Server};
 use std::collections::BTreeSet;
 
 /// Where the emitter is: one method of one page, and the findings so far.
@@ -42,6 +43,12 @@ pub fn finding(input: &PageInput<'_>, kind: FindingKind, message: String, range:
 /// Builds one document from all pages. The result depends only on the set of pages, not
 /// on their order; findings are sorted by file and position.
 pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Vec<Finding>) {
+    let (document, findings) = emit_document(pages, settings);
+    (document.into_openapi(), findings)
+}
+
+/// [`emit`], as the document `docspec openapi` writes path by path.
+pub fn emit_document(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (Document, Vec<Finding>) {
     let mut inputs: Vec<PageInput<'_>> = pages.to_vec();
     inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
     let scans = inputs.iter().map(|i| stream::scan(*i, settings)).collect();
@@ -57,81 +64,61 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
     (spec, findings)
 }
 
-/// One operation built from a page: (page, verb, path, operation, naming hints, where its
-/// response objects went).
-pub type BuiltOperation = (
-    usize,
-    &'static str,
-    String,
-    Operation,
-    components::Hints,
-    Vec<components::EntityUse>,
-);
-
 /// The document from the operations, in page order.
-pub fn assemble(
-    built: Vec<BuiltOperation>,
+pub(crate) fn assemble(
+    built: Vec<(usize, stream::Built)>,
     entities: components::Entities,
     tags: tags::Tags,
     catalog: &errors::Catalog,
     settings: &OpenApiSettings,
-) -> OpenAPI {
+) -> Document {
     let keys: Vec<(&str, &str, &str)> = built
         .iter()
-        .map(|(_, verb, path, op, ..)| (op.summary.as_deref().unwrap_or(""), *verb, path.as_str()))
+        .map(|(_, b)| (b.summary.as_str(), b.verb, b.path.as_str()))
         .collect();
     let ids = merge::operation_ids(&keys);
-    let kept: BTreeSet<usize> = built.iter().map(|(page, ..)| *page).collect();
-    let mut uses = Vec::with_capacity(built.len());
-    let mut built: Vec<(&'static str, String, Operation, components::Hints)> = built
+    let with_operations: BTreeSet<usize> = built.iter().map(|(page, _)| *page).collect();
+    let mut built: Vec<stream::Built> = built
         .into_iter()
         .zip(ids)
-        .map(|((_, verb, path, mut op, mut hints, used), id)| {
-            op.operation_id = Some(id.clone());
-            hints.operation_id = id;
-            uses.push(used);
-            (verb, path, op, hints)
+        .map(|((_, mut b), id)| {
+            b.hints.operation_id = id;
+            b
         })
         .collect();
-    let mut schemas = {
-        let mut named: Vec<(components::Hints, &mut Operation)> =
-            built.iter_mut().map(|(_, _, op, h)| (h.clone(), op)).collect();
-        components::extract(&mut named, &uses, &entities, &settings.schema_names)
+    let (mut schemas, refs) = {
+        let naming: Vec<components::Naming<'_>> = built
+            .iter()
+            .map(|b| components::Naming {
+                hints: &b.hints,
+                uses: &b.uses,
+                examples: &b.kept.examples,
+                body: b.kept.body.as_ref(),
+            })
+            .collect();
+        components::extract(&naming, &entities, &settings.schema_names)
     };
     drop(entities);
-    // Paths in byte order, filled straight into the document's map: a sorted map beside
-    // it would hold every path item twice while one is copied into the other.
-    built.sort_by(|a, b| a.1.cmp(&b.1));
-    let distinct = built.len() - built.windows(2).filter(|w| w[0].1 == w[1].1).count();
-    let mut paths: IndexMap<String, ReferenceOr<PathItem>> = IndexMap::with_capacity(distinct);
-    let mut used_errors = std::collections::BTreeSet::new();
+    let mut used_errors = BTreeSet::new();
     let mut paginated = false;
-    for (verb, path, op, _) in built {
-        for (status, response) in &op.responses.responses {
-            if let (openapiv3::StatusCode::Code(code), ReferenceOr::Reference { .. }) = (status, response) {
-                used_errors.insert(*code);
-            }
-        }
-        paginated |= op.parameters.iter().any(
-            |p| matches!(p, ReferenceOr::Reference { reference } if reference.starts_with("#/components/parameters/")),
-        );
-        if paths.last().is_none_or(|(last, _)| *last != path) {
-            paths.insert(path, ReferenceOr::Item(PathItem::default()));
-        }
-        let Some((_, ReferenceOr::Item(item))) = paths.last_mut() else {
-            continue;
-        };
-        let slot = match verb {
-            "get" => &mut item.get,
-            "put" => &mut item.put,
-            "post" => &mut item.post,
-            "delete" => &mut item.delete,
-            "options" => &mut item.options,
-            "head" => &mut item.head,
-            _ => &mut item.patch,
-        };
-        *slot = Some(op);
+    for b in &mut built {
+        used_errors.extend(b.kept.error_statuses.iter().copied());
+        paginated |= b.kept.paginated;
+        b.kept.drop_naming();
     }
+    let mut operations: Vec<Ready> = built
+        .into_iter()
+        .zip(refs)
+        .map(|(b, refs)| Ready {
+            verb: b.verb,
+            path: b.path,
+            operation_id: b.hints.operation_id,
+            kept: b.kept,
+            refs,
+        })
+        .collect();
+    // Paths in byte order; a path's operations in document order (a stable sort).
+    operations.sort_by(|a, b| a.path.cmp(&b.path));
     if !used_errors.is_empty() {
         schemas.insert(
             errors::ERROR_SCHEMA.to_string(),
@@ -140,7 +127,7 @@ pub fn assemble(
         schemas.sort_keys();
     }
 
-    OpenAPI {
+    let head = OpenAPI {
         openapi: "3.0.3".to_string(),
         info: Info {
             title: settings.title.clone(),
@@ -156,10 +143,7 @@ pub fn assemble(
                 ..Server::default()
             })
             .collect(),
-        paths: Paths {
-            paths,
-            extensions: IndexMap::new(),
-        },
+        paths: Paths::default(),
         components: Some(Components {
             schemas,
             responses: catalog.responses(&used_errors),
@@ -177,7 +161,8 @@ pub fn assemble(
             ..Components::default()
         }),
         security: Some(security::requirement(false)),
-        tags: tags.into_tags(&kept),
+        tags: tags.into_tags(&with_operations),
         ..OpenAPI::default()
-    }
+    };
+    Document { head, operations }
 }

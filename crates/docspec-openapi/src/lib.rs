@@ -8,12 +8,14 @@
 mod codes;
 mod components;
 mod describe;
+mod document;
 mod emit;
 mod errors;
 mod example_check;
 mod extensions;
 mod infer;
 mod json;
+mod kept;
 mod link_walk;
 mod links;
 mod merge;
@@ -45,7 +47,8 @@ pub mod reading {
     pub use crate::tree::{split as split_name, Segment};
     pub use crate::types::{map as map_type, Mapped};
 }
-pub use emit::emit;
+pub use document::Document;
+pub use emit::{emit, emit_document};
 pub use serialize::{into_yaml, to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;

@@ -21,7 +21,10 @@ pub fn into_yaml(mut spec: OpenAPI) -> String {
     let entries = paths
         .into_iter()
         .map(|(path, item)| (path, serde_json::to_value(item).unwrap_or_default()));
-    crate::yaml::write_with(&document, "paths", entries)
+    let mut text = Vec::new();
+    // Writing into memory cannot fail, and the writer writes only UTF-8.
+    let _ = crate::yaml::write_with(&mut text, &document, "paths", entries);
+    String::from_utf8(text).unwrap_or_default()
 }
 
 pub fn to_json(spec: &OpenAPI) -> String {

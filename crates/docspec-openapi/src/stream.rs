@@ -4,7 +4,9 @@
 //! model parsed again, then dropped), [`finish`] assembles the document.
 
 use crate::codes::{self, FindingKind};
+pub use crate::document::Document;
 use crate::emit::Context;
+use crate::kept::Kept;
 use crate::links::Links;
 use crate::merge::{self, Candidate};
 use crate::paths::{self, Template};
@@ -14,7 +16,6 @@ use crate::{components, errors, naming, operation, pagination, responses, securi
 use crate::{Finding, OpenApiSettings, PageInput};
 use docspec_diagnostics::{Diagnostic, Related};
 use docspec_model::{LineCol, TextRange};
-use openapiv3::Operation;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub use crate::components::Entities;
@@ -255,15 +256,18 @@ pub struct PageOperations {
     pub findings: Vec<Finding>,
 }
 
-struct Built {
-    verb: &'static str,
-    path: String,
-    operation: Operation,
-    hints: components::Hints,
+pub(crate) struct Built {
+    pub(crate) verb: &'static str,
+    pub(crate) path: String,
+    /// The operation's summary, which its id is made from.
+    pub(crate) summary: String,
+    /// The operation, as compact JSON.
+    pub(crate) kept: Kept,
+    pub(crate) hints: components::Hints,
     /// The response objects taken out of the operation, until [`absorb`] keeps them.
     taken: Vec<components::Taken>,
     /// Where [`absorb`] put them.
-    uses: Vec<components::EntityUse>,
+    pub(crate) uses: Vec<components::EntityUse>,
 }
 
 /// Pass 3: the operations of one page, from its model (the same page [`scan`] read).
@@ -321,13 +325,14 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
         operations.push(Built {
             verb: c.verb,
             path: c.template.path.clone(),
+            summary: op.summary.clone().unwrap_or_default(),
+            kept: crate::kept::keep(op, &taken),
             hints: components::Hints {
                 operation_id: String::new(),
                 resource: naming::resource(&resource.title).or_else(|| naming::resource(&scan.title)),
                 method: naming::noun(&method.title.value),
                 title: method.title.value.clone(),
             },
-            operation: op,
             taken,
             uses: Vec::new(),
         });
@@ -410,7 +415,7 @@ pub fn finish(
     mut pages: Vec<PageOperations>,
     mut entities: components::Entities,
     settings: &OpenApiSettings,
-) -> openapiv3::OpenAPI {
+) -> Document {
     for (page, ops) in pages.iter_mut().enumerate() {
         absorb(&mut entities, page, ops);
     }
@@ -419,14 +424,5 @@ pub fn finish(
         .enumerate()
         .flat_map(|(page, ops)| ops.operations.into_iter().map(move |b| (page, b)))
         .collect();
-    crate::emit::assemble(
-        built
-            .into_iter()
-            .map(|(page, b)| (page, b.verb, b.path, b.operation, b.hints, b.uses))
-            .collect(),
-        entities,
-        plan.tags,
-        &plan.catalog,
-        settings,
-    )
+    crate::emit::assemble(built, entities, plan.tags, &plan.catalog, settings)
 }

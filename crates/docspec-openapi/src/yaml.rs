@@ -18,9 +18,14 @@ pub fn write(value: &Value) -> String {
 }
 
 /// A top-level map whose `key` holds `entries` before the map's own entries there, each
-/// entry made into a value only when its turn comes: the spec's `paths`, most of it, is
-/// never one value as a whole.
-pub fn write_with(document: &Map<String, Value>, key: &str, entries: impl Iterator<Item = (String, Value)>) -> String {
+/// entry made into a value only when its turn comes and written to `sink` then: the
+/// spec's `paths`, most of it, is never one value, nor one text, as a whole.
+pub fn write_with(
+    sink: &mut dyn std::io::Write,
+    document: &Map<String, Value>,
+    key: &str,
+    entries: impl Iterator<Item = (String, Value)>,
+) -> std::io::Result<()> {
     let mut out = String::new();
     let mut entries = entries.peekable();
     for (name, value) in document {
@@ -34,13 +39,15 @@ pub fn write_with(document: &Map<String, Value>, key: &str, entries: impl Iterat
                     push_string(&mut out, &entry);
                     out.push(':');
                     write_after(&mut out, &value, 2);
+                    sink.write_all(out.as_bytes())?;
+                    out.clear();
                 }
                 write_map(&mut out, rest, 2, false);
             }
             _ => write_after(&mut out, value, 0),
         }
     }
-    out
+    sink.write_all(out.as_bytes())
 }
 
 fn pad(out: &mut String, indent: usize) {

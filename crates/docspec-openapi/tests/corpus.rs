@@ -154,6 +154,18 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
 }
 
 /// The corpus saved with CRLF line endings gives the same spec as with LF.
+/// The corpus's operations, kept as JSON and written path by path, read as the same
+/// document in `openapiv3`'s types.
+#[test]
+fn the_written_document_is_the_typed_one() {
+    let Some(loaded) = corpus() else {
+        return;
+    };
+    for (written, typed) in loaded.written_and_typed() {
+        assert!(written == typed, "the written spec differs from the typed one");
+    }
+}
+
 #[test]
 fn crlf_pages_give_the_same_spec() {
     let Some(lf) = corpus() else { return };

@@ -1,7 +1,7 @@
 use crate::args::{BuildArgs, Color, SpecFormat};
 use crate::commands::{lint, openapi, render};
 use crate::emit::sink::Sink;
-use crate::files::{self, write_atomic};
+use crate::files;
 use crate::workspace::{self, Entry, Planned};
 use crate::{emit, stream, CliError, ExitStatus};
 use docspec_config::CliOverrides;
@@ -95,8 +95,8 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         ExitStatus::Success => status,
         raised => raised,
     };
-    let spec_path = args.output.join("openapi.yaml");
-    write_atomic(&spec_path, spec.text.as_bytes())?;
+    let spec_findings = spec.findings;
+    spec.write_file(&args.output.join("openapi.yaml"))?;
     if args.format.is_some() {
         render::report_findings(&site.findings, err)?;
     }
@@ -132,7 +132,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
             args.output.display(),
             emit::plural(site.pages, "page"),
             emit::plural(site.methods, "method"),
-            emit::plural(spec.findings, "finding")
+            emit::plural(spec_findings, "finding")
         )?;
         if args.format.is_none() && totals.errors + totals.warnings + totals.infos > 0 {
             writeln!(

@@ -1,6 +1,5 @@
 use crate::args::{OpenApiArgs, SpecFormat};
 use crate::emit::{self, FileReport};
-use crate::files::write_atomic;
 use crate::stream::CHUNK;
 use crate::workspace::{self, Planned};
 use crate::{CliError, ExitStatus};
@@ -8,9 +7,11 @@ use docspec_config::{CliOverrides, Config};
 use docspec_diagnostics::Severity;
 use docspec_lint::suppress::{self, Suppression};
 use docspec_lint::Category;
-use docspec_openapi::{into_yaml, stream, to_json, OpenApiSettings, PageInput};
+use docspec_openapi::{stream, Document, OpenApiSettings, PageInput};
+use docspec_workspace::AtomicFile;
 use rayon::prelude::*;
 use std::io::Write;
+use std::path::Path;
 
 pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<ExitStatus, CliError> {
     crate::files::require_markdown(&args.paths, args.allow_empty)?;
@@ -23,11 +24,12 @@ pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     let generated = generate(&plan, format(args), |reports| {
         Ok(emit::concise::write_lines(reports, false, err)?)
     })?;
+    let status = generated.status();
     match &args.output {
-        Some(path) => write_atomic(path, generated.text.as_bytes())?,
-        None => out.write_all(generated.text.as_bytes())?,
+        Some(path) => generated.write_file(path)?,
+        None => generated.write(out)?,
     }
-    Ok(generated.status())
+    Ok(status)
 }
 
 fn format(args: &OpenApiArgs) -> SpecFormat {
@@ -45,9 +47,10 @@ fn format(args: &OpenApiArgs) -> SpecFormat {
     })
 }
 
-/// The spec, and how many findings its pages got.
+/// The spec, not yet written, and how many findings its pages got.
 pub struct Generated {
-    pub text: String,
+    spec: Document,
+    format: SpecFormat,
     pub findings: usize,
     pub errors: bool,
 }
@@ -60,6 +63,21 @@ impl Generated {
         } else {
             ExitStatus::Success
         }
+    }
+
+    /// Writes the spec a path at a time: its whole text is never held.
+    pub fn write(self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self.format {
+            SpecFormat::Yaml => self.spec.write_yaml(out),
+            SpecFormat::Json => self.spec.write_json(out),
+        }
+    }
+
+    /// [`Generated::write`] into a file, through a temporary file and a rename.
+    pub fn write_file(self, path: &Path) -> Result<(), CliError> {
+        let mut file = AtomicFile::create(path)?;
+        self.write(&mut file).map_err(|e| file.error(e))?;
+        Ok(file.commit()?)
     }
 }
 
@@ -198,11 +216,12 @@ pub fn generate_from(
     }
     let built = built.into_iter().map(Option::unwrap_or_default).collect();
     let spec = stream::finish(merged, built, entities, &settings);
-    let text = match format {
-        SpecFormat::Yaml => into_yaml(spec),
-        SpecFormat::Json => to_json(&spec),
-    };
-    Ok(Generated { text, findings, errors })
+    Ok(Generated {
+        spec,
+        format,
+        findings,
+        errors,
+    })
 }
 
 /// `openapi:` of the configuration that applies to the first page (or the defaults).

@@ -58,6 +58,19 @@ impl Loaded {
     pub fn emit(&self) -> (openapiv3::OpenAPI, Vec<Finding>) {
         emit(&self.inputs(), &OpenApiSettings::default())
     }
+
+    /// The text `docspec openapi` writes (YAML, JSON) and the same document's text from
+    /// `openapiv3`'s types.
+    #[allow(dead_code)]
+    pub fn written_and_typed(&self) -> [(String, String); 2] {
+        let settings = OpenApiSettings::default();
+        let written = || docspec_openapi::emit_document(&self.inputs(), &settings).0;
+        let typed = written().into_openapi();
+        [
+            (written().to_yaml(), docspec_openapi::to_yaml(&typed)),
+            (written().to_json(), docspec_openapi::to_json(&typed)),
+        ]
+    }
 }
 
 /// `.md` files under a folder, recursively, sorted.
