@@ -193,18 +193,17 @@ pub fn finish(kept: &Kept, operation_id: &str, refs: &Refs) -> Value {
 
 /// `$ref` to a component, or a list of them.
 fn reference_to(name: &str, array: bool) -> Value {
-    let reference = ReferenceOr::<Schema>::ref_(&format!("#/components/schemas/{name}"));
+    let reference = format!("#/components/schemas/{name}");
     let schema = if array {
         let mut list = crate::types::array(crate::types::any());
         if let SchemaKind::Type(Type::Array(a)) = &mut list.schema_kind {
-            a.items = Some(ReferenceOr::Reference {
-                reference: format!("#/components/schemas/{name}"),
-            });
+            a.items = Some(ReferenceOr::Reference { reference });
         }
         serde_json::to_value(list)
     } else {
-        serde_json::to_value(reference)
+        serde_json::to_value(ReferenceOr::<Schema>::Reference { reference })
     };
+    // Plain data with string keys always serializes.
     schema.unwrap_or_default()
 }
 

@@ -49,7 +49,7 @@ pub mod reading {
 }
 pub use document::Document;
 pub use emit::{emit, emit_document};
-pub use serialize::{into_yaml, to_json, to_yaml};
+pub use serialize::{to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;
 use docspec_model::{Page, SourceFile};
