@@ -58,8 +58,8 @@ impl LineStarts {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        for (at, &byte) in bytes.iter().enumerate() {
-            let ends_line = byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let ends_line = bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n');
             if ends_line {
                 starts.push(at + 1);
             }

@@ -6,7 +6,7 @@ use docspec_diagnostics::{Diagnostic, Severity};
 use docspec_model::SourceFile;
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -351,35 +351,103 @@ pub fn write<'c>(
     out.write_all(&document.as_bytes()[..at])?;
     out.write_all(b"\n")?;
     let index = |code: &str| metas.iter().position(|m| m.code == code).unwrap_or(0);
-    let mut line = Vec::new();
-    while results.read_until(b'\n', &mut line)? > 0 {
-        write_line(&line, &index, out)?;
-        line.clear();
-    }
+    copy_results(&mut results, &index, out, 1 << 18)?;
     out.write_all(b"\n      ")?;
     writeln!(out, "{}", &document[at..])
 }
 
-/// A spooled line, its placeholder rule index (alone on its line, as the pretty printer
-/// writes keys) replaced by the rule's index.
-fn write_line(line: &[u8], index: &dyn Fn(&str) -> usize, out: &mut dyn Write) -> std::io::Result<()> {
-    const KEY: &[u8] = b"\"ruleIndex\": ";
-    let indent = line.iter().take_while(|&&b| b == b' ').count();
-    let Some(rest) = line[indent..].strip_prefix(KEY) else {
-        return out.write_all(line);
-    };
-    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    let number = std::str::from_utf8(&rest[..digits])
+/// The key before a rule index, as the pretty printer writes it. Inside a string a quote
+/// is escaped, so these bytes are only ever a key.
+const RULE_INDEX_KEY: &[u8] = b"\"ruleIndex\": ";
+
+/// Copies the spooled results, each placeholder rule index replaced by the rule's index.
+/// Read in blocks of `block` bytes, not by line: a large run spools hundreds of MB of
+/// short lines.
+fn copy_results(
+    results: &mut dyn Read,
+    index: &dyn Fn(&str) -> usize,
+    out: &mut dyn Write,
+    block: usize,
+) -> std::io::Result<()> {
+    let finder = memchr::memmem::Finder::new(RULE_INDEX_KEY);
+    let mut buffer: Vec<u8> = Vec::with_capacity(block * 2);
+    let mut ended = false;
+    while !ended {
+        let filled = buffer.len();
+        buffer.resize(filled + block, 0);
+        let read = results.read(&mut buffer[filled..])?;
+        buffer.truncate(filled + read);
+        ended = read == 0;
+        // Up to `written` is out; from `kept` on waits for more bytes (a key or number cut
+        // by the block's end).
+        let mut written = 0;
+        let mut kept = buffer.len();
+        let mut from = 0;
+        while let Some(at) = finder.find(&buffer[from..]).map(|i| from + i) {
+            let digits_at = at + RULE_INDEX_KEY.len();
+            let digits = buffer[digits_at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits_at + digits == buffer.len() && !ended {
+                kept = at;
+                break;
+            }
+            out.write_all(&buffer[written..digits_at])?;
+            write_rule_index(&buffer[digits_at..digits_at + digits], index, out)?;
+            written = digits_at + digits;
+            from = written;
+        }
+        if kept == buffer.len() && !ended {
+            // The end may hold the start of a key.
+            kept = buffer.len().saturating_sub(RULE_INDEX_KEY.len() - 1).max(written);
+        }
+        out.write_all(&buffer[written..kept])?;
+        buffer.drain(..kept);
+    }
+    out.write_all(&buffer)
+}
+
+/// A rule index as spooled (the placeholder: the rule's place in the registry, offset)
+/// written as the rule's place among the rules with results.
+fn write_rule_index(digits: &[u8], index: &dyn Fn(&str) -> usize, out: &mut dyn Write) -> std::io::Result<()> {
+    let number = std::str::from_utf8(digits)
         .ok()
         .and_then(|n| n.parse::<usize>().ok())
         .unwrap_or(0);
-    let Some(rule) = number
+    match number
         .checked_sub(PLACEHOLDER)
         .and_then(|at| docspec_lint::RULES.get(at))
-    else {
-        return out.write_all(line);
-    };
-    out.write_all(&line[..indent + KEY.len()])?;
-    write!(out, "{}", index(rule.meta().code))?;
-    out.write_all(&rest[digits..])
+    {
+        Some(rule) => write!(out, "{}", index(rule.meta().code)),
+        None => out.write_all(digits),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// However the spool is cut into blocks (keys and numbers split across them), the
+    /// copy is the spool with each placeholder replaced, and nothing else changed.
+    #[test]
+    fn results_copy_the_same_in_any_block_size() {
+        let rule = |at: usize| PLACEHOLDER + at;
+        let spool = format!(
+            "        {{\n          \"ruleId\": \"X\",\n          \"ruleIndex\": {},\n          \"message\": {{ \"text\": \"say \\\"ruleIndex\\\": 5\" }}\n        }},\n        {{\n          \"ruleIndex\": {}\n        }},\n        {{ \"ruleIndex\": 7, \"ruleIndex\": {} }}",
+            rule(0),
+            rule(3),
+            rule(1)
+        );
+        let codes: Vec<&str> = docspec_lint::RULES.iter().map(|r| r.meta().code).collect();
+        // Rules with results in reverse registry order, so every index changes.
+        let index = |code: &str| 100 - codes.iter().position(|c| *c == code).unwrap_or(0);
+        let expected = spool
+            .replace(&format!(": {}", rule(0)), ": 100")
+            .replace(&format!(": {}", rule(3)), ": 97")
+            .replace(&format!(": {}", rule(1)), ": 99");
+        assert_ne!(expected, spool);
+        for block in 1..=spool.len() + 1 {
+            let mut out = Vec::new();
+            copy_results(&mut spool.as_bytes(), &index, &mut out, block).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "block of {block}");
+        }
+    }
 }
