@@ -28,9 +28,20 @@ pub fn fingerprints(path: &str, source: &SourceFile, diagnostics: &[Diagnostic])
             let n = seen.entry(key.clone()).or_insert(0);
             *n += 1;
             let digest = Sha256::digest(format!("{key}\u{0}{n}").as_bytes());
-            digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+            hex(&digest[..16])
         })
         .collect()
+}
+
+/// Lower-case hexadecimal, two digits a byte.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
 }
 
 /// `message` with the number after each `line ` or `lines ` replaced by `#`.
@@ -72,6 +83,13 @@ mod tests {
             "m",
             TextRange::new(at, at + 1),
         )
+    }
+
+    #[test]
+    fn hex_is_two_lower_case_digits_a_byte() {
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: String = all.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(hex(&all), expected);
     }
 
     #[test]

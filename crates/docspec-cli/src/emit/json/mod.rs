@@ -2,7 +2,7 @@
 
 use super::FileReport;
 
-mod pretty;
+pub(crate) mod pretty;
 use docspec_diagnostics::Diagnostic;
 use docspec_model::SourceFile;
 use serde::Serialize;
@@ -114,6 +114,8 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
 
 /// Serializes `value` as serde_json's pretty printer writes it `spaces` deep in a
 /// document: pretty JSON has no line end inside a string, so indenting each line is safe.
+/// The reports print by hand; this is what their tests compare them with.
+#[cfg(test)]
 pub fn pretty_element(value: &impl serde::Serialize, spaces: usize, out: &mut Vec<u8>) {
     let mut text = Vec::new();
     // Serializing plain structs into a Vec cannot fail.

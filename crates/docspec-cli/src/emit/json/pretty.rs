@@ -74,7 +74,7 @@ fn related(r: &RelatedView<'_>, level: usize, out: &mut Vec<u8>) {
 }
 
 /// `[]`, or the items one per line at `level + 1`.
-fn array<T>(out: &mut Vec<u8>, level: usize, items: &[T], item: fn(&T, usize, &mut Vec<u8>)) {
+pub(crate) fn array<T>(out: &mut Vec<u8>, level: usize, items: &[T], item: fn(&T, usize, &mut Vec<u8>)) {
     if items.is_empty() {
         out.extend_from_slice(b"[]");
         return;
@@ -100,26 +100,26 @@ fn applicability(a: docspec_diagnostics::Applicability) -> &'static str {
     }
 }
 
-fn indent(out: &mut Vec<u8>, level: usize) {
+pub(crate) fn indent(out: &mut Vec<u8>, level: usize) {
     for _ in 0..level {
         out.extend_from_slice(b"  ");
     }
 }
 
-fn key(out: &mut Vec<u8>, level: usize, name: &str) {
+pub(crate) fn key(out: &mut Vec<u8>, level: usize, name: &str) {
     indent(out, level);
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\": ");
 }
 
-fn field_str(out: &mut Vec<u8>, level: usize, name: &str, value: &str) {
+pub(crate) fn field_str(out: &mut Vec<u8>, level: usize, name: &str, value: &str) {
     key(out, level, name);
     string(out, value);
     out.extend_from_slice(b",\n");
 }
 
-fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
+pub(crate) fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
     key(out, level, name);
     crate::emit::push_decimal(out, value);
     out.extend_from_slice(b",\n");
@@ -141,7 +141,7 @@ const NEEDS_ESCAPE: [bool; 256] = {
 /// A JSON string escaped as serde_json escapes it: `"` and `\`, the short escapes for
 /// backspace, form feed, line feed, carriage return and tab, `\u00XX` for the other
 /// control characters; everything else as it is.
-fn string(out: &mut Vec<u8>, text: &str) {
+pub(crate) fn string(out: &mut Vec<u8>, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(text.len() + 2);
     out.push(b'"');

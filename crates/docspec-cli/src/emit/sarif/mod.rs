@@ -8,6 +8,8 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{BufRead, Read, Write};
 
+mod print;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Log<'a> {
@@ -287,7 +289,7 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
-        super::json::pretty_element(&result(report, d, placeholder(d.code)), 8, &mut out);
+        print::result(&result(report, d, placeholder(d.code)), &mut out);
     }
     out
 }
