@@ -6,6 +6,7 @@
 mod diagnostic;
 mod fix;
 pub mod report;
+mod snippet;
 
 pub use diagnostic::{Diagnostic, Label, Related, Severity};
 pub use fix::{apply_fixes, Applicability, Edit, Fix, FixError};

@@ -89,16 +89,23 @@ impl SourceCode for NamedText<'_> {
             Some(starts) => starts.window(span.offset(), context_lines_before),
             None => (0, 0),
         };
-        let local = SourceSpan::new((span.offset() - cut).into(), span.len());
-        let inner = self.text[cut..].read_span(&local, context_lines_before, context_lines_after)?;
+        let window = &self.text.as_bytes()[cut..];
+        let snippet = crate::snippet::read(
+            window,
+            span.offset() - cut,
+            span.len(),
+            context_lines_before,
+            context_lines_after,
+        )
+        .ok_or(MietteError::OutOfBounds)?;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.to_string(),
-                inner.data(),
-                SourceSpan::new((inner.span().offset() + cut).into(), inner.span().len()),
-                inner.line() + lines_cut,
-                inner.column(),
-                inner.line_count() + lines_cut,
+                &window[snippet.start..snippet.end],
+                SourceSpan::new((snippet.start + cut).into(), snippet.end - snippet.start),
+                snippet.line + lines_cut,
+                snippet.column,
+                snippet.line_count + lines_cut,
             )
             .with_language("markdown"),
         ))
@@ -175,7 +182,7 @@ impl miette::Diagnostic for Report<'_> {
 mod tests {
     use super::*;
 
-    fn contents(source: &NamedText<'_>, span: SourceSpan, before: usize, after: usize) -> Option<String> {
+    fn contents(source: &dyn SourceCode, span: SourceSpan, before: usize, after: usize) -> Option<String> {
         let c = source.read_span(&span, before, after).ok()?;
         Some(format!(
             "{:?} {:?} {} {} {}",
@@ -188,7 +195,8 @@ mod tests {
     }
 
     /// Every span of texts with LF, CRLF and lone CR line ends, blank lines and a
-    /// missing final line end reads the same through the line starts as from the top.
+    /// missing final line end reads the same through the line starts, and from the top,
+    /// as miette reads it from the top.
     #[test]
     fn windowed_snippets_equal_whole_text_snippets() {
         let texts = [
@@ -199,7 +207,7 @@ mod tests {
         ];
         for text in texts {
             let starts = LineStarts::new(text);
-            let whole = NamedText {
+            let from_top = NamedText {
                 name: "p.md",
                 text,
                 line_starts: None,
@@ -213,9 +221,15 @@ mod tests {
                 for len in [0, 1, 3, 9, 40] {
                     for (before, after) in [(0, 0), (1, 1), (2, 3), (3, 0)] {
                         let span = SourceSpan::new(start.into(), len);
+                        let theirs = contents(&text, span, before, after);
                         assert_eq!(
-                            contents(&whole, span, before, after),
+                            contents(&from_top, span, before, after),
+                            theirs,
+                            "{text:?} at {start}+{len}, context {before}/{after}"
+                        );
+                        assert_eq!(
                             contents(&windowed, span, before, after),
+                            theirs,
                             "{text:?} at {start}+{len}, context {before}/{after}"
                         );
                     }
