@@ -20,11 +20,14 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    let wrapping = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
         .with_width(WIDTH)
         .with_context_lines(1)
         .with_word_separator(WordSeparator::Custom(words_of));
+    // A report whose message and help need no wrapping prints the same bytes without the
+    // wrapper, which still costs a pass over each word when nothing breaks.
+    let unwrapped = wrapping.clone().with_wrap_lines(false);
     for report in reports {
         let line_starts = LineStarts::new(report.source.text());
         for d in &report.diagnostics {
@@ -32,6 +35,12 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
             let r = Report::new(d, report.path, report.source.text())
                 .fixable(super::is_fixable(d))
                 .with_line_starts(&line_starts);
+            let help = miette::Diagnostic::help(&r).map(|h| h.to_string());
+            let handler = if fits_unwrapped(&d.message) && help.as_deref().is_none_or(fits_unwrapped) {
+                &unwrapped
+            } else {
+                &wrapping
+            };
             if handler.render_report(&mut rendered, &r).is_ok() {
                 out.write_all(rendered.as_bytes())?;
             }
@@ -39,6 +48,16 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
         }
     }
     Ok(())
+}
+
+/// Whether the wrapper would leave `text` as it is, line for line: each line fits after
+/// any indent (and so is one word, see [`words_of`]), has text, and ends in no space, and
+/// no line end but the last line's `\n` separators.
+fn fits_unwrapped(text: &str) -> bool {
+    !text.contains(['\r', '\t'])
+        && text
+            .split('\n')
+            .all(|line| !line.trim().is_empty() && !line.ends_with(' ') && display_width(line) <= WIDTH - WIDEST_INDENT)
 }
 
 /// The words the wrapper may break a line between. miette runs the Unicode line-break
@@ -57,6 +76,83 @@ fn words_of(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
 mod tests {
     use super::*;
     use textwrap::Options;
+
+    /// miette's formatting of a text with wrapping off (its `wrap` without textwrap).
+    fn unwrapped(text: &str, first: &str, rest: &str) -> String {
+        let mut result = String::new();
+        for (i, line) in text.split_terminator('\n').enumerate() {
+            if i > 0 {
+                result.push('\n');
+            }
+            let indent = if i == 0 { first } else { rest };
+            result.push_str(if line.trim().is_empty() {
+                indent.trim_end()
+            } else {
+                indent
+            });
+            result.push_str(line);
+        }
+        if text.ends_with('\n') {
+            result.push('\n');
+        }
+        result
+    }
+
+    /// Every text the unwrapped handler is chosen for prints as the wrapping one prints
+    /// it: texts of one to three lines built from pieces of every kind, at each indent.
+    #[test]
+    fn texts_that_fit_print_the_same_unwrapped() {
+        let pieces = [
+            "word",
+            " ",
+            "  ",
+            "-",
+            "a-b",
+            "https://example.com/a-b/c",
+            "`code`",
+            "é",
+            "数据",
+            "😀",
+            "\t",
+            "\r",
+            "",
+            "snake_case_name",
+            "x".repeat(40).leak(),
+            "y".repeat(85).leak(),
+        ];
+        let mut lines = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                lines.push(format!("{a}{b}"));
+                lines.push(format!("{a} {b}"));
+                lines.push(format!(" {a}{b} "));
+            }
+        }
+        let mut texts = lines.clone();
+        for (i, first) in lines.iter().enumerate().step_by(7) {
+            texts.push(format!("{first}\n{}", lines[(i * 13) % lines.len()]));
+            texts.push(format!(
+                "{first}\n{}\n{}",
+                lines[(i * 5) % lines.len()],
+                lines[(i * 11) % lines.len()]
+            ));
+            texts.push(format!("{first}\n"));
+            texts.push(format!("{first}\n\n"));
+        }
+        let indents = [("  × ", "  │ "), ("  help: ", "        ")];
+        let mut taken = 0;
+        for text in texts.iter().filter(|t| fits_unwrapped(t)) {
+            taken += 1;
+            for (first, rest) in indents {
+                let opts = Options::new(WIDTH)
+                    .initial_indent(first)
+                    .subsequent_indent(rest)
+                    .word_separator(WordSeparator::Custom(words_of));
+                assert_eq!(textwrap::fill(text, opts), unwrapped(text, first, rest), "{text:?}");
+            }
+        }
+        assert!(taken > 200, "{taken}");
+    }
 
     /// Every line, as miette wraps it (its indents, its width), wraps the same with the
     /// one-word shortcut as with the Unicode breaks alone.
