@@ -164,8 +164,8 @@ fn escape_block_start(source: &str) -> std::borrow::Cow<'_, str> {
 
 /// Text that Markdown leaves as it is and HTML needs no escape for: it starts with a
 /// letter, has no space around it, and holds only letters, digits, spaces and punctuation
-/// that starts no Markdown. Such a cell (a third of them) skips the parser, whose set-up
-/// alone costs more than the rest of a short cell.
+/// that starts no Markdown. Such a cell skips the parser, whose set-up is a third of a
+/// short cell's cost.
 fn is_plain(source: &str) -> bool {
     source.chars().next().is_some_and(char::is_alphabetic)
         && !source.ends_with(' ')

@@ -50,9 +50,9 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
     Ok(())
 }
 
-/// Whether the wrapper would leave `text` as it is, line for line: each line fits after
-/// any indent (and so is one word, see [`words_of`]), has text, and ends in no space, and
-/// no line end but the last line's `\n` separators.
+/// Whether the wrapper would leave `text` as it is: no tab or carriage return, and every
+/// line between `\n`s has text, fits after any indent (so it is one word, see
+/// [`words_of`]) and ends in no space.
 fn fits_unwrapped(text: &str) -> bool {
     !text.contains(['\r', '\t'])
         && text
@@ -102,6 +102,7 @@ mod tests {
     /// it: texts of one to three lines built from pieces of every kind, at each indent.
     #[test]
     fn texts_that_fit_print_the_same_unwrapped() {
+        let (long, too_long) = ("x".repeat(40), "y".repeat(85));
         let pieces = [
             "word",
             " ",
@@ -117,8 +118,8 @@ mod tests {
             "\r",
             "",
             "snake_case_name",
-            "x".repeat(40).leak(),
-            "y".repeat(85).leak(),
+            long.as_str(),
+            too_long.as_str(),
         ];
         let mut lines = Vec::new();
         for a in pieces {
