@@ -154,7 +154,10 @@ fn fragment(format: LintFormat, color: bool, report: &FileReport<'_>) -> Vec<u8>
     match format {
         LintFormat::Human => written(&mut |out| human::write_findings(reports, color, out)),
         LintFormat::Concise => written(&mut |out| concise::write_lines(reports, color, out)),
-        LintFormat::Github => written(&mut |out| github::write(reports, out)),
+        LintFormat::Github => written(&mut |out| {
+            github::write(reports, out);
+            Ok(())
+        }),
         LintFormat::Gitlab => gitlab::fragment(report),
         LintFormat::Sarif => sarif::fragment(report),
         LintFormat::Junit => junit::fragment(report),
