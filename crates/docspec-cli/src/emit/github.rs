@@ -8,22 +8,14 @@ use std::io::Write;
 /// `text` escaped as workflow-command data (`%`, CR and LF), or as a property (`:` and
 /// `,` too), into `out` in one pass.
 fn escape(text: &str, property: bool, out: &mut Vec<u8>) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escaped: &[u8] = match b {
-            b'%' => b"%25",
-            b'\r' => b"%0D",
-            b'\n' => b"%0A",
-            b':' if property => b"%3A",
-            b',' if property => b"%2C",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(escaped);
-        start = i + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
+    super::push_escaped(out, text, |b| match b {
+        b'%' => Some(b"%25"),
+        b'\r' => Some(b"%0D"),
+        b'\n' => Some(b"%0A"),
+        b':' if property => Some(b"%3A"),
+        b',' if property => Some(b"%2C"),
+        _ => None,
+    });
 }
 
 pub fn write(reports: &[FileReport<'_>], out: &mut Vec<u8>) {

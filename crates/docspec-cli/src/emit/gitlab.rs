@@ -1,7 +1,7 @@
 //! GitLab Code Quality: a JSON array GitLab shows on merge requests. Fingerprints (see
 //! `crate::fingerprint`) stay the same when lines are added above.
 
-use super::json::pretty::{field_str, indent, key};
+use super::json::pretty::{indent, object, string};
 use super::{message_with_places, FileReport};
 use docspec_diagnostics::Severity;
 use serde::Serialize;
@@ -61,24 +61,32 @@ pub fn fragment(report: &FileReport<'_>) -> Vec<u8> {
 
 /// An issue as `serde_json::to_writer_pretty` prints it inside the top-level array.
 fn print(issue: &Issue<'_>, out: &mut Vec<u8>) {
+    let lines = |o: &mut Vec<u8>, l| {
+        object(
+            o,
+            l,
+            &[("begin", &|o, _| super::push_decimal(o, issue.location.lines.begin))],
+        )
+    };
+    let location = |o: &mut Vec<u8>, l| {
+        object(
+            o,
+            l,
+            &[("path", &|o, _| string(o, issue.location.path)), ("lines", &lines)],
+        );
+    };
     indent(out, 1);
-    out.extend_from_slice(b"{\n");
-    field_str(out, 2, "description", &issue.description);
-    field_str(out, 2, "check_name", issue.check_name);
-    field_str(out, 2, "fingerprint", &issue.fingerprint);
-    field_str(out, 2, "severity", issue.severity);
-    key(out, 2, "location");
-    out.extend_from_slice(b"{\n");
-    field_str(out, 3, "path", issue.location.path);
-    key(out, 3, "lines");
-    out.extend_from_slice(b"{\n");
-    key(out, 4, "begin");
-    super::push_decimal(out, issue.location.lines.begin);
-    for level in [3, 2, 1] {
-        out.push(b'\n');
-        indent(out, level);
-        out.push(b'}');
-    }
+    object(
+        out,
+        1,
+        &[
+            ("description", &|o, _| string(o, &issue.description)),
+            ("check_name", &|o, _| string(o, issue.check_name)),
+            ("fingerprint", &|o, _| string(o, &issue.fingerprint)),
+            ("severity", &|o, _| string(o, issue.severity)),
+            ("location", &location),
+        ],
+    );
 }
 
 #[cfg(test)]

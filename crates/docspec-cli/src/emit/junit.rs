@@ -8,24 +8,16 @@ use std::io::{BufRead, Write};
 /// control characters XML 1.0 forbids left out. Every one is a single byte, so runs of
 /// other bytes are copied whole.
 fn escape(text: &str, out: &mut Vec<u8>) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let entity: &[u8] = match b {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&apos;",
-            b'\n' | b'\t' | b'\r' => continue,
-            0..=0x1f => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[start..i]);
-        out.extend_from_slice(entity);
-        start = i + 1;
-    }
-    out.extend_from_slice(&bytes[start..]);
+    super::push_escaped(out, text, |b| match b {
+        b'&' => Some(b"&amp;"),
+        b'<' => Some(b"&lt;"),
+        b'>' => Some(b"&gt;"),
+        b'"' => Some(b"&quot;"),
+        b'\'' => Some(b"&apos;"),
+        b'\n' | b'\t' | b'\r' => None,
+        0..=0x1f => Some(b""),
+        _ => None,
+    });
 }
 
 /// The test cases a page with `findings` counts for: its findings, or one passing case.

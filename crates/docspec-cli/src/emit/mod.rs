@@ -36,6 +36,22 @@ pub fn message_with_places(d: &Diagnostic) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Copies `text` into `out` with each byte that `replacement` names written as its
+/// replacement (the report formats escape single ASCII bytes only, so runs of other bytes
+/// are copied whole).
+pub fn push_escaped(out: &mut Vec<u8>, text: &str, replacement: impl Fn(u8) -> Option<&'static [u8]>) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if let Some(escaped) = replacement(b) {
+            out.extend_from_slice(&bytes[start..i]);
+            out.extend_from_slice(escaped);
+            start = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
 /// Writes `n` in decimal, for the report writers that assemble bytes themselves.
 pub fn push_decimal(buf: &mut Vec<u8>, n: usize) {
     let mut digits = [0u8; 20];

@@ -100,6 +100,24 @@ fn applicability(a: docspec_diagnostics::Applicability) -> &'static str {
     }
 }
 
+/// What prints one member's value, given the level the member's key sits at.
+pub(crate) type Value<'v> = &'v dyn Fn(&mut Vec<u8>, usize);
+
+/// An object at `level`, one member a line, each a key and what prints its value.
+pub(crate) fn object(out: &mut Vec<u8>, level: usize, members: &[(&str, Value<'_>)]) {
+    out.extend_from_slice(b"{\n");
+    for (i, (name, value)) in members.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        key(out, level + 1, name);
+        value(out, level + 1);
+    }
+    out.push(b'\n');
+    indent(out, level);
+    out.push(b'}');
+}
+
 pub(crate) fn indent(out: &mut Vec<u8>, level: usize) {
     for _ in 0..level {
         out.extend_from_slice(b"  ");

@@ -6,7 +6,7 @@ use super::{
     Artifact, ArtifactChange, InsertedContent, Location, LogicalLocation, PhysicalLocation, Region, RelatedLocation,
     RelatedPhysical, Replacement, SarifFix, SarifResult, StartRegion, Text,
 };
-use crate::emit::json::pretty::{array, field_num, field_str, indent, key, string};
+use crate::emit::json::pretty::{array, indent, object, string, Value};
 use crate::emit::push_decimal;
 
 /// The results array's elements sit four levels in.
@@ -14,154 +14,150 @@ const LEVEL: usize = 4;
 
 pub fn result(r: &SarifResult<'_>, out: &mut Vec<u8>) {
     indent(out, LEVEL);
-    let inner = LEVEL + 1;
-    out.extend_from_slice(b"{\n");
-    field_str(out, inner, "ruleId", r.rule_id);
-    field_num(out, inner, "ruleIndex", r.rule_index);
-    field_str(out, inner, "level", r.level);
-    key(out, inner, "message");
-    text(&r.message, inner, out);
-    out.extend_from_slice(b",\n");
-    key(out, inner, "locations");
-    array(out, inner, &r.locations, location);
+    let related_locations = |o: &mut Vec<u8>, l| array(o, l, &r.related_locations, related);
+    let fixes = |o: &mut Vec<u8>, l| array(o, l, &r.fixes, fix);
+    let always: [(&str, Value<'_>); 5] = [
+        ("ruleId", &|o, _| string(o, r.rule_id)),
+        ("ruleIndex", &|o, _| push_decimal(o, r.rule_index)),
+        ("level", &|o, _| string(o, r.level)),
+        ("message", &|o, l| text(&r.message, l, o)),
+        ("locations", &|o, l| array(o, l, &r.locations, location)),
+    ];
+    let mut members = always.to_vec();
+    // Both are left out when empty.
     if !r.related_locations.is_empty() {
-        out.extend_from_slice(b",\n");
-        key(out, inner, "relatedLocations");
-        array(out, inner, &r.related_locations, related);
+        members.push(("relatedLocations", &related_locations));
     }
     if !r.fixes.is_empty() {
-        out.extend_from_slice(b",\n");
-        key(out, inner, "fixes");
-        array(out, inner, &r.fixes, fix);
+        members.push(("fixes", &fixes));
     }
-    close(out, LEVEL);
-}
-
-/// Ends an object whose last member was just written.
-fn close(out: &mut Vec<u8>, level: usize) {
-    out.push(b'\n');
-    indent(out, level);
-    out.push(b'}');
+    object(out, LEVEL, &members);
 }
 
 fn text(t: &Text, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "text");
-    string(out, &t.text);
-    close(out, level);
+    object(out, level, &[("text", &|o, _| string(o, &t.text))]);
 }
 
 fn location(l: &Location<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "physicalLocation");
-    physical(&l.physical_location, level + 1, out);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[("physicalLocation", &|o, at| physical(&l.physical_location, at, o))],
+    );
 }
 
 fn physical(p: &PhysicalLocation<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "artifactLocation");
-    artifact(&p.artifact_location, level + 1, out);
-    out.extend_from_slice(b",\n");
-    key(out, level + 1, "region");
-    region(&p.region, level + 1, out);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("artifactLocation", &|o, l| artifact(&p.artifact_location, l, o)),
+            ("region", &|o, l| region(&p.region, l, o)),
+        ],
+    );
 }
 
 fn artifact(a: &Artifact<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "uri");
-    string(out, &a.uri);
-    close(out, level);
+    object(out, level, &[("uri", &|o, _| string(o, &a.uri))]);
 }
 
 fn region(r: &Region, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    field_num(out, level + 1, "startLine", r.start_line);
-    field_num(out, level + 1, "startColumn", r.start_column);
-    field_num(out, level + 1, "endLine", r.end_line);
-    key(out, level + 1, "endColumn");
-    push_decimal(out, r.end_column);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("startLine", &|o, _| push_decimal(o, r.start_line)),
+            ("startColumn", &|o, _| push_decimal(o, r.start_column)),
+            ("endLine", &|o, _| push_decimal(o, r.end_line)),
+            ("endColumn", &|o, _| push_decimal(o, r.end_column)),
+        ],
+    );
 }
 
 fn related(r: &RelatedLocation<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    field_num(out, level + 1, "id", r.id);
-    key(out, level + 1, "physicalLocation");
-    related_physical(&r.physical_location, level + 1, out);
-    out.extend_from_slice(b",\n");
+    let logical_locations = |o: &mut Vec<u8>, l| array(o, l, &r.logical_locations, logical);
+    let message = |o: &mut Vec<u8>, l| text(&r.message, l, o);
+    let first: [(&str, Value<'_>); 2] = [
+        ("id", &|o, _| push_decimal(o, r.id)),
+        ("physicalLocation", &|o, l| related_physical(&r.physical_location, l, o)),
+    ];
+    let mut members = first.to_vec();
+    // Left out when empty.
     if !r.logical_locations.is_empty() {
-        key(out, level + 1, "logicalLocations");
-        array(out, level + 1, &r.logical_locations, logical);
-        out.extend_from_slice(b",\n");
+        members.push(("logicalLocations", &logical_locations));
     }
-    key(out, level + 1, "message");
-    text(&r.message, level + 1, out);
-    close(out, level);
+    members.push(("message", &message));
+    object(out, level, &members);
 }
 
 fn related_physical(p: &RelatedPhysical<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "artifactLocation");
-    artifact(&p.artifact_location, level + 1, out);
-    out.extend_from_slice(b",\n");
-    key(out, level + 1, "region");
-    start_region(&p.region, level + 1, out);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("artifactLocation", &|o, l| artifact(&p.artifact_location, l, o)),
+            ("region", &|o, l| start_region(&p.region, l, o)),
+        ],
+    );
 }
 
 fn start_region(r: &StartRegion, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    field_num(out, level + 1, "startLine", r.start_line);
-    key(out, level + 1, "startColumn");
-    push_decimal(out, r.start_column);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("startLine", &|o, _| push_decimal(o, r.start_line)),
+            ("startColumn", &|o, _| push_decimal(o, r.start_column)),
+        ],
+    );
 }
 
 fn logical(l: &LogicalLocation<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    field_str(out, level + 1, "fullyQualifiedName", l.fully_qualified_name);
-    key(out, level + 1, "kind");
-    string(out, l.kind);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("fullyQualifiedName", &|o, _| string(o, l.fully_qualified_name)),
+            ("kind", &|o, _| string(o, l.kind)),
+        ],
+    );
 }
 
 fn fix(f: &SarifFix<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "description");
-    text(&f.description, level + 1, out);
-    out.extend_from_slice(b",\n");
-    key(out, level + 1, "artifactChanges");
-    array(out, level + 1, &f.artifact_changes, change);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("description", &|o, l| text(&f.description, l, o)),
+            ("artifactChanges", &|o, l| array(o, l, &f.artifact_changes, change)),
+        ],
+    );
 }
 
 fn change(c: &ArtifactChange<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "artifactLocation");
-    artifact(&c.artifact_location, level + 1, out);
-    out.extend_from_slice(b",\n");
-    key(out, level + 1, "replacements");
-    array(out, level + 1, &c.replacements, replacement);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("artifactLocation", &|o, l| artifact(&c.artifact_location, l, o)),
+            ("replacements", &|o, l| array(o, l, &c.replacements, replacement)),
+        ],
+    );
 }
 
 fn replacement(r: &Replacement<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "deletedRegion");
-    region(&r.deleted_region, level + 1, out);
-    out.extend_from_slice(b",\n");
-    key(out, level + 1, "insertedContent");
-    inserted(&r.inserted_content, level + 1, out);
-    close(out, level);
+    object(
+        out,
+        level,
+        &[
+            ("deletedRegion", &|o, l| region(&r.deleted_region, l, o)),
+            ("insertedContent", &|o, l| inserted(&r.inserted_content, l, o)),
+        ],
+    );
 }
 
 fn inserted(i: &InsertedContent<'_>, level: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(b"{\n");
-    key(out, level + 1, "text");
-    string(out, i.text);
-    close(out, level);
+    object(out, level, &[("text", &|o, _| string(o, i.text))]);
 }
 
 #[cfg(test)]
