@@ -51,21 +51,23 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
 }
 
 /// Whether the wrapper would leave `text` as it is: no tab or carriage return, and every
-/// line between `\n`s has text, fits after any indent (so it is one word, see
-/// [`words_of`]) and ends in no space.
+/// line between `\n`s is one word ([`fits`]) that ends in no space.
 fn fits_unwrapped(text: &str) -> bool {
-    !text.contains(['\r', '\t'])
-        && text
-            .split('\n')
-            .all(|line| !line.trim().is_empty() && !line.ends_with(' ') && display_width(line) <= WIDTH - WIDEST_INDENT)
+    !text.contains(['\r', '\t']) && text.split('\n').all(|line| fits(line) && !line.ends_with(' '))
+}
+
+/// A line with text that fits after any indent the handler uses: it stays one line
+/// whatever its break opportunities.
+fn fits(line: &str) -> bool {
+    const LIMIT: usize = WIDTH - WIDEST_INDENT;
+    !line.trim().is_empty() && (line.len() <= LIMIT || display_width(line) <= LIMIT)
 }
 
 /// The words the wrapper may break a line between. miette runs the Unicode line-break
 /// algorithm over every message and help line, a quarter of this format's time; a line
-/// that fits after any indent stays one line whatever its breaks, so it is one word.
+/// that [`fits`] is one word.
 fn words_of(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
-    let fits = line.len() <= WIDTH - WIDEST_INDENT || display_width(line) <= WIDTH - WIDEST_INDENT;
-    if fits && !line.trim().is_empty() {
+    if fits(line) {
         Box::new(std::iter::once(Word::from(line)))
     } else {
         WordSeparator::UnicodeBreakProperties.find_words(line)

@@ -124,20 +124,20 @@ pub(crate) fn indent(out: &mut Vec<u8>, level: usize) {
     }
 }
 
-pub(crate) fn key(out: &mut Vec<u8>, level: usize, name: &str) {
+fn key(out: &mut Vec<u8>, level: usize, name: &str) {
     indent(out, level);
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\": ");
 }
 
-pub(crate) fn field_str(out: &mut Vec<u8>, level: usize, name: &str, value: &str) {
+fn field_str(out: &mut Vec<u8>, level: usize, name: &str, value: &str) {
     key(out, level, name);
     string(out, value);
     out.extend_from_slice(b",\n");
 }
 
-pub(crate) fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
+fn field_num(out: &mut Vec<u8>, level: usize, name: &str, value: usize) {
     key(out, level, name);
     crate::emit::push_decimal(out, value);
     out.extend_from_slice(b",\n");
