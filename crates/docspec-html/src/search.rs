@@ -3,6 +3,7 @@
 
 use crate::data::{MethodData, PageSummary, SearchEntry};
 use docspec_model::{Method, Page};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// Words kept per entry: enough to find a section by what it talks about.
@@ -51,6 +52,8 @@ pub fn section_entry(title: &str, page_title: &str, url: &str, page: &Page, rang
 }
 
 pub fn method_entry(data: &MethodData, page_title: &str, href: &str, method: &Method) -> SearchEntry {
+    // A set beside the list: a method's tables can have hundreds of rows.
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut names: Vec<String> = Vec::new();
     for row in data
         .parameters
@@ -58,7 +61,7 @@ pub fn method_entry(data: &MethodData, page_title: &str, href: &str, method: &Me
         .chain(&data.response_attributes)
         .flat_map(|t| &t.rows)
     {
-        if !row.name.is_empty() && !names.contains(&row.name) {
+        if !row.name.is_empty() && seen.insert(&row.name) {
             names.push(row.name.clone());
         }
     }
