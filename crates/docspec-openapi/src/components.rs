@@ -68,15 +68,14 @@ pub fn take_entities(op: &mut Operation) -> Vec<Taken> {
         let Some(ReferenceOr::Item(schema)) = media.schema.as_ref() else {
             continue;
         };
-        let Some((object, array)) = entity_object(schema) else {
+        let Some((_, array)) = entity_object(schema) else {
             continue;
         };
-        let key = entity_key(object);
         let Some(ReferenceOr::Item(schema)) = media.schema.take() else {
             continue;
         };
         // A list's own schema is made again around the reference: only the object counts.
-        let object = match (array, schema.schema_kind) {
+        let mut object = match (array, schema.schema_kind) {
             (true, SchemaKind::Type(Type::Array(a))) => match a.items {
                 Some(ReferenceOr::Item(item)) => *item,
                 _ => continue,
@@ -86,6 +85,7 @@ pub fn take_entities(op: &mut Operation) -> Vec<Taken> {
                 schema_kind: kind,
             },
         };
+        let key = entity_key(&mut object);
         taken.push(Taken {
             status: status.clone(),
             array,
@@ -250,33 +250,50 @@ fn entity_object(schema: &Schema) -> Option<(&Schema, bool)> {
 /// describe the same thing whatever the words; one or two (`id`, `status`) may be a
 /// review's and an export's, so there the descriptions count too, and two responses that
 /// describe them differently go to the resource clustering apart.
-fn entity_key(object: &Schema) -> String {
-    let SchemaKind::Type(Type::Object(o)) = &object.schema_kind else {
-        return structure_key(object);
-    };
-    if o.properties.len() >= 3 {
-        return structure_key(object);
-    }
-    let mut bare = object.clone();
-    strip(&mut bare, false);
-    serde_json::to_string(&bare).unwrap_or_default()
+fn entity_key(object: &mut Schema) -> String {
+    let descriptions = !matches!(&object.schema_kind, SchemaKind::Type(Type::Object(o)) if o.properties.len() < 3);
+    bare_json(object, descriptions)
 }
 
 /// The schema's structure without its prose: equal keys describe the same thing.
-pub fn structure_key(schema: &Schema) -> String {
-    let mut bare = schema.clone();
-    strip(&mut bare, true);
-    serde_json::to_string(&bare).unwrap_or_default()
+pub fn structure_key(schema: &mut Schema) -> String {
+    bare_json(schema, true)
 }
 
-/// Takes the examples off, and the descriptions too when `descriptions`.
-fn strip(schema: &mut Schema, descriptions: bool) {
-    if descriptions {
-        schema.schema_data.description = None;
-    }
-    schema.schema_data.example = None;
+/// The schema's JSON without its examples, nor its descriptions when `descriptions`.
+/// They are taken off for the writing and put back, not written from a copy: schemas
+/// are compared by these keys again and again, and copying them was most of the cost.
+fn bare_json(schema: &mut Schema, descriptions: bool) -> String {
+    let mut prose = Vec::new();
+    take_prose(schema, descriptions, &mut prose);
+    let json = serde_json::to_string(&*schema).unwrap_or_default();
+    put_prose_back(schema, descriptions, &mut prose.into_iter());
+    json
+}
+
+type Prose = (Option<String>, Option<serde_json::Value>);
+
+fn take_prose(schema: &mut Schema, descriptions: bool, out: &mut Vec<Prose>) {
+    let description = if descriptions {
+        schema.schema_data.description.take()
+    } else {
+        None
+    };
+    out.push((description, schema.schema_data.example.take()));
     for child in children(schema) {
-        strip(child, descriptions);
+        take_prose(child, descriptions, out);
+    }
+}
+
+/// Puts back what [`take_prose`] took, visiting the schemas in the same order.
+fn put_prose_back(schema: &mut Schema, descriptions: bool, prose: &mut impl Iterator<Item = Prose>) {
+    let (description, example) = prose.next().unwrap_or_default();
+    if descriptions {
+        schema.schema_data.description = description;
+    }
+    schema.schema_data.example = example;
+    for child in children(schema) {
+        put_prose_back(child, descriptions, prose);
     }
 }
 
@@ -402,8 +419,8 @@ fn name_entities(
         of_key: HashMap::new(),
     };
     let mut taken: HashMap<String, String> = HashMap::new();
-    for (preferred, _, keys, merged) in wanted {
-        let name = unique(&preferred, &mut taken, &structure_key(&merged));
+    for (preferred, _, keys, mut merged) in wanted {
+        let name = unique(&preferred, &mut taken, &structure_key(&mut merged));
         for key in keys {
             named.of_key.insert(key.to_string(), named.groups.len());
         }
@@ -473,6 +490,13 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             });
         }
     }
+    let mut taken: HashMap<String, String> = components
+        .iter_mut()
+        .filter_map(|(name, s)| match s {
+            ReferenceOr::Item(s) => Some((name.clone(), structure_key(s))),
+            ReferenceOr::Reference { .. } => None,
+        })
+        .collect();
     let properties_of = |name: &str| -> Option<Vec<String>> {
         match components.get(name) {
             Some(ReferenceOr::Item(s)) => match &s.schema_kind {
@@ -482,13 +506,6 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             _ => None,
         }
     };
-    let mut taken: HashMap<String, String> = components
-        .iter()
-        .filter_map(|(name, s)| match s {
-            ReferenceOr::Item(s) => Some((name.clone(), structure_key(s))),
-            ReferenceOr::Reference { .. } => None,
-        })
-        .collect();
     let by_structure: HashMap<String, String> = taken.iter().map(|(n, k)| (k.clone(), n.clone())).collect();
     let mut chosen: HashMap<(String, String), String> = HashMap::new();
     let mut added: Vec<(String, Schema)> = Vec::new();
@@ -500,12 +517,12 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             Overlap::Subset,
             |_, _| true,
         );
-        for (keys, merged) in groups {
+        for (keys, mut merged) in groups {
             let occurrences: usize = keys.iter().map(|k| structures[*k].0).sum();
             if occurrences < 2 {
                 continue;
             }
-            let merged_key = structure_key(&merged);
+            let merged_key = structure_key(&mut merged);
             // Identical to a response schema whose name ends with this one: the same thing.
             let existing = by_structure.get(&merged_key).filter(|e| e.ends_with(name.as_str()));
             let target = match existing {
@@ -568,7 +585,7 @@ fn property_name(prop: &str, child: &Schema) -> String {
 }
 
 /// Calls `f` with each nested object (and the name of its property).
-fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &Schema)) {
+fn visit_nested(schema: &mut Schema, f: &mut impl FnMut(&str, &mut Schema)) {
     if let SchemaKind::Type(Type::Object(o)) = &mut schema.schema_kind {
         for (prop, value) in o.properties.iter_mut() {
             let ReferenceOr::Item(child) = value else { continue };
@@ -679,5 +696,47 @@ mod tests {
         let kept = |id: usize| entities.kept[id].1.schema_data.description.clone().unwrap();
         assert_eq!(kept(0), "page 1, first response");
         assert_eq!(kept(1), "another structure");
+    }
+
+    /// The key is the JSON of a copy without prose, and the schema is left as it was.
+    #[test]
+    fn keys_are_the_bare_copy_and_leave_the_schema_whole() {
+        fn strip_copy(schema: &Schema, descriptions: bool) -> Schema {
+            let mut bare = schema.clone();
+            let mut stack = vec![&mut bare];
+            while let Some(s) = stack.pop() {
+                if descriptions {
+                    s.schema_data.description = None;
+                }
+                s.schema_data.example = None;
+                stack.extend(children(s));
+            }
+            bare
+        }
+        let with_prose = |mut s: Schema, n: usize| {
+            s.schema_data.description = Some(format!("description {n}"));
+            s.schema_data.example = Some(serde_json::json!({ "n": n }));
+            s
+        };
+        let mut object = crate::types::object();
+        if let SchemaKind::Type(Type::Object(o)) = &mut object.schema_kind {
+            let items = with_prose(crate::types::string(), 1);
+            let list = with_prose(crate::types::array(items), 2);
+            let choice = crate::types::one_of(vec![with_prose(crate::types::integer(), 3), crate::types::boolean()]);
+            for (name, schema) in [("list", list), ("choice", choice), ("plain", crate::types::number())] {
+                o.properties
+                    .insert(name.to_string(), ReferenceOr::Item(Box::new(schema)));
+            }
+        }
+        let mut schema = with_prose(object, 0);
+        let before = schema.clone();
+        for descriptions in [true, false] {
+            let expected = serde_json::to_string(&strip_copy(&before, descriptions)).unwrap();
+            assert_eq!(bare_json(&mut schema, descriptions), expected);
+            assert_eq!(schema, before);
+        }
+        assert!(!structure_key(&mut schema).contains("description"));
+        // Three properties: the words do not count.
+        assert_eq!(entity_key(&mut schema.clone()), structure_key(&mut schema));
     }
 }
