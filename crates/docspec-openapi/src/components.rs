@@ -477,10 +477,10 @@ fn unique(name: &str, taken: &mut HashMap<String, String>, key: &str) -> String 
 fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
     // By name, each structure with its schema, how often it occurs and where first.
     let mut found: IndexMap<String, IndexMap<String, (usize, Schema, String)>> = IndexMap::new();
-    for (parent, schema) in components.iter() {
+    for (parent, schema) in components.iter_mut() {
         if let ReferenceOr::Item(s) = schema {
-            let mut s = s.clone();
-            visit_nested(&mut s, &mut |name, nested| {
+            // Keys leave the schema as it was: it is visited in place.
+            visit_nested(s, &mut |name, nested| {
                 let entry = found
                     .entry(name.to_string())
                     .or_default()
