@@ -58,9 +58,10 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
         .iter()
         .any(|m| lower.contains(m))
     };
+    // A sentence that cannot hold a list is passed over before the costlier tests.
     let values = sentences(description)
         .into_iter()
-        .filter(|s| !about_others(s) || lists_values(s))
+        .filter(|s| may_list(s) && (!about_others(s) || lists_values(s)))
         .find_map(enum_values)
         .or_else(|| line_list_values(description))
         .map(|mut values| {
@@ -102,7 +103,7 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
     };
     let Some(raw) = sentences(description)
         .into_iter()
-        .filter(|s| !names_others(s))
+        .filter(|s| says_default(s) && !names_others(s))
         .find_map(default_value)
     else {
         return;
@@ -134,6 +135,9 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
 /// The value after a default marker (a code span, or a bare number or boolean), or a code
 /// span marked `` `x` (default) ``.
 pub fn default_value(description: &str) -> Option<String> {
+    if !says_default(description) {
+        return None;
+    }
     let lower = description.to_ascii_lowercase();
     for marker in DEFAULT_MARKERS {
         let Some(rest) = after_marker(description, &lower, marker) else {
@@ -178,6 +182,16 @@ fn after_marker<'a>(description: &'a str, lower: &str, marker: &str) -> Option<&
     None
 }
 
+/// Every default marker, and the `(default)` after a value, has the word.
+fn says_default(text: &str) -> bool {
+    text.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"default"))
+}
+
+/// Two code spans at least: four backticks.
+fn may_list(text: &str) -> bool {
+    text.bytes().filter(|b| *b == b'`').count() >= 4
+}
+
 /// `text.find(needle)` for a non-empty needle, without the set-up of a substring
 /// searcher, which costs more than the search in a table cell's few words.
 fn find(text: &str, needle: &str) -> Option<usize> {
@@ -218,8 +232,7 @@ fn code_spans(text: &str) -> Vec<&str> {
 /// words (`` `main`, `v1.0`, or any other ref name ``) is open, not an enum; so is a
 /// sort order joined by `and` (`` ordered by `created_at` and `name` ``): it combines.
 pub fn enum_values(description: &str) -> Option<Vec<String>> {
-    // Two code spans at least: four backticks.
-    if description.bytes().filter(|b| *b == b'`').count() < 4 {
+    if !may_list(description) {
         return None;
     }
     let lower = description.to_ascii_lowercase();
@@ -321,6 +334,12 @@ fn skip_separator(text: &str) -> (&str, Option<&'static str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_prefilters_pass_every_marker() {
+        assert!(DEFAULT_MARKERS.iter().chain(&["` (default)"]).all(|m| says_default(m)));
+        assert!(says_default("DEFAULTS TO") && !says_default("defaul t"));
+    }
 
     #[test]
     fn find_finds_what_str_find_finds() {

@@ -103,6 +103,10 @@ fn units(markdown: &str) -> Vec<String> {
 /// The statuses written in one paragraph or list item, in order.
 fn codes(unit: &str) -> Vec<u16> {
     let mut out = Vec::new();
+    // A status has digits; most paragraphs have none.
+    if !unit.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     // Code spans: `404`, `404 Not Found`, `400: Bad Request`.
     for (i, part) in unit.split('`').enumerate() {
         if i % 2 == 1 {
