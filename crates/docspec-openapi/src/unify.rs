@@ -84,22 +84,36 @@ fn schemas(a: &Schema, b: &Schema) -> Option<Schema> {
     } else {
         match (&a.schema_kind, &b.schema_kind) {
             (SchemaKind::Type(Type::Object(x)), SchemaKind::Type(Type::Object(y))) => {
-                let mut merged = x.clone();
-                for (key, value) in &y.properties {
-                    let next = match (merged.properties.get(key), value) {
-                        (Some(ReferenceOr::Item(old)), ReferenceOr::Item(new)) => {
+                // `x`'s properties in its order, each shared one merged with `y`'s, then
+                // those only `y` has; each is copied once.
+                let mut properties = indexmap::IndexMap::with_capacity(x.properties.len() + y.properties.len());
+                for (key, old) in &x.properties {
+                    let next = match (old, y.properties.get(key)) {
+                        (ReferenceOr::Item(old), Some(ReferenceOr::Item(new))) => {
                             ReferenceOr::Item(Box::new(schemas(old, new)?))
                         }
-                        (Some(old), new) if old == new => continue,
-                        (Some(_), _) => return None,
-                        (None, new) => new.clone(),
+                        (old, Some(new)) if old != new => return None,
+                        (old, _) => old.clone(),
                     };
-                    merged.properties.insert(key.clone(), next);
+                    properties.insert(key.clone(), next);
                 }
+                for (key, new) in &y.properties {
+                    if !x.properties.contains_key(key) {
+                        properties.insert(key.clone(), new.clone());
+                    }
+                }
+                let mut merged = openapiv3::ObjectType {
+                    properties,
+                    required: x.required.clone(),
+                    additional_properties: x.additional_properties.clone(),
+                    min_properties: x.min_properties,
+                    max_properties: x.max_properties,
+                };
                 merged.required.retain(|r| y.required.contains(r));
-                let mut s = a.clone();
-                s.schema_kind = SchemaKind::Type(Type::Object(merged));
-                s
+                Schema {
+                    schema_data: a.schema_data.clone(),
+                    schema_kind: SchemaKind::Type(Type::Object(merged)),
+                }
             }
             (SchemaKind::Type(Type::Array(x)), SchemaKind::Type(Type::Array(y))) => {
                 let items = match (&x.items, &y.items) {
