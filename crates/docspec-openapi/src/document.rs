@@ -3,9 +3,11 @@
 //! its turn comes, so the paths are never all held in their large form.
 
 use crate::kept::{self, Kept, Refs};
+use crate::node::Node;
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::Write;
 
@@ -28,30 +30,31 @@ pub(crate) struct Ready {
 /// A path item's operations in the order `PathItem` writes them.
 const VERBS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
-/// Each path and its item as JSON, in order, made one at a time.
-fn path_items(operations: Vec<Ready>) -> impl Iterator<Item = (String, Value)> {
+/// Each path and its item, in order, made one at a time and handed to `write`.
+fn each_path_item<E>(operations: Vec<Ready>, mut write: impl FnMut(&str, &Node<'_>) -> Result<(), E>) -> Result<(), E> {
     let mut operations = operations.into_iter().peekable();
-    std::iter::from_fn(move || {
-        let first = operations.next()?;
-        let mut slots: [Option<Value>; 7] = Default::default();
-        let mut put = |op: Ready| {
+    while let Some(first) = operations.next() {
+        let mut group = vec![first];
+        while let Some(next) = operations.next_if(|o| o.path == group[0].path) {
+            group.push(next);
+        }
+        let mut slots: [Option<Node<'_>>; 7] = Default::default();
+        for op in &group {
             // A verb `merge::slot` gives is one of these; anything else is where the
             // typed item put it, in `patch`.
             let slot = VERBS.iter().position(|v| *v == op.verb).unwrap_or(6);
             slots[slot] = Some(kept::finish(&op.kept, &op.operation_id, &op.refs));
-        };
-        let path = first.path.clone();
-        put(first);
-        while let Some(next) = operations.next_if(|o| o.path == path) {
-            put(next);
         }
-        let item: Map<String, Value> = VERBS
-            .iter()
-            .zip(slots)
-            .filter_map(|(verb, op)| Some((verb.to_string(), op?)))
-            .collect();
-        Some((path, Value::Object(item)))
-    })
+        let item = Node::Object(
+            VERBS
+                .iter()
+                .zip(slots)
+                .filter_map(|(verb, op)| Some((Cow::Borrowed(*verb), op?)))
+                .collect(),
+        );
+        write(&group[0].path, &item)?;
+    }
+    Ok(())
 }
 
 impl Document {
@@ -67,7 +70,10 @@ impl Document {
     /// YAML, written a path at a time.
     pub fn write_yaml(self, out: &mut dyn Write) -> std::io::Result<()> {
         let head = self.head_value();
-        crate::yaml::write_with(out, &head, "paths", path_items(self.operations))
+        let has_paths = !self.operations.is_empty();
+        crate::yaml::write_with(out, &head, "paths", has_paths, |write| {
+            each_path_item(self.operations, write)
+        })
     }
 
     /// Pretty JSON, the text `serde_json` gives the whole document, written a path at a
@@ -76,7 +82,7 @@ impl Document {
         let head = self.head_value();
         let streamed = Streamed {
             head: &head,
-            paths: RefCell::new(Some(path_items(self.operations))),
+            paths: RefCell::new(Some(self.operations)),
         };
         serde_json::to_writer_pretty(&mut *out, &streamed)?;
         out.write_all(b"\n")
@@ -93,10 +99,13 @@ impl Document {
     /// The whole document in `openapiv3`'s types (every path read back from its JSON).
     pub fn into_openapi(self) -> OpenAPI {
         let mut spec = self.head;
-        for (path, item) in path_items(self.operations) {
-            let item: PathItem = serde_json::from_value(item).unwrap_or_default();
-            spec.paths.paths.insert(path, ReferenceOr::Item(item));
-        }
+        let _ = each_path_item::<()>(self.operations, |path, item| {
+            let item: PathItem = serde_json::to_value(item)
+                .and_then(serde_json::from_value)
+                .unwrap_or_default();
+            spec.paths.paths.insert(path.to_string(), ReferenceOr::Item(item));
+            Ok(())
+        });
         spec
     }
 }
@@ -109,12 +118,12 @@ fn text_of(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> String 
 }
 
 /// The document's head with the paths put in `paths`, before its own entries.
-struct Streamed<'a, I> {
+struct Streamed<'a> {
     head: &'a Map<String, Value>,
-    paths: RefCell<Option<I>>,
+    paths: RefCell<Option<Vec<Ready>>>,
 }
 
-impl<I: Iterator<Item = (String, Value)>> Serialize for Streamed<'_, I> {
+impl Serialize for Streamed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.head.len()))?;
         for (key, value) in self.head {
@@ -133,16 +142,16 @@ impl<I: Iterator<Item = (String, Value)>> Serialize for Streamed<'_, I> {
     }
 }
 
-struct Paths<'a, I> {
+struct Paths<'a> {
     rest: &'a Map<String, Value>,
-    entries: &'a RefCell<Option<I>>,
+    entries: &'a RefCell<Option<Vec<Ready>>>,
 }
 
-impl<I: Iterator<Item = (String, Value)>> Serialize for Paths<'_, I> {
+impl Serialize for Paths<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for (path, item) in self.entries.borrow_mut().take().into_iter().flatten() {
-            map.serialize_entry(&path, &item)?;
+        if let Some(operations) = self.entries.borrow_mut().take() {
+            each_path_item(operations, |path, item| map.serialize_entry(path, item))?;
         }
         for (key, value) in self.rest {
             map.serialize_entry(key, value)?;

@@ -8,8 +8,10 @@
 //! examples of the responses it names, the request body it names) is kept beside it.
 
 use crate::components::Taken;
+use crate::node::{self, Node};
 use openapiv3::{Operation, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::borrow::Cow;
 
 /// One operation, as JSON, and what the naming and the document need of it.
 pub struct Kept {
@@ -126,8 +128,8 @@ fn placeholder<T>() -> ReferenceOr<T> {
     }
 }
 
-fn is_placeholder(value: &Value) -> bool {
-    matches!(value, Value::Object(m) if m.len() == 1 && m.get("$ref").is_some_and(|r| r == ""))
+fn is_placeholder(node: &Node<'_>) -> bool {
+    matches!(node, Node::Object(m) if matches!(m.as_slice(), [(key, Node::String(r))] if key == "$ref" && r.is_empty()))
 }
 
 /// The body's first object schema with properties, taken out: every schema of the body
@@ -151,44 +153,43 @@ fn take_body(op: &mut Operation) -> Option<Body> {
     Some(Body { key, typed })
 }
 
-/// The operation's JSON with its id and its shared schemas' references in place.
-pub fn finish(kept: &Kept, operation_id: &str, refs: &Refs) -> Value {
-    let mut op: Value = serde_json::from_slice(&kept.json).unwrap_or_default();
-    let Value::Object(map) = &mut op else {
+/// The operation's JSON with its id and its shared schemas' references in place, read
+/// into a [`Node`] that borrows its strings from the kept JSON.
+pub fn finish<'k>(kept: &'k Kept, operation_id: &'k str, refs: &Refs) -> Node<'k> {
+    let mut op: Node<'k> = serde_json::from_slice(&kept.json).unwrap_or(Node::Null);
+    let Node::Object(map) = &mut op else {
         return op;
     };
-    map.insert("operationId".to_string(), Value::String(operation_id.to_string()));
+    node::insert(map, "operationId", Node::String(Cow::Borrowed(operation_id)));
     for (status, array, name) in &refs.entities {
-        let Some(media) = map
-            .get_mut("responses")
-            .and_then(|r| r.get_mut(status.to_string()))
+        let Some(media) = entry(map, "responses")
+            .and_then(|r| r.get_mut(&status.to_string()))
             .and_then(|r| r.get_mut("content"))
             .and_then(|c| c.get_mut("application/json"))
-            .and_then(Value::as_object_mut)
+            .and_then(Node::as_object_mut)
         else {
             continue;
         };
         match name {
-            Some(name) => {
-                media.insert("schema".to_string(), reference_to(name, *array));
-            }
-            None => {
-                media.shift_remove("schema");
-            }
+            Some(name) => node::insert(media, "schema", Node::owned(reference_to(name, *array))),
+            None => node::remove(media, "schema"),
         }
     }
     if let Some(name) = &refs.body {
-        let content = map
-            .get_mut("requestBody")
+        let content = entry(map, "requestBody")
             .and_then(|b| b.get_mut("content"))
-            .and_then(Value::as_object_mut);
-        for media in content.into_iter().flat_map(Map::values_mut) {
+            .and_then(Node::as_object_mut);
+        for (_, media) in content.into_iter().flatten() {
             if let Some(schema) = media.get_mut("schema").filter(|s| is_placeholder(s)) {
-                *schema = reference_to(name, false);
+                *schema = Node::owned(reference_to(name, false));
             }
         }
     }
     op
+}
+
+fn entry<'m, 'k>(map: &'m mut [(Cow<'k, str>, Node<'k>)], key: &str) -> Option<&'m mut Node<'k>> {
+    map.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// `$ref` to a component, or a list of them.
@@ -319,7 +320,7 @@ mod tests {
             entities: vec![(StatusCode::Code(200), true, None)],
             body: Some("B".into()),
         };
-        let written = finish(&kept, "x", &refs);
+        let written = serde_json::to_value(finish(&kept, "x", &refs)).unwrap();
         let media = &written["responses"]["200"]["content"]["application/json"];
         assert!(media.get("schema").is_none(), "{media}");
         assert_eq!(media["example"], serde_json::json!([{"id": 1}]));

@@ -20,6 +20,7 @@ mod link_walk;
 mod links;
 mod merge;
 mod naming;
+mod node;
 mod operation;
 mod pagination;
 mod params;

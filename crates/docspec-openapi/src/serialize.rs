@@ -18,12 +18,16 @@ pub fn into_yaml(mut spec: OpenAPI) -> String {
     let Value::Object(document) = rest else {
         return crate::yaml::write(&rest);
     };
-    let entries = paths
-        .into_iter()
-        .map(|(path, item)| (path, serde_json::to_value(item).unwrap_or_default()));
+    let has_paths = !paths.is_empty();
     let mut text = Vec::new();
     // Writing into memory cannot fail, and the writer writes only UTF-8.
-    let _ = crate::yaml::write_with(&mut text, &document, "paths", entries);
+    let _ = crate::yaml::write_with(&mut text, &document, "paths", has_paths, |write| {
+        for (path, item) in paths {
+            let item = serde_json::to_value(item).unwrap_or_default();
+            write(&path, &crate::node::Node::of(&item))?;
+        }
+        Ok(())
+    });
     String::from_utf8(text).unwrap_or_default()
 }
 

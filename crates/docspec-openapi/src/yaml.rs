@@ -2,49 +2,57 @@
 //! could take for something else (`yes`, `2024-01-05`, `12:30`, `1_000`), which a general
 //! serializer leaves plain; examples are full of such strings.
 
+use crate::node::Node;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 pub fn write(value: &Value) -> String {
     let mut out = String::new();
-    match value {
-        Value::Object(map) if !map.is_empty() => write_map(&mut out, map, 0, false),
-        Value::Array(items) if !items.is_empty() => write_seq(&mut out, items, 0),
+    match Node::of(value) {
+        Node::Object(map) if !map.is_empty() => write_map(&mut out, &map, 0, false),
+        Node::Array(items) if !items.is_empty() => write_seq(&mut out, &items, 0),
         other => {
-            push_scalar(&mut out, other);
+            push_scalar(&mut out, &other);
             out.push('\n');
         }
     }
     out
 }
 
-/// A top-level map whose `key` holds `entries` before the map's own entries there, each
-/// entry made into a value only when its turn comes and written to `sink` then: the
-/// spec's `paths`, most of it, is never one value, nor one text, as a whole.
+/// Hands each entry of a map, in order, to the writer it is given.
+pub type Entries<'f> = &'f mut dyn FnMut(&str, &Node<'_>) -> std::io::Result<()>;
+
+/// A top-level map whose `key` holds the entries `each` gives (when `has_entries`) before
+/// the map's own entries there, each entry made only when its turn comes and written to
+/// `sink` then: the spec's `paths`, most of it, is never one value, nor one text, as a
+/// whole.
 pub fn write_with(
     sink: &mut dyn std::io::Write,
     document: &Map<String, Value>,
     key: &str,
-    entries: impl Iterator<Item = (String, Value)>,
+    has_entries: bool,
+    each: impl FnOnce(Entries<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let mut out = String::new();
-    let mut entries = entries.peekable();
+    let mut each = Some(each);
     for (name, value) in document {
         push_string(&mut out, name);
         out.push(':');
-        match value {
-            Value::Object(rest) if name == key && entries.peek().is_some() => {
+        match (Node::of(value), each.take_if(|_| name == key && has_entries)) {
+            (Node::Object(rest), Some(each)) => {
                 out.push('\n');
-                for (entry, value) in entries.by_ref() {
+                each(&mut |entry, value| {
                     pad(&mut out, 2);
-                    push_string(&mut out, &entry);
+                    push_string(&mut out, entry);
                     out.push(':');
-                    write_after(&mut out, &value, 2);
+                    write_after(&mut out, value, 2);
                     sink.write_all(out.as_bytes())?;
                     out.clear();
-                }
-                write_map(&mut out, rest, 2, false);
+                    Ok(())
+                })?;
+                write_map(&mut out, &rest, 2, false);
             }
-            _ => write_after(&mut out, value, 0),
+            (value, _) => write_after(&mut out, &value, 0),
         }
     }
     sink.write_all(out.as_bytes())
@@ -61,7 +69,7 @@ fn pad(out: &mut String, indent: usize) {
 }
 
 /// `inline_first`: the first key follows a `- ` already written.
-fn write_map(out: &mut String, map: &Map<String, Value>, indent: usize, inline_first: bool) {
+fn write_map(out: &mut String, map: &[(Cow<'_, str>, Node<'_>)], indent: usize, inline_first: bool) {
     for (i, (key, value)) in map.iter().enumerate() {
         if i > 0 || !inline_first {
             pad(out, indent);
@@ -73,16 +81,16 @@ fn write_map(out: &mut String, map: &Map<String, Value>, indent: usize, inline_f
 }
 
 /// Sequences under a key start at the key's indent, as most writers do.
-fn write_seq(out: &mut String, items: &[Value], indent: usize) {
+fn write_seq(out: &mut String, items: &[Node<'_>], indent: usize) {
     for item in items {
         pad(out, indent);
         out.push('-');
         match item {
-            Value::Object(map) if !map.is_empty() => {
+            Node::Object(map) if !map.is_empty() => {
                 out.push(' ');
                 write_map(out, map, indent + 2, true);
             }
-            Value::Array(inner) if !inner.is_empty() => {
+            Node::Array(inner) if !inner.is_empty() => {
                 out.push('\n');
                 write_seq(out, inner, indent + 2);
             }
@@ -92,13 +100,13 @@ fn write_seq(out: &mut String, items: &[Value], indent: usize) {
 }
 
 /// A value after `key:`.
-fn write_after(out: &mut String, value: &Value, indent: usize) {
+fn write_after(out: &mut String, value: &Node<'_>, indent: usize) {
     match value {
-        Value::Object(map) if !map.is_empty() => {
+        Node::Object(map) if !map.is_empty() => {
             out.push('\n');
             write_map(out, map, indent + 2, false);
         }
-        Value::Array(items) if !items.is_empty() => {
+        Node::Array(items) if !items.is_empty() => {
             out.push('\n');
             write_seq(out, items, indent);
         }
@@ -107,8 +115,9 @@ fn write_after(out: &mut String, value: &Value, indent: usize) {
 }
 
 /// ` scalar`, or a literal block whose lines sit at `indent`.
-fn write_scalar_after(out: &mut String, value: &Value, indent: usize) {
-    if let Value::String(s) = value {
+fn write_scalar_after(out: &mut String, value: &Node<'_>, indent: usize) {
+    if let Node::String(s) = value {
+        let s: &str = s;
         if let Some(chomp) = literal_block(s) {
             out.push_str(" |");
             out.push_str(chomp);
@@ -129,15 +138,15 @@ fn write_scalar_after(out: &mut String, value: &Value, indent: usize) {
     out.push('\n');
 }
 
-fn push_scalar(out: &mut String, value: &Value) {
+fn push_scalar(out: &mut String, value: &Node<'_>) {
     match value {
-        Value::Null => out.push_str("null"),
-        Value::Bool(true) => out.push_str("true"),
-        Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => out.push_str(&number(n)),
-        Value::String(s) => push_string(out, s),
-        Value::Array(_) => out.push_str("[]"),
-        Value::Object(_) => out.push_str("{}"),
+        Node::Null => out.push_str("null"),
+        Node::Bool(true) => out.push_str("true"),
+        Node::Bool(false) => out.push_str("false"),
+        Node::Number(n) => out.push_str(&number(n)),
+        Node::String(s) => push_string(out, s),
+        Node::Array(_) => out.push_str("[]"),
+        Node::Object(_) => out.push_str("{}"),
     }
 }
 
