@@ -174,6 +174,8 @@ mod tests {
             "true",
             "Null",
             "No",
+            "Infinity",
+            "nan",
             "123",
             "12 apples",
             "Ümlaut ok",
