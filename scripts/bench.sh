@@ -127,6 +127,43 @@ for n in "${copies[@]}"; do
   echo "x$n distinct: $(grep -c '^  /' "$out.yaml") paths, spec $(wc -c <"$out.yaml") bytes"
 done
 
+# Linearity, ×8 to ×32 (4.00 is linear; the issue allows 10 % over): each command's runs
+# on the two trees alternate, so a machine that slows down for a minute slows both.
+# `{}` in a command is the tree, `{o}` an output path of its own.
+linearity() {
+  local label=$1
+  shift
+  local small=() large=()
+  for _ in $(seq 1 "$runs"); do
+    for n in 8 32; do
+      local args=("${@//\{\}/$data/x$n}")
+      args=("${args[@]//\{o\}/$data/linear$n}")
+      local start end
+      start=$(date +%s%N)
+      "${args[@]}" >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      if [ "$n" = 8 ]; then small+=("$(( (end - start) / 1000000 ))"); else large+=("$(( (end - start) / 1000000 ))"); fi
+    done
+  done
+  local mid=$(( (runs + 1) / 2 ))
+  local a b
+  a=$(printf '%s\n' "${small[@]}" | sort -n | sed -n "${mid}p")
+  b=$(printf '%s\n' "${large[@]}" | sort -n | sed -n "${mid}p")
+  printf '%-34s %9d %9d %8s\n' "$label" "$a" "$b" "$(awk "BEGIN{printf \"%.2f\", $b/$a}")"
+}
+if [[ " ${copies[*]} " == *" 8 "* && " ${copies[*]} " == *" 32 "* ]]; then
+  printf '%-34s %9s %9s %8s\n' "x8 -> x32, alternating" "x8 ms" "x32 ms" ratio
+  linearity floor "$floor" {}
+  linearity "lint --format concise" "$docspec" lint {} --no-config --format concise --no-cache
+  linearity "lint --format json" "$docspec" lint {} --no-config --format json --no-cache
+  linearity "lint --format human" "$docspec" lint {} --no-config --format human --no-cache --color never
+  linearity "lint --format sarif" "$docspec" lint {} --no-config --format sarif --no-cache
+  linearity "lint --diff (fix loop)" "$docspec" lint {} --no-config --diff --no-cache
+  linearity "openapi" "$docspec" openapi {} --no-config -o {o}.yaml
+  linearity "render" "$docspec" render {} --no-config -o {o}-site
+  linearity "build" "$docspec" build {} --no-config -o {o}-build
+fi
+
 # One page as an editor lints it: the largest corpus page, parsed and linted again and
 # again in one process (CPU time per lint, after start-up).
 cargo build -q --release -p docspec-cli --example single_page
