@@ -58,11 +58,10 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
         .iter()
         .any(|m| lower.contains(m))
     };
-    // A sentence that cannot hold a list is passed over before the costlier tests.
+    // The reader first: it passes over at once a sentence that cannot hold a list.
     let values = sentences(description)
         .into_iter()
-        .filter(|s| may_list(s) && (!about_others(s) || lists_values(s)))
-        .find_map(enum_values)
+        .find_map(|s| enum_values(s).filter(|_| !about_others(s) || lists_values(s)))
         .or_else(|| line_list_values(description))
         .map(|mut values| {
             // `Deprecated values: ...` are still values the API may send.
@@ -103,8 +102,7 @@ pub fn apply(schema: &mut Schema, description: &str, attribute: &str, siblings: 
     };
     let Some(raw) = sentences(description)
         .into_iter()
-        .filter(|s| says_default(s) && !names_others(s))
-        .find_map(default_value)
+        .find_map(|s| default_value(s).filter(|_| !names_others(s)))
     else {
         return;
     };

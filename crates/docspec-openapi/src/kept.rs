@@ -162,7 +162,7 @@ pub fn finish<'k>(kept: &'k Kept, operation_id: &'k str, refs: &Refs) -> Node<'k
     };
     node::insert(map, "operationId", Node::String(Cow::Borrowed(operation_id)));
     for (status, array, name) in &refs.entities {
-        let Some(media) = entry(map, "responses")
+        let Some(media) = node::get_mut(map, "responses")
             .and_then(|r| r.get_mut(&status.to_string()))
             .and_then(|r| r.get_mut("content"))
             .and_then(|c| c.get_mut("application/json"))
@@ -176,7 +176,7 @@ pub fn finish<'k>(kept: &'k Kept, operation_id: &'k str, refs: &Refs) -> Node<'k
         }
     }
     if let Some(name) = &refs.body {
-        let content = entry(map, "requestBody")
+        let content = node::get_mut(map, "requestBody")
             .and_then(|b| b.get_mut("content"))
             .and_then(Node::as_object_mut);
         for (_, media) in content.into_iter().flatten() {
@@ -186,10 +186,6 @@ pub fn finish<'k>(kept: &'k Kept, operation_id: &'k str, refs: &Refs) -> Node<'k
         }
     }
     op
-}
-
-fn entry<'m, 'k>(map: &'m mut [(Cow<'k, str>, Node<'k>)], key: &str) -> Option<&'m mut Node<'k>> {
-    map.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// `$ref` to a component, or a list of them.

@@ -52,7 +52,7 @@ impl<'a> Node<'a> {
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Node<'a>> {
         match self {
-            Node::Object(entries) => entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            Node::Object(entries) => get_mut(entries, key),
             _ => None,
         }
     }
@@ -63,6 +63,11 @@ impl<'a> Node<'a> {
             _ => None,
         }
     }
+}
+
+/// The value of `key` among an object's entries.
+pub fn get_mut<'m, 'a>(entries: &'m mut [(Cow<'a, str>, Node<'a>)], key: &str) -> Option<&'m mut Node<'a>> {
+    entries.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Sets `key` where it is, or adds it last (as `IndexMap::insert` does).
