@@ -42,7 +42,7 @@ pub fn write(reports: &[FileReport<'_>], out: &mut Vec<u8>) {
             out.extend_from_slice(b"::");
             escape(&message_with_places(d), false, out);
             if let Some(help) = &d.help {
-                escape(" (help: ", false, out);
+                out.extend_from_slice(b" (help: ");
                 escape(help, false, out);
                 out.push(b')');
             }
