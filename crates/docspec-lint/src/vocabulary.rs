@@ -102,9 +102,20 @@ pub const INTERNAL_ONLY: &[&str] = &[
     "not for public use",
 ];
 
+/// One of these is in every phrase of [`INTERNAL_ONLY`] (a test holds it).
+const INTERNAL_STEMS: &[&str] = &["internal", "public"];
+
 /// Whether prose declares the API internal-only: one of [`INTERNAL_ONLY`], not followed
 /// by a letter (`internal apis` counts, `internal apiary` does not).
 pub fn declares_internal(text: &str) -> bool {
+    // Every phrase holds one of these stems, and no character but an ASCII letter lowers
+    // into them (U+0130 lowers to `i` and a combining dot), so most prose stops here.
+    if !INTERNAL_STEMS
+        .iter()
+        .any(|stem| docspec_model::contains_ignore_ascii_case(text, stem))
+    {
+        return false;
+    }
     let lower = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     INTERNAL_ONLY.iter().any(|phrase| {
         lower.match_indices(phrase).any(|(at, _)| {
@@ -152,10 +163,9 @@ const DEFERRED_STEMS: &[&str] = &["asynchronous", "scheduled", "queue"];
 pub fn says_deferred(text: &str) -> bool {
     // Every phrase holds one of these stems; most prose holds none, so the costly
     // normalisation below runs on few texts.
-    let ascii_lower = text.to_ascii_lowercase();
     if !DEFERRED_STEMS
         .iter()
-        .any(|stem| memchr::memmem::find(ascii_lower.as_bytes(), stem.as_bytes()).is_some())
+        .any(|stem| docspec_model::contains_ignore_ascii_case(text, stem))
     {
         return false;
     }
@@ -179,6 +189,16 @@ mod tests {
         for word in ["array array", "widget array", "Object array", "object  array"] {
             assert!(!is_known_type(word, &[]), "{word}");
         }
+    }
+
+    #[test]
+    fn every_internal_phrase_holds_a_stem() {
+        for phrase in INTERNAL_ONLY {
+            assert!(INTERNAL_STEMS.iter().any(|stem| phrase.contains(stem)), "{phrase}");
+        }
+        assert!(declares_internal("This API is for\nINTERNAL   use."));
+        assert!(declares_internal("Not for Public Use."));
+        assert!(!declares_internal("The public API of the project."));
     }
 
     #[test]

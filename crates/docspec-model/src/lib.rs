@@ -19,4 +19,6 @@ pub use inline::{inlines_range, is_icon_name, plain_text, walk_inlines, Inline};
 pub use page::*;
 pub use slug::{slug, Anchors};
 pub use status::{status_has_body, status_reason, STATUS_CODES};
-pub use text::{lf_lines, newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange};
+pub use text::{
+    contains_ignore_ascii_case, find_str, lf_lines, newline_of, LineCol, LineIndex, SourceFile, Spanned, TextRange,
+};

@@ -203,6 +203,46 @@ pub fn newline_of(text: &str) -> &'static str {
     }
 }
 
+/// `text.find(needle)` without the set-up of a substring searcher, which costs more
+/// than the search itself in a table cell or a sentence: memchr finds each place the
+/// needle's first byte is, and the rest is compared there.
+pub fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, &hay[from..]) {
+        let at = from + i;
+        if hay[at + 1..].starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether `text` holds `needle` in any ASCII case, without lowering a copy of it.
+pub fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while let Some(i) = memchr::memchr2(lower, upper, &hay[from..]) {
+        let at = from + i;
+        if hay[at..]
+            .get(..needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 /// A page's path and text with its line index.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -246,6 +286,59 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ignore_ascii_case_is_a_lowered_contains() {
+        let pieces = [
+            "", "Queue", "q", "QU", "é", "İ", "internal", "INTERNAL", " ", "K", "\u{212a}", "inTer",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    for needle in pieces {
+                        let lowered = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+                        assert_eq!(
+                            contains_ignore_ascii_case(&text, needle),
+                            lowered,
+                            "{needle:?} in {text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        let pieces = [
+            "",
+            "http",
+            "h",
+            "ht",
+            "é",
+            "eprecated",
+            "EPRECATED",
+            " ",
+            "`x`",
+            "ü",
+            "queue",
+            "hh",
+        ];
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for text in &texts {
+            for needle in pieces {
+                assert_eq!(find_str(text, needle), text.find(needle), "{needle:?} in {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn lf_lines_ends_lines_with_lf_only() {

@@ -165,7 +165,7 @@ pub fn default_value(description: &str) -> Option<String> {
 /// The text after a marker that starts a word and ends one (a colon may follow it).
 fn after_marker<'a>(description: &'a str, lower: &str, marker: &str) -> Option<&'a str> {
     let mut from = 0;
-    while let Some(i) = find(&lower[from..], marker) {
+    while let Some(i) = docspec_model::find_str(&lower[from..], marker) {
         let at = from + i;
         let end = at + marker.len();
         from = end;
@@ -188,14 +188,6 @@ fn says_default(text: &str) -> bool {
 /// Two code spans at least: four backticks.
 fn may_list(text: &str) -> bool {
     text.bytes().filter(|b| *b == b'`').count() >= 4
-}
-
-/// `text.find(needle)` for a non-empty needle, without the set-up of a substring
-/// searcher, which costs more than the search in a table cell's few words.
-fn find(text: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (text.as_bytes(), needle.as_bytes());
-    let first = *needle.first()?;
-    (0..hay.len()).find(|&i| hay[i] == first && hay[i..].starts_with(needle))
 }
 
 /// The sentences of a description; a period inside a code span does not end one.
@@ -352,7 +344,11 @@ mod tests {
         }
         for text in &texts {
             for needle in pieces.iter().chain(DEFAULT_MARKERS).chain(ENUM_MARKERS) {
-                assert_eq!(find(text, needle), text.find(needle), "{needle:?} in {text:?}");
+                assert_eq!(
+                    docspec_model::find_str(text, needle),
+                    text.find(needle),
+                    "{needle:?} in {text:?}"
+                );
             }
         }
     }

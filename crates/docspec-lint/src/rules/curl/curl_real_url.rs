@@ -65,7 +65,7 @@ fn sent_urls(command: &CurlCommand) -> Vec<(&Token, usize, &str)> {
     for token in &command.words {
         let value = token.value.as_str();
         let mut from = 0;
-        while let Some(i) = value[from..].find("http").map(|i| from + i) {
+        while let Some(i) = docspec_model::find_str(&value[from..], "http").map(|i| from + i) {
             let rest = &value[i..];
             let scheme = ["https://", "http://"].iter().find(|s| rest.starts_with(*s));
             let Some(scheme) = scheme else {

@@ -3,7 +3,7 @@
 
 pub use docspec_model::flat::{deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
 pub use docspec_model::version_at;
-use docspec_model::{History, Method, Page, Resource};
+use docspec_model::{find_str, History, Method, Page, Resource};
 
 /// Every history of the page, wherever it stands, in source order.
 pub fn histories(page: &Page) -> impl Iterator<Item = &History> {
@@ -51,10 +51,8 @@ pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
                     continue;
                 };
                 // Most descriptions never say it: skip them before flattening.
-                let text = cell.text.as_bytes();
-                if memchr::memmem::find(text, b"eprecated").is_none()
-                    && memchr::memmem::find(text, b"EPRECATED").is_none()
-                {
+                let text = cell.text.as_str();
+                if find_str(text, "eprecated").is_none() && find_str(text, "EPRECATED").is_none() {
                     continue;
                 }
                 let flat = Flat::new(&cell.inlines);
