@@ -516,7 +516,7 @@ fn parse_long(word: &Token, index: usize, long: &str, args: &[Token], next: &mut
     };
     let flag_end = 2 + name.len();
     let mut option = CurlOption {
-        flag: format!("--{name}"),
+        flag: ["--", name].concat(),
         flag_range: word.source_range(0..flag_end),
         long: spec.map(|s| s.long),
         short: false,
@@ -553,7 +553,7 @@ fn parse_short(word: &Token, index: usize, args: &[Token], next: &mut usize) -> 
         // The first letter's flag includes the dash.
         let flag_start = if at == 1 { 0 } else { at };
         let mut option = CurlOption {
-            flag: format!("-{letter}"),
+            flag: ['-', letter].iter().collect(),
             flag_range: word.source_range(flag_start..letter_end),
             long: spec.map(|s| s.long),
             short: true,

@@ -149,6 +149,10 @@ fn bare_status(inlines: &[Inline]) -> Option<Spanned<String>> {
         if let Inline::Text { text, range } = inline {
             let bytes = text.as_bytes();
             for i in 0..bytes.len().saturating_sub(2) {
+                // Most bytes are not digits: rule them out before the word checks.
+                if !bytes[i].is_ascii_digit() {
+                    continue;
+                }
                 let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
                 let three = bytes[i..i + 3].iter().all(u8::is_ascii_digit);
                 let ends_word = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric());

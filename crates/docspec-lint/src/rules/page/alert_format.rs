@@ -307,12 +307,14 @@ fn read_label(line: &str) -> Option<FoundLabel<'_>> {
     let start = line.len() - rest.len();
     let stars = rest.len() - rest.trim_start_matches('*').len();
     let body = &rest[stars..];
-    let word = LABEL_WORDS.iter().find(|w| {
-        body.strip_prefix(**w)
-            .is_some_and(|after| after.trim_start_matches('*').starts_with(':'))
-    })?;
+    // A label word is the line's whole first word, followed by stars and a colon.
+    let letters = body.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = LABEL_WORDS.iter().find(|w| **w == &body[..letters])?;
     let after_word = &body[word.len()..];
     let stars_before_colon = after_word.len() - after_word.trim_start_matches('*').len();
+    if !after_word[stars_before_colon..].starts_with(':') {
+        return None;
+    }
     let after_colon = &after_word[stars_before_colon + 1..];
     let stars_after_colon = after_colon.len() - after_colon.trim_start_matches('*').len();
     let end = start + stars + word.len() + stars_before_colon + 1 + stars_after_colon;
@@ -410,5 +412,34 @@ mod tests {
         assert_eq!(found, Some(("NOTE", 0, 5, false, false)));
         assert!(read_label("Notes: x").is_none());
         assert!(read_label("> [!note]").is_none());
+    }
+
+    /// The label word is found as the line's first word; it was found by trying each
+    /// word as a prefix. Both agree on every line built from these pieces.
+    #[test]
+    fn the_first_word_is_the_label_a_prefix_search_finds() {
+        let by_prefix = |body: &str| {
+            LABEL_WORDS
+                .iter()
+                .find(|w| {
+                    body.strip_prefix(**w)
+                        .is_some_and(|after| after.trim_start_matches('*').starts_with(':'))
+                })
+                .copied()
+        };
+        let pieces = ["NOTE", "Note", "Notes", "TIP", "Tipx", "**", ":", " ", "> ", "é", "x"];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let line = format!("{a}{b}{c}{d}");
+                        let rest = line.trim_start_matches([' ', '\t', '>']);
+                        let body = rest.trim_start_matches('*');
+                        let expected = by_prefix(body);
+                        assert_eq!(read_label(&line).map(|f| f.word), expected, "{line:?}");
+                    }
+                }
+            }
+        }
     }
 }
