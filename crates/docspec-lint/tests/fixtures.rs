@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{lint_text, only, render, workspace_root};
+use common::{lint_text, only_with_fixture_options, render, workspace_root};
 use docspec_lint::{all_metadata, Diagnostic, LintSettings};
 use docspec_model::SourceFile;
 
@@ -21,7 +21,7 @@ fn lint_rule(name: &str, text: &str, code: &'static str) -> (SourceFile, Vec<Dia
             codes.extend_from_slice(companions);
         }
     }
-    let (source, mut diagnostics) = lint_text(name, text, &only(&codes));
+    let (source, mut diagnostics) = lint_text(name, text, &only_with_fixture_options(&codes));
     diagnostics.retain(|d| d.code == code);
     (source, diagnostics)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{lint_text, only, workspace_root};
+use common::{lint_text, only, only_with_fixture_options, workspace_root};
 use docspec_lint::{all_metadata, Category, FixAvailability, RULES};
 use std::collections::HashSet;
 
@@ -114,7 +114,7 @@ fn each_example_triggers_its_rule_and_use_instead_does_not() {
         if RAISED_OUTSIDE_PAGES.contains(&meta.code) || meta.category.is_external() {
             continue;
         }
-        let settings = only(&[meta.code]);
+        let settings = only_with_fixture_options(&[meta.code]);
         let example = meta
             .example()
             .unwrap_or_else(|| panic!("{} has no Example block", meta.code));
@@ -154,7 +154,7 @@ fn each_example_triggers_its_rule_and_use_instead_does_not() {
 fn fix_availability_matches_behaviour() {
     for meta in all_metadata() {
         let Some(example) = meta.example() else { continue };
-        let (_, found) = lint_text("example.md", example, &only(&[meta.code]));
+        let (_, found) = lint_text("example.md", example, &only_with_fixture_options(&[meta.code]));
         let fixes = found.iter().filter(|d| d.code == meta.code && d.fix.is_some()).count();
         match meta.fix {
             FixAvailability::None => assert_eq!(fixes, 0, "{} declares no fix but offers one", meta.code),

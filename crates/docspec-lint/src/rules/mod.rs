@@ -108,6 +108,7 @@ crate::register_rules! {
     history::deprecated_attribute_history::DeprecatedAttributeHistory,
     history::deprecation_wording::DeprecationWording,
     history::history_order::HistoryOrder,
+    history::outdated_history::OutdatedHistory,
     history::missing_flag_note::MissingFlagNote,
     history::flag_note_text::FlagNoteText,
     history::stale_flag_note::StaleFlagNote,

@@ -22,6 +22,21 @@ pub fn only(codes: &[&str]) -> LintSettings {
     }
 }
 
+/// [`only`], with the options a rule needs to report anything (HI007 needs the current
+/// version), read from `doc-fixtures/rules/<CODE>.options.json` where a rule has them.
+pub fn only_with_fixture_options(codes: &[&str]) -> LintSettings {
+    let mut settings = only(codes);
+    for code in codes {
+        let path = workspace_root().join(format!("doc-fixtures/rules/{code}.options.json"));
+        if let Ok(json) = std::fs::read_to_string(path) {
+            settings
+                .options
+                .insert(code.to_string(), serde_json::from_str(&json).unwrap());
+        }
+    }
+    settings
+}
+
 pub fn lint_text(name: &str, text: &str, settings: &LintSettings) -> (SourceFile, Vec<docspec_lint::Diagnostic>) {
     let source = SourceFile::new(name, text);
     let page = docspec_parser::parse(&source);

@@ -8,6 +8,7 @@ pub mod history_entry_link;
 pub mod history_format;
 pub mod history_order;
 pub mod missing_flag_note;
+pub mod outdated_history;
 /// History and deprecation reading, shared with `docspec drift`.
 pub mod shared;
 pub mod stale_flag_note;
