@@ -372,10 +372,13 @@ fn the_checks_catch_what_they_are_for() {
     let unnamed = mutate("| DS004 | An empty page", "| X | An empty page");
     assert!(unnamed.contains("DS004 (`empty-page`, category docspec) is in the catalog"));
     // A MISSING row without a proposal, and a summary that no longer adds up.
-    let missing = mutate("MISSING → M16", "MISSING");
+    let missing = mutate("| CU018 |", "| MISSING |");
     assert!(missing.contains("a MISSING row names no proposal"));
-    assert!(missing.contains("M16 lists requirements"));
+    // A gap without its proposal.
+    let gap = mutate(" → M17 |", " |");
+    assert!(gap.contains("a gap names no proposal"));
+    assert!(gap.contains("M17 lists requirements"));
     assert!(mutate("| All | ", "| All | 1").contains("the summary says `All`"));
     // A proposed code the catalog already has.
-    assert!(mutate("| new CU018 |", "| new ST001 |").contains("the catalog now has ST001"));
+    assert!(mutate("| new XP004 |", "| new ST001 |").contains("the catalog now has ST001"));
 }

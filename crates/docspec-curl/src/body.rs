@@ -119,6 +119,12 @@ pub struct BodyKey {
     pub format: BodyFormat,
     /// Index into [`CurlCommand::options`].
     pub option: usize,
+    /// The value sent: decoded for `--data "a=1"`, as written for `--data-urlencode` and
+    /// `--form`, and the JSON literal for a JSON key (`true`, `"x"`, `<id>`); `None` for
+    /// a file (`@file`) or a key without `=`.
+    pub value: Option<String>,
+    /// Where the value is written in the input.
+    pub value_range: Option<Range<usize>>,
 }
 
 impl BodyKey {
@@ -219,8 +225,12 @@ impl CurlCommand {
             if data.kind == DataKind::UrlEncode {
                 // `name=content` or `name@file`; `=content` and `content` have no name.
                 if let Some(sep) = v.find(['=', '@']).filter(|&sep| sep > 0) {
-                    out.keys
-                        .push(key(v, 0..sep, token, BodyFormat::UrlEncoded, data.option, false));
+                    let mut sent = key(v, 0..sep, token, BodyFormat::UrlEncoded, data.option, false);
+                    if v.as_bytes()[sep] == b'=' {
+                        sent.value = Some(v[sep + 1..].to_string());
+                        sent.value_range = Some(token.source_range(sep + 1..v.len()));
+                    }
+                    out.keys.push(sent);
                 }
             } else if data.file().is_some() {
                 continue;
@@ -234,19 +244,27 @@ impl CurlCommand {
                     let raw_text = !pair.contains('=') && pair.contains(char::is_whitespace);
                     if name_len > 0 && !raw_text {
                         let range = start..start + name_len;
-                        out.keys
-                            .push(key(v, range, token, BodyFormat::UrlEncoded, data.option, true));
+                        let mut sent = key(v, range, token, BodyFormat::UrlEncoded, data.option, true);
+                        if name_len < pair.len() {
+                            let value = start + name_len + 1..start + pair.len();
+                            sent.value = Some(form_decode(&v[value.clone()]));
+                            sent.value_range = Some(token.source_range(value));
+                        }
+                        out.keys.push(sent);
                     }
                     start += pair.len() + 1;
                 }
             }
         }
         for field in self.form() {
+            let sent = !field.file && field.key_range.end < field.value_range.start;
             out.keys.push(BodyKey {
                 name: field.key,
                 range: field.key_range,
                 format: BodyFormat::Multipart,
                 option: field.option,
+                value: sent.then_some(field.value),
+                value_range: sent.then_some(field.value_range),
             });
         }
         out
@@ -280,6 +298,8 @@ fn key(v: &str, range: Range<usize>, token: &Token, format: BodyFormat, option: 
         range: token.source_range(range),
         format,
         option,
+        value: None,
+        value_range: None,
     }
 }
 
@@ -325,7 +345,7 @@ fn json_keys(data: &DataArg<'_>, out: &mut BodyKeys) {
             source_offset: data.token.source_offset(offset),
         });
     }
-    for range in top_level_keys(v) {
+    for (range, value) in top_level_entries(v) {
         // The range includes the quotes, so serde_json can decode escapes.
         let literal = v.get(range.clone()).unwrap_or("");
         let inner = range.start + 1..range.end.saturating_sub(1).max(range.start + 1);
@@ -336,6 +356,8 @@ fn json_keys(data: &DataArg<'_>, out: &mut BodyKeys) {
             range: data.token.source_range(inner),
             format: BodyFormat::Json,
             option: data.option,
+            value: value.clone().and_then(|r| v.get(r)).map(str::to_string),
+            value_range: value.map(|r| data.token.source_range(r)),
         });
     }
 }
@@ -390,7 +412,7 @@ fn mask_placeholders(v: &str) -> std::borrow::Cow<'_, str> {
     String::from_utf8(out).map_or(v.into(), Into::into)
 }
 
-fn top_level_keys(v: &str) -> Vec<Range<usize>> {
+fn top_level_entries(v: &str) -> Vec<(Range<usize>, Option<Range<usize>>)> {
     let bytes = v.as_bytes();
     let mut out = Vec::new();
     if !v.trim_start().starts_with('{') {
@@ -410,9 +432,10 @@ fn top_level_keys(v: &str) -> Vec<Range<usize>> {
             b'"' => {
                 let end = string_end(bytes, i);
                 let after = bytes.get(end..).unwrap_or(&[]);
-                let colon = after.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b':');
-                if depth == 1 && colon {
-                    out.push(i..end);
+                let colon = after.iter().position(|c| !c.is_ascii_whitespace());
+                if depth == 1 && colon.is_some_and(|at| after[at] == b':') {
+                    let value_start = end + colon.unwrap_or(0) + 1;
+                    out.push((i..end, value_extent(bytes, value_start)));
                 }
                 i = end;
                 continue;
@@ -422,6 +445,48 @@ fn top_level_keys(v: &str) -> Vec<Range<usize>> {
         i += 1;
     }
     out
+}
+
+/// The range of the JSON value that starts after `from` (leading whitespace skipped): a
+/// string, an object or array with what it holds, or a bare word (`true`, `12`, `<id>`)
+/// up to the next `,`, `}` or line break. `None` when nothing follows.
+fn value_extent(bytes: &[u8], from: usize) -> Option<Range<usize>> {
+    let start = from + bytes.get(from..)?.iter().position(|c| !c.is_ascii_whitespace())?;
+    let end = match bytes[start] {
+        b'"' => string_end(bytes, start),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = start;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'"' => {
+                        i = string_end(bytes, i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            (i + 1).min(bytes.len())
+        }
+        b',' | b'}' | b']' => return None,
+        _ => {
+            let len = bytes[start..]
+                .iter()
+                .position(|c| matches!(c, b',' | b'}' | b']' | b'\n' | b'\r'))
+                .unwrap_or(bytes.len() - start);
+            let word = &bytes[start..start + len];
+            start + word.len() - word.iter().rev().take_while(|c| c.is_ascii_whitespace()).count()
+        }
+    };
+    (end > start).then_some(start..end)
 }
 
 /// The offset just past the closing quote of the string starting at `start`.
@@ -444,11 +509,29 @@ mod tests {
     #[test]
     fn top_level_keys_skip_nested_ones() {
         let v = r#"{"a": 1, "b": {"c": "x:y"}, "d": ["e", {"f": 2}], "g\"h": "i"}"#;
-        let keys: Vec<_> = top_level_keys(v).into_iter().map(|r| &v[r]).collect();
+        let entries = top_level_entries(v);
+        let keys: Vec<_> = entries.iter().map(|(k, _)| &v[k.clone()]).collect();
         assert_eq!(keys, [r#""a""#, r#""b""#, r#""d""#, r#""g\"h""#]);
-        assert!(top_level_keys("[1, 2]").is_empty());
-        assert!(top_level_keys("").is_empty());
-        assert_eq!(top_level_keys(r#"{"a"#).len(), 0);
+        let values: Vec<_> = entries.iter().map(|(_, r)| r.clone().map(|r| &v[r])).collect();
+        assert_eq!(
+            values,
+            [
+                Some("1"),
+                Some(r#"{"c": "x:y"}"#),
+                Some(r#"["e", {"f": 2}]"#),
+                Some(r#""i""#)
+            ]
+        );
+        assert!(top_level_entries("[1, 2]").is_empty());
+        assert!(top_level_entries("").is_empty());
+        assert_eq!(top_level_entries(r#"{"a"#).len(), 0);
+        let v = "{\n  \"id\": <id> ,\n  \"on\": true\n}";
+        let values: Vec<_> = top_level_entries(v)
+            .into_iter()
+            .map(|(_, r)| r.map(|r| &v[r]))
+            .collect();
+        assert_eq!(values, [Some("<id>"), Some("true")]);
+        assert_eq!(top_level_entries(r#"{"a": }"#)[0].1, None);
     }
 
     #[test]

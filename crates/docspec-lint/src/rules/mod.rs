@@ -96,6 +96,7 @@ crate::register_rules! {
     curl::curl_method_mismatch::CurlMethodMismatch,
     curl::curl_path_mismatch::CurlPathMismatch,
     curl::curl_unknown_attribute::CurlUnknownAttribute,
+    curl::curl_value_type_mismatch::CurlValueTypeMismatch,
     curl::curl_invalid_json_data::CurlInvalidJsonData,
     curl::curl_line_continuation::CurlLineContinuation,
     curl::curl_long_line::CurlLongLine,

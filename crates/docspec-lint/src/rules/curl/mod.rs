@@ -18,6 +18,7 @@ pub mod curl_unknown_attribute;
 pub mod curl_url_not_encoded;
 pub mod curl_url_option;
 pub mod curl_url_quoting;
+pub mod curl_value_type_mismatch;
 
 use crate::LintContext;
 use docspec_curl::CurlCommand;

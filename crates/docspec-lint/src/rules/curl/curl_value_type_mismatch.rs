@@ -1,0 +1,240 @@
+use super::{method_commands, src};
+use crate::{Check, LintContext, RuleMeta};
+use docspec_curl::BodyFormat;
+use docspec_diagnostics::Diagnostic;
+use std::ops::Range;
+
+/// ## What it does
+/// Checks the values a method's cURL example sends (query parameters, `--data` and
+/// `--form` fields, the top-level values of a JSON body) against the Type column of the
+/// method's request attribute table. A `boolean` attribute takes `true` or `false` (not
+/// `null`, `1` or `yes`), and an `integer` attribute takes a whole number. Placeholders
+/// (`<user_id>`, `$USER_ID`) stand for a value of the right type, a JSON `null` may
+/// clear an integer, and attributes of other types, or of more than one, are not
+/// checked.
+///
+/// ## Why is this bad?
+/// Readers copy the example. The REST API guide asks for `true` or `false` in boolean
+/// arguments ("not `null`"), and a value of another type is either refused with
+/// `400 Bad Request` or read in a way the example does not show. An example that
+/// contradicts its own table also leaves the reader unsure which of the two is right.
+///
+/// ## Example
+/// ````markdown
+/// ## Update a widget
+///
+/// ```plaintext
+/// PUT /widgets/:id
+/// ```
+///
+/// | Attribute | Type    | Required | Description                  |
+/// |-----------|---------|----------|------------------------------|
+/// | `id`      | integer | Yes      | ID of the widget.            |
+/// | `hidden`  | boolean | No       | Whether the widget is hidden. |
+/// | `size`    | integer | No       | Size of the widget.          |
+///
+/// ```shell
+/// curl --request PUT \
+///   --header "PRIVATE-TOKEN: <your_access_token>" \
+///   --data "hidden=yes&size=large" \
+///   --url "https://gitlab.example.com/api/v4/widgets/1"
+/// ```
+/// ````
+///
+/// Use instead:
+/// ````markdown
+/// ## Update a widget
+///
+/// ```plaintext
+/// PUT /widgets/:id
+/// ```
+///
+/// | Attribute | Type    | Required | Description                  |
+/// |-----------|---------|----------|------------------------------|
+/// | `id`      | integer | Yes      | ID of the widget.            |
+/// | `hidden`  | boolean | No       | Whether the widget is hidden. |
+/// | `size`    | integer | No       | Size of the widget.          |
+///
+/// ```shell
+/// curl --request PUT \
+///   --header "PRIVATE-TOKEN: <your_access_token>" \
+///   --data "hidden=true&size=3" \
+///   --url "https://gitlab.example.com/api/v4/widgets/1"
+/// ```
+/// ````
+#[derive(RuleMeta)]
+#[rule(code = "CU018", name = "curl-value-type-mismatch", category = Curl, severity = Warning, fix = None, since = "0.2.0")]
+pub struct CurlValueTypeMismatch;
+
+/// The types this rule checks, as the Type column writes them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Checked {
+    Boolean,
+    Integer,
+}
+
+/// One value the example sends: the attribute, the value as written, where, and whether
+/// it is a JSON literal.
+struct Sent {
+    key: String,
+    value: String,
+    range: Range<usize>,
+    json: bool,
+}
+
+impl Check for CurlValueTypeMismatch {
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for (method, block, command) in method_commands(ctx) {
+            let type_of = |key: &str| {
+                let rows = method.request_tables.iter().flat_map(|t| t.rows.iter());
+                let mut types = rows.filter(|row| row.name.as_ref().is_some_and(|n| n.name == key));
+                let row = types.next()?;
+                // Two rows of one name (one per mode) may differ: leave them alone.
+                if types.next().is_some() {
+                    return None;
+                }
+                match row.type_.as_ref()?.value.trim() {
+                    "boolean" => Some(Checked::Boolean),
+                    "integer" => Some(Checked::Integer),
+                    _ => None,
+                }
+            };
+            let mut sent: Vec<Sent> = Vec::new();
+            if let Some(url) = command.url() {
+                for param in &url.parsed.query {
+                    if let (Some(value), Some(range)) = (&param.value, &param.value_range) {
+                        sent.push(Sent {
+                            key: param.key.clone(),
+                            value: value.clone(),
+                            range: url.source_range(range.clone()),
+                            json: false,
+                        });
+                    }
+                }
+            }
+            for key in command.body_keys().keys {
+                if let (Some(value), Some(range)) = (key.value, key.value_range) {
+                    sent.push(Sent {
+                        key: key.name,
+                        value,
+                        range,
+                        json: key.format == BodyFormat::Json,
+                    });
+                }
+            }
+            for sent in sent {
+                let Some(wanted) = type_of(&sent.key) else { continue };
+                if fits(&sent.value, sent.json, wanted) {
+                    continue;
+                }
+                let (type_name, help) = match wanted {
+                    Checked::Boolean => (
+                        "boolean",
+                        "send `true` or `false`: the REST API guide asks for them in boolean arguments",
+                    ),
+                    Checked::Integer => (
+                        "integer",
+                        "send a whole number, or correct the Type column if the attribute takes another type",
+                    ),
+                };
+                out.push(
+                    ctx.report(
+                        &Self::META,
+                        src(block, sent.range),
+                        format!(
+                            "the example sends `{}` for `{}`, which the attribute table types {type_name}",
+                            shown(sent.value.trim()),
+                            sent.key
+                        ),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+}
+
+/// A value short enough for a message: a long one (a JSON object) is cut.
+fn shown(value: &str) -> String {
+    match value.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
+/// Whether a value as written fits the type: placeholders and shell expansions fit
+/// anything, JSON strings are read as their text (the API reads `"true"` and `"5"`).
+fn fits(value: &str, json: bool, wanted: Checked) -> bool {
+    let value = value.trim();
+    if json && value == "null" {
+        // `null` clears an integer; a boolean takes `true` or `false`.
+        return wanted == Checked::Integer;
+    }
+    let text = match value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        Some(inner) if json => inner,
+        _ => value,
+    };
+    if is_placeholder(text) {
+        return true;
+    }
+    match wanted {
+        Checked::Boolean => text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false"),
+        Checked::Integer => {
+            let digits = text.strip_prefix('-').unwrap_or(text);
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+    }
+}
+
+/// `<user_id>`, `$USER_ID`, `${ID}`, `{id}`, `:id`, `...`: the reader puts a value there.
+fn is_placeholder(text: &str) -> bool {
+    text.is_empty() || text.contains(['<', '$', '{', '…']) || text.starts_with(':') || text.contains("...")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_fit_their_types() {
+        for (value, json) in [
+            ("true", false),
+            ("FALSE", false),
+            ("true", true),
+            ("\"false\"", true),
+            ("<hidden>", false),
+            ("$HIDDEN", false),
+        ] {
+            assert!(fits(value, json, Checked::Boolean), "{value}");
+        }
+        for (value, json) in [
+            ("null", true),
+            ("null", false),
+            ("1", false),
+            ("yes", false),
+            ("\"yes\"", true),
+            ("0", true),
+        ] {
+            assert!(!fits(value, json, Checked::Boolean), "{value}");
+        }
+        for (value, json) in [
+            ("3", false),
+            ("-1", false),
+            ("\"5\"", true),
+            ("null", true),
+            ("<size>", true),
+            (":id", false),
+        ] {
+            assert!(fits(value, json, Checked::Integer), "{value}");
+        }
+        for (value, json) in [
+            ("large", false),
+            ("1.5", true),
+            ("true", true),
+            ("\"big\"", true),
+            ("null", false),
+        ] {
+            assert!(!fits(value, json, Checked::Integer), "{value}");
+        }
+    }
+}
