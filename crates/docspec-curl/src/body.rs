@@ -213,7 +213,12 @@ impl CurlCommand {
     /// and no `=` (`--data "a line of a log"`) is a raw body and names nothing.
     ///
     /// With `--get`, data goes to the query string; the keys are listed all the same.
-    pub fn body_keys(&self) -> BodyKeys {
+    /// Read once per command.
+    pub fn body_keys(&self) -> &BodyKeys {
+        self.body.0.get_or_init(|| self.read_body_keys())
+    }
+
+    fn read_body_keys(&self) -> BodyKeys {
         let mut out = BodyKeys::default();
         for data in self.data() {
             let token = data.token;

@@ -166,7 +166,22 @@ pub struct CurlCommand {
     pub errors: Vec<CommandError>,
     /// The URLs in the order written, parsed once: where each comes from and its parse.
     parsed_urls: Vec<(UrlSource, ParsedUrl)>,
+    /// The body keys, read on first use (several rules ask for them).
+    pub(crate) body: BodyCache,
 }
+
+/// A command's body keys, read once. Two commands are equal whether or not theirs have
+/// been read yet.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BodyCache(pub(crate) std::sync::OnceLock<crate::BodyKeys>);
+
+impl PartialEq for BodyCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for BodyCache {}
 
 impl CurlCommand {
     /// The command as written in `input`.
@@ -436,6 +451,7 @@ fn build(
         end,
         errors,
         parsed_urls,
+        body: BodyCache::default(),
     })
 }
 

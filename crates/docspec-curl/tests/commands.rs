@@ -281,6 +281,35 @@ fn raw_text_data_names_no_key() {
 }
 
 #[test]
+fn body_keys_keep_what_they_send() {
+    let input = r#"curl --data "a=x+y&flag" --data-urlencode "b=c d" --data-urlencode "e@file" --form "f=1" --form "g=@pic.png" --json '{"h": true, "i": {"j": [1]}, "k": <id>}' u"#;
+    let c = one(input);
+    let sent: Vec<_> = c
+        .body_keys()
+        .keys
+        .iter()
+        .map(|k| {
+            let written = k.value_range.clone().map(|r| &input[r]);
+            (k.name.as_str(), k.value.as_deref(), written)
+        })
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("a", Some("x y"), Some("x+y")),
+            ("flag", None, None),
+            ("b", Some("c d"), Some("c d")),
+            ("e", None, None),
+            ("h", Some("true"), Some("true")),
+            ("i", Some(r#"{"j": [1]}"#), Some(r#"{"j": [1]}"#)),
+            ("k", Some("<id>"), Some("<id>")),
+            ("f", Some("1"), Some("1")),
+            ("g", None, None),
+        ]
+    );
+}
+
+#[test]
 fn urlencoded_body_keys() {
     let input = r#"curl --data "name=a+b&labels[]=x&assets[links][][name]=y&flag&%6Bey=1" --data-urlencode "description@file.md" --data-urlencode "=skip" --data @body.txt u"#;
     let c = one(input);
@@ -321,18 +350,21 @@ fn json_error_offset() {
 
     // A trailing comma on a later line.
     let input = "curl --data '{\n  \"a\": 1,\n}' u";
-    let body = one(input).body_keys();
+    let command = one(input);
+    let body = command.body_keys();
     let err = &body.json_errors[0];
     assert_eq!(&input[err.source_offset..err.source_offset + 1], "}");
 }
 
 #[test]
 fn bare_placeholders_are_values_to_fill_in() {
-    let body = one(r#"curl --data '{"a": <chosen_level>, "b": "<name>", "c": [<x>]}' u"#).body_keys();
+    let command = one(r#"curl --data '{"a": <chosen_level>, "b": "<name>", "c": [<x>]}' u"#);
+    let body = command.body_keys();
     assert!(body.json_errors.is_empty(), "{:?}", body.json_errors);
     // Not a placeholder: an unclosed `<`, and `<>`.
     for data in [r#"{"a": <b}"#, r#"{"a": <>}"#] {
-        let body = one(&format!("curl --data '{data}' u")).body_keys();
+        let command = one(&format!("curl --data '{data}' u"));
+        let body = command.body_keys();
         assert_eq!(body.json_errors.len(), 1, "{data}");
     }
 }
@@ -357,7 +389,7 @@ fn form_fields() {
     );
     assert_eq!(&input[form[0].key_range.clone()], "file");
     assert_eq!(&input[form[0].value_range.clone()], "@/path/to/file.txt");
-    let keys: Vec<_> = c.body_keys().keys.into_iter().map(|k| (k.name, k.format)).collect();
+    let keys: Vec<_> = c.body_keys().keys.iter().map(|k| (k.name.clone(), k.format)).collect();
     assert_eq!(keys[0], ("file".to_string(), BodyFormat::Multipart));
     assert_eq!(keys.len(), 4);
 }

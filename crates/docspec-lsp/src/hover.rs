@@ -90,7 +90,13 @@ fn curl_key(block: &CodeBlock, offset: usize) -> Option<(String, TextRange)> {
                 keys.push((param.key.clone(), url.source_range(param.key_range.clone())));
             }
         }
-        keys.extend(command.body_keys().keys.into_iter().map(|k| (k.name, k.range)));
+        keys.extend(
+            command
+                .body_keys()
+                .keys
+                .iter()
+                .map(|k| (k.name.clone(), k.range.clone())),
+        );
         for (name, range) in keys {
             let source = block.source_range(range.start, range.end);
             if source.start() <= offset && offset <= source.end() && !name.is_empty() {

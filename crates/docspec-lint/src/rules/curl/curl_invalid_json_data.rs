@@ -35,7 +35,7 @@ pub struct CurlInvalidJsonData;
 impl Check for CurlInvalidJsonData {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
-            for error in command.body_keys().json_errors {
+            for error in &command.body_keys().json_errors {
                 let at = error.source_offset;
                 out.push(
                     ctx.report(

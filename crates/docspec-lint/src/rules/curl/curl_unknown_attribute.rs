@@ -92,7 +92,7 @@ impl Check for CurlUnknownAttribute {
                     sent.push((param.key.clone(), url.source_range(param.key_range.clone())));
                 }
             }
-            for key in command.body_keys().keys {
+            for key in &command.body_keys().keys {
                 sent.push((key.name.clone(), key.range.clone()));
             }
             for (key, range) in sent {

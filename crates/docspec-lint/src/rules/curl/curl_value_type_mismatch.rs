@@ -112,12 +112,12 @@ impl Check for CurlValueTypeMismatch {
                     }
                 }
             }
-            for key in command.body_keys().keys {
-                if let (Some(value), Some(range)) = (key.value, key.value_range) {
+            for key in &command.body_keys().keys {
+                if let (Some(value), Some(range)) = (&key.value, &key.value_range) {
                     sent.push(Sent {
-                        key: key.name,
-                        value,
-                        range,
+                        key: key.name.clone(),
+                        value: value.clone(),
+                        range: range.clone(),
                         json: key.format == BodyFormat::Json,
                     });
                 }

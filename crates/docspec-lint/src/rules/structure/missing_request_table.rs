@@ -132,9 +132,10 @@ fn first_sent_attribute(ctx: &LintContext<'_>, method: &docspec_model::Method) -
             query.or_else(|| {
                 c.body_keys()
                     .keys
-                    .into_iter()
-                    .map(|k| k.name)
+                    .iter()
+                    .map(|k| &k.name)
                     .find(|k| !k.is_empty() && !implicit(k))
+                    .cloned()
             })
         })
 }
