@@ -157,7 +157,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        // serde_json gives no size hint: start where most of a spec's lists end.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(4));
         while let Some(item) = seq.next_element()? {
             items.push(item);
         }
@@ -165,7 +166,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
         while let Some((Key(key), value)) = map.next_entry()? {
             entries.push((key, value));
         }
