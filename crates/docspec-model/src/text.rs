@@ -287,24 +287,32 @@ impl SourceFile {
 mod tests {
     use super::*;
 
+    /// Every text of up to three of `pieces`.
+    fn texts_of(pieces: &[&str]) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        texts
+    }
+
     #[test]
     fn contains_ignore_ascii_case_is_a_lowered_contains() {
         let pieces = [
             "", "Queue", "q", "QU", "é", "İ", "internal", "INTERNAL", " ", "K", "\u{212a}", "inTer",
         ];
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    let text = format!("{a}{b}{c}");
-                    for needle in pieces {
-                        let lowered = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
-                        assert_eq!(
-                            contains_ignore_ascii_case(&text, needle),
-                            lowered,
-                            "{needle:?} in {text:?}"
-                        );
-                    }
-                }
+        for text in texts_of(&pieces) {
+            for needle in pieces {
+                let lowered = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+                assert_eq!(
+                    contains_ignore_ascii_case(&text, needle),
+                    lowered,
+                    "{needle:?} in {text:?}"
+                );
             }
         }
     }
@@ -324,18 +332,14 @@ mod tests {
             "ü",
             "queue",
             "hh",
+            "default",
+            "defaults to",
+            "d",
+            "` (default)",
         ];
-        let mut texts = vec![String::new()];
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    texts.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
-        for text in &texts {
+        for text in texts_of(&pieces) {
             for needle in pieces {
-                assert_eq!(find_str(text, needle), text.find(needle), "{needle:?} in {text:?}");
+                assert_eq!(find_str(&text, needle), text.find(needle), "{needle:?} in {text:?}");
             }
         }
     }

@@ -197,44 +197,34 @@ mod tests {
 
     #[test]
     fn values_fit_their_types() {
-        for (value, json) in [
-            ("true", false),
-            ("FALSE", false),
-            ("true", true),
-            ("\"false\"", true),
-            ("<hidden>", false),
-            ("$HIDDEN", false),
-        ] {
-            assert!(fits(value, json, Checked::Boolean), "{value}");
-        }
-        for (value, json) in [
-            ("null", true),
-            ("null", false),
-            ("1", false),
-            ("yes", false),
-            ("\"yes\"", true),
-            ("0", true),
-        ] {
-            assert!(!fits(value, json, Checked::Boolean), "{value}");
-        }
-        for (value, json) in [
-            ("3", false),
-            ("-1", false),
-            ("\"5\"", true),
-            ("null", true),
-            ("<size>", true),
-            (":id", false),
-        ] {
-            assert!(fits(value, json, Checked::Integer), "{value}");
-        }
-        for (value, json) in [
-            ("large", false),
-            ("1.5", true),
-            ("true", true),
-            ("\"big\"", true),
-            ("null", false),
-        ] {
-            assert!(!fits(value, json, Checked::Integer), "{value}");
+        use Checked::{Boolean, Integer};
+        let cases = [
+            ("true", false, Boolean, true),
+            ("FALSE", false, Boolean, true),
+            ("true", true, Boolean, true),
+            ("\"false\"", true, Boolean, true),
+            ("<hidden>", false, Boolean, true),
+            ("$HIDDEN", false, Boolean, true),
+            ("null", true, Boolean, false),
+            ("null", false, Boolean, false),
+            ("1", false, Boolean, false),
+            ("yes", false, Boolean, false),
+            ("\"yes\"", true, Boolean, false),
+            ("0", true, Boolean, false),
+            ("3", false, Integer, true),
+            ("-1", false, Integer, true),
+            ("\"5\"", true, Integer, true),
+            ("null", true, Integer, true),
+            ("<size>", true, Integer, true),
+            (":id", false, Integer, true),
+            ("large", false, Integer, false),
+            ("1.5", true, Integer, false),
+            ("true", true, Integer, false),
+            ("\"big\"", true, Integer, false),
+            ("null", false, Integer, false),
+        ];
+        for (value, json, wanted, expected) in cases {
+            assert_eq!(fits(value, json, wanted), expected, "{value} (json: {json})");
         }
     }
 }
