@@ -27,11 +27,11 @@ use std::ops::Range;
 /// PUT /widgets/:id
 /// ```
 ///
-/// | Attribute | Type    | Required | Description                  |
-/// |-----------|---------|----------|------------------------------|
-/// | `id`      | integer | Yes      | ID of the widget.            |
+/// | Attribute | Type    | Required | Description                   |
+/// |-----------|---------|----------|-------------------------------|
+/// | `id`      | integer | Yes      | ID of the widget.             |
 /// | `hidden`  | boolean | No       | Whether the widget is hidden. |
-/// | `size`    | integer | No       | Size of the widget.          |
+/// | `size`    | integer | No       | Size of the widget.           |
 ///
 /// ```shell
 /// curl --request PUT \
@@ -49,11 +49,11 @@ use std::ops::Range;
 /// PUT /widgets/:id
 /// ```
 ///
-/// | Attribute | Type    | Required | Description                  |
-/// |-----------|---------|----------|------------------------------|
-/// | `id`      | integer | Yes      | ID of the widget.            |
+/// | Attribute | Type    | Required | Description                   |
+/// |-----------|---------|----------|-------------------------------|
+/// | `id`      | integer | Yes      | ID of the widget.             |
 /// | `hidden`  | boolean | No       | Whether the widget is hidden. |
-/// | `size`    | integer | No       | Size of the widget.          |
+/// | `size`    | integer | No       | Size of the widget.           |
 ///
 /// ```shell
 /// curl --request PUT \
