@@ -14,7 +14,8 @@ use crate::naming;
 use crate::unify::{self, Overlap};
 use indexmap::IndexMap;
 use openapiv3::{Operation, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// What names an operation's response.
 #[derive(Clone, Debug)]
@@ -159,7 +160,7 @@ pub fn extract(
             .map(|(key, &id)| (key.clone(), &entities.kept[id].1))
             .collect();
         // The examples each structure must go on accepting, as text until they are read.
-        let mut examples: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut examples: HashMap<String, Vec<&str>> = HashMap::default();
         for (i, op) in ops.iter().enumerate() {
             for (u, example) in op.uses.iter().zip(op.examples) {
                 let key = keys[u.entity];
@@ -361,7 +362,7 @@ fn name_entities(
     }
     // Each group of structures with the name it would like and how many operations use it.
     let mut wanted: Vec<(String, usize, Vec<&str>, Schema)> = Vec::new();
-    let mut grouped: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut grouped: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (base, structures) in &bases {
         // A structure two resources return belongs to the first one.
         let mut ordered: Vec<(&str, &Vec<usize>)> = structures
@@ -416,9 +417,9 @@ fn name_entities(
     wanted.sort_by_key(|w| std::cmp::Reverse(w.1));
     let mut named = Named {
         groups: Vec::with_capacity(wanted.len()),
-        of_key: HashMap::new(),
+        of_key: HashMap::default(),
     };
-    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, String> = HashMap::default();
     for (preferred, _, keys, mut merged) in wanted {
         let name = unique(&preferred, &mut taken, &structure_key(&mut merged));
         for key in keys {
@@ -507,7 +508,7 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
         }
     };
     let by_structure: HashMap<String, String> = taken.iter().map(|(n, k)| (k.clone(), n.clone())).collect();
-    let mut chosen: HashMap<(String, String), String> = HashMap::new();
+    let mut chosen: HashMap<(String, String), String> = HashMap::default();
     let mut added: Vec<(String, Schema)> = Vec::new();
     for (name, structures) in &found {
         let mut ordered: Vec<(&String, &(usize, Schema, String))> = structures.iter().collect();

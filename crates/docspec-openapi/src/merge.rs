@@ -2,7 +2,7 @@
 
 use crate::paths::Template;
 use docspec_model::{Method, RequestLine, Resource};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A request line that gives an operation, with the method it belongs to.
 pub struct Candidate<'a> {
@@ -73,7 +73,7 @@ pub fn operation_ids(ops: &[(&str, &str, &str)]) -> Vec<String> {
             }
         })
         .collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: HashMap<&str, usize> = HashMap::default();
     for b in &base {
         *count.entry(b.as_str()).or_default() += 1;
     }
@@ -89,7 +89,7 @@ pub fn operation_ids(ops: &[(&str, &str, &str)]) -> Vec<String> {
         .zip(&base)
         .map(|((_, _, path), b)| (count[b.as_str()] > 1).then(|| format!("{b}{}", first_segment(path))))
         .collect();
-    let mut short_count: HashMap<&str, usize> = HashMap::new();
+    let mut short_count: HashMap<&str, usize> = HashMap::default();
     for s in short.iter().flatten() {
         *short_count.entry(s.as_str()).or_default() += 1;
     }
@@ -108,7 +108,7 @@ pub fn operation_ids(ops: &[(&str, &str, &str)]) -> Vec<String> {
         ids.push(id);
     }
     // A last guard; the suffixes above make it very unlikely to change anything.
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     for id in &mut ids {
         let mut candidate = id.clone();
         let mut n = 2;

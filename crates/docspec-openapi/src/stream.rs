@@ -16,7 +16,8 @@ use crate::{components, errors, naming, operation, pagination, responses, securi
 use crate::{Finding, OpenApiSettings, PageInput};
 use docspec_diagnostics::{Diagnostic, Related};
 use docspec_model::{LineCol, TextRange};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 pub use crate::components::Entities;
 
@@ -57,7 +58,7 @@ pub fn scan(input: PageInput<'_>, settings: &OpenApiSettings) -> PageScan {
     let prefixes = RoutePrefixes::of(input.page);
     for (r, resource) in input.page.resources.iter().enumerate() {
         for (m, method) in resource.methods.iter().enumerate() {
-            let mut seen: HashSet<(&str, String)> = HashSet::new();
+            let mut seen: HashSet<(&str, String)> = HashSet::default();
             let mut ctx = Context::new(input, method, &mut findings);
             for (l, line) in method.request_lines().enumerate() {
                 let Some(verb) = merge::slot(&line.verb.value) else {
@@ -143,7 +144,7 @@ impl Plan {
 /// paths that differ only in parameter names take the names of the first one.
 pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
     let mut findings: Vec<Vec<Finding>> = scans.iter_mut().map(|s| std::mem::take(&mut s.findings)).collect();
-    let mut winners: HashMap<(&'static str, &str), (usize, usize, bool)> = HashMap::new();
+    let mut winners: HashMap<(&'static str, &str), (usize, usize, bool)> = HashMap::default();
     for (page, scan) in scans.iter().enumerate() {
         for (index, c) in scan.candidates.iter().enumerate() {
             let winner = winners
@@ -156,7 +157,7 @@ pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
     }
 
     let with_operations: BTreeSet<usize> = (0..scans.len()).filter(|&i| !scans[i].candidates.is_empty()).collect();
-    let mut canonical: HashMap<String, (Template, usize, LineCol)> = HashMap::new();
+    let mut canonical: HashMap<String, (Template, usize, LineCol)> = HashMap::default();
     let mut accepted: Vec<Vec<Accepted>> = vec![Vec::new(); scans.len()];
     for (page, scan) in scans.iter().enumerate() {
         for (index, c) in scan.candidates.iter().enumerate() {

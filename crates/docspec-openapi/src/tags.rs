@@ -9,7 +9,8 @@ use crate::{Finding, PageInput};
 use docspec_diagnostics::Diagnostic;
 use docspec_model::Page;
 use openapiv3::Tag;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub struct Tags {
     /// The tag of each input (by index), for the pages with operations.
@@ -20,9 +21,9 @@ pub struct Tags {
 impl Tags {
     /// Tags for the pages (sorted) that give operations; findings go to each page's list.
     pub fn new(scans: &[PageScan], used: &BTreeSet<usize>, links: &Links, findings: &mut [Vec<Finding>]) -> Self {
-        let mut names = HashMap::new();
+        let mut names = HashMap::default();
         let mut descriptions = BTreeMap::new();
-        let mut first_with: HashMap<String, usize> = HashMap::new();
+        let mut first_with: HashMap<String, usize> = HashMap::default();
         for &i in used {
             let scan = &scans[i];
             let title = scan.title.clone();
