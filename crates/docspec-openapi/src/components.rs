@@ -491,13 +491,17 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             });
         }
     }
-    let mut taken: HashMap<String, String> = components
-        .iter_mut()
-        .filter_map(|(name, s)| match s {
-            ReferenceOr::Item(s) => Some((name.clone(), structure_key(s))),
-            ReferenceOr::Reference { .. } => None,
-        })
-        .collect();
+    // Each component's structure, and for each structure the first component (in the
+    // document's order) that has it.
+    let mut taken: HashMap<String, String> = HashMap::default();
+    let mut by_structure: HashMap<String, String> = HashMap::default();
+    for (name, s) in components.iter_mut() {
+        if let ReferenceOr::Item(s) = s {
+            let key = structure_key(s);
+            by_structure.entry(key.clone()).or_insert_with(|| name.clone());
+            taken.insert(name.clone(), key);
+        }
+    }
     let properties_of = |name: &str| -> Option<Vec<String>> {
         match components.get(name) {
             Some(ReferenceOr::Item(s)) => match &s.schema_kind {
@@ -507,7 +511,6 @@ fn share_nested(components: &mut IndexMap<String, ReferenceOr<Schema>>) {
             _ => None,
         }
     };
-    let by_structure: HashMap<String, String> = taken.iter().map(|(n, k)| (k.clone(), n.clone())).collect();
     let mut chosen: HashMap<(String, String), String> = HashMap::default();
     let mut added: Vec<(String, Schema)> = Vec::new();
     for (name, structures) in &found {
