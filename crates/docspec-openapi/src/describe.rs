@@ -182,7 +182,7 @@ fn after_marker<'a>(description: &'a str, lower: &str, marker: &str) -> Option<&
 
 /// Every default marker, and the `(default)` after a value, has the word.
 fn says_default(text: &str) -> bool {
-    text.as_bytes().windows(7).any(|w| w.eq_ignore_ascii_case(b"default"))
+    docspec_model::contains_ignore_ascii_case(text, "default")
 }
 
 /// Two code spans at least: four backticks.
