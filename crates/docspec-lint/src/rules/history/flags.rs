@@ -109,7 +109,7 @@ fn introduces_feature(entry: &HistoryEntry) -> bool {
 /// Whether an entry removes `flag`: `Feature flag `x` removed.`, `[Feature flag
 /// removed](...) in GitLab 14.8.` (no name: the section's flag), or the feature made
 /// generally available as a whole without naming a flag.
-fn removes(entry: &HistoryEntry, flag: &str) -> bool {
+pub(crate) fn removes(entry: &HistoryEntry, flag: &str) -> bool {
     let lower = entry.text.to_ascii_lowercase();
     let names_flag = entry.flag.as_ref().map_or(lower.contains("flag"), |f| f.value == flag);
     let whole_ga =

@@ -144,17 +144,26 @@ impl Check for OutdatedHistory {
 
 /// The entries of `history` about a major version before `oldest`, each with its
 /// version as written. The guide keeps a feature flag's story until the flag is removed
-/// and every event of it is in an unsupported release, and readers should know when a
+/// (as `flags::removes` reads it) and every event of it is in an unsupported release, and readers should know when a
 /// flagged feature was introduced; deprecations stay (`deprecated-attribute-history`
 /// asks for them while the page documents the attribute).
 fn outdated_entries(history: &History, oldest: u32) -> Vec<(&HistoryEntry, &str)> {
     let is_old = |e: &HistoryEntry| major(e).is_some_and(|(_, m)| m < oldest);
     let flag_entries: Vec<&HistoryEntry> = history.entries.iter().filter(|e| is_about_a_flag(e)).collect();
-    let flag_removed = flag_entries.iter().any(|e| {
-        ["removed", "generally available"]
-            .iter()
-            .any(|w| contains_ignore_ascii_case(&e.text, w))
-    });
+    // Every flag the history names is removed by some entry, as the flag-note rules read
+    // it; a history that names none, by an entry about an unnamed flag.
+    let removed = |flag: &str| history.entries.iter().any(|e| super::flags::removes(e, flag));
+    let named: Vec<&str> = history
+        .entries
+        .iter()
+        .filter_map(|e| e.flag.as_ref())
+        .map(|f| f.value.as_str())
+        .collect();
+    let flag_removed = if named.is_empty() {
+        removed("")
+    } else {
+        named.iter().all(|f| removed(f))
+    };
     let flag_done = !flag_entries.is_empty() && flag_removed && flag_entries.iter().all(|e| is_old(e));
     let flag_goes_on = !flag_entries.is_empty() && !flag_done;
     history
