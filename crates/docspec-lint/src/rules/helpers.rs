@@ -124,6 +124,14 @@ pub fn suggested_success_sentence(method: &Method, page_path: &str) -> Option<St
     Some(format!("If successful, returns [`{code} {reason}`]({link}){tail}"))
 }
 
+/// Text cut after `max` characters for a message, with `…` where it was cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 pub fn has_example(method: &Method, role: ExampleRole) -> bool {
     method.examples_of(role).next().is_some()
 }

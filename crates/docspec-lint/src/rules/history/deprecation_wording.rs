@@ -90,11 +90,7 @@ fn replacement(text: &str) -> Option<&str> {
 fn other_wording(ctx: &LintContext<'_>, flat: &Flat, mark: &Mark) -> Diagnostic {
     let meta = &<DeprecationWording as RuleMeta>::META;
     let written = ctx.text(mark.range).trim();
-    let shown = if written.chars().count() > 60 {
-        format!("{}…", written.chars().take(60).collect::<String>())
-    } else {
-        written.to_string()
-    };
+    let shown = crate::rules::helpers::shortened(written, 60);
     let instead = match replacement(&flat.text[mark.flat_start..]) {
         Some(x) => code(&format!("{TEMPLATE} Use `{x}` instead.")),
         None => format!(
