@@ -134,6 +134,21 @@ impl BodyKey {
     }
 }
 
+/// A parameter a command sends, in its URL's query string or in its body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentParameter<'c> {
+    /// The key, decoded: `labels[]`.
+    pub name: &'c str,
+    /// Where the key is written in the input.
+    pub range: Range<usize>,
+    /// The value, as [`BodyKey::value`] gives it (decoded for the query string); `None`
+    /// without `=` or for a file.
+    pub value: Option<&'c str>,
+    pub value_range: Option<Range<usize>>,
+    /// The value is a JSON literal (a top-level value of a JSON body).
+    pub json: bool,
+}
+
 /// A JSON body that does not parse.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
@@ -165,6 +180,32 @@ impl CurlCommand {
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<Header> {
         self.headers().into_iter().find(|h| h.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The parameters the command sends: its URL's query parameters, then its body keys.
+    pub fn sent_parameters(&self) -> Vec<SentParameter<'_>> {
+        let mut out = Vec::new();
+        if let Some(url) = self.url() {
+            for param in &url.parsed.query {
+                out.push(SentParameter {
+                    name: &param.key,
+                    range: url.source_range(param.key_range.clone()),
+                    value: param.value.as_deref(),
+                    value_range: param.value_range.clone().map(|r| url.source_range(r)),
+                    json: false,
+                });
+            }
+        }
+        for key in &self.body_keys().keys {
+            out.push(SentParameter {
+                name: &key.name,
+                range: key.range.clone(),
+                value: key.value.as_deref(),
+                value_range: key.value_range.clone(),
+                json: key.format == BodyFormat::Json,
+            });
+        }
+        out
     }
 
     /// Every `--data*` and `--json` value.

@@ -32,7 +32,7 @@ mod options;
 mod token;
 mod url;
 
-pub use body::{BodyFormat, BodyKey, BodyKeys, DataArg, DataKind, FormField, Header, JsonError};
+pub use body::{BodyFormat, BodyKey, BodyKeys, DataArg, DataKind, FormField, Header, JsonError, SentParameter};
 pub use command::{
     parse_commands, CommandEnd, CommandError, CurlCommand, CurlOption, CurlUrl, Method, MethodSource, OptionStyle,
     UrlSource,

@@ -310,6 +310,34 @@ fn body_keys_keep_what_they_send() {
 }
 
 #[test]
+fn sent_parameters_are_the_query_then_the_body() {
+    let input = r#"curl --data "b=2" --json '{"c": null}' "https://x.test/api?a=1+1&flag""#;
+    let c = one(input);
+    let sent: Vec<_> = c
+        .sent_parameters()
+        .into_iter()
+        .map(|p| {
+            (
+                p.name,
+                &input[p.range],
+                p.value,
+                p.value_range.map(|r| &input[r]),
+                p.json,
+            )
+        })
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("a", "a", Some("1 1"), Some("1+1"), false),
+            ("flag", "flag", None, None, false),
+            ("b", "b", Some("2"), Some("2"), false),
+            ("c", "c", Some("null"), Some("null"), true),
+        ]
+    );
+}
+
+#[test]
 fn urlencoded_body_keys() {
     let input = r#"curl --data "name=a+b&labels[]=x&assets[links][][name]=y&flag&%6Bey=1" --data-urlencode "description@file.md" --data-urlencode "=skip" --data @body.txt u"#;
     let c = one(input);

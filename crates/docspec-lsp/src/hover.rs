@@ -84,23 +84,10 @@ fn attribute_hover(source: &SourceFile, page: &Page, offset: usize) -> Option<(S
 /// The query parameter or body key of a `curl` command at `offset`.
 fn curl_key(block: &CodeBlock, offset: usize) -> Option<(String, TextRange)> {
     for command in docspec_curl::parse_commands(&block.content) {
-        let mut keys: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-        if let Some(url) = command.url() {
-            for param in &url.parsed.query {
-                keys.push((param.key.clone(), url.source_range(param.key_range.clone())));
-            }
-        }
-        keys.extend(
-            command
-                .body_keys()
-                .keys
-                .iter()
-                .map(|k| (k.name.clone(), k.range.clone())),
-        );
-        for (name, range) in keys {
-            let source = block.source_range(range.start, range.end);
-            if source.start() <= offset && offset <= source.end() && !name.is_empty() {
-                return Some((name, source));
+        for sent in command.sent_parameters() {
+            let source = block.source_range(sent.range.start, sent.range.end);
+            if source.start() <= offset && offset <= source.end() && !sent.name.is_empty() {
+                return Some((sent.name.to_string(), source));
             }
         }
     }

@@ -86,17 +86,9 @@ impl Check for CurlUnknownAttribute {
                     || crate::vocabulary::IMPLICIT_PARAMETERS.contains(&base)
                     || options.allowed.iter().any(|a| a == base)
             };
-            let mut sent: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-            if let Some(url) = command.url() {
-                for param in &url.parsed.query {
-                    sent.push((param.key.clone(), url.source_range(param.key_range.clone())));
-                }
-            }
-            for key in &command.body_keys().keys {
-                sent.push((key.name.clone(), key.range.clone()));
-            }
-            for (key, range) in sent {
-                if key.is_empty() || known(&key) {
+            for sent in command.sent_parameters() {
+                let (key, range) = (sent.name, sent.range);
+                if key.is_empty() || known(key) {
                     continue;
                 }
                 out.push(
@@ -107,7 +99,7 @@ impl Check for CurlUnknownAttribute {
                     )
                     .with_help(format!(
                         "add `{}` to the table, or correct the example",
-                        docspec_curl::base_name(&key)
+                        docspec_curl::base_name(key)
                     )),
                 );
             }

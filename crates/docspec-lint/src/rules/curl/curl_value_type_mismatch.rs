@@ -1,8 +1,7 @@
 use super::{method_commands, src};
+use crate::rules::helpers::shortened;
 use crate::{Check, LintContext, RuleMeta};
-use docspec_curl::BodyFormat;
 use docspec_diagnostics::Diagnostic;
-use std::ops::Range;
 
 /// ## What it does
 /// Checks the values a method's cURL example sends (query parameters, `--data` and
@@ -73,15 +72,6 @@ enum Checked {
     Integer,
 }
 
-/// One value the example sends: the attribute, the value as written, where, and whether
-/// it is a JSON literal.
-struct Sent {
-    key: String,
-    value: String,
-    range: Range<usize>,
-    json: bool,
-}
-
 impl Check for CurlValueTypeMismatch {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (method, block, command) in method_commands(ctx) {
@@ -99,32 +89,12 @@ impl Check for CurlValueTypeMismatch {
                     _ => None,
                 }
             };
-            let mut sent: Vec<Sent> = Vec::new();
-            if let Some(url) = command.url() {
-                for param in &url.parsed.query {
-                    if let (Some(value), Some(range)) = (&param.value, &param.value_range) {
-                        sent.push(Sent {
-                            key: param.key.clone(),
-                            value: value.clone(),
-                            range: url.source_range(range.clone()),
-                            json: false,
-                        });
-                    }
-                }
-            }
-            for key in &command.body_keys().keys {
-                if let (Some(value), Some(range)) = (&key.value, &key.value_range) {
-                    sent.push(Sent {
-                        key: key.name.clone(),
-                        value: value.clone(),
-                        range: range.clone(),
-                        json: key.format == BodyFormat::Json,
-                    });
-                }
-            }
-            for sent in sent {
-                let Some(wanted) = type_of(&sent.key) else { continue };
-                if fits(&sent.value, sent.json, wanted) {
+            for sent in command.sent_parameters() {
+                let (Some(value), Some(range)) = (sent.value, sent.value_range) else {
+                    continue;
+                };
+                let Some(wanted) = type_of(sent.name) else { continue };
+                if fits(value, sent.json, wanted) {
                     continue;
                 }
                 let (type_name, help) = match wanted {
@@ -140,25 +110,17 @@ impl Check for CurlValueTypeMismatch {
                 out.push(
                     ctx.report(
                         &Self::META,
-                        src(block, sent.range),
+                        src(block, range),
                         format!(
                             "the example sends `{}` for `{}`, which the attribute table types {type_name}",
-                            shown(sent.value.trim()),
-                            sent.key
+                            shortened(value.trim(), 40),
+                            sent.name
                         ),
                     )
                     .with_help(help),
                 );
             }
         }
-    }
-}
-
-/// A value short enough for a message: a long one (a JSON object) is cut.
-fn shown(value: &str) -> String {
-    match value.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_string(),
     }
 }
 
