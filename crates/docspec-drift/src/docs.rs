@@ -3,7 +3,7 @@
 //! function of one page, so pages can be dropped after it (streaming runs).
 
 use crate::paths;
-use docspec_lint::rules::history::shared::{deprecation_mark, Flat};
+use docspec_lint::rules::history::shared::cell_deprecation;
 use docspec_lint::LintSettings;
 use docspec_model::{AttributeTable, Page, SourceFile, TargetForm, TextRange};
 use docspec_openapi::reading;
@@ -252,7 +252,7 @@ fn attributes(source: &SourceFile, page: &Page, tables: &[AttributeTable]) -> Ve
                 .columns
                 .description
                 .and_then(|c| cells.get(c))
-                .is_some_and(|cell| deprecation_mark(&Flat::new(&cell.inlines), &name.name).is_some());
+                .is_some_and(|cell| cell_deprecation(cell, &name.name).is_some());
             let deprecated = marked || keys.iter().any(|k| deprecated_by_history.iter().any(|h| h == k));
             out.push(DocAttr {
                 written,

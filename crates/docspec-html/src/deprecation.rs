@@ -1,7 +1,7 @@
 //! Whether a method reads as deprecated. Conservative: an attribute's deprecation or a
 //! title that merely mentions deprecated things does not count.
 
-use docspec_model::flat::{deprecation_mark, replacement, Flat};
+use docspec_model::flat::{cell_deprecation, replacement};
 use docspec_model::{AttributeRow, AttributeTable, Method, Page};
 
 /// Whether an attribute row is deprecated (its description marks it, as lint reads it),
@@ -9,8 +9,7 @@ use docspec_model::{AttributeRow, AttributeTable, Method, Page};
 pub fn row_deprecation(page: &Page, table: &AttributeTable, row: &AttributeRow) -> Option<Option<String>> {
     let name = row.name.as_ref()?;
     let cell = page.row_cells(table, row).get(table.columns.description?)?;
-    let flat = Flat::new(&cell.inlines);
-    let mark = deprecation_mark(&flat, &name.name)?;
+    let (flat, mark) = cell_deprecation(cell, &name.name)?;
     Some(replacement(&flat, &mark))
 }
 

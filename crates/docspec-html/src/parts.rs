@@ -58,8 +58,7 @@ pub fn introduced_in(method: &Method, name: &str, description: &str) -> Option<S
     if let Some(v) = entry.and_then(|e| e.version.as_ref()) {
         return Some(v.value.clone());
     }
-    let lower = description.to_ascii_lowercase();
-    let at = lower.find("introduced in gitlab ")?;
+    let at = docspec_model::find_ignore_ascii_case(description, "introduced in gitlab ")?;
     let rest = &description[at + "introduced in ".len()..];
     let (start, end) = docspec_parser::find_version(rest)?;
     rest.get(start..end).map(str::to_string)

@@ -100,21 +100,21 @@ pub fn description(page: &Page, intro_end: usize) -> Option<String> {
 
 /// Distinct lower-case words of three letters or more, in order of first use.
 fn words<'t>(texts: impl Iterator<Item = &'t str>) -> String {
-    const COMMON: &[&str] = &[
-        "the", "and", "for", "are", "with", "that", "this", "you", "your", "from", "can", "not", "use", "when",
-        "which", "its", "has", "have", "all", "any", "was", "were", "been", "into", "than", "then", "also", "more",
-        "only",
-    ];
     let mut seen: Vec<String> = Vec::with_capacity(MAX_WORDS);
     let mut lower = String::new();
     for text in texts {
-        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+        for word in split_words(text) {
             if word.len() < 3 {
                 continue;
             }
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            if COMMON.contains(&lower.as_str()) || seen.contains(&lower) {
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            if COMMON_WORDS.contains(&lower.as_str()) || seen.contains(&lower) {
                 continue;
             }
             seen.push(lower.clone());
@@ -124,6 +124,25 @@ fn words<'t>(texts: impl Iterator<Item = &'t str>) -> String {
         }
     }
     seen.join(" ")
+}
+
+const COMMON_WORDS: &[&str] = &[
+    "the", "and", "for", "are", "with", "that", "this", "you", "your", "from", "can", "not", "use", "when", "which",
+    "its", "has", "have", "all", "any", "was", "were", "been", "into", "than", "then", "also", "more", "only",
+];
+
+/// The runs of letters, digits and `_` in `text` (and the empty ones between separators).
+/// ASCII text, most prose, is split without the Unicode tables.
+fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    let ascii = text.is_ascii();
+    text.split(move |c: char| {
+        let word_char = if ascii {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        !(word_char || c == '_')
+    })
 }
 
 #[cfg(test)]
@@ -136,6 +155,9 @@ mod tests {
         assert_eq!(w, "pagination links rate limits apply");
         let many = (0..200).map(|i| format!("word{i}")).collect::<Vec<_>>().join(" ");
         assert_eq!(words([many.as_str()].into_iter()).split(' ').count(), MAX_WORDS);
+        // Text with other letters is split and lowered by their Unicode classes.
+        let w = words(["Übersicht: ÜBERSICHT, naïve_word über", "THE_END"].into_iter());
+        assert_eq!(w, "übersicht naïve_word über the_end");
     }
 
     #[test]

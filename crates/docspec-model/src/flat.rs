@@ -2,7 +2,7 @@
 //! attribute description marks the attribute deprecated. Lint (history rules) and the
 //! site (deprecated attributes) read deprecations through these, so they agree.
 
-use crate::{Inline, TextRange};
+use crate::{contains_ignore_ascii_case, Cell, Inline, TextRange};
 
 /// What a piece of flattened text was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -204,6 +204,18 @@ fn ends_with_value_word(before: &str) -> bool {
     lower.ends_with(" value") || lower.ends_with(" values") || lower == "value" || lower == "values"
 }
 
+/// How a description cell of `attribute` says it is deprecated, with the cell's flattened
+/// text: [`deprecation_mark`] for a cell, which most cells skip without being flattened,
+/// since the mark needs the word `deprecated` in the cell's text.
+pub fn cell_deprecation(cell: &Cell, attribute: &str) -> Option<(Flat, Mark)> {
+    if !contains_ignore_ascii_case(&cell.text, "deprecated") {
+        return None;
+    }
+    let flat = Flat::new(&cell.inlines);
+    let mark = deprecation_mark(&flat, attribute)?;
+    Some((flat, mark))
+}
+
 /// How the description of `attribute` says it is deprecated, if it does.
 ///
 /// A value of the attribute marked deprecated is not the attribute being deprecated:
@@ -381,6 +393,28 @@ mod tests {
             text(" instead.", 29),
         ]);
         assert_eq!(deprecation_mark(&flat, "mode").unwrap().kind, MarkKind::Word);
+    }
+
+    #[test]
+    fn a_cell_is_read_as_its_flattened_text_is() {
+        let cells = [
+            vec![text("Deprecated: Use ", 0), code("files", 16), text(" instead.", 23)],
+            vec![text("DEPRECATED. Use ", 0), code("files", 16), text(".", 23)],
+            vec![text("dePrecated: use the other one.", 0)],
+            vec![text("Note: ", 0), code("file_name", 6), text(" is deprecated.", 17)],
+            vec![text("The name of the file.", 0)],
+            vec![text("Deprec", 0), code("ated", 6)],
+        ];
+        for inlines in cells {
+            let cell = Cell {
+                range: TextRange::new(0, 40),
+                text: crate::plain_text(&inlines),
+                inlines: inlines.clone(),
+            };
+            let whole = deprecation_mark(&Flat::new(&inlines), "file_name").map(|m| (m.kind, m.range));
+            let read = cell_deprecation(&cell, "file_name").map(|(_, m)| (m.kind, m.range));
+            assert_eq!(read, whole, "{inlines:?}");
+        }
     }
 
     #[test]

@@ -224,9 +224,15 @@ pub fn find_str(text: &str, needle: &str) -> Option<usize> {
 
 /// Whether `text` holds `needle` in any ASCII case, without lowering a copy of it.
 pub fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    find_ignore_ascii_case(text, needle).is_some()
+}
+
+/// Where `text` first holds `needle` in any ASCII case: the offset
+/// `text.to_ascii_lowercase().find(&needle.to_ascii_lowercase())` gives, without the copy.
+pub fn find_ignore_ascii_case(text: &str, needle: &str) -> Option<usize> {
     let (hay, needle) = (text.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else {
-        return true;
+        return Some(0);
     };
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
     let mut from = 0;
@@ -236,11 +242,11 @@ pub fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
             .get(..needle.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
         {
-            return true;
+            return Some(at);
         }
         from = at + 1;
     }
-    false
+    None
 }
 
 /// A page's path and text with its line index.
@@ -301,16 +307,17 @@ mod tests {
     }
 
     #[test]
-    fn contains_ignore_ascii_case_is_a_lowered_contains() {
+    fn ignoring_ascii_case_is_a_lowered_find() {
         let pieces = [
             "", "Queue", "q", "QU", "é", "İ", "internal", "INTERNAL", " ", "K", "\u{212a}", "inTer",
         ];
         for text in texts_of(&pieces) {
             for needle in pieces {
-                let lowered = text.to_ascii_lowercase().contains(&needle.to_ascii_lowercase());
+                let lowered = text.to_ascii_lowercase().find(&needle.to_ascii_lowercase());
+                assert_eq!(find_ignore_ascii_case(&text, needle), lowered, "{needle:?} in {text:?}");
                 assert_eq!(
                     contains_ignore_ascii_case(&text, needle),
-                    lowered,
+                    lowered.is_some(),
                     "{needle:?} in {text:?}"
                 );
             }

@@ -2,7 +2,7 @@
 
 use crate::emit::Context;
 use crate::{codes, describe, example_check, json, tree, types};
-use docspec_lint::rules::history::shared::{deprecation_mark, Flat};
+use docspec_lint::rules::history::shared::cell_deprecation;
 use docspec_model::{AttributeTable, ExampleRole, Method, TextRange};
 use indexmap::IndexMap;
 use openapiv3::{MediaType, Parameter, ParameterData, ParameterSchemaOrContent, ReferenceOr, RequestBody, Schema};
@@ -69,7 +69,7 @@ pub fn rows(ctx: &Context<'_>, tables: &[AttributeTable]) -> Vec<Row> {
                 .columns
                 .description
                 .and_then(|column| page.row_cells(table, row).get(column))
-                .is_some_and(|cell| deprecation_mark(&Flat::new(&cell.inlines), own).is_some());
+                .is_some_and(|cell| cell_deprecation(cell, own).is_some());
             let deprecated = marked
                 || own
                     .split('/')

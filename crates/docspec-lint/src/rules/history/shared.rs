@@ -1,9 +1,9 @@
 //! What the history rules share: every history of a page, inline text flattened with its
 //! source positions, versions, and how a description marks an attribute deprecated.
 
-pub use docspec_model::flat::{deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
+pub use docspec_model::flat::{cell_deprecation, deprecation_mark, word_positions, Flat, Mark, MarkKind, PieceKind};
 pub use docspec_model::version_at;
-use docspec_model::{find_str, History, Method, Page, Resource};
+use docspec_model::{History, Method, Page, Resource};
 
 /// Every history of the page, wherever it stands, in source order.
 pub fn histories(page: &Page) -> impl Iterator<Item = &History> {
@@ -50,13 +50,7 @@ pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
                 let Some(cell) = page.row_cells(table, row).get(column) else {
                     continue;
                 };
-                // Most descriptions never say it: skip them before flattening.
-                let text = cell.text.as_str();
-                if find_str(text, "eprecated").is_none() && find_str(text, "EPRECATED").is_none() {
-                    continue;
-                }
-                let flat = Flat::new(&cell.inlines);
-                if let Some(mark) = deprecation_mark(&flat, &name.name) {
+                if let Some((flat, mark)) = cell_deprecation(cell, &name.name) {
                     out.push(DeprecatedRow {
                         resource,
                         method,
