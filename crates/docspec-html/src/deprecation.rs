@@ -2,7 +2,7 @@
 //! title that merely mentions deprecated things does not count.
 
 use docspec_model::flat::{cell_deprecation, replacement};
-use docspec_model::{AttributeRow, AttributeTable, Method, Page};
+use docspec_model::{contains_ignore_ascii_case, AttributeRow, AttributeTable, Method, Page};
 
 /// Whether an attribute row is deprecated (its description marks it, as lint reads it),
 /// with the attribute that replaces it when the description names one.
@@ -18,7 +18,7 @@ pub fn is_deprecated(method: &Method) -> bool {
         || method.request_lines().any(|l| {
             l.trailing
                 .as_ref()
-                .is_some_and(|t| t.value.to_lowercase().contains("deprecated"))
+                .is_some_and(|t| may_say(&t.value) && t.value.to_lowercase().contains("deprecated"))
         })
         || method
             .history
@@ -28,12 +28,24 @@ pub fn is_deprecated(method: &Method) -> bool {
         || method.description.as_ref().is_some_and(|d| description_says(&d.value))
 }
 
+/// Every phrase below holds `deprecated`, whose letters only their ASCII capitals lower
+/// to: a text without it in any ASCII case says none of them, and is not lowered.
+fn may_say(text: &str) -> bool {
+    contains_ignore_ascii_case(text, "deprecated")
+}
+
 fn title_says(title: &str) -> bool {
+    if !may_say(title) {
+        return false;
+    }
     let lower = title.trim().to_lowercase();
     lower.contains("(deprecated)") || lower.contains("[deprecated]") || lower.starts_with("deprecated:")
 }
 
 fn description_says(description: &str) -> bool {
+    if !may_say(description) {
+        return false;
+    }
     let lower = description
         .to_lowercase()
         .split_whitespace()
@@ -71,6 +83,13 @@ mod tests {
         )));
         assert!(is_deprecated(&method(
             "## Old\n\n> - Deprecated in GitLab 16.0.\n\n```plaintext\nGET /x\n```\n"
+        )));
+        // In any case.
+        assert!(is_deprecated(&method(
+            "## Old thing [DEPRECATED]\n\n```plaintext\nGET /x\n```\n"
+        )));
+        assert!(is_deprecated(&method(
+            "## Old\n\nTHIS ENDPOINT IS  DEPRECATED.\n\n```plaintext\nGET /x\n```\n"
         )));
     }
 
