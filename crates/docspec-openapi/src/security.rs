@@ -93,12 +93,11 @@ pub fn accepts_job_token(text: &str) -> bool {
 /// Whether a text says its methods can be called without authentication: a sentence with
 /// `without authentication`, `does not require authentication` ... and no negation.
 pub fn says_public(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    // Every phrase below says "authenticat": a text without it needs no sentence split.
-    if !lower.contains("authenticat") {
+    // Every phrase below says "authenticat": a text without it is neither lowered nor split.
+    if !docspec_model::contains_ignore_ascii_case(text, "authenticat") {
         return false;
     }
-    let lower = docspec_model::lf_lines(&lower).replace('\n', " ");
+    let lower = docspec_model::lf_lines(&text.to_ascii_lowercase()).replace('\n', " ");
     lower.split_terminator(['.', ';']).any(|sentence| {
         let public = [
             "without authentication",
