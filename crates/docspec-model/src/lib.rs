@@ -20,6 +20,6 @@ pub use page::*;
 pub use slug::{slug, Anchors};
 pub use status::{status_has_body, status_reason, STATUS_CODES};
 pub use text::{
-    contains_ignore_ascii_case, find_ignore_ascii_case, find_str, lf_lines, newline_of, LineCol, LineIndex, SourceFile,
-    Spanned, TextRange,
+    contains_ignore_ascii_case, find_ignore_ascii_case, find_str, lf_lines, newline_of, trim_bounds, LineCol,
+    LineIndex, SourceFile, Spanned, TextRange,
 };

@@ -249,6 +249,30 @@ pub fn find_ignore_ascii_case(text: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// Where `text.trim()` starts and ends in `text`. Runs of ASCII whitespace (table cells'
+/// padding) are skipped a byte at a time; a non-ASCII byte at either edge leaves that
+/// edge to `str`'s own trim, which reads Unicode whitespace.
+pub fn trim_bounds(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    // `char::is_whitespace` for ASCII: space, and tab through carriage return.
+    let blank = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    let mut start = 0;
+    while start < bytes.len() && blank(bytes[start]) {
+        start += 1;
+    }
+    if start < bytes.len() && !bytes[start].is_ascii() {
+        start = text.len() - text.trim_start().len();
+    }
+    let mut end = bytes.len();
+    while end > start && blank(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = start + text[start..].trim_end().len();
+    }
+    (start, end)
+}
+
 /// A page's path and text with its line index.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
@@ -321,6 +345,25 @@ mod tests {
                     "{needle:?} in {text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn trim_bounds_are_where_trim_cuts() {
+        let pieces = [" ", "\t", "\n", "\u{b}", "\u{1c}", "\u{a0}", "\u{3000}", "a", "é", "|"];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            let (start, end) = trim_bounds(text);
+            let trimmed = text.trim();
+            assert_eq!(&text[start..end], trimmed, "{text:?}");
+            assert_eq!(start, text.len() - text.trim_start().len(), "{text:?}");
         }
     }
 

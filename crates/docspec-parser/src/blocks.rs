@@ -595,10 +595,8 @@ fn content_start(text: &str, range: TextRange) -> usize {
 }
 
 pub fn trim_range(text: &str, range: TextRange) -> TextRange {
-    let slice = &text[range.as_range()];
-    let start = range.start() + (slice.len() - slice.trim_start().len());
-    let end = range.start() + slice.trim_end().len();
-    TextRange::new(start, end.max(start))
+    let (start, end) = docspec_model::trim_bounds(&text[range.as_range()]);
+    TextRange::new(range.start() + start, range.start() + end)
 }
 
 fn trim_newline(text: &str, range: TextRange) -> TextRange {
@@ -609,9 +607,8 @@ fn trim_newline(text: &str, range: TextRange) -> TextRange {
 
 /// Trims a string in place, without a second allocation.
 fn trimmed(mut text: String) -> String {
-    let end = text.trim_end().len();
+    let (start, end) = docspec_model::trim_bounds(&text);
     text.truncate(end);
-    let start = text.len() - text.trim_start().len();
     text.drain(..start);
     text
 }
