@@ -405,6 +405,7 @@ mod tests {
             vec![text("The name of the file.", 0)],
             vec![text("Deprec", 0), code("ated", 6)],
         ];
+        let mut marked = 0;
         for inlines in cells {
             let cell = Cell {
                 range: TextRange::new(0, 40),
@@ -414,7 +415,10 @@ mod tests {
             let whole = deprecation_mark(&Flat::new(&inlines), "file_name").map(|m| (m.kind, m.range));
             let read = cell_deprecation(&cell, "file_name").map(|(_, m)| (m.kind, m.range));
             assert_eq!(read, whole, "{inlines:?}");
+            marked += usize::from(read.is_some());
         }
+        // Both capitalised cells and the mixed-case one are marks.
+        assert_eq!(marked, 4);
     }
 
     #[test]
