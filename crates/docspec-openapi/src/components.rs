@@ -29,12 +29,13 @@ pub struct Hints {
     pub title: String,
 }
 
-/// One response body that returns an object (or a list of them).
-struct Entity {
+/// One response body that returns an object (or a list of them); `key` is its
+/// structure's, borrowed from [`Entities`] (a structure's key is its whole JSON).
+struct Entity<'k> {
     op: usize,
     status: StatusCode,
     array: bool,
-    key: String,
+    key: &'k str,
 }
 
 /// A response object taken out of its operation once the operation is built, with the
@@ -154,23 +155,23 @@ pub fn extract(
     }
     let mut found: Vec<Entity> = Vec::new();
     let named = {
-        let schemas: HashMap<String, &Schema> = entities
+        let schemas: HashMap<&str, &Schema> = entities
             .ids
             .iter()
-            .map(|(key, &id)| (key.clone(), &entities.kept[id].1))
+            .map(|(key, &id)| (key.as_str(), &entities.kept[id].1))
             .collect();
         // The examples each structure must go on accepting, as text until they are read.
-        let mut examples: HashMap<String, Vec<&str>> = HashMap::default();
+        let mut examples: HashMap<&str, Vec<&str>> = HashMap::default();
         for (i, op) in ops.iter().enumerate() {
             for (u, example) in op.uses.iter().zip(op.examples) {
                 let key = keys[u.entity];
-                let shown = examples.entry(key.to_string()).or_default();
+                let shown = examples.entry(key).or_default();
                 shown.extend(example.as_deref());
                 found.push(Entity {
                     op: i,
                     status: u.status.clone(),
                     array: u.array,
-                    key: key.to_string(),
+                    key,
                 });
             }
         }
@@ -181,7 +182,7 @@ pub fn extract(
     let mut refs: Vec<Refs> = ops.iter().map(|_| Refs::default()).collect();
     for e in &found {
         // Naming gives every structure a group.
-        let name = of_key.get(&e.key).map(|group| {
+        let name = of_key.get(e.key).map(|group| {
             let (name, merged) = &mut groups[*group];
             if !components.contains_key(name.as_str()) {
                 if let Some(merged) = merged.take() {
@@ -330,19 +331,19 @@ fn children(schema: &mut Schema) -> Vec<&mut Schema> {
 
 /// The named groups of structures: each group's name (unique over the document) and
 /// merged schema (taken by the first response that uses it), and each structure's group.
-struct Named {
+struct Named<'k> {
     groups: Vec<(String, Option<Schema>)>,
-    of_key: HashMap<String, usize>,
+    of_key: HashMap<&'k str, usize>,
 }
 
 /// For every structure: its name and the schema of the structures that share it.
-fn name_entities(
-    entities: &[Entity],
-    schemas: &HashMap<String, &Schema>,
-    examples: &HashMap<String, Vec<&str>>,
+fn name_entities<'k>(
+    entities: &[Entity<'k>],
+    schemas: &HashMap<&'k str, &'k Schema>,
+    examples: &HashMap<&str, Vec<&str>>,
     ops: &[Naming<'_>],
     overrides: &BTreeMap<String, String>,
-) -> Named {
+) -> Named<'k> {
     // Base names, and for each base its structures with the operations that return them.
     let mut bases: IndexMap<String, IndexMap<&str, Vec<usize>>> = IndexMap::new();
     for e in entities {
@@ -353,12 +354,7 @@ fn name_entities(
             .or_else(|| hints.resource.clone())
             .or_else(|| hints.method.clone())
             .unwrap_or_else(|| "Response".to_string());
-        bases
-            .entry(base)
-            .or_default()
-            .entry(e.key.as_str())
-            .or_default()
-            .push(e.op);
+        bases.entry(base).or_default().entry(e.key).or_default().push(e.op);
     }
     // Each group of structures with the name it would like and how many operations use it.
     let mut wanted: Vec<(String, usize, Vec<&str>, Schema)> = Vec::new();
@@ -423,7 +419,7 @@ fn name_entities(
     for (preferred, _, keys, mut merged) in wanted {
         let name = unique(&preferred, &mut taken, &structure_key(&mut merged));
         for key in keys {
-            named.of_key.insert(key.to_string(), named.groups.len());
+            named.of_key.insert(key, named.groups.len());
         }
         named.groups.push((name, Some(merged)));
     }
