@@ -64,3 +64,22 @@ pub fn deprecated_rows(page: &Page) -> Vec<DeprecatedRow<'_>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deprecation_is_read_in_any_case() {
+        let page = docspec_parser::parse_str(
+            "# Gizmos\n\n## List gizmos\n\n```plaintext\nGET /gizmos\n```\n\n\
+             | Attribute | Type | Required | Description |\n\
+             |-----------|------|----------|-------------|\n\
+             | `a` | string | No | DePrecated: use `b` instead. |\n\
+             | `b` | string | No | The name. |\n\
+             | `c` | string | No | DEPRECATED. Use `b`. |\n",
+        );
+        let names: Vec<&str> = deprecated_rows(&page).iter().map(|r| r.name.name.as_str()).collect();
+        assert_eq!(names, ["a", "c"]);
+    }
+}
