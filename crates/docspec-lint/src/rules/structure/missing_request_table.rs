@@ -126,17 +126,11 @@ fn first_sent_attribute(ctx: &LintContext<'_>, method: &docspec_model::Method) -
         .examples_of(docspec_model::ExampleRole::Curl)
         .flat_map(|e| ctx.curl(e.code_block))
         .find_map(|c| {
-            let query = c
-                .url()
-                .and_then(|u| u.parsed.query.iter().map(|q| q.key.clone()).find(|k| !implicit(k)));
-            query.or_else(|| {
-                c.body_keys()
-                    .keys
-                    .iter()
-                    .map(|k| &k.name)
-                    .find(|k| !k.is_empty() && !implicit(k))
-                    .cloned()
-            })
+            c.sent_parameters()
+                .into_iter()
+                .map(|sent| sent.name)
+                .find(|k| !k.is_empty() && !implicit(k))
+                .map(str::to_string)
         })
 }
 
