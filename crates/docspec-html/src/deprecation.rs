@@ -15,11 +15,9 @@ pub fn row_deprecation(page: &Page, table: &AttributeTable, row: &AttributeRow) 
 
 pub fn is_deprecated(method: &Method) -> bool {
     title_says(&method.title.value)
-        || method.request_lines().any(|l| {
-            l.trailing
-                .as_ref()
-                .is_some_and(|t| may_say(&t.value) && t.value.to_lowercase().contains("deprecated"))
-        })
+        || method
+            .request_lines()
+            .any(|l| l.trailing.as_ref().is_some_and(|t| may_say(&t.value)))
         || method
             .history
             .iter()
