@@ -2,6 +2,7 @@
 
 use crate::{Diagnostic, Severity};
 use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Where the rule documentation lives, for `url()`.
@@ -40,6 +41,24 @@ impl<'a> Report<'a> {
     pub fn fixable(mut self, fixable: bool) -> Self {
         self.fixable = fixable;
         self
+    }
+
+    /// The help line: the finding's help (or its fix's title), then each related place.
+    pub fn help_text(&self) -> Option<Cow<'a, str>> {
+        let d = self.diagnostic;
+        let help = d.help.as_deref().or_else(|| d.fix.as_ref().map(|f| f.title()));
+        if d.related.is_empty() {
+            return help.map(Cow::Borrowed);
+        }
+        let related: Vec<String> = d
+            .related
+            .iter()
+            .map(|r| format!("{} at {}", r.message, r.place()))
+            .collect();
+        Some(match help {
+            None => related.join("\n").into(),
+            Some(h) => format!("{h}\n{}", related.join("\n")).into(),
+        })
     }
 }
 
@@ -148,19 +167,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let d = self.diagnostic;
-        let help = d.help.as_deref().or_else(|| d.fix.as_ref().map(|f| f.title()));
-        let related: Vec<String> = d
-            .related
-            .iter()
-            .map(|r| format!("{} at {}", r.message, r.place()))
-            .collect();
-        match (help, related.is_empty()) {
-            (None, true) => None,
-            (Some(h), true) => Some(Box::new(h.to_string())),
-            (None, false) => Some(Box::new(related.join("\n"))),
-            (Some(h), false) => Some(Box::new(format!("{h}\n{}", related.join("\n")))),
-        }
+        self.help_text().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -1,4 +1,6 @@
-//! Source snippets with labels and help, through miette's graphical handler.
+//! Source snippets with labels and help, as miette's graphical handler draws them.
+
+mod direct;
 
 use super::FileReport;
 use docspec_diagnostics::report::{LineStarts, Report};
@@ -15,39 +17,66 @@ const WIDEST_INDENT: usize = 12;
 
 /// The findings alone, without the summary.
 pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let wrapping = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(WIDTH)
-        .with_context_lines(1)
-        .with_word_separator(WordSeparator::Custom(words_of));
-    // A report whose message and help need no wrapping prints the same bytes without the
-    // wrapper, which still costs a pass over each word when nothing breaks.
-    let unwrapped = wrapping.clone().with_wrap_lines(false);
+    let painter = Painter::new(color);
+    let mut rendered = String::new();
     for report in reports {
         let line_starts = LineStarts::new(report.source.text());
         for d in &report.diagnostics {
-            let mut rendered = String::new();
+            rendered.clear();
             let r = Report::new(d, report.path, report.source.text())
                 .fixable(super::is_fixable(d))
                 .with_line_starts(&line_starts);
-            let help = miette::Diagnostic::help(&r).map(|h| h.to_string());
-            let handler = if fits_unwrapped(&d.message) && help.as_deref().is_none_or(fits_unwrapped) {
-                &unwrapped
-            } else {
-                &wrapping
-            };
-            if handler.render_report(&mut rendered, &r).is_ok() {
+            if painter.render(&mut rendered, &r, true) {
                 out.write_all(rendered.as_bytes())?;
             }
             writeln!(out)?;
         }
     }
     Ok(())
+}
+
+/// miette's graphical handlers, and the direct drawing of the findings they would draw
+/// the most.
+struct Painter {
+    wrapping: GraphicalReportHandler,
+    /// A report whose message and help need no wrapping prints the same bytes without
+    /// the wrapper, which still costs a pass over each word when nothing breaks.
+    unwrapped: GraphicalReportHandler,
+    drawer: direct::Drawer,
+}
+
+impl Painter {
+    fn new(color: bool) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let drawer = direct::Drawer::new(&theme);
+        let wrapping = GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_width(WIDTH)
+            .with_context_lines(1)
+            .with_word_separator(WordSeparator::Custom(words_of));
+        let unwrapped = wrapping.clone().with_wrap_lines(false);
+        Self {
+            wrapping,
+            unwrapped,
+            drawer,
+        }
+    }
+
+    /// Appends the report to `out`; `false` when miette could not draw it (a span out of
+    /// the text). `direct` lets the drawer take the findings it can.
+    fn render(&self, out: &mut String, r: &Report<'_>, direct: bool) -> bool {
+        let help = r.help_text();
+        let fits = fits_unwrapped(&r.diagnostic.message) && help.as_deref().is_none_or(fits_unwrapped);
+        if direct && self.drawer.draw(out, r, help.as_deref(), fits) {
+            return true;
+        }
+        let handler = if fits { &self.unwrapped } else { &self.wrapping };
+        handler.render_report(out, r).is_ok()
+    }
 }
 
 /// Whether the wrapper would leave `text` as it is: no tab or carriage return, and every
@@ -71,6 +100,26 @@ fn words_of(line: &str) -> Box<dyn Iterator<Item = Word<'_>> + '_> {
         Box::new(std::iter::once(Word::from(line)))
     } else {
         WordSeparator::UnicodeBreakProperties.find_words(line)
+    }
+}
+
+/// miette's formatting of a text with wrapping off (its `wrap` without textwrap): each
+/// line after its indent, and a blank line after the indent's visible part.
+fn push_unwrapped(out: &mut String, text: &str, first: &str, rest: &str) {
+    for (i, line) in text.split_terminator('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = if i == 0 { first } else { rest };
+        out.push_str(if line.trim().is_empty() {
+            indent.trim_end()
+        } else {
+            indent
+        });
+        out.push_str(line);
+    }
+    if text.ends_with('\n') {
+        out.push('\n');
     }
 }
 
@@ -103,27 +152,6 @@ mod tests {
         "'q'",
         "\"q\"",
     ];
-
-    /// miette's formatting of a text with wrapping off (its `wrap` without textwrap).
-    fn unwrapped(text: &str, first: &str, rest: &str) -> String {
-        let mut result = String::new();
-        for (i, line) in text.split_terminator('\n').enumerate() {
-            if i > 0 {
-                result.push('\n');
-            }
-            let indent = if i == 0 { first } else { rest };
-            result.push_str(if line.trim().is_empty() {
-                indent.trim_end()
-            } else {
-                indent
-            });
-            result.push_str(line);
-        }
-        if text.ends_with('\n') {
-            result.push('\n');
-        }
-        result
-    }
 
     /// Every text the unwrapped handler is chosen for prints as the wrapping one prints
     /// it: texts of one to three lines built from pieces of every kind, at each indent.
@@ -160,7 +188,9 @@ mod tests {
                     .initial_indent(first)
                     .subsequent_indent(rest)
                     .word_separator(WordSeparator::Custom(words_of));
-                assert_eq!(textwrap::fill(text, opts), unwrapped(text, first, rest), "{text:?}");
+                let mut unwrapped = String::new();
+                push_unwrapped(&mut unwrapped, text, first, rest);
+                assert_eq!(textwrap::fill(text, opts), unwrapped, "{text:?}");
             }
         }
         assert!(taken > 500, "{taken}");
