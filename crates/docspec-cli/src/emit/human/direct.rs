@@ -399,6 +399,35 @@ mod tests {
         assert!(taken > 400 && left > 1000, "taken {taken}, left {left}");
     }
 
+    /// Every span of up to a dozen bytes in a small page, each a finding of every
+    /// severity in turn: the drawer's column and underline arithmetic at every place.
+    #[test]
+    fn every_short_span_of_a_small_page() {
+        let text = "# Widgets\n\n| `id` | integer | Yes |\nlast line";
+        let starts = LineStarts::new(text);
+        let mut taken = 0;
+        for color in [false, true] {
+            let painter = Painter::new(color);
+            for start in 0..=text.len() {
+                for len in 0..=12.min(text.len() - start) {
+                    let severity = [Severity::Error, Severity::Warning, Severity::Info][(start + len) % 3];
+                    let d = Diagnostic::new(
+                        "AT004",
+                        "required-value",
+                        severity,
+                        "m",
+                        TextRange::new(start, start + len),
+                    )
+                    .with_help("write `Yes`");
+                    let (drawn, by_miette, was_taken) = both(&painter, &d, text, &starts, len % 2 == 0);
+                    assert_eq!(drawn, by_miette, "{start}+{len}");
+                    taken += usize::from(was_taken);
+                }
+            }
+        }
+        assert!(taken > 400, "taken {taken}");
+    }
+
     /// Every finding on GitLab's pages draws as miette draws it, and the drawer takes
     /// most of them.
     #[test]
