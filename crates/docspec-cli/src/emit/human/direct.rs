@@ -1,6 +1,6 @@
 //! The common finding drawn directly, byte for byte as miette's graphical handler draws
 //! it: one span without a label text, on one line whose text up to the span's end is
-//! printable ASCII, in a snippet without tabs or carriage returns. miette spent most of
+//! printable ASCII, in a snippet without tabs or lone carriage returns. miette spent most of
 //! this format's time on such findings, a character at a time through `fmt::Write`. It
 //! still draws every other finding and defines the format: the tests hold this drawing
 //! to its drawing, on generated findings and on every finding of GitLab's pages.
@@ -101,7 +101,9 @@ impl Drawer {
         let Ok(data) = std::str::from_utf8(contents.data()) else {
             return false;
         };
-        if memchr::memchr2(b'\t', b'\r', data.as_bytes()).is_some() {
+        let bytes = data.as_bytes();
+        let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|at| bytes.get(at + 1) != Some(&b'\n'));
+        if lone_cr || memchr::memchr(b'\t', bytes).is_some() {
             return false;
         }
         let lines = lines_of(data, contents.line(), contents.span().offset());
@@ -223,15 +225,16 @@ thread_local! {
     static WRAPPED: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The snippet's lines as miette splits them (`get_lines`, for text without `\r`): each
-/// line end closes a line, and text after the last one is a line of its own.
+/// The snippet's lines as miette splits them (`get_lines`, for text whose every `\r`
+/// starts a CRLF): each line end closes a line, and text after the last one is a line of
+/// its own.
 fn lines_of(data: &str, first_line: usize, first_offset: usize) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(3);
     let (mut number, mut offset, mut rest) = (first_line, first_offset, data);
     while !rest.is_empty() {
         number += 1;
         let (text, next) = match rest.find('\n') {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
+            Some(i) => (rest[..i].strip_suffix('\r').unwrap_or(&rest[..i]), &rest[i + 1..]),
             None => (rest, ""),
         };
         lines.push(Line { number, offset, text });
@@ -399,14 +402,19 @@ mod tests {
         assert!(taken > 400 && left > 1000, "taken {taken}, left {left}");
     }
 
-    /// Every span of up to a dozen bytes in a small page, each a finding of every
-    /// severity in turn: the drawer's column and underline arithmetic at every place.
+    /// Every span of up to a dozen bytes in a small page, with LF and with CRLF line
+    /// ends, each a finding of every severity in turn: the drawer's column and underline
+    /// arithmetic at every place.
     #[test]
     fn every_short_span_of_a_small_page() {
-        let text = "# Widgets\n\n| `id` | integer | Yes |\nlast line";
-        let starts = LineStarts::new(text);
         let mut taken = 0;
-        for color in [false, true] {
+        for (text, color) in [("\n", false), ("\r\n", true)].map(|(end, color)| {
+            (
+                ["# Widgets", "", "| `id` | integer | Yes |", "last line"].join(end),
+                color,
+            )
+        }) {
+            let (text, starts) = (text.as_str(), LineStarts::new(&text));
             let painter = Painter::new(color);
             for start in 0..=text.len() {
                 for len in 0..=12.min(text.len() - start) {
