@@ -14,11 +14,11 @@ fn main() -> ExitCode {
     if let docspec_cli::Command::Server(server) = &args.command {
         return ExitCode::from(docspec_cli::serve(server).code());
     }
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    // Reports are many small writes: buffer them instead of a syscall per line.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = std::io::BufWriter::new(stderr.lock());
+    // Reports are many small writes: buffer them instead of a syscall per line. The
+    // handles stay unlocked between writes: held here, they would make any `eprintln!`
+    // on a worker thread wait for this thread, which waits for the workers.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut err = std::io::BufWriter::new(std::io::stderr());
     let status = docspec_cli::run(args, &mut out, &mut err);
     use std::io::Write;
     // A closed pipe (`docspec lint | head`) is not an error.
