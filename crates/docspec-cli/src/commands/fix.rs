@@ -44,13 +44,26 @@ pub fn run(
         skipped: Vec::new(),
     };
     for chunk in plan.chunks(CHUNK) {
+        // A page's diff is made beside its fixing, on the same worker; this thread
+        // only writes them out in order.
         let fixed = chunk
             .par_iter()
-            .map(|planned| fix_one(planned, cache, threshold))
+            .map(|planned| {
+                let page = fix_one(planned, cache, threshold)?;
+                Ok(page.map(|page| {
+                    let shown = diff.then(|| {
+                        let mut bytes = Vec::new();
+                        // Writing to a Vec cannot fail.
+                        let _ = write_diff(&page.display, &page.original, &page.text, &mut bytes);
+                        bytes
+                    });
+                    (page, shown)
+                }))
+            })
             .collect::<Result<Vec<_>, CliError>>()?;
-        for page in fixed.into_iter().flatten() {
-            if diff {
-                write_diff(&page.display, &page.original, &page.text, out)?;
+        for (page, shown) in fixed.into_iter().flatten() {
+            if let Some(shown) = shown {
+                out.write_all(&shown)?;
             } else if !write_fixed(&page, err)? {
                 summary.skipped.push(page.display);
                 continue;
