@@ -50,15 +50,17 @@ pub fn run(
             .par_iter()
             .map(|planned| {
                 let page = fix_one(planned, cache, threshold)?;
-                Ok(page.map(|page| {
-                    let shown = diff.then(|| {
-                        let mut bytes = Vec::new();
-                        // Writing to a Vec cannot fail.
-                        let _ = write_diff(&page.display, &page.original, &page.text, &mut bytes);
-                        bytes
-                    });
-                    (page, shown)
-                }))
+                let Some(page) = page else {
+                    return Ok(None);
+                };
+                let shown = if diff {
+                    let mut bytes = Vec::new();
+                    write_diff(&page.display, &page.original, &page.text, &mut bytes)?;
+                    Some(bytes)
+                } else {
+                    None
+                };
+                Ok(Some((page, shown)))
             })
             .collect::<Result<Vec<_>, CliError>>()?;
         for (page, shown) in fixed.into_iter().flatten() {

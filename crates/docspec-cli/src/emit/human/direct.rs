@@ -120,10 +120,8 @@ impl Drawer {
         {
             return false;
         }
-        let Some(last) = lines.last() else {
-            return false;
-        };
-        let width = decimal_width(last.number);
+        // The marked line is one of them, so there is a last.
+        let width = decimal_width(lines[lines.len() - 1].number);
         let chars = &self.chars;
         let severity = match d.severity {
             Severity::Error => 0,
@@ -146,7 +144,7 @@ impl Drawer {
         push_indented(out, &d.message, first, rest, fits);
         out.push('\n');
 
-        push_repeated(out, ' ', width + 2);
+        push_gutter(out, width);
         out.push(chars.ltop);
         out.push(chars.hbar);
         out.push('[');
@@ -166,7 +164,7 @@ impl Drawer {
             out.push_str(line.text);
             out.push('\n');
             if i == marked {
-                push_repeated(out, ' ', width + 2);
+                push_gutter(out, width);
                 out.push(chars.vbar_break);
                 out.push(' ');
                 out.push_str(&self.underline.before);
@@ -176,7 +174,7 @@ impl Drawer {
                 out.push('\n');
             }
         }
-        push_repeated(out, ' ', width + 2);
+        push_gutter(out, width);
         out.push(chars.lbot);
         push_repeated(out, chars.hbar, 4);
         out.push('\n');
@@ -187,6 +185,11 @@ impl Drawer {
         }
         true
     }
+}
+
+/// The blank gutter before the snippet's frame: a line number's width and its margins.
+fn push_gutter(out: &mut String, number_width: usize) {
+    push_repeated(out, ' ', number_width + 2);
 }
 
 fn push_repeated(out: &mut String, c: char, times: usize) {
@@ -374,7 +377,7 @@ mod tests {
         let miette_ok = painter.render(&mut by_miette, &r, false);
         assert_eq!(drawn_ok, miette_ok);
         let help = r.help_text();
-        let fits = super::super::fits_unwrapped(&d.message) && help.as_deref().is_none_or(super::super::fits_unwrapped);
+        let fits = super::super::fits_report(&d.message, help.as_deref());
         let taken = painter.drawer.draw(&mut String::new(), &r, help.as_deref(), fits);
         (drawn, by_miette, taken)
     }

@@ -70,13 +70,18 @@ impl Painter {
     /// the text). `direct` lets the drawer take the findings it can.
     fn render(&self, out: &mut String, r: &Report<'_>, direct: bool) -> bool {
         let help = r.help_text();
-        let fits = fits_unwrapped(&r.diagnostic.message) && help.as_deref().is_none_or(fits_unwrapped);
+        let fits = fits_report(&r.diagnostic.message, help.as_deref());
         if direct && self.drawer.draw(out, r, help.as_deref(), fits) {
             return true;
         }
         let handler = if fits { &self.unwrapped } else { &self.wrapping };
         handler.render_report(out, r).is_ok()
     }
+}
+
+/// Whether the report's message and help both print the same unwrapped.
+fn fits_report(message: &str, help: Option<&str>) -> bool {
+    fits_unwrapped(message) && help.is_none_or(fits_unwrapped)
 }
 
 /// Whether the wrapper would leave `text` as it is: no tab or carriage return, and every
