@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of the targets in fuzz/: `pipeline`
-# (one page through parse, lint, the fix loop, OpenAPI and HTML), `curl` (the cURL reader)
+# (one page through parse, lint, the fix loop, OpenAPI and HTML), `report` (the human
+# report's findings, drawn directly, against miette's drawing), `curl` (the cURL reader)
 # and `json` (the JSON example reader). One target at a time, on one core.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default: 60 s, every target)
@@ -8,7 +9,7 @@
 #
 # Seeds are built at run time into fuzz/seeds/ (ignored; never committed): the pages of
 # ../shared/corpus/gitlab/doc/api (when present) and doc-fixtures/ (also with CRLF line
-# endings) for `pipeline`, their
+# endings) for `pipeline` and `report`, their
 # ```shell blocks for `curl`, their ```json blocks for `json`. The corpus libFuzzer grows
 # stays in fuzz/corpus/<target>/ between runs; crashes go to fuzz/artifacts/<target>/.
 # Prints per target: executions, libFuzzer's `cov:` and `ft:` from its final stats line, the
@@ -28,7 +29,7 @@ else
 fi
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(pipeline curl json)
+[[ ${#targets[@]} -gt 0 ]] || targets=(pipeline report curl json)
 fuzz="$root/fuzz"
 corpus_pages="$root/../shared/corpus/gitlab/doc/api"
 
@@ -39,7 +40,7 @@ fi
 
 # Seeds: whole pages, and the blocks of each language, one file per distinct content.
 rm -rf "$fuzz/seeds"
-mkdir -p "$fuzz/seeds"/{pipeline,curl,json}
+mkdir -p "$fuzz/seeds"/{pipeline,report,curl,json}
 pages=()
 [[ -d "$corpus_pages" ]] && pages+=("$corpus_pages")
 pages+=("$root/doc-fixtures")
@@ -56,10 +57,12 @@ def put(kind, text):
 for folder in sys.argv[2:]:
     for page in sorted(pathlib.Path(folder).rglob("*.md")):
         text = page.read_text(encoding="utf-8", errors="replace")
-        put("pipeline", text)
         # The fixtures again as saved on Windows: CRLF pages take other paths.
-        if folder.endswith("doc-fixtures") and "\r" not in text:
-            put("pipeline", text.replace("\n", "\r\n"))
+        crlf = folder.endswith("doc-fixtures") and "\r" not in text
+        for kind in ("pipeline", "report"):
+            put(kind, text)
+            if crlf:
+                put(kind, text.replace("\n", "\r\n"))
         lines = text.splitlines(keepends=True)
         i = 0
         while i < len(lines):

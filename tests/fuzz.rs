@@ -37,6 +37,11 @@ fn pipeline_inputs() {
 }
 
 #[test]
+fn report_inputs() {
+    replay("report", harness::report);
+}
+
+#[test]
 fn curl_inputs() {
     replay("curl", harness::curl);
 }
@@ -53,6 +58,7 @@ fn pipeline_harness_accepts_the_example() {
     for entry in markdown_files(&dir) {
         let text = std::fs::read_to_string(&entry).unwrap_or_else(|e| panic!("{}: {e}", entry.display()));
         harness::pipeline(&text);
+        harness::report(&text);
         harness::curl(&text);
         harness::json(&text);
     }

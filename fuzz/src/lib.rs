@@ -1,6 +1,6 @@
 //! The checks the fuzz targets run, one function per target. Each panics on a finding:
-//! a panic inside docspec, a span outside the input or inside a UTF-8 character, or
-//! fixes that do not settle.
+//! a panic inside docspec, a span outside the input or inside a UTF-8 character, fixes
+//! that do not settle, or a human report drawn other than miette draws it.
 //!
 //! `tests/fuzz.rs` includes this file (`#[path]`), so the inputs kept under
 //! `doc-fixtures/fuzz/` run through exactly these checks in `cargo test --workspace`.
@@ -200,6 +200,69 @@ pub fn check_fixes_settle(text: &str, settings: &LintSettings, threshold: Applic
             docspec_workspace::MAX_PASSES
         );
     }
+}
+
+/// The human report on any page: each finding, the linter's and ones made up at places
+/// across the page's first lines (messages and helps taken from the page's own text),
+/// draws byte for byte as miette draws it, with and without colors.
+pub fn report(text: &str) {
+    let source = SourceFile::new(PATH, text);
+    let page = docspec_parser::parse(&source);
+    let mut findings = docspec_lint::check_page(&source, &page, &LintSettings::default());
+    findings.extend(made_up_findings(text));
+    if let Err(difference) = docspec_cli::drawn_as_miette(PATH, text, &findings) {
+        panic!("the human report differs from miette's: {difference}");
+    }
+}
+
+/// Findings of every severity and shape at and around the starts of the first lines:
+/// a byte, a word, the whole line, an empty span, across the line end.
+fn made_up_findings(text: &str) -> Vec<Diagnostic> {
+    use docspec_diagnostics::{Label, Severity};
+    let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+    let line_at = |start: usize| {
+        let end = text[start..].find(['\r', '\n']).map_or(text.len(), |i| start + i);
+        (end, &text[start..end])
+    };
+    let mut findings = Vec::new();
+    for (n, start) in starts.take(24).enumerate() {
+        let (end, line) = line_at(start);
+        let (_, next) = line_at(text[end..].find('\n').map_or(end, |i| end + i + 1));
+        for (k, (from, to)) in [
+            (start, start + 1),
+            (start + 2, start + 9),
+            (start, end),
+            (start + 3, start + 3),
+            (end.saturating_sub(2), end + 2),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let to = to.min(text.len());
+            if from > to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
+                continue;
+            }
+            let i = n * 5 + k;
+            let severity = [Severity::Error, Severity::Warning, Severity::Info][i % 3];
+            let message = if i % 2 == 0 {
+                line
+            } else {
+                "Required is `yes`, expected `Yes`"
+            };
+            let mut d = Diagnostic::new("AT004", "required-value", severity, message, TextRange::new(from, to));
+            if i % 3 != 1 {
+                d = d.with_help(next);
+            }
+            if i % 7 == 0 {
+                d = d.with_label(next);
+            }
+            if i % 11 == 0 {
+                d = d.with_secondary(Label::new(TextRange::new(start, start)));
+            }
+            findings.push(d);
+        }
+    }
+    findings
 }
 
 /// The cURL reader on any text: every range it returns lies inside the text on

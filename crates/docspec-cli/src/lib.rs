@@ -14,6 +14,9 @@ mod workspace;
 pub use args::{Args, Command, ServerArgs};
 pub use error::{CliError, ExitStatus};
 
+#[doc(hidden)]
+pub use emit::human::drawn_as_miette;
+
 use std::io::Write;
 
 /// Runs one command, writing to `out` and `err`; never panics on user input.

@@ -4,6 +4,7 @@ mod direct;
 
 use super::FileReport;
 use docspec_diagnostics::report::{LineStarts, Report};
+use docspec_diagnostics::Diagnostic;
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use std::io::Write;
 use textwrap::core::{display_width, Word};
@@ -33,6 +34,42 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
         }
     }
     Ok(())
+}
+
+/// Draws each finding of `text` both ways, with and without colors: as the report does
+/// (the drawer where it can) and by miette alone. Returns how many the drawer took, or
+/// the first finding drawn differently. For the `report` fuzz target and its replay.
+#[doc(hidden)]
+pub fn drawn_as_miette(path: &str, text: &str, diagnostics: &[Diagnostic]) -> Result<usize, String> {
+    let line_starts = LineStarts::new(text);
+    let mut taken = 0;
+    for color in [false, true] {
+        let painter = Painter::new(color);
+        for d in diagnostics {
+            let r = Report::new(d, path, text)
+                .fixable(super::is_fixable(d))
+                .with_line_starts(&line_starts);
+            let took = draw_both(&painter, &r).map_err(|(drawn, by_miette)| {
+                format!("{d:?} (color {color}) drawn as\n{drawn}\nbut miette draws\n{by_miette}")
+            })?;
+            taken += usize::from(took);
+        }
+    }
+    Ok(taken)
+}
+
+/// Draws `r` as the report does and by miette alone: whether the drawer took it, or both
+/// drawings when they differ (an undrawable report is an empty one).
+fn draw_both(painter: &Painter, r: &Report<'_>) -> Result<bool, (String, String)> {
+    let (mut drawn, mut by_miette) = (String::new(), String::new());
+    let drawn_ok = painter.render(&mut drawn, r, true);
+    let miette_ok = painter.render(&mut by_miette, r, false);
+    if drawn_ok != miette_ok || drawn != by_miette {
+        return Err((drawn, by_miette));
+    }
+    let help = r.help_text();
+    let fits = fits_report(&r.diagnostic.message, help.as_deref());
+    Ok(painter.drawer.draw(&mut String::new(), r, help.as_deref(), fits))
 }
 
 /// miette's graphical handlers, and the direct drawing of the findings they would draw
