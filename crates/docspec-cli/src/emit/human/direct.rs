@@ -439,18 +439,16 @@ mod tests {
             .collect();
         paths.sort();
         let settings = docspec_lint::LintSettings::default();
-        let painter = Painter::new(true);
         let (mut taken, mut all) = (0, 0);
         for path in paths {
             let text = std::fs::read_to_string(&path).expect("corpus page");
             let source = docspec_model::SourceFile::new(path.display().to_string(), text);
             let page = docspec_parser::parse(&source);
-            let starts = LineStarts::new(source.text());
-            for d in docspec_lint::check_page(&source, &page, &settings) {
-                let fixable = crate::emit::is_fixable(&d);
-                taken += usize::from(both(&painter, &d, source.text(), &starts, fixable));
-                all += 1;
-            }
+            let findings = docspec_lint::check_page(&source, &page, &settings);
+            taken += super::super::drawn_as_miette(source.path(), source.text(), &findings)
+                .unwrap_or_else(|difference| panic!("{difference}"));
+            // Each finding is drawn without and with colors.
+            all += 2 * findings.len();
         }
         assert!(all > 1000 && taken * 10 > all * 9, "taken {taken} of {all}");
     }

@@ -27,7 +27,7 @@ pub fn write_findings(reports: &[FileReport<'_>], color: bool, out: &mut dyn Wri
             let r = Report::new(d, report.path, report.source.text())
                 .fixable(super::is_fixable(d))
                 .with_line_starts(&line_starts);
-            if painter.render(&mut rendered, &r, true) {
+            if painter.render(&mut rendered, &r, true).is_some() {
                 out.write_all(rendered.as_bytes())?;
             }
             writeln!(out)?;
@@ -62,14 +62,19 @@ pub fn drawn_as_miette(path: &str, text: &str, diagnostics: &[Diagnostic]) -> Re
 /// drawings when they differ (an undrawable report is an empty one).
 fn draw_both(painter: &Painter, r: &Report<'_>) -> Result<bool, (String, String)> {
     let (mut drawn, mut by_miette) = (String::new(), String::new());
-    let drawn_ok = painter.render(&mut drawn, r, true);
-    let miette_ok = painter.render(&mut by_miette, r, false);
-    if drawn_ok != miette_ok || drawn != by_miette {
+    let way = painter.render(&mut drawn, r, true);
+    let miette_way = painter.render(&mut by_miette, r, false);
+    if way.is_some() != miette_way.is_some() || drawn != by_miette {
         return Err((drawn, by_miette));
     }
-    let help = r.help_text();
-    let fits = fits_report(&r.diagnostic.message, help.as_deref());
-    Ok(painter.drawer.draw(&mut String::new(), r, help.as_deref(), fits))
+    Ok(way == Some(Drawn::Directly))
+}
+
+/// Who drew a report.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Drawn {
+    Directly,
+    ByMiette,
 }
 
 /// miette's graphical handlers, and the direct drawing of the findings they would draw
@@ -103,16 +108,16 @@ impl Painter {
         }
     }
 
-    /// Appends the report to `out`; `false` when miette could not draw it (a span out of
-    /// the text). `direct` lets the drawer take the findings it can.
-    fn render(&self, out: &mut String, r: &Report<'_>, direct: bool) -> bool {
+    /// Appends the report to `out` and says who drew it; `None` when miette could not
+    /// (a span out of the text). `direct` lets the drawer take the findings it can.
+    fn render(&self, out: &mut String, r: &Report<'_>, direct: bool) -> Option<Drawn> {
         let help = r.help_text();
         let fits = fits_report(&r.diagnostic.message, help.as_deref());
         if direct && self.drawer.draw(out, r, help.as_deref(), fits) {
-            return true;
+            return Some(Drawn::Directly);
         }
         let handler = if fits { &self.unwrapped } else { &self.wrapping };
-        handler.render_report(out, r).is_ok()
+        handler.render_report(out, r).ok().map(|()| Drawn::ByMiette)
     }
 }
 
