@@ -30,6 +30,7 @@ impl<'t> Engine<'t> {
             })?;
         env.set_syntax(syntax);
         env.set_formatter(format_value);
+        env.add_filter("wbr", wbr);
         for (file, contents) in theme.templates() {
             let text = std::str::from_utf8(&contents.bytes).map_err(|_| RenderError::ThemeFile {
                 path: theme.display_name(file).into(),
@@ -74,24 +75,134 @@ impl<'t> Engine<'t> {
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
-            let mut last = 0;
-            for (i, byte) in text.bytes().enumerate() {
-                let entity = match byte {
-                    b'&' => "&amp;",
-                    b'<' => "&lt;",
-                    b'>' => "&gt;",
-                    b'"' => "&quot;",
-                    b'\'' => "&#39;",
-                    _ => continue,
-                };
-                // The escaped bytes are ASCII, so `i` is a character boundary.
-                out.write_str(&text[last..i])?;
-                out.write_str(entity)?;
-                last = i + 1;
+            if !text.bytes().any(needs_escape) {
+                return Ok(out.write_str(text)?);
             }
-            out.write_str(&text[last..])?;
+            // One write for the whole escaped text: code examples are full of quotes, and a
+            // write per piece through the template's output cost more than the escaping.
+            ESCAPED.with_borrow_mut(|escaped| {
+                escaped.clear();
+                escape_html_into(text, escaped);
+                out.write_str(escaped)
+            })?;
             Ok(())
         }
         _ => minijinja::escape_formatter(out, state, value),
+    }
+}
+
+thread_local! {
+    static ESCAPED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+fn needs_escape(byte: u8) -> bool {
+    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+/// Appends `text` to `out` with `&<>"'` as entities.
+pub(crate) fn escape_html_into(text: &str, out: &mut String) {
+    out.reserve(text.len() + text.len() / 8);
+    let mut last = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // The escaped bytes are ASCII, so `i` is a character boundary.
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+}
+
+/// `parts|wbr`: the parts escaped and joined with `<wbr>` (a line-break opportunity), as
+/// one safe string. A loop over the parts in the template cost a loop state per row.
+fn wbr(parts: &Value) -> Result<Value, minijinja::Error> {
+    let mut html = String::new();
+    for (i, part) in parts.try_iter()?.enumerate() {
+        if i > 0 {
+            html.push_str("<wbr>");
+        }
+        match part.as_str() {
+            Some(text) => escape_html_into(text, &mut html),
+            None => escape_html_into(&part.to_string(), &mut html),
+        }
+    }
+    Ok(Value::from_safe_string(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env() -> Environment<'static> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.set_formatter(format_value);
+        env.add_filter("wbr", wbr);
+        env
+    }
+
+    fn render(template: &str, ctx: Value) -> String {
+        env().render_str(template, ctx).expect("renders")
+    }
+
+    #[test]
+    fn text_is_escaped_in_one_piece_and_slashes_kept() {
+        let text = r#"{"a": "<b>", 'c': 1 & 2} / x"#;
+        let ctx = minijinja::context! { text => text, safe => Value::from_safe_string(text.to_string()) };
+        assert_eq!(
+            render("{{ text }}|{{ safe }}|{{ 3 }}", ctx),
+            format!("{{&quot;a&quot;: &quot;&lt;b&gt;&quot;, &#39;c&#39;: 1 &amp; 2}} / x|{text}|3")
+        );
+    }
+
+    #[test]
+    fn every_short_text_is_escaped_as_the_per_character_rule_says() {
+        let alphabet = ['a', '&', '<', '>', '"', '\'', 'é'];
+        let mut texts = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in texts {
+            let expected: String = text
+                .chars()
+                .map(|c| match c {
+                    '&' => "&amp;".to_string(),
+                    '<' => "&lt;".to_string(),
+                    '>' => "&gt;".to_string(),
+                    '"' => "&quot;".to_string(),
+                    '\'' => "&#39;".to_string(),
+                    c => c.to_string(),
+                })
+                .collect();
+            assert_eq!(
+                render("{{ t }}", minijinja::context! { t => &text }),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn wbr_escapes_the_parts_and_joins_them_with_line_break_opportunities() {
+        let ctx = minijinja::context! { parts => vec!["user_", "name<", "&id"], one => vec!["id"], none => Vec::<String>::new() };
+        assert_eq!(
+            render("{{ parts|wbr }}|{{ one|wbr }}|{{ none|wbr }}", ctx),
+            "user_<wbr>name&lt;<wbr>&amp;id|id|"
+        );
+        assert!(
+            env().render_str("{{ 3|wbr }}", ()).is_err(),
+            "a number is not a list of parts"
+        );
     }
 }
