@@ -100,7 +100,7 @@ fn needs_escape(byte: u8) -> bool {
 }
 
 /// Appends `text` to `out` with `&<>"'` as entities.
-pub(crate) fn escape_html_into(text: &str, out: &mut String) {
+fn escape_html_into(text: &str, out: &mut String) {
     out.reserve(text.len() + text.len() / 8);
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
@@ -124,6 +124,11 @@ pub(crate) fn escape_html_into(text: &str, out: &mut String) {
 /// one safe string. A loop over the parts in the template cost a loop state per row.
 fn wbr(parts: &Value) -> Result<Value, minijinja::Error> {
     let mut html = String::new();
+    // A string is one part, not a sequence of characters.
+    if let Some(text) = parts.as_str() {
+        escape_html_into(text, &mut html);
+        return Ok(Value::from_safe_string(html));
+    }
     for (i, part) in parts.try_iter()?.enumerate() {
         if i > 0 {
             html.push_str("<wbr>");
@@ -200,6 +205,7 @@ mod tests {
             render("{{ parts|wbr }}|{{ one|wbr }}|{{ none|wbr }}", ctx),
             "user_<wbr>name&lt;<wbr>&amp;id|id|"
         );
+        assert_eq!(render("{{ 'a<b'|wbr }}", Value::UNDEFINED), "a&lt;b");
         assert!(
             env().render_str("{{ 3|wbr }}", ()).is_err(),
             "a number is not a list of parts"
