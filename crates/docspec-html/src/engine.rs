@@ -83,7 +83,12 @@ fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<()
             ESCAPED.with_borrow_mut(|escaped| {
                 escaped.clear();
                 escape_html_into(text, escaped);
-                out.write_str(escaped)
+                let written = out.write_str(escaped);
+                // A huge code block's buffer is not kept for the rest of the run.
+                if escaped.capacity() > 1 << 20 {
+                    *escaped = String::new();
+                }
+                written
             })?;
             Ok(())
         }
@@ -165,6 +170,15 @@ mod tests {
             render("{{ text }}|{{ safe }}|{{ 3 }}", ctx),
             format!("{{&quot;a&quot;: &quot;&lt;b&gt;&quot;, &#39;c&#39;: 1 &amp; 2}} / x|{text}|3")
         );
+    }
+
+    #[test]
+    fn a_text_larger_than_the_kept_buffer_is_escaped_whole_each_time() {
+        let text = "\"x\" ".repeat(300_000);
+        let expected = "&quot;x&quot; ".repeat(300_000);
+        for _ in 0..2 {
+            assert_eq!(render("{{ t }}", minijinja::context! { t => &text }), expected);
+        }
     }
 
     #[test]
