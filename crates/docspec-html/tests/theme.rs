@@ -98,3 +98,37 @@ fn page_paths_cannot_escape_the_output() {
         assert!(matches!(err, RenderError::PagePath { .. }), "{path}: {err:?}");
     }
 }
+
+#[test]
+fn a_theme_that_loops_over_the_name_parts_renders_what_the_wbr_filter_does() {
+    // Themes ejected before the `wbr` filter loop over the parts; the page data keeps them.
+    let builtin = include_str!("../../../templates/partials/attributes.html");
+    let looped = builtin
+        .replace(
+            "{{ row.name_parts|wbr }}",
+            "{% for part in row.name_parts %}{{ part }}{% if not loop.last %}<wbr>{% endif %}{% endfor %}",
+        )
+        .replace(
+            "{{ row.type_parts|wbr }}",
+            "{% for part in row.type_parts %}{{ part }}{% if not loop.last %}<wbr>{% endif %}{% endfor %}",
+        );
+    assert_ne!(looped, builtin, "the built-in table uses the filter");
+    let theme_dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(theme_dir.path().join("partials")).unwrap();
+    std::fs::write(theme_dir.path().join("partials/attributes.html"), looped).unwrap();
+    let pages = Pages::load(Path::new(FIXTURES));
+    let with_filter = tempfile::tempdir().unwrap();
+    let with_loops = tempfile::tempdir().unwrap();
+    pages.render(&Theme::builtin(), with_filter.path()).unwrap();
+    pages
+        .render(&Theme::with_overrides(theme_dir.path()).unwrap(), with_loops.path())
+        .unwrap();
+    let filtered = all_files(with_filter.path());
+    assert!(
+        filtered
+            .iter()
+            .any(|(_, bytes)| String::from_utf8_lossy(bytes).contains("<wbr>")),
+        "the fixtures have names that break"
+    );
+    assert_eq!(filtered, all_files(with_loops.path()));
+}
