@@ -75,14 +75,15 @@ impl<'t> Engine<'t> {
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
-            if !text.bytes().any(needs_escape) {
+            let Some(first) = text.bytes().position(|b| entity(b).is_some()) else {
                 return Ok(out.write_str(text)?);
-            }
+            };
             // One write for the whole escaped text: code examples are full of quotes, and a
             // write per piece through the template's output cost more than the escaping.
             ESCAPED.with_borrow_mut(|escaped| {
                 escaped.clear();
-                escape_html_into(text, escaped);
+                escaped.push_str(&text[..first]);
+                escape_html_into(&text[first..], escaped);
                 let written = out.write_str(escaped);
                 // A huge code block's buffer is not kept for the rest of the run.
                 if escaped.capacity() > 1 << 20 {
@@ -100,8 +101,16 @@ thread_local! {
     static ESCAPED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-fn needs_escape(byte: u8) -> bool {
-    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
+/// The entity a byte is written as, for the bytes HTML text and attributes escape.
+fn entity(byte: u8) -> Option<&'static str> {
+    Some(match byte {
+        b'&' => "&amp;",
+        b'<' => "&lt;",
+        b'>' => "&gt;",
+        b'"' => "&quot;",
+        b'\'' => "&#39;",
+        _ => return None,
+    })
 }
 
 /// Appends `text` to `out` with `&<>"'` as entities.
@@ -109,14 +118,7 @@ fn escape_html_into(text: &str, out: &mut String) {
     out.reserve(text.len() + text.len() / 8);
     let mut last = 0;
     for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
+        let Some(entity) = entity(byte) else { continue };
         // The escaped bytes are ASCII, so `i` is a character boundary.
         out.push_str(&text[last..i]);
         out.push_str(entity);
@@ -184,15 +186,7 @@ mod tests {
     #[test]
     fn every_short_text_is_escaped_as_the_per_character_rule_says() {
         let alphabet = ['a', '&', '<', '>', '"', '\'', 'é'];
-        let mut texts = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
-                .collect();
-            texts.extend(longer);
-        }
-        for text in texts {
+        for text in crate::texts_of(&alphabet, 3) {
             let expected: String = text
                 .chars()
                 .map(|c| match c {

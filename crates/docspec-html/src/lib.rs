@@ -31,6 +31,21 @@ mod site;
 mod summary;
 mod theme;
 
+/// Every text of up to `rounds` pieces of `alphabet`, for the exhaustive tests (texts of
+/// fewer pieces come more than once).
+#[cfg(test)]
+fn texts_of(alphabet: &[impl std::fmt::Display], rounds: usize) -> Vec<String> {
+    let mut texts = vec![String::new()];
+    for _ in 0..rounds {
+        let longer: Vec<String> = texts
+            .iter()
+            .flat_map(|t| alphabet.iter().map(move |piece| format!("{t}{piece}")))
+            .collect();
+        texts.extend(longer);
+    }
+    texts
+}
+
 pub use build::method_anchor;
 pub use error::RenderError;
 pub use links::SiteLinks;

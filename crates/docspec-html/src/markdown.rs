@@ -318,14 +318,7 @@ mod tests {
             "`<x>`",
             "`https://x.y`",
         ];
-        let mut texts: Vec<String> = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = texts
-                .iter()
-                .flat_map(|t| alphabet.iter().map(move |piece| format!("{t}{piece}")))
-                .collect();
-            texts.extend(longer);
-        }
+        let mut texts = crate::texts_of(&alphabet, 3);
         let mut seed = 7u64;
         for n in 0..40_000 {
             let mut text = String::from(if n % 2 == 0 { "A" } else { "`" });
