@@ -5,7 +5,7 @@
 use crate::kept::{self, Kept, Refs};
 use crate::node::Node;
 use openapiv3::{OpenAPI, PathItem, ReferenceOr};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Error as _, Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -31,19 +31,30 @@ pub(crate) struct Ready {
 const VERBS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
 /// Each path and its item, in order, made one at a time and handed to `write`.
-fn each_path_item<E>(operations: Vec<Ready>, mut write: impl FnMut(&str, &Node<'_>) -> Result<(), E>) -> Result<(), E> {
+/// Makes each path's item in turn and gives it to `write`; `failed` words a kept
+/// operation that could not be read back from the temporary file.
+fn each_path_item<E>(
+    operations: Vec<Ready>,
+    failed: impl Fn(std::io::Error) -> E,
+    mut write: impl FnMut(&str, &Node<'_>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut operations = operations.into_iter().peekable();
     while let Some(first) = operations.next() {
         let mut group = vec![first];
         while let Some(next) = operations.next_if(|o| o.path == group[0].path) {
             group.push(next);
         }
+        let json = group
+            .iter()
+            .map(|op| op.kept.json())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&failed)?;
         let mut slots: [Option<Node<'_>>; 7] = Default::default();
-        for op in &group {
+        for (op, json) in group.iter().zip(&json) {
             // A verb `merge::slot` gives is one of these; anything else is where the
             // typed item put it, in `patch`.
             let slot = VERBS.iter().position(|v| *v == op.verb).unwrap_or(6);
-            slots[slot] = Some(kept::finish(&op.kept, &op.operation_id, &op.refs));
+            slots[slot] = Some(kept::finish(json, &op.operation_id, &op.refs));
         }
         let item = Node::Object(
             VERBS
@@ -72,7 +83,7 @@ impl Document {
         let head = self.head_value();
         let has_paths = !self.operations.is_empty();
         crate::yaml::write_with(out, &head, "paths", has_paths, |write| {
-            each_path_item(self.operations, write)
+            each_path_item(self.operations, |e| e, write)
         })
     }
 
@@ -99,13 +110,19 @@ impl Document {
     /// The whole document in `openapiv3`'s types (every path read back from its JSON).
     pub fn into_openapi(self) -> OpenAPI {
         let mut spec = self.head;
-        let _ = each_path_item::<()>(self.operations, |path, item| {
-            let item: PathItem = serde_json::to_value(item)
-                .and_then(serde_json::from_value)
-                .unwrap_or_default();
-            spec.paths.paths.insert(path.to_string(), ReferenceOr::Item(item));
-            Ok(())
-        });
+        // The typed form has no error to give: an operation that cannot be read back from
+        // the temporary file ends the paths there.
+        let _ = each_path_item::<()>(
+            self.operations,
+            |_| (),
+            |path, item| {
+                let item: PathItem = serde_json::to_value(item)
+                    .and_then(serde_json::from_value)
+                    .unwrap_or_default();
+                spec.paths.paths.insert(path.to_string(), ReferenceOr::Item(item));
+                Ok(())
+            },
+        );
         spec
     }
 }
@@ -151,7 +168,8 @@ impl Serialize for Paths<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         if let Some(operations) = self.entries.borrow_mut().take() {
-            each_path_item(operations, |path, item| map.serialize_entry(path, item))?;
+            let failed = |e: std::io::Error| S::Error::custom(format!("reading a kept operation back: {e}"));
+            each_path_item(operations, failed, |path, item| map.serialize_entry(path, item))?;
         }
         for (key, value) in self.rest {
             map.serialize_entry(key, value)?;

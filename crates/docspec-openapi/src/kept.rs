@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 /// One operation, as JSON, and what the naming and the document need of it.
 pub struct Kept {
-    json: Box<[u8]>,
+    json: crate::spill::Stored,
     /// What the example of each taken response shows of its object (the items of a
     /// list), as the text of a JSON array, in the order they were taken.
     pub(crate) examples: Vec<Option<Box<str>>>,
@@ -27,6 +27,11 @@ pub struct Kept {
 }
 
 impl Kept {
+    /// The operation's JSON, read back if it was spilled.
+    pub(crate) fn json(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        self.json.bytes()
+    }
+
     /// Frees what only the naming reads.
     pub(crate) fn drop_naming(&mut self) {
         self.examples = Vec::new();
@@ -61,8 +66,9 @@ pub struct Refs {
     pub body: Option<String>,
 }
 
-/// Keeps a built operation whose response objects were taken out (`taken`).
-pub fn keep(mut op: Operation, taken: &[Taken]) -> Kept {
+/// Keeps a built operation whose response objects were taken out (`taken`); its JSON
+/// goes where `spill` puts it.
+pub fn keep(mut op: Operation, taken: &[Taken], spill: &crate::spill::Spill) -> Kept {
     let examples = taken
         .iter()
         .map(|t| {
@@ -104,7 +110,7 @@ pub fn keep(mut op: Operation, taken: &[Taken]) -> Kept {
     }
     op.operation_id = Some(String::new());
     // Plain data with string keys always serializes.
-    let json = serde_json::to_vec(&op).unwrap_or_default().into_boxed_slice();
+    let json = spill.store(serde_json::to_vec(&op).unwrap_or_default());
     Kept {
         json,
         examples,
@@ -153,10 +159,10 @@ fn take_body(op: &mut Operation) -> Option<Body> {
     Some(Body { key, typed })
 }
 
-/// The operation's JSON with its id and its shared schemas' references in place, read
-/// into a [`Node`] that borrows its strings from the kept JSON.
-pub fn finish<'k>(kept: &'k Kept, operation_id: &'k str, refs: &Refs) -> Node<'k> {
-    let mut op: Node<'k> = serde_json::from_slice(&kept.json).unwrap_or(Node::Null);
+/// The operation's JSON (as [`Kept::json`] gives it) with its id and its shared schemas'
+/// references in place, read into a [`Node`] that borrows its strings from the JSON.
+pub fn finish<'k>(json: &'k [u8], operation_id: &'k str, refs: &Refs) -> Node<'k> {
+    let mut op: Node<'k> = serde_json::from_slice(json).unwrap_or(Node::Null);
     let Node::Object(map) = &mut op else {
         return op;
     };
@@ -207,6 +213,7 @@ fn reference_to(name: &str, array: bool) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spill::Spill;
     use openapiv3::{MediaType, ObjectType, RequestBody, Response};
 
     fn object(property: &str) -> Schema {
@@ -288,7 +295,7 @@ mod tests {
         let mut op = built();
         let taken = crate::components::take_entities(&mut op);
         assert_eq!(taken.len(), 1, "the listed object is taken");
-        let kept = keep(op.clone(), &taken);
+        let kept = keep(op.clone(), &taken, &Spill::default());
         assert_eq!(kept.examples, vec![Some(r#"[{"id":1}]"#.into())]);
         assert_eq!(kept.error_statuses, vec![404]);
         let body = kept.body.as_ref().expect("the body's object is named");
@@ -298,7 +305,8 @@ mod tests {
             entities: vec![(StatusCode::Code(200), true, Some("Widget".into()))],
             body: Some("ListWidgetsBody".into()),
         };
-        let written = finish(&kept, "listWidgets", &refs);
+        let json = kept.json().unwrap();
+        let written = finish(&json, "listWidgets", &refs);
         let expected = finished_typed(op);
         // Equal maps in another order would compare equal: the text shows the order.
         assert_eq!(
@@ -311,12 +319,13 @@ mod tests {
     fn a_response_object_left_unnamed_loses_its_placeholder() {
         let mut op = built();
         let taken = crate::components::take_entities(&mut op);
-        let kept = keep(op, &taken);
+        let kept = keep(op, &taken, &Spill::with_budget(0));
         let refs = Refs {
             entities: vec![(StatusCode::Code(200), true, None)],
             body: Some("B".into()),
         };
-        let written = serde_json::to_value(finish(&kept, "x", &refs)).unwrap();
+        let json = kept.json().unwrap();
+        let written = serde_json::to_value(finish(&json, "x", &refs)).unwrap();
         let media = &written["responses"]["200"]["content"]["application/json"];
         assert!(media.get("schema").is_none(), "{media}");
         assert_eq!(media["example"], serde_json::json!([{"id": 1}]));

@@ -29,6 +29,7 @@ mod prefixes;
 mod responses;
 mod security;
 mod serialize;
+mod spill;
 mod statuses;
 pub mod stream;
 mod tags;

@@ -11,6 +11,7 @@ use crate::links::Links;
 use crate::merge::{self, Candidate};
 use crate::paths::{self, Template};
 use crate::prefixes::RoutePrefixes;
+use crate::spill::Spill;
 use crate::tags::{self, Tags};
 use crate::{components, errors, naming, operation, pagination, responses, security, statuses};
 use crate::{Finding, OpenApiSettings, PageInput};
@@ -124,9 +125,18 @@ pub struct Plan {
     tags: Tags,
     accepted: Vec<Vec<Accepted>>,
     findings: Vec<Vec<Finding>>,
+    /// Where the built operations' JSON is kept until the document is written.
+    spill: Spill,
 }
 
 impl Plan {
+    /// Keeps at most `bytes` of built operations' JSON in memory, the rest in a temporary
+    /// file ([`crate::spill::DEFAULT_BUDGET`] unless set).
+    pub fn spill_beyond(mut self, bytes: usize) -> Self {
+        self.spill = Spill::with_budget(bytes);
+        self
+    }
+
     /// The page gives operations: [`build_page`] needs its model.
     pub fn builds(&self, page: usize) -> bool {
         !self.accepted[page].is_empty()
@@ -238,6 +248,7 @@ pub fn plan(mut scans: Vec<PageScan>, settings: &OpenApiSettings) -> Plan {
         tags,
         accepted,
         findings,
+        spill: Spill::default(),
     }
 }
 
@@ -327,7 +338,7 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
             verb: c.verb,
             path: c.template.path.clone(),
             summary: op.summary.clone().unwrap_or_default(),
-            kept: crate::kept::keep(op, &taken),
+            kept: crate::kept::keep(op, &taken, &plan.spill),
             hints: components::Hints {
                 operation_id: String::new(),
                 resource: naming::resource(&resource.title).or_else(|| naming::resource(&scan.title)),

@@ -153,7 +153,6 @@ fn every_request_line_becomes_an_operation_or_a_duplicate() {
     assert!(to_yaml(&spec).len() > 1000);
 }
 
-/// The corpus saved with CRLF line endings gives the same spec as with LF.
 /// The corpus's operations, kept as JSON and written path by path, read as the same
 /// document in `openapiv3`'s types.
 #[test]
@@ -166,6 +165,7 @@ fn the_written_document_is_the_typed_one() {
     }
 }
 
+/// The corpus saved with CRLF line endings gives the same spec as with LF.
 #[test]
 fn crlf_pages_give_the_same_spec() {
     let Some(lf) = corpus() else { return };
@@ -175,4 +175,23 @@ fn crlf_pages_give_the_same_spec() {
     assert_eq!(to_yaml(&crlf_spec), to_yaml(&lf_spec));
     let messages = |f: &[docspec_openapi::Finding]| f.iter().map(|f| f.diagnostic.message.clone()).collect::<Vec<_>>();
     assert_eq!(messages(&crlf_findings), messages(&lf_findings));
+}
+
+/// Operations kept in a temporary file (every one, or those past 64 KiB) are written as
+/// those kept in memory are, byte for byte, and as `emit_document` writes them.
+#[test]
+fn spilled_operations_write_the_same_document() {
+    let Some(loaded) = corpus() else { return };
+    let held = loaded.written_spilling(usize::MAX);
+    assert!(held[0].len() > 100_000, "the corpus gives a spec of some size");
+    assert!(held == loaded.written_spilling(0), "every operation spilled");
+    assert!(
+        held == loaded.written_spilling(64 << 10),
+        "operations past 64 KiB spilled"
+    );
+    let [(yaml, _), (json, _)] = loaded.written_and_typed();
+    assert!(
+        held == [yaml, json],
+        "the streaming passes write what emit_document writes"
+    );
 }

@@ -73,6 +73,27 @@ impl Loaded {
     }
 }
 
+impl Loaded {
+    /// The written YAML and JSON, built through the streaming passes as `docspec openapi`
+    /// builds them, with at most `budget` bytes of operations kept in memory and the rest
+    /// in a temporary file.
+    pub fn written_spilling(&self, budget: usize) -> [String; 2] {
+        use docspec_openapi::stream;
+        let settings = OpenApiSettings::default();
+        let mut inputs = self.inputs();
+        inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
+        let document = || {
+            let scans = inputs.iter().map(|i| stream::scan(*i, &settings)).collect();
+            let plan = stream::plan(scans, &settings).spill_beyond(budget);
+            let built = (0..inputs.len())
+                .map(|page| stream::build_page(&plan, page, inputs[page], &settings))
+                .collect();
+            stream::finish(plan, built, stream::Entities::default(), &settings)
+        };
+        [document().to_yaml(), document().to_json()]
+    }
+}
+
 /// `.md` files under a folder, recursively, sorted.
 pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
