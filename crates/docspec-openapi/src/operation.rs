@@ -26,7 +26,7 @@ pub fn build(
     ctx: &mut Context<'_>,
     c: &Candidate<'_>,
     tag: String,
-    facts: &MethodFacts,
+    facts: MethodFacts,
     settings: &OpenApiSettings,
     catalog: &errors::Catalog,
 ) -> Operation {
@@ -74,8 +74,8 @@ pub fn build(
     );
     let mut responses: Vec<(StatusCode, ReferenceOr<Response>)> = facts
         .success
-        .iter()
-        .map(|(code, r)| (code.clone(), ReferenceOr::Item(r.clone())))
+        .into_iter()
+        .map(|(code, r)| (code, ReferenceOr::Item(r)))
         .collect();
     responses.extend(error_codes.into_iter().map(errors::reference));
 

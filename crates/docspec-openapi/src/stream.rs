@@ -289,7 +289,12 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
     let mut operations = Vec::with_capacity(plan.accepted[page].len());
     let mut shared: Option<((usize, usize), operation::MethodFacts)> = None;
     let mut intro: Option<PublicIntro> = None;
-    for accepted in &plan.accepted[page] {
+    let lines = &plan.accepted[page];
+    let method_of = |a: &Accepted| {
+        let scanned = &scan.candidates[a.candidate];
+        (scanned.resource, scanned.method)
+    };
+    for (i, accepted) in lines.iter().enumerate() {
         let scanned = &scan.candidates[accepted.candidate];
         let resource = &input.page.resources[scanned.resource];
         let method = &resource.methods[scanned.method];
@@ -306,8 +311,8 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
         };
         let key = (scanned.resource, scanned.method);
         let mut ctx = Context::new(input, method, &mut findings);
-        let facts = match &shared {
-            Some((k, f)) if *k == key => f.clone(),
+        let facts = match shared.take() {
+            Some((k, f)) if k == key => f,
             _ => {
                 let text = statuses::method_text(input.source.text(), method);
                 let stated = statuses::stated(text);
@@ -320,15 +325,18 @@ pub fn build_page(plan: &Plan, page: usize, input: PageInput<'_>, settings: &Ope
                     job_token: security::accepts_job_token(text)
                         || intro.get_or_insert_with(|| PublicIntro::read(&input)).job_token,
                 };
-                shared = Some((key, f.clone()));
                 f
             }
         };
+        // The method's next request line reuses them; the last one takes them.
+        if lines.get(i + 1).is_some_and(|next| method_of(next) == key) {
+            shared = Some((key, facts.clone()));
+        }
         let mut op = operation::build(
             &mut ctx,
             &c,
             plan.tags.name(page).to_string(),
-            &facts,
+            facts,
             settings,
             &plan.catalog,
         );
