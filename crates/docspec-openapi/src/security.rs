@@ -98,23 +98,27 @@ pub fn says_public(text: &str) -> bool {
         return false;
     }
     let lower = docspec_model::lf_lines(&text.to_ascii_lowercase()).replace('\n', " ");
-    lower.split_terminator(['.', ';']).any(|sentence| {
-        let public = [
-            "without authentication",
-            "does not require authentication",
-            "do not require authentication",
-            "doesn't require authentication",
-            "don't require authentication",
-            "no authentication is required",
-            "unauthenticated access",
-        ]
-        .iter()
-        .any(|p| sentence.contains(p));
-        let negated = ["cannot", "can't", "can not", "never", "not be ", "must "]
+    // Sentences without the word are skipped before the phrases are looked for.
+    lower
+        .split_terminator(['.', ';'])
+        .filter(|s| s.contains("authenticat"))
+        .any(|sentence| {
+            let public = [
+                "without authentication",
+                "does not require authentication",
+                "do not require authentication",
+                "doesn't require authentication",
+                "don't require authentication",
+                "no authentication is required",
+                "unauthenticated access",
+            ]
             .iter()
-            .any(|n| sentence.contains(n));
-        public && !negated
-    })
+            .any(|p| sentence.contains(p));
+            let negated = ["cannot", "can't", "can not", "never", "not be ", "must "]
+                .iter()
+                .any(|n| sentence.contains(n));
+            public && !negated
+        })
 }
 
 #[cfg(test)]
