@@ -319,7 +319,7 @@ mod tests {
     fn a_response_object_left_unnamed_loses_its_placeholder() {
         let mut op = built();
         let taken = crate::components::take_entities(&mut op);
-        let kept = keep(op, &taken, &Spill::with_budget(0));
+        let kept = keep(op, &taken, &Spill::default().beyond(0));
         let refs = Refs {
             entities: vec![(StatusCode::Code(200), true, None)],
             body: Some("B".into()),

@@ -5,10 +5,13 @@
 //! heap would have to keep them all.
 //!
 //! The first [`DEFAULT_BUDGET`] bytes stay in memory, so a tree of GitLab's size, a test
-//! or an editor never touches the disk. If no temporary file can be made or written,
+//! or an editor never touches the disk. The file goes in the folder the caller names (the
+//! CLI names the output's, which is on a disk; `/tmp` is memory itself where it is a
+//! tmpfs), else in the system's temporary folder. If no file can be made or written,
 //! everything stays in memory as before: spilling saves memory, it never fails a run.
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Bytes of kept JSON held in memory before the rest goes to the file.
@@ -17,6 +20,7 @@ pub const DEFAULT_BUDGET: usize = 4 << 20;
 /// Where a pass's kept operations go: shared by the workers that build them.
 pub struct Spill {
     budget: usize,
+    dir: Option<PathBuf>,
     state: Mutex<State>,
     file: OnceLock<Option<Arc<std::fs::File>>>,
 }
@@ -42,17 +46,26 @@ pub enum Stored {
 
 impl Default for Spill {
     fn default() -> Self {
-        Self::with_budget(DEFAULT_BUDGET)
+        Self {
+            budget: DEFAULT_BUDGET,
+            dir: None,
+            state: Mutex::new(State::default()),
+            file: OnceLock::new(),
+        }
     }
 }
 
 impl Spill {
-    pub fn with_budget(budget: usize) -> Self {
-        Self {
-            budget,
-            state: Mutex::new(State::default()),
-            file: OnceLock::new(),
-        }
+    /// At most `budget` bytes are held in memory.
+    pub fn beyond(mut self, budget: usize) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// The file goes in `dir` if one can be made there.
+    pub fn in_dir(mut self, dir: PathBuf) -> Self {
+        self.dir = Some(dir);
+        self
     }
 
     /// Keeps `bytes`: in memory while the budget lasts, then in the file.
@@ -96,7 +109,10 @@ impl Spill {
 
     fn file(&self) -> Option<Arc<std::fs::File>> {
         self.file
-            .get_or_init(|| tempfile::tempfile().ok().map(Arc::new))
+            .get_or_init(|| {
+                let in_dir = self.dir.as_ref().and_then(|dir| tempfile::tempfile_in(dir).ok());
+                in_dir.or_else(|| tempfile::tempfile().ok()).map(Arc::new)
+            })
             .clone()
     }
 }
@@ -142,7 +158,7 @@ mod tests {
 
     #[test]
     fn bytes_past_the_budget_go_to_the_file_and_read_back_whole() {
-        let spill = Spill::with_budget(10);
+        let spill = Spill::default().beyond(10);
         let texts: Vec<Vec<u8>> = (0..50u8).map(|i| vec![b'a' + i % 26; 1 + i as usize * 7]).collect();
         let stored: Vec<Stored> = texts.iter().map(|t| spill.store(t.clone())).collect();
         assert!(matches!(stored[0], Stored::Held(_)), "the first byte fits the budget");
@@ -156,8 +172,29 @@ mod tests {
     }
 
     #[test]
+    fn the_file_goes_in_the_folder_named_or_else_the_temporary_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let spill = Spill::default().beyond(0).in_dir(dir.path().to_path_buf());
+        let stored = spill.store(b"{}".to_vec());
+        assert_eq!(&*stored.bytes().unwrap(), b"{}");
+        // Unnamed: nothing is left in the folder, even while the file is open.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        #[cfg(target_os = "linux")]
+        if let Stored::Spilled { file, .. } = &stored {
+            use std::os::fd::AsRawFd;
+            let made_at = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).unwrap();
+            let folder = dir.path().canonicalize().unwrap();
+            assert!(made_at.starts_with(&folder), "{} is not in {}", made_at.display(), folder.display());
+        }
+        let missing = Spill::default().beyond(0).in_dir(dir.path().join("missing"));
+        let stored = missing.store(b"[]".to_vec());
+        assert!(matches!(stored, Stored::Spilled { .. }), "made in the temporary folder");
+        assert_eq!(&*stored.bytes().unwrap(), b"[]");
+    }
+
+    #[test]
     fn workers_storing_at_once_each_get_their_own_range() {
-        let spill = Spill::with_budget(0);
+        let spill = Spill::default().beyond(0);
         let stored: Vec<(Vec<u8>, Stored)> = std::thread::scope(|s| {
             let workers: Vec<_> = (0..4u8)
                 .map(|w| {

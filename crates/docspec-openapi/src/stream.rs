@@ -133,7 +133,14 @@ impl Plan {
     /// Keeps at most `bytes` of built operations' JSON in memory, the rest in a temporary
     /// file ([`crate::spill::DEFAULT_BUDGET`] unless set).
     pub fn spill_beyond(mut self, bytes: usize) -> Self {
-        self.spill = Spill::with_budget(bytes);
+        self.spill = std::mem::take(&mut self.spill).beyond(bytes);
+        self
+    }
+
+    /// Makes that temporary file in `dir` if it can (else in the system's temporary
+    /// folder, which is memory where it is a tmpfs).
+    pub fn spill_into(mut self, dir: &std::path::Path) -> Self {
+        self.spill = std::mem::take(&mut self.spill).in_dir(dir.to_path_buf());
         self
     }
 

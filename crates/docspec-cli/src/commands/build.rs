@@ -83,7 +83,7 @@ pub fn run(args: &BuildArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     // pass freed; its findings are buffered, since the error stream stays on this thread.
     let mut spec_report = Vec::new();
     let spec = rayon::scope(|_| {
-        openapi::generate_from(&plan, scans, SpecFormat::Yaml, |reports| {
+        openapi::generate_from(&plan, scans, SpecFormat::Yaml, Some(&args.output), |reports| {
             if args.format.is_some() {
                 emit::concise::write_lines(reports, false, &mut spec_report)?;
             }

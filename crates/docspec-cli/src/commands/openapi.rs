@@ -21,7 +21,12 @@ pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     };
     let plan = workspace::plan(&args.paths, &args.config, &cli)?;
     crate::files::require_pages(plan.len(), args.allow_empty)?;
-    let generated = generate(&plan, format(args), |reports| {
+    // Operations wait beside the output, on its disk, rather than in `/tmp`.
+    let spill_dir = args.output.as_deref().map(|p| match p.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    });
+    let generated = generate(&plan, format(args), spill_dir, |reports| {
         Ok(emit::concise::write_lines(reports, false, err)?)
     })?;
     let status = generated.status();
@@ -88,11 +93,12 @@ impl Generated {
 pub fn generate(
     plan: &[Planned],
     format: SpecFormat,
+    spill_dir: Option<&Path>,
     each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
 ) -> Result<Generated, CliError> {
     let settings = settings_of(plan);
     let scans = crate::stream::read_pages(plan, |i, e| scan_entry(e, &settings).map(|scan| (i, scan)))?;
-    generate_from(plan, scans, format, each)
+    generate_from(plan, scans, format, spill_dir, each)
 }
 
 /// The settings `generate` builds with: those of the first page's configuration.
@@ -126,10 +132,13 @@ pub fn scan_entry(e: &workspace::Entry, settings: &OpenApiSettings) -> Option<Sc
 /// The spec from the scans of the readable pages (`(plan index, scan)`, in any order):
 /// the merge, then each page that contributes read again to build its operations (and
 /// each page with the merge's findings only read again, not parsed, to report them).
+/// Built operations past a budget wait in a temporary file in `spill_dir` if one can be
+/// made there.
 pub fn generate_from(
     plan: &[Planned],
     mut found: Vec<(usize, Scanned)>,
     format: SpecFormat,
+    spill_dir: Option<&Path>,
     mut each: impl FnMut(&[FileReport<'_>]) -> Result<(), CliError>,
 ) -> Result<Generated, CliError> {
     let settings = settings_of(plan);
@@ -153,7 +162,10 @@ pub fn generate_from(
         scans.push(scanned.scan);
         suppressions.push(scanned.suppressions);
     }
-    let merged = stream::plan(scans, &settings);
+    let mut merged = stream::plan(scans, &settings);
+    if let Some(dir) = spill_dir {
+        merged = merged.spill_into(dir);
+    }
     let mut built: Vec<Option<stream::PageOperations>> = (0..scanned_as.len()).map(|_| None).collect();
     let (mut findings, mut errors) = (0, false);
     // The response objects, kept once per structure as pages are built.
