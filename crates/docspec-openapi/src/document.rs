@@ -69,6 +69,11 @@ fn each_path_item<E>(
 }
 
 impl Document {
+    /// How many operations wait in the temporary file rather than in memory.
+    pub fn spilled(&self) -> usize {
+        self.operations.iter().filter(|op| op.kept.is_spilled()).count()
+    }
+
     /// The document without its paths, as JSON (`paths` is there, empty).
     fn head_value(&self) -> Map<String, Value> {
         // Plain data with string keys always serializes.

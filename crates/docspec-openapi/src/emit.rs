@@ -52,7 +52,9 @@ pub fn emit_document(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (Do
     let mut inputs: Vec<PageInput<'_>> = pages.to_vec();
     inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
     let scans = inputs.iter().map(|i| stream::scan(*i, settings)).collect();
-    let plan = stream::plan(scans, settings);
+    // Held in memory: the pages are already all in memory, and `into_openapi` and
+    // `to_yaml` have no error to give should a spilled operation not read back.
+    let plan = stream::plan(scans, settings).spill_beyond(usize::MAX);
     let built: Vec<stream::PageOperations> = inputs
         .iter()
         .enumerate()

@@ -32,6 +32,10 @@ impl Kept {
         self.json.bytes()
     }
 
+    pub(crate) fn is_spilled(&self) -> bool {
+        matches!(self.json, crate::spill::Stored::Spilled { .. })
+    }
+
     /// Frees what only the naming reads.
     pub(crate) fn drop_naming(&mut self) {
         self.examples = Vec::new();

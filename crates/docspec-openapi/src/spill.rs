@@ -184,7 +184,12 @@ mod tests {
             use std::os::fd::AsRawFd;
             let made_at = std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).unwrap();
             let folder = dir.path().canonicalize().unwrap();
-            assert!(made_at.starts_with(&folder), "{} is not in {}", made_at.display(), folder.display());
+            assert!(
+                made_at.starts_with(&folder),
+                "{} is not in {}",
+                made_at.display(),
+                folder.display()
+            );
         }
         let missing = Spill::default().beyond(0).in_dir(dir.path().join("missing"));
         let stored = missing.store(b"[]".to_vec());

@@ -21,10 +21,13 @@ pub fn run(args: &OpenApiArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     };
     let plan = workspace::plan(&args.paths, &args.config, &cli)?;
     crate::files::require_pages(plan.len(), args.allow_empty)?;
-    // Operations wait beside the output, on its disk, rather than in `/tmp`.
-    let spill_dir = args.output.as_deref().map(|p| match p.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
+    // Operations wait beside the output, on its disk, rather than in `/tmp`: in the
+    // output's folder, or the nearest one above it that exists yet.
+    let spill_dir = args.output.as_deref().map(|p| {
+        p.ancestors()
+            .skip(1)
+            .find(|dir| !dir.as_os_str().is_empty() && dir.is_dir())
+            .unwrap_or(Path::new("."))
     });
     let generated = generate(&plan, format(args), spill_dir, |reports| {
         Ok(emit::concise::write_lines(reports, false, err)?)

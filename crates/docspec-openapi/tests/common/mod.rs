@@ -76,8 +76,8 @@ impl Loaded {
 impl Loaded {
     /// The written YAML and JSON, built through the streaming passes as `docspec openapi`
     /// builds them, with at most `budget` bytes of operations kept in memory and the rest
-    /// in a temporary file.
-    pub fn written_spilling(&self, budget: usize) -> [String; 2] {
+    /// in a temporary file; and how many operations went to the file.
+    pub fn written_spilling(&self, budget: usize) -> ([String; 2], usize) {
         use docspec_openapi::stream;
         let settings = OpenApiSettings::default();
         let mut inputs = self.inputs();
@@ -90,7 +90,8 @@ impl Loaded {
                 .collect();
             stream::finish(plan, built, stream::Entities::default(), &settings)
         };
-        [document().to_yaml(), document().to_json()]
+        let spilled = document().spilled();
+        ([document().to_yaml(), document().to_json()], spilled)
     }
 }
 
