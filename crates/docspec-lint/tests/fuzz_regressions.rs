@@ -207,3 +207,15 @@ fn at003_reports_a_nested_row_above_its_parent() {
                 | `files` | array | No | Files of the widget. |\n";
     assert_eq!(codes(text, "AT003"), [(16, "AT003")]);
 }
+
+/// A JSON body whose syntax error is at a character of more than one byte: the label
+/// covered its first byte only, which no report can draw. It covers the character.
+#[test]
+fn cu012_labels_the_whole_character_the_body_fails_at() {
+    let text = "# Widgets\n\n```shell\ncurl --request POST --header \"Content-Type: application/json\" \\\n  --data '{\u{791}ame\": \"x\"}' \\\n  --url \"https://gitlab.example.com/api/v4/widgets\"\n```\n";
+    let (source, diagnostics) = lint_text("doc/api/widgets.md", text, &only(&["CU012"]));
+    let [d] = diagnostics.as_slice() else {
+        panic!("one CU012: {diagnostics:?}")
+    };
+    assert_eq!(source.slice(d.range()), "\u{791}");
+}

@@ -36,11 +36,12 @@ impl Check for CurlInvalidJsonData {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         for (block, command) in all_commands(ctx) {
             for error in &command.body_keys().json_errors {
-                let at = error.source_offset;
+                // The character there, which need not be one byte.
+                let at = docspec_model::TextRange::char_at(&block.content, error.source_offset);
                 out.push(
                     ctx.report(
                         &Self::META,
-                        src(block, at..at + 1),
+                        src(block, at.start()..at.end()),
                         format!("the JSON body does not parse: {}", error.message),
                     )
                     .with_label("here")
