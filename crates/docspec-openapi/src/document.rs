@@ -30,9 +30,8 @@ pub(crate) struct Ready {
 /// A path item's operations in the order `PathItem` writes them.
 const VERBS: [&str; 7] = ["get", "put", "post", "delete", "options", "head", "patch"];
 
-/// Each path and its item, in order, made one at a time and handed to `write`.
-/// Makes each path's item in turn and gives it to `write`; `failed` words a kept
-/// operation that could not be read back from the temporary file.
+/// Each path and its item, in order, made one at a time and handed to `write`; `failed`
+/// words a kept operation that could not be read back from the temporary file.
 fn each_path_item<E>(
     operations: Vec<Ready>,
     failed: impl Fn(std::io::Error) -> E,
