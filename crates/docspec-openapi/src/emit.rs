@@ -47,14 +47,25 @@ pub fn emit(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (OpenAPI, Ve
     (document.into_openapi(), findings)
 }
 
-/// [`emit`], as the document `docspec openapi` writes path by path.
+/// [`emit`], as the document `docspec openapi` writes path by path. Every operation is
+/// held in memory: `into_openapi` and `to_yaml` have no error to give should a spilled
+/// one not read back.
 pub fn emit_document(pages: &[PageInput<'_>], settings: &OpenApiSettings) -> (Document, Vec<Finding>) {
+    emit_document_spilling(pages, settings, usize::MAX)
+}
+
+/// [`emit_document`], with at most `budget` bytes of built operations held in memory and
+/// the rest in a temporary file until the document is written (`write_yaml` and
+/// `write_json` report one that does not read back).
+pub fn emit_document_spilling(
+    pages: &[PageInput<'_>],
+    settings: &OpenApiSettings,
+    budget: usize,
+) -> (Document, Vec<Finding>) {
     let mut inputs: Vec<PageInput<'_>> = pages.to_vec();
     inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
     let scans = inputs.iter().map(|i| stream::scan(*i, settings)).collect();
-    // Held in memory: the pages are already all in memory, and `into_openapi` and
-    // `to_yaml` have no error to give should a spilled operation not read back.
-    let plan = stream::plan(scans, settings).spill_beyond(usize::MAX);
+    let plan = stream::plan(scans, settings).spill_beyond(budget);
     let built: Vec<stream::PageOperations> = inputs
         .iter()
         .enumerate()

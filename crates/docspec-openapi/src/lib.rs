@@ -50,7 +50,7 @@ pub mod reading {
     pub use crate::types::{map as map_type, Mapped};
 }
 pub use document::Document;
-pub use emit::{emit, emit_document};
+pub use emit::{emit, emit_document, emit_document_spilling};
 pub use serialize::{to_json, to_yaml};
 
 use docspec_diagnostics::Diagnostic;

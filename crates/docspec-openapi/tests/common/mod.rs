@@ -59,6 +59,15 @@ impl Loaded {
         emit(&self.inputs(), &OpenApiSettings::default())
     }
 
+    /// The written YAML and JSON with at most `budget` bytes of operations kept in memory
+    /// and the rest in a temporary file; and how many operations went to the file.
+    pub fn written_spilling(&self, budget: usize) -> ([String; 2], usize) {
+        let settings = OpenApiSettings::default();
+        let document = || docspec_openapi::emit_document_spilling(&self.inputs(), &settings, budget).0;
+        let spilled = document().spilled();
+        ([document().to_yaml(), document().to_json()], spilled)
+    }
+
     /// The text `docspec openapi` writes (YAML, JSON) and the same document's text from
     /// `openapiv3`'s types.
     #[allow(dead_code)]
@@ -70,28 +79,6 @@ impl Loaded {
             (written().to_yaml(), docspec_openapi::to_yaml(&typed)),
             (written().to_json(), docspec_openapi::to_json(&typed)),
         ]
-    }
-}
-
-impl Loaded {
-    /// The written YAML and JSON, built through the streaming passes as `docspec openapi`
-    /// builds them, with at most `budget` bytes of operations kept in memory and the rest
-    /// in a temporary file; and how many operations went to the file.
-    pub fn written_spilling(&self, budget: usize) -> ([String; 2], usize) {
-        use docspec_openapi::stream;
-        let settings = OpenApiSettings::default();
-        let mut inputs = self.inputs();
-        inputs.sort_by(|a, b| a.path.cmp(b.path).then_with(|| a.source.text().cmp(b.source.text())));
-        let document = || {
-            let scans = inputs.iter().map(|i| stream::scan(*i, &settings)).collect();
-            let plan = stream::plan(scans, &settings).spill_beyond(budget);
-            let built = (0..inputs.len())
-                .map(|page| stream::build_page(&plan, page, inputs[page], &settings))
-                .collect();
-            stream::finish(plan, built, stream::Entities::default(), &settings)
-        };
-        let spilled = document().spilled();
-        ([document().to_yaml(), document().to_json()], spilled)
     }
 }
 
