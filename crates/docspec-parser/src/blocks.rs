@@ -4,7 +4,7 @@
 //! `Page::tables`) and referred to by index, so later passes can point at them.
 
 use docspec_model::{Cell, CodeBlock, Inline, OffsetMap, Spanned, Table, TableRow, TextRange};
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -107,6 +107,7 @@ fn build_from<'a>(text: &'a str, events: impl EventSource<'a>) -> Tree {
         tables: Vec::new(),
         inline_html: Vec::new(),
         depth: 0,
+        stack: Vec::new(),
     };
     let mut events = events.peekable();
     let blocks = builder.blocks(&mut events, None);
@@ -125,6 +126,10 @@ struct Builder<'t> {
     inline_html: Vec<Spanned<String>>,
     /// Container nesting (lists, quotes) of the block being read.
     depth: usize,
+    /// The inlines being read, a stack shared by every level (a link's children sit above
+    /// its paragraph's): each level takes its own off the top at its end, in a vector of
+    /// its exact size, so no level's vector grows piece by piece.
+    stack: Vec<Inline>,
 }
 
 fn tr(r: Range<usize>) -> TextRange {
@@ -139,10 +144,10 @@ impl<'t> Builder<'t> {
             match event {
                 Event::End(end) if Some(end) == until => break,
                 Event::Start(tag) if is_inline_tag(&tag) => {
-                    let mut inlines = Vec::new();
-                    self.push_inline(Event::Start(tag), range.clone(), ev, &mut inlines);
-                    self.more_inlines(ev, &mut inlines);
-                    merge_text(&mut inlines);
+                    let base = self.stack.len();
+                    self.push_inline(Event::Start(tag), range.clone(), ev, base);
+                    self.more_inlines(ev, base);
+                    let inlines = self.take_inlines(base);
                     let range = docspec_model::inlines_range(&inlines).unwrap_or_else(|| tr(range));
                     out.push(Block::Paragraph { inlines, range });
                 }
@@ -158,10 +163,10 @@ impl<'t> Builder<'t> {
                 Event::Rule => out.push(Block::Rule),
                 // Loose inline content directly in a container (tight list items).
                 Event::Text(_) | Event::Code(_) | Event::InlineHtml(_) | Event::SoftBreak | Event::HardBreak => {
-                    let mut inlines = Vec::new();
-                    self.push_inline(event, range.clone(), ev, &mut inlines);
-                    self.more_inlines(ev, &mut inlines);
-                    merge_text(&mut inlines);
+                    let base = self.stack.len();
+                    self.push_inline(event, range.clone(), ev, base);
+                    self.more_inlines(ev, base);
+                    let inlines = self.take_inlines(base);
                     let range = docspec_model::inlines_range(&inlines).unwrap_or_else(|| tr(range));
                     out.push(Block::Paragraph { inlines, range });
                 }
@@ -172,7 +177,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Continues a run of loose inlines until a block starts or a container ends.
-    fn more_inlines(&mut self, ev: &mut Events<impl EventSource<'t>>, inlines: &mut Vec<Inline>) {
+    fn more_inlines(&mut self, ev: &mut Events<impl EventSource<'t>>, base: usize) {
         loop {
             let is_inline = match ev.peek() {
                 Some((Event::Text(_) | Event::Code(_) | Event::InlineHtml(_), _)) => true,
@@ -184,7 +189,7 @@ impl<'t> Builder<'t> {
                 return;
             }
             if let Some((event, range)) = ev.next() {
-                self.push_inline(event, range, ev, inlines);
+                self.push_inline(event, range, ev, base);
             }
         }
     }
@@ -412,15 +417,41 @@ impl<'t> Builder<'t> {
 
     /// Reads inline events until the end of the current container.
     fn inlines(&mut self, ev: &mut Events<impl EventSource<'t>>) -> Vec<Inline> {
-        let mut out = Vec::new();
+        let base = self.stack.len();
         while let Some((event, range)) = ev.next() {
             if let Event::End(_) = event {
                 break;
             }
-            self.push_inline(event, range, ev, &mut out);
+            self.push_inline(event, range, ev, base);
         }
-        merge_text(&mut out);
-        out
+        self.take_inlines(base)
+    }
+
+    /// The inlines read since the stack stood at `base`.
+    fn take_inlines(&mut self, base: usize) -> Vec<Inline> {
+        self.stack.drain(base..).collect()
+    }
+
+    /// Text joins the text before it on its level when nothing but a line break's byte
+    /// lies between them: pulldown-cmark splits text at entities and brackets.
+    fn push_text(&mut self, text: CowStr<'t>, range: TextRange, base: usize) {
+        if self.stack.len() > base {
+            if let Some(Inline::Text {
+                text: last,
+                range: last_range,
+            }) = self.stack.last_mut()
+            {
+                if last_range.end() <= range.start() && range.start() - last_range.end() <= 1 {
+                    last.push_str(&text);
+                    *last_range = last_range.cover(range);
+                    return;
+                }
+            }
+        }
+        self.stack.push(Inline::Text {
+            text: text.into_string(),
+            range,
+        });
     }
 
     fn push_inline(
@@ -428,57 +459,56 @@ impl<'t> Builder<'t> {
         event: Event<'t>,
         range: Range<usize>,
         ev: &mut Events<impl EventSource<'t>>,
-        out: &mut Vec<Inline>,
+        base: usize,
     ) {
         let r = tr(range);
-        match event {
-            Event::Text(t) => out.push(Inline::Text {
-                text: t.into_string(),
-                range: r,
-            }),
-            Event::Code(c) => out.push(Inline::Code {
+        let inline = match event {
+            Event::Text(t) => return self.push_text(t, r, base),
+            Event::Code(c) => Inline::Code {
                 code: c.into_string(),
                 range: r,
-            }),
-            Event::SoftBreak | Event::HardBreak => out.push(Inline::Break { range: r }),
+            },
+            Event::SoftBreak | Event::HardBreak => Inline::Break { range: r },
             Event::InlineHtml(h) | Event::Html(h) => {
                 let html = h.into_string();
                 self.inline_html.push(Spanned::new(html.clone(), r));
-                out.push(Inline::Html { html, range: r });
+                Inline::Html { html, range: r }
             }
             Event::Start(tag) => match tag {
-                Tag::Link { dest_url, .. } => out.push(Inline::Link {
+                Tag::Link { dest_url, .. } => Inline::Link {
                     dest: dest_url.into_string(),
                     children: self.inlines(ev),
                     range: r,
-                }),
+                },
                 Tag::Image { dest_url, .. } => {
                     let _ = self.inlines(ev);
-                    out.push(Inline::Image {
+                    Inline::Image {
                         dest: dest_url.into_string(),
                         range: r,
-                    });
+                    }
                 }
-                Tag::Emphasis => out.push(Inline::Emphasis {
+                Tag::Emphasis => Inline::Emphasis {
                     children: self.inlines(ev),
                     range: r,
-                }),
-                Tag::Strong => out.push(Inline::Strong {
+                },
+                Tag::Strong => Inline::Strong {
                     children: self.inlines(ev),
                     range: r,
-                }),
-                Tag::Strikethrough => out.push(Inline::Strikethrough {
+                },
+                Tag::Strikethrough => Inline::Strikethrough {
                     children: self.inlines(ev),
                     range: r,
-                }),
+                },
                 other => {
                     // Block content inside an inline context (should not happen): skip it.
                     skip_to(ev, other.to_end());
+                    return;
                 }
             },
-            Event::TaskListMarker(_) | Event::Rule | Event::End(_) => {}
-            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
-        }
+            Event::TaskListMarker(_) | Event::Rule | Event::End(_) => return,
+            Event::FootnoteReference(_) | Event::InlineMath(_) | Event::DisplayMath(_) => return,
+        };
+        self.stack.push(inline);
     }
 }
 
@@ -503,40 +533,6 @@ fn skip_to<'a>(ev: &mut Events<impl EventSource<'a>>, end: TagEnd) {
             _ => {}
         }
     }
-}
-
-/// Joins adjacent text pieces that pulldown-cmark split (at `[`, escapes, ...).
-fn merge_text(inlines: &mut Vec<Inline>) {
-    let mergeable = |a: &Inline, b: &Inline| match (a, b) {
-        (Inline::Text { range: r1, .. }, Inline::Text { range: r2, .. }) => {
-            r1.end() <= r2.start() && r2.start() - r1.end() <= 1
-        }
-        _ => false,
-    };
-    if !inlines.windows(2).any(|w| mergeable(&w[0], &w[1])) {
-        return;
-    }
-    let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
-        if let Some(last) = merged.last_mut() {
-            if mergeable(last, &inline) {
-                if let (
-                    Inline::Text { text, range },
-                    Inline::Text {
-                        text: next,
-                        range: next_range,
-                    },
-                ) = (last, &inline)
-                {
-                    text.push_str(next);
-                    *range = range.cover(*next_range);
-                    continue;
-                }
-            }
-        }
-        merged.push(inline);
-    }
-    *inlines = merged;
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -611,4 +607,54 @@ fn trimmed(mut text: String) -> String {
     text.truncate(end);
     text.drain(..start);
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Vec<Inline> {
+        match build(text).blocks.into_iter().next() {
+            Some(Block::Paragraph { inlines, .. }) => inlines,
+            other => panic!("not a paragraph: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_split_by_the_parser_is_one_piece_on_its_level() {
+        // pulldown-cmark splits at `[`, `]` and entities; a link's text stays its own.
+        let text = "a [b] c &amp; d [link `x` e&lt;f](u) g\n";
+        let inlines = paragraph(text);
+        let kinds: Vec<&str> = inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { .. } => "text",
+                Inline::Link { .. } => "link",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["text", "link", "text"]);
+        let Inline::Text { text: first, range } = &inlines[0] else {
+            unreachable!()
+        };
+        assert_eq!(first, "a [b] c & d ");
+        assert_eq!(&text[range.start()..range.end()], "a [b] c &amp; d ");
+        let children = inlines[1].children();
+        assert_eq!(children.len(), 3);
+        assert!(matches!(&children[2], Inline::Text { text, .. } if text == " e<f"));
+        assert_eq!(docspec_model::plain_text(&inlines), "a [b] c & d link x e<f g");
+    }
+
+    #[test]
+    fn loose_inlines_of_a_tight_list_item_are_one_paragraph() {
+        let tree = build("- a [b] `c`\n- d\n");
+        let Some(Block::List { items, .. }) = tree.blocks.first() else {
+            panic!("not a list: {:?}", tree.blocks);
+        };
+        let Some(Block::Paragraph { inlines, .. }) = items[0].children.first() else {
+            panic!("no paragraph: {:?}", items[0].children);
+        };
+        assert_eq!(inlines.len(), 2);
+        assert!(matches!(&inlines[0], Inline::Text { text, .. } if text == "a [b] "));
+    }
 }
