@@ -104,16 +104,13 @@ pub fn allowed_kinds(ty: &str) -> Option<Vec<JsonKind>> {
 /// An example of an error answer (`{"message": "404 Not Found"}`), not of the documented
 /// success response.
 pub fn is_error_body(shape: &crate::json::JsonShape) -> bool {
-    let top: Vec<&str> = shape
+    let mut top = shape
         .fields
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| !p.contains('.') && !p.contains('['))
-        .collect();
-    !top.is_empty()
-        && top
-            .iter()
-            .all(|k| matches!(*k, "message" | "error" | "error_description" | "errors"))
+        .filter(|p| !p.bytes().any(|b| b == b'.' || b == b'['))
+        .peekable();
+    top.peek().is_some() && top.all(|k| matches!(k, "message" | "error" | "error_description" | "errors"))
 }
 
 /// The method's response examples that parse, with their shapes; error bodies left out.
