@@ -6,6 +6,9 @@
 #
 #   scripts/bench.sh [RUNS] [COPIES...]      default: 5 runs, copies 1 8 32
 #
+# DOCSPEC_BIN=path measures that binary instead of `cargo build --release`'s (for example
+# scripts/pgo-build.sh's, built with profile-guided optimization).
+#
 # The peers are installed (pinned) into .tools/bench by this script. Run it on a quiet
 # machine: wall times are what it compares.
 set -euo pipefail
@@ -20,9 +23,11 @@ if [ ! -d "$corpus" ]; then
   exit 0
 fi
 
-cargo build -q --release -p docspec-cli
+if [ -z "${DOCSPEC_BIN:-}" ]; then
+  cargo build -q --release -p docspec-cli
+fi
 cargo build -q --release -p docspec-parser --example floor
-docspec=$PWD/target/release/docspec
+docspec=$(realpath "${DOCSPEC_BIN:-target/release/docspec}")
 floor=$PWD/target/release/examples/floor
 
 # Peers, pinned, installed once.
