@@ -432,8 +432,9 @@ impl<'t> Builder<'t> {
         self.stack.drain(base..).collect()
     }
 
-    /// Text joins the text before it on its level when nothing but a line break's byte
-    /// lies between them: pulldown-cmark splits text at entities and brackets.
+    /// Text joins the text right before it on its level (at most one byte, an escaping
+    /// backslash, between them): pulldown-cmark splits text at brackets, entities and
+    /// escapes.
     fn push_text(&mut self, text: CowStr<'t>, range: TextRange, base: usize) {
         if self.stack.len() > base {
             if let Some(Inline::Text {
