@@ -34,7 +34,10 @@ gen=$PWD/target/pgo-gen/release/docspec
 pages=doc-fixtures
 out=$work/out
 mkdir -p "$out"
-train() { "$gen" "$@" >/dev/null 2>&1 || true; }
+# Exit 1 is findings, which these pages have; anything else would leave a thin profile.
+train() {
+  "$gen" "$@" >/dev/null 2>&1 || [ $? -eq 1 ] || { echo "pgo-build: docspec $* failed" >&2; exit 1; }
+}
 for _ in 1 2 3; do
   for format in concise json human sarif; do
     train lint "$pages" --no-config --no-cache --format "$format"
