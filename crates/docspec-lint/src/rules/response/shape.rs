@@ -108,7 +108,7 @@ pub fn is_error_body(shape: &crate::json::JsonShape) -> bool {
         .fields
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| !p.bytes().any(|b| b == b'.' || b == b'['))
+        .filter(|p| !p.contains(['.', '[']))
         .peekable();
     top.peek().is_some() && top.all(|k| matches!(k, "message" | "error" | "error_description" | "errors"))
 }
