@@ -64,8 +64,9 @@ impl Loaded {
     pub fn written_spilling(&self, budget: usize) -> ([String; 2], usize) {
         let settings = OpenApiSettings::default();
         let document = || docspec_openapi::emit_document_spilling(&self.inputs(), &settings, budget).0;
-        let spilled = document().spilled();
-        ([document().to_yaml(), document().to_json()], spilled)
+        let first = document();
+        let spilled = first.spilled();
+        ([first.to_yaml(), document().to_json()], spilled)
     }
 
     /// The text `docspec openapi` writes (YAML, JSON) and the same document's text from
