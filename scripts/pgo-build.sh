@@ -91,6 +91,8 @@ fi
 RUSTFLAGS="$flags" cargo build -q --release -p docspec-cli --target-dir target/pgo
 pgo=$PWD/target/pgo/release/docspec
 if ! $bolt; then
+  # A BOLT binary of an earlier run would be of other code.
+  rm -f "$pgo-bolt"
   echo "pgo-build: $pgo"
   exit 0
 fi
