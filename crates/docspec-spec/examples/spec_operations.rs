@@ -1,7 +1,7 @@
-//! Prints the operations docspec reads from a spec: `cargo run -p docspec-spec --example dump FILE`.
+//! Prints the operations docspec reads from a spec: `cargo run -p docspec-spec --example spec_operations FILE`.
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: dump FILE");
+        eprintln!("usage: spec_operations FILE");
         std::process::exit(2);
     };
     let text = std::fs::read_to_string(&path).unwrap_or_default();
