@@ -18,6 +18,8 @@ old=$(realpath "$1")
 new=$(realpath "$2")
 rounds=${3:-10}
 corpus=../shared/corpus/gitlab
+# shellcheck source=scripts/lib/corpus-trees.sh
+source scripts/lib/corpus-trees.sh
 if [ ! -d "$corpus" ]; then
   echo "ab-bench: $corpus not found; nothing to measure" >&2
   exit 0
@@ -25,10 +27,7 @@ fi
 
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-for i in $(seq 1 32); do
-  mkdir -p "$data/tree/copy$i"
-  cp -r "$corpus/doc" "$data/tree/copy$i/"
-done
+copy_corpus "$data/tree" 32
 
 # CPU milliseconds of one run of "$@".
 if perf stat -x, -e task-clock true >/dev/null 2>&1; then

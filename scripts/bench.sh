@@ -18,6 +18,8 @@ shift || true
 copies=("${@:-1 8 32}")
 read -r -a copies <<<"${copies[*]}"
 corpus=../shared/corpus/gitlab
+# shellcheck source=scripts/lib/corpus-trees.sh
+source scripts/lib/corpus-trees.sh
 if [ ! -d "$corpus" ]; then
   echo "bench: $corpus not found; nothing to measure" >&2
   exit 0
@@ -77,10 +79,7 @@ row() {
 printf '%-7s %-26s %9s %8s %9s\n' copies command "wall ms" "x floor" "peak MiB"
 for n in "${copies[@]}"; do
   tree=$data/x$n
-  for i in $(seq 1 "$n"); do
-    mkdir -p "$tree/copy$i"
-    cp -r "$corpus/doc" "$tree/copy$i/"
-  done
+  copy_corpus "$tree" "$n"
   out=$data/out$n
   read -r floor_ms floor_rss <<<"$(measure "$floor" "$tree")"
   printf '%-7s %-26s %9d %8s %9d\n' "x$n" floor "$floor_ms" 1.00 "$floor_rss"
@@ -111,18 +110,11 @@ for n in "${copies[@]}"; do
 done
 
 # The copies above document the same operations, which the spec merges into one: the
-# spec stays the size of one corpus. Here each copy's request lines and URLs get their own
-# prefix (`/c3/projects/...`), so a tree ×N documents N times the operations, as a docs
-# tree N times GitLab's would.
+# spec stays the size of one corpus. A distinct tree ×N documents N times the operations.
 for n in "${copies[@]}"; do
   [ "$n" -gt 1 ] || continue
   tree=$data/distinct$n
-  for i in $(seq 1 "$n"); do
-    mkdir -p "$tree/copy$i"
-    cp -r "$corpus/doc" "$tree/copy$i/"
-    find "$tree/copy$i" -name '*.md' -exec sed -i -E \
-      "s#/api/v4/#/api/v4/c$i/#g; s#^(GET|POST|PUT|PATCH|DELETE|HEAD) /#\\1 /c$i/#" {} +
-  done
+  copy_corpus_distinct "$tree" "$n"
   out=$data/distinct-out$n
   read -r floor_ms floor_rss <<<"$(measure "$floor" "$tree")"
   printf '%-7s %-26s %9d %8s %9d\n' "x$n" "floor (distinct)" "$floor_ms" 1.00 "$floor_rss"

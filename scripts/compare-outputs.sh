@@ -17,6 +17,8 @@ fi
 old=$(realpath "$1")
 new=$(realpath "$2")
 corpus=../shared/corpus/gitlab
+# shellcheck source=scripts/lib/corpus-trees.sh
+source scripts/lib/corpus-trees.sh
 if [ ! -d "$corpus" ]; then
   echo "compare-outputs: $corpus not found; nothing to compare" >&2
   exit 0
@@ -25,13 +27,7 @@ spec=$(realpath "$corpus/doc/api/openapi/openapi.yaml")
 
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-# Each copy documents its own operations, as bench.sh's distinct trees do.
-for i in 1 2 3 4; do
-  mkdir -p "$data/distinct/c$i"
-  cp -r "$corpus/doc" "$data/distinct/c$i/"
-  find "$data/distinct/c$i" -name '*.md' -exec sed -i -E \
-    "s#^(GET|POST|PUT|PATCH|DELETE|HEAD) /#\1 /c$i/#; s#/api/v4/#/api/v4/c$i/#g" {} +
-done
+copy_corpus_distinct "$data/distinct" 4
 
 same=0
 different=0
