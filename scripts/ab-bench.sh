@@ -17,13 +17,9 @@ fi
 old=$(realpath "$1")
 new=$(realpath "$2")
 rounds=${3:-10}
-corpus=../shared/corpus/gitlab
 # shellcheck source=scripts/lib/corpus-trees.sh
 source scripts/lib/corpus-trees.sh
-if [ ! -d "$corpus" ]; then
-  echo "ab-bench: $corpus not found; nothing to measure" >&2
-  exit 0
-fi
+require_corpus ab-bench
 
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT

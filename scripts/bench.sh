@@ -17,13 +17,9 @@ runs=${1:-5}
 shift || true
 copies=("${@:-1 8 32}")
 read -r -a copies <<<"${copies[*]}"
-corpus=../shared/corpus/gitlab
 # shellcheck source=scripts/lib/corpus-trees.sh
 source scripts/lib/corpus-trees.sh
-if [ ! -d "$corpus" ]; then
-  echo "bench: $corpus not found; nothing to measure" >&2
-  exit 0
-fi
+require_corpus bench
 
 if [ -z "${DOCSPEC_BIN:-}" ]; then
   cargo build -q --release -p docspec-cli

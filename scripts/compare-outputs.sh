@@ -16,13 +16,9 @@ if [ $# -ne 2 ]; then
 fi
 old=$(realpath "$1")
 new=$(realpath "$2")
-corpus=../shared/corpus/gitlab
 # shellcheck source=scripts/lib/corpus-trees.sh
 source scripts/lib/corpus-trees.sh
-if [ ! -d "$corpus" ]; then
-  echo "compare-outputs: $corpus not found; nothing to compare" >&2
-  exit 0
-fi
+require_corpus compare-outputs
 spec=$(realpath "$corpus/doc/api/openapi/openapi.yaml")
 
 data=$(mktemp -d)

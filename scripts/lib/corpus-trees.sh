@@ -1,5 +1,15 @@
 # Trees made of the GitLab corpus, for the scripts that measure or compare on it.
-# Source it; $corpus is the corpus folder (../shared/corpus/gitlab).
+# Source it from the repository's root; it sets $corpus to the corpus folder.
+corpus=../shared/corpus/gitlab
+
+# require_corpus NAME: ends the script NAME (exit 0, with a message) where there is no
+# corpus to work on, as the tests skip without it.
+require_corpus() {
+  if [ ! -d "$corpus" ]; then
+    echo "$1: $corpus not found; nothing to do" >&2
+    exit 0
+  fi
+}
 
 # copy_corpus TREE N: the corpus's doc/ folder N times, as TREE/copy1 ... TREE/copyN.
 copy_corpus() {
